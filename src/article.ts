@@ -1,0 +1,114 @@
+/**
+ * The contract between pipeline stages. Every stage takes one of these types and returns
+ * the next; nothing else crosses a stage boundary.
+ */
+
+/** Bumped whenever a field of Article changes meaning or disappears. */
+export const SCHEMA_VERSION = 1;
+
+export type SourceKind = 'http' | 'file' | 'stdin';
+
+/** Whatever `acquire` got hold of: the raw bytes and how they were obtained. */
+export interface Capture {
+  /** What the user named: a URL, a file path, or "-" for stdin. */
+  requestedUrl: string;
+  /** The page URL: the final URL after redirects, or `--url` for files and stdin (null when unknown). */
+  url: string | null;
+  source: SourceKind;
+  /** Every URL visited, first to last (http only; empty otherwise). */
+  redirects: string[];
+  /** HTTP status of the final response; null for files and stdin. */
+  status: number | null;
+  /** Response headers that matter for provenance, lower-case names. */
+  headers: Record<string, string>;
+  /** The media type without parameters, e.g. "text/html" (null when unknown). */
+  contentType: string | null;
+  bytes: Uint8Array;
+  /** ISO 8601 time the bytes were read. */
+  fetchedAt: string;
+}
+
+/** The decoded page. */
+export interface DecodedPage {
+  html: string;
+  /** WHATWG encoding name used to decode, e.g. "UTF-8", "windows-1251". */
+  encoding: string;
+  /** Where the encoding came from. */
+  encodingSource: 'bom' | 'header' | 'meta' | 'sniffed' | 'default';
+}
+
+export type EmbedKind =
+  | 'tweet'
+  | 'youtube'
+  | 'vimeo'
+  | 'instagram'
+  | 'tiktok'
+  | 'bluesky'
+  | 'mastodon'
+  | 'facebook';
+
+/** An embedded post or video, as found in the page's markup. */
+export interface Embed {
+  kind: EmbedKind;
+  /** The platform's id of the post or video (tweet status id, YouTube video id, …). */
+  id: string | null;
+  /** Canonical link to the post or video. */
+  url: string;
+  authorName: string | null;
+  /** Handle without "@" (twitter, bluesky, mastodon, instagram, tiktok). */
+  authorHandle: string | null;
+  /** The post's text as the markup carries it (null for a rendered iframe with no text). */
+  text: string | null;
+  /** The post's date as written in the markup, or ISO 8601 when the markup gives one. */
+  date: string | null;
+  /** Title of a video, where the markup carries one. */
+  title: string | null;
+}
+
+/** A direct quotation and who said it (filled by the quotes stage). */
+export interface Quote {
+  text: string;
+  speaker: string | null;
+  speakerMention: string | null;
+  cue: string | null;
+  partial: boolean;
+  paragraph: number;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** The metadata fields of an Article, merged from every source the page offers. */
+export interface ArticleMetadata {
+  title: string | null;
+  authors: string[];
+  /** The byline as the page writes it (Readability's, else the joined authors). */
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  /** ISO 8601. */
+  publishedTime: string | null;
+  /** ISO 8601. */
+  modifiedTime: string | null;
+  excerpt: string | null;
+  canonicalUrl: string | null;
+  image: string | null;
+  tags: string[];
+  section: string | null;
+}
+
+/** Everything one page yielded. */
+export interface Article extends ArticleMetadata {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** The page URL (final URL, or --url), null when a file was read without --url. */
+  url: string | null;
+  wordCount: number;
+  /** Plain text, block-aware: one blank line between blocks, no URLs. */
+  text: string;
+  /** Markdown body (no front matter). */
+  markdown: string;
+  /** The cleaned article HTML. */
+  html: string;
+  embeds: Embed[];
+  quotes: Quote[];
+}

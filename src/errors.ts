@@ -1,0 +1,33 @@
+/**
+ * An error about one source that the user should read as a single line, e.g.
+ * "https://x.org/a: HTTP 404 Not Found". `code` is stable for scripts (--json output).
+ */
+export type SourceErrorCode =
+  | 'http-status'
+  | 'not-html'
+  | 'too-large'
+  | 'timeout'
+  | 'network'
+  | 'too-many-redirects'
+  | 'redirect-loop'
+  | 'bad-url'
+  | 'not-found'
+  | 'unreadable'
+  | 'empty'
+  | 'binary'
+  | 'parse-failed'
+  | 'no-article';
+
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+  constructor(
+    /** The source as the user named it (URL, path, or "-"). */
+    readonly source: string,
+    readonly code: SourceErrorCode,
+    /** What happened, without the source: "HTTP 404 Not Found", "timed out after 30 s". */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${source}: ${reason}`, options);
+  }
+}

@@ -102,6 +102,8 @@ export interface Article extends ArticleMetadata {
   schemaVersion: typeof SCHEMA_VERSION;
   /** The page URL (final URL, or --url), null when a file was read without --url. */
   url: string | null;
+  /** Readability's verdict on the untouched page: does it look like an article at all? */
+  readerable: boolean;
   wordCount: number;
   /** Plain text, block-aware: one blank line between blocks, no URLs. */
   text: string;

@@ -1,0 +1,207 @@
+/**
+ * Loading the shared corpora (../shared/corpus, see its README) for benchmarks and tests.
+ * Synchronous on purpose: usable at vitest collection time and in plain scripts alike.
+ *
+ * Works from the TypeScript sources (bench/corpus.ts under vitest) and from the compiled
+ * dist/bench/corpus.js: the repository root is found by walking up from this module's file to
+ * the package.json named "clipfile".
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+/** A corpus folder or file is not where it should be. */
+export class CorpusMissingError extends Error {
+  constructor(
+    message: string,
+    readonly corpusPath: string,
+  ) {
+    super(message);
+    this.name = 'CorpusMissingError';
+  }
+}
+
+/**
+ * The clipfile repository root: the nearest ancestor of `from` (default: this module's folder)
+ * holding a package.json whose name is "clipfile".
+ */
+export function findRepoRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = path.resolve(from);
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
+        if (name === 'clipfile') return dir;
+      } catch {
+        // not JSON: keep walking
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(`no package.json named "clipfile" above ${from}`);
+    }
+    dir = parent;
+  }
+}
+
+/** ../shared/corpus relative to the repository root. */
+export function corpusRoot(repoRoot: string = findRepoRoot()): string {
+  return path.resolve(repoRoot, '../shared/corpus');
+}
+
+/** Decodes UTF-8 bytes, dropping a BOM (the corpora are UTF-8). */
+function utf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function requireDir(dir: string, what: string): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CorpusMissingError(
+      `${what} corpus not found at ${dir} (expected ../shared/corpus next to the repository; see ../shared/corpus/README.md)`,
+      dir,
+    );
+  }
+}
+
+function requireFile(file: string, what: string): void {
+  if (!existsSync(file)) {
+    throw new CorpusMissingError(`${what}: missing file ${file}`, file);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// aeb-dev: 50 pages of the public article-extraction benchmark.
+
+export interface AebPage {
+  /** The page id (sha256-like hex), the key of ground-truth.json and the file name stem. */
+  id: string;
+  /** The page's URL from ground-truth.json. */
+  url: string;
+  /** The page, gunzipped and decoded as UTF-8. */
+  html: string;
+  /** The human-checked article body (ground truth). */
+  truth: string;
+  /** The .html.gz file. */
+  path: string;
+}
+
+/** Default aeb-dev folder: <repo>/../shared/corpus/aeb-dev. */
+export function aebDevDir(repoRoot?: string): string {
+  return path.join(corpusRoot(repoRoot), 'aeb-dev');
+}
+
+interface GroundTruthEntry {
+  articleBody?: string;
+  url?: string;
+}
+
+/** The aeb-dev ground truth, {ID: {articleBody, url}}. */
+export function loadAebGroundTruth(dir: string = aebDevDir()): Record<string, { articleBody: string; url: string }> {
+  requireDir(dir, 'aeb-dev');
+  const file = path.join(dir, 'ground-truth.json');
+  requireFile(file, 'aeb-dev');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, GroundTruthEntry>;
+  const out: Record<string, { articleBody: string; url: string }> = {};
+  for (const [id, entry] of Object.entries(raw)) {
+    out[id] = { articleBody: entry.articleBody ?? '', url: entry.url ?? '' };
+  }
+  return out;
+}
+
+/**
+ * Every aeb-dev page with its ground truth, sorted by id. Throws CorpusMissingError when the
+ * folder, ground-truth.json or a page's html/ID.html.gz is missing.
+ */
+export function loadAebDev(dir: string = aebDevDir()): AebPage[] {
+  const truth = loadAebGroundTruth(dir);
+  const htmlDir = path.join(dir, 'html');
+  requireDir(htmlDir, 'aeb-dev html');
+  return Object.keys(truth)
+    .sort()
+    .map((id) => {
+      const entry = truth[id]!;
+      const file = path.join(htmlDir, `${id}.html.gz`);
+      requireFile(file, 'aeb-dev');
+      return { id, url: entry.url, html: utf8(gunzipSync(readFileSync(file))), truth: entry.articleBody, path: file };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// readability: Mozilla Readability's test pages.
+
+/** The URL Readability's own test suite gives every test page (links in expected.html resolve against it). */
+export const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
+
+/** expected-metadata.json of a Readability test page. */
+export interface ReadabilityExpectedMetadata {
+  title?: string | null;
+  byline?: string | null;
+  dir?: string | null;
+  lang?: string | null;
+  excerpt?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  readerable?: boolean;
+}
+
+export interface ReadabilityCase {
+  /** Folder name, e.g. "001", "aktualne". */
+  name: string;
+  /** The case folder. */
+  dir: string;
+  /** source.html decoded as UTF-8 (BOM dropped). */
+  html: string;
+  /** Path of source.html, for tests that want the raw bytes. */
+  sourcePath: string;
+  metadata: ReadabilityExpectedMetadata;
+  /** Readability's expected content (expected.html), read on first access. */
+  readonly expectedHtml: string;
+}
+
+/** Default readability folder: <repo>/../shared/corpus/readability. */
+export function readabilityDir(repoRoot?: string): string {
+  return path.join(corpusRoot(repoRoot), 'readability');
+}
+
+/** The names of the Readability test cases (folders holding a source.html), sorted. */
+export function readabilityCaseNames(dir: string = readabilityDir()): string[] {
+  requireDir(dir, 'readability');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'source.html')))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** One Readability test case by name. */
+export function loadReadabilityCase(name: string, dir: string = readabilityDir()): ReadabilityCase {
+  requireDir(dir, 'readability');
+  const caseDir = path.join(dir, name);
+  if (!existsSync(caseDir)) throw new CorpusMissingError(`no readability test case "${name}" in ${dir}`, caseDir);
+  const sourcePath = path.join(caseDir, 'source.html');
+  const metadataPath = path.join(caseDir, 'expected-metadata.json');
+  const expectedPath = path.join(caseDir, 'expected.html');
+  requireFile(sourcePath, 'readability');
+  requireFile(metadataPath, 'readability');
+  let expected: string | undefined;
+  return {
+    name,
+    dir: caseDir,
+    html: utf8(readFileSync(sourcePath)),
+    sourcePath,
+    metadata: JSON.parse(readFileSync(metadataPath, 'utf8')) as ReadabilityExpectedMetadata,
+    get expectedHtml(): string {
+      if (expected === undefined) {
+        requireFile(expectedPath, 'readability');
+        expected = utf8(readFileSync(expectedPath));
+      }
+      return expected;
+    },
+  };
+}
+
+/** Every Readability test case, sorted by name (or only those named). */
+export function loadReadabilityCorpus(dir: string = readabilityDir(), names?: readonly string[]): ReadabilityCase[] {
+  return (names ?? readabilityCaseNames(dir)).map((name) => loadReadabilityCase(name, dir));
+}

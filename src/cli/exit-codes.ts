@@ -1,0 +1,11 @@
+/** Exit codes are part of clipfile's interface for scripts; the README lists them. */
+export const ExitCode = {
+  /** Every source was processed. */
+  ok: 0,
+  /** At least one source failed; the others were processed. */
+  someFailed: 1,
+  /** The command line was wrong (unknown option, missing argument, bad value). */
+  usage: 2,
+  /** Something unexpected inside clipfile (a bug): please report it. */
+  internal: 70,
+} as const;

@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { clipfileVersion } from '../version.js';
+import { ExitCode } from './exit-codes.js';
+import { extractCommand } from './extract.js';
+import { describeUnexpected } from './reporter.js';
+
+export function buildProgram(): Command {
+  const program = new Command('clipfile')
+    .description('Archive news articles as clean Markdown and JSON, with their quotations and embedded posts.')
+    .version(clipfileVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addCommand(extractCommand());
+  // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
+  const exitOnUsageError = (error: CommanderError) => {
+    if (error.exitCode === 0) throw error;
+    throw new CommanderError(ExitCode.usage, error.code, error.message);
+  };
+  program.exitOverride(exitOnUsageError);
+  for (const command of program.commands) command.exitOverride(exitOnUsageError);
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`clipfile: ${describeUnexpected(error)}\n`);
+    process.exitCode = ExitCode.internal;
+  }
+}

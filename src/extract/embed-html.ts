@@ -1,0 +1,37 @@
+import type { Embed } from '../article.js';
+
+const PLATFORM_NAMES: Record<Embed['kind'], string> = {
+  tweet: 'Tweet',
+  youtube: 'YouTube video',
+  vimeo: 'Vimeo video',
+  instagram: 'Instagram post',
+  tiktok: 'TikTok video',
+  bluesky: 'Bluesky post',
+  mastodon: 'Mastodon post',
+  facebook: 'Facebook post',
+};
+
+/** An embed as plain, script-free HTML: its text, then "— Name (@handle), date" linked to the post. */
+export function renderEmbedHtml(document: Document, embed: Embed): Element {
+  const quote = document.createElement('blockquote');
+  quote.className = 'clipfile-embed';
+  quote.setAttribute('data-kind', embed.kind);
+  if (embed.id) quote.setAttribute('data-id', embed.id);
+  const body = embed.text ?? embed.title;
+  if (body) {
+    for (const paragraphText of body.split(/\n{2,}/)) {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = paragraphText;
+      quote.append(paragraph);
+    }
+  }
+  const attribution = document.createElement('p');
+  const who = [embed.authorName, embed.authorHandle ? `(@${embed.authorHandle})` : null].filter(Boolean).join(' ');
+  if (who) attribution.append(`— ${who}, `);
+  const link = document.createElement('a');
+  link.href = embed.url;
+  link.textContent = embed.date ?? PLATFORM_NAMES[embed.kind];
+  attribution.append(link);
+  quote.append(attribution);
+  return quote;
+}

@@ -1,0 +1,129 @@
+import TurndownService from 'turndown';
+import { highlightedCodeBlock, strikethrough, taskListItems } from 'turndown-plugin-gfm';
+import type { Embed } from '../article.js';
+import { renderEmbedMarkdown } from './embeds.js';
+import { EMBED_PLACEHOLDER_TAG } from './placement.js';
+
+const BLOCK_INSIDE_CELL = 'p, div p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, table, figure';
+
+/**
+ * A table of data has rows of short cells; a table that holds paragraphs, lists or other
+ * tables lays out a page and is rendered as the blocks it contains.
+ */
+function isDataTable(table: HTMLTableElement): boolean {
+  if (table.rows.length === 0) return false;
+  for (const row of Array.from(table.rows)) {
+    for (const cell of Array.from(row.cells)) {
+      if (cell.querySelector(BLOCK_INSIDE_CELL)) return false;
+    }
+  }
+  return true;
+}
+
+function cellMarkdown(service: TurndownService, cell: HTMLElement): string {
+  return service
+    .turndown(cell)
+    .replace(/\s*\n+\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+/** GFM tables need a header row; a table without one gets its first row promoted. */
+function renderTable(service: TurndownService, table: HTMLTableElement): string {
+  const rows = Array.from(table.rows).map((row) => {
+    const cells: string[] = [];
+    for (const cell of Array.from(row.cells)) {
+      cells.push(cellMarkdown(service, cell));
+      for (let span = Number(cell.colSpan) || 1; span > 1; span--) cells.push('');
+    }
+    return cells;
+  });
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (cells: string[]) =>
+    '| ' + Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ') + ' |';
+  const [header = [], ...body] = rows;
+  const separator = '| ' + Array.from({ length: width }, () => '---').join(' | ') + ' |';
+  const caption = table.caption ? `*${cellMarkdown(service, table.caption)}*\n\n` : '';
+  return '\n\n' + caption + [line(header), separator, ...body.map(line)].join('\n') + '\n\n';
+}
+
+/** A turndown service configured for article bodies; `embeds` fill the placeholders. */
+function createService(embeds: Embed[]): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    hr: '---',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    emDelimiter: '_',
+    strongDelimiter: '**',
+    linkStyle: 'inlined',
+  });
+  // The plugin's own table rule keeps header-less tables as raw HTML; ours never does.
+  service.use([strikethrough, taskListItems, highlightedCodeBlock]);
+  service.remove(['script', 'style', 'noscript', 'template', 'form', 'button', 'input', 'select', 'textarea']);
+
+  service.addRule('embedPlaceholder', {
+    filter: (node) => node.nodeName === EMBED_PLACEHOLDER_TAG,
+    replacement: (_content, node) => {
+      const embed = embeds[Number((node as Element).getAttribute('data-index'))];
+      return embed ? `\n\n${renderEmbedMarkdown(embed)}\n\n` : '';
+    },
+  });
+  service.addRule('dataTable', {
+    filter: (node) => node.nodeName === 'TABLE' && isDataTable(node as HTMLTableElement),
+    replacement: (_content, node) => renderTable(service, node as HTMLTableElement),
+  });
+  service.addRule('figureCaption', {
+    filter: 'figcaption',
+    replacement: (content) => {
+      const caption = content.replace(/\s+/g, ' ').trim();
+      return caption ? `\n\n*${caption}*\n\n` : '';
+    },
+  });
+  service.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const image = node as HTMLImageElement;
+      const src = image.getAttribute('src') ?? '';
+      // Inline data: images are spacers or megabytes of base64; neither belongs in Markdown.
+      if (!/^https?:\/\//i.test(src)) return '';
+      const alt = (image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().replace(/([[\]])/g, '\\$1');
+      const title = image.getAttribute('title');
+      const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
+      return `![${alt}](${encodeSpaces(src)}${titlePart})`;
+    },
+  });
+  service.addRule('link', {
+    filter: (node) => node.nodeName === 'A' && node.getAttribute('href') != null,
+    replacement: (content, node) => {
+      const href = (node as HTMLAnchorElement).getAttribute('href') ?? '';
+      const text = content.trim();
+      if (!text) return '';
+      // Only links a reader can follow are kept; the rest become their text.
+      if (!/^(https?:|mailto:)/i.test(href)) return content;
+      const title = (node as HTMLAnchorElement).getAttribute('title');
+      const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
+      return `[${text}](${encodeSpaces(href)}${titlePart})`;
+    },
+  });
+  return service;
+}
+
+function encodeSpaces(url: string): string {
+  return url.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** Markdown for the article body: no raw HTML, no runs of blank lines, no trailing spaces but hard breaks. */
+export function renderMarkdown(content: Element, embeds: Embed[]): string {
+  const markdown = createService(embeds).turndown(content as unknown as HTMLElement);
+  return tidyMarkdown(markdown);
+}
+
+export function tidyMarkdown(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => (/\S {2}$/.test(line) ? line : line.trimEnd()))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

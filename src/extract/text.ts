@@ -1,0 +1,78 @@
+import type { Embed } from '../article.js';
+import { renderEmbedText } from './embeds.js';
+import { EMBED_PLACEHOLDER_TAG } from './placement.js';
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
+  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT',
+  'TR', 'UL', 'CAPTION',
+]);
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IMG', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA']);
+const CELL_TAGS = new Set(['TD', 'TH']);
+
+/**
+ * The article as plain text: one blank line between blocks (paragraphs, headings, list items,
+ * table rows, embeds), whitespace inside a block collapsed, no URLs.
+ */
+export function renderText(content: Element, embeds: Embed[]): string {
+  const blocks: string[] = [];
+  let line = '';
+
+  const flush = () => {
+    const text = line
+      .split('\n')
+      .map((part) =>
+        part
+          .replace(/[ \f\r\v\u00a0]+/g, ' ')
+          .replace(/ *\t[\t ]*/g, '\t')
+          .replace(/^[\t ]+|[\t ]+$/g, ''),
+      )
+      .filter(Boolean)
+      .join('\n');
+    if (text) blocks.push(text);
+    line = '';
+  };
+
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3 /* text */) {
+      // Source line breaks are just spaces; only <br> breaks a line.
+      line += (node.nodeValue ?? '').replace(/[\n\r]+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1 /* element */) return;
+    const element = node as Element;
+    const tag = element.nodeName;
+    if (SKIPPED_TAGS.has(tag)) return;
+    if (tag === EMBED_PLACEHOLDER_TAG) {
+      flush();
+      const embed = embeds[Number(element.getAttribute('data-index'))];
+      if (embed) blocks.push(renderEmbedText(embed));
+      return;
+    }
+    if (tag === 'BR') {
+      line += '\n';
+      return;
+    }
+    if (tag === 'PRE') {
+      flush();
+      const pre = (element.textContent ?? '').replace(/^\n+|\s+$/g, '');
+      if (pre) blocks.push(pre);
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    if (CELL_TAGS.has(tag) && line && !/\s$/.test(line)) line += '\t';
+    for (const child of Array.from(element.childNodes)) visit(child);
+    if (CELL_TAGS.has(tag)) line += '\t';
+    if (isBlock) flush();
+  };
+
+  visit(content);
+  flush();
+  return blocks.join('\n\n');
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { Capture } from '../src/article.js';
+import { decodePage } from '../src/acquire/decode.js';
+
+function capture(bytes: Uint8Array | number[], contentType?: string): Capture {
+  return {
+    requestedUrl: 'https://news.example/a',
+    url: 'https://news.example/a',
+    source: 'http',
+    redirects: ['https://news.example/a'],
+    status: 200,
+    headers: contentType === undefined ? {} : { 'content-type': contentType },
+    contentType: contentType?.split(';')[0] ?? null,
+    bytes: bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes),
+    fetchedAt: '2024-01-01T00:00:00.000Z',
+  };
+}
+
+function ascii(text: string): number[] {
+  return [...text].map((char) => char.charCodeAt(0));
+}
+
+const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+
+// "Привет, мир" in windows-1251 and in KOI8-R.
+const PRIVET_MIR_1251 = [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2c, 0x20, 0xec, 0xe8, 0xf0];
+const PRIVET_MIR_KOI8R = [0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x2c, 0x20, 0xcd, 0xc9, 0xd2];
+// "Café" in windows-1252: é is the single byte E9, which is not valid UTF-8.
+const CAFE_1252 = [0x43, 0x61, 0x66, 0xe9];
+
+describe('decodePage', () => {
+  describe('byte order mark', () => {
+    it('decodes UTF-8 with a BOM and drops the BOM', () => {
+      const page = decodePage(capture([0xef, 0xbb, 0xbf, ...utf8('<p>Grüße</p>')]));
+      expect(page.html).toBe('<p>Grüße</p>');
+      expect(page).toMatchObject({ encoding: 'UTF-8', encodingSource: 'bom' });
+    });
+
+    it('decodes UTF-16LE with a BOM', () => {
+      const page = decodePage(capture(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>日本語</p>', 'utf16le')])));
+      expect(page.html).toBe('<p>日本語</p>');
+      expect(page).toMatchObject({ encoding: 'UTF-16LE', encodingSource: 'bom' });
+    });
+
+    it('wins over the header and a <meta>', () => {
+      const bytes = [0xef, 0xbb, 0xbf, ...utf8('<meta charset="koi8-r"><p>Grüße</p>')];
+      const page = decodePage(capture(bytes, 'text/html; charset=windows-1251'));
+      expect(page.html).toBe('<meta charset="koi8-r"><p>Grüße</p>');
+    });
+  });
+
+  describe('Content-Type header', () => {
+    it('decodes with the header charset', () => {
+      const page = decodePage(capture([...ascii('<p>'), ...PRIVET_MIR_1251, ...ascii('</p>')], 'text/html; charset=windows-1251'));
+      expect(page.html).toBe('<p>Привет, мир</p>');
+      expect(page).toMatchObject({ encoding: 'windows-1251', encodingSource: 'header' });
+    });
+
+    it('understands quoted charsets and label aliases', () => {
+      const page = decodePage(capture([...ascii('<p>'), ...PRIVET_MIR_1251, ...ascii('</p>')], 'text/html;charset="CP1251"'));
+      expect(page.html).toBe('<p>Привет, мир</p>');
+    });
+
+    it('wins over a <meta charset>', () => {
+      const bytes = [...ascii('<meta charset="windows-1251"><p>'), ...PRIVET_MIR_KOI8R, ...ascii('</p>')];
+      const page = decodePage(capture(bytes, 'text/html; charset=koi8-r'));
+      expect(page.html).toBe('<meta charset="windows-1251"><p>Привет, мир</p>');
+      expect(page.encodingSource).toBe('header');
+    });
+
+    it('falls through to <meta> when the label is unknown', () => {
+      const bytes = [...ascii('<meta charset="windows-1251"><p>'), ...PRIVET_MIR_1251, ...ascii('</p>')];
+      const page = decodePage(capture(bytes, 'text/html; charset=klingon-8'));
+      expect(page.html).toBe('<meta charset="windows-1251"><p>Привет, мир</p>');
+      expect(page).toMatchObject({ encoding: 'windows-1251', encodingSource: 'meta' });
+    });
+  });
+
+  describe('<meta> declaration', () => {
+    it('reads <meta charset>', () => {
+      const bytes = [...ascii('<html><head><meta charset=shift_jis></head><p>'), 0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, ...ascii('</p>')];
+      const page = decodePage(capture(bytes));
+      expect(page.html).toContain('<p>日本語</p>');
+      expect(page).toMatchObject({ encoding: 'Shift_JIS', encodingSource: 'meta' });
+    });
+
+    it('reads <meta http-equiv="Content-Type">', () => {
+      const meta = '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">';
+      const page = decodePage(capture([...ascii(`${meta}<p>`), ...PRIVET_MIR_KOI8R, ...ascii('</p>')]));
+      expect(page.html).toBe(`${meta}<p>Привет, мир</p>`);
+      expect(page).toMatchObject({ encoding: 'KOI8-R', encodingSource: 'meta' });
+    });
+
+    it('ignores a declaration inside a comment', () => {
+      const bytes = [...ascii('<!-- <meta charset="koi8-r"> --><p>'), ...CAFE_1252, ...ascii('</p>')];
+      expect(decodePage(capture(bytes)).html).toBe('<!-- <meta charset="koi8-r"> --><p>Café</p>');
+    });
+
+    it('finds a <meta charset> after more than 1024 bytes of head', () => {
+      const script = `<script>${'window.analytics = window.analytics || [];\n'.repeat(40)}</script>`;
+      const head = `<html><head>${script}<meta charset="windows-1251"></head><body><p>`;
+      const page = decodePage(capture([...ascii(head), ...PRIVET_MIR_1251, ...ascii('</p></body></html>')]));
+      expect(page.html).toContain('<p>Привет, мир</p>');
+      expect(page).toMatchObject({ encoding: 'windows-1251', encodingSource: 'meta' });
+    });
+
+    it('survives a truncated http-equiv charset', () => {
+      const meta = '<meta http-equiv="content-type" content="text/html; charset">';
+      expect(decodePage(capture(utf8(`${meta}<p>ok ✓</p>`))).html).toBe(`${meta}<p>ok ✓</p>`);
+    });
+
+    it('falls through to sniffing when the label is unknown', () => {
+      const page = decodePage(capture(utf8('<meta charset="no-such-charset"><p>naïve</p>')));
+      expect(page.html).toBe('<meta charset="no-such-charset"><p>naïve</p>');
+      expect(page).toMatchObject({ encoding: 'UTF-8', encodingSource: 'sniffed' });
+    });
+  });
+
+  describe('no declaration', () => {
+    it('uses UTF-8 when the bytes are valid UTF-8', () => {
+      const page = decodePage(capture(utf8('<p>Zürich — 東京</p>'), 'text/html'));
+      expect(page.html).toBe('<p>Zürich — 東京</p>');
+      expect(page).toMatchObject({ encoding: 'UTF-8', encodingSource: 'sniffed' });
+    });
+
+    it('falls back to windows-1252 when they are not, with its own € and curly quotes', () => {
+      const page = decodePage(capture([...ascii('<p>'), 0x93, ...CAFE_1252, 0x94, 0x20, 0x80, ...ascii('5</p>')]));
+      expect(page.html).toBe('<p>“Café” €5</p>');
+      expect(page).toMatchObject({ encoding: 'windows-1252', encodingSource: 'default' });
+    });
+  });
+});

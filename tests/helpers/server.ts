@@ -1,0 +1,212 @@
+/**
+ * A real HTTP server on 127.0.0.1 for tests: a route table, a request log, and handler
+ * factories for the awkward cases (slow responses, redirects, compression, resets).
+ *
+ *   let server: TestServer;
+ *   beforeAll(async () => { server = await TestServer.start(); });
+ *   afterAll(() => server.close());
+ *
+ *   server.route('/a', html('<p>hi</p>'));
+ *   await acquire(server.url('/a'));
+ *   expect(server.requestsTo('/a')).toHaveLength(1);
+ */
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface LoggedRequest {
+  method: string;
+  /** Path and query, as requested. */
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Epoch milliseconds (fractional) when the request arrived. */
+  at: number;
+}
+
+export class TestServer {
+  readonly requests: LoggedRequest[] = [];
+  /** Requests whose responses have not finished; `maxInFlight` is the peak (for concurrency limits). */
+  inFlight = 0;
+  maxInFlight = 0;
+  private readonly routes = new Map<string, Handler>();
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly origin: string,
+  ) {}
+
+  static async start(): Promise<TestServer> {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const testServer = new TestServer(server, `http://127.0.0.1:${port}`);
+    server.on('request', (req, res) => testServer.handle(req, res));
+    return testServer;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Absolute URL of a path on this server. */
+  url(path: string): string {
+    return new URL(path, this.origin).href;
+  }
+
+  /** Serves `handler` for requests to `path` (matched with its query string, if it has one). */
+  route(path: string, handler: Handler): this {
+    this.routes.set(path, handler);
+    return this;
+  }
+
+  requestsTo(path: string): LoggedRequest[] {
+    return this.requests.filter((request) => request.path === path);
+  }
+
+  /** Forgets routes, the request log and the in-flight peak (e.g. in beforeEach). */
+  reset(): void {
+    this.routes.clear();
+    this.requests.length = 0;
+    this.maxInFlight = this.inFlight;
+  }
+
+  async close(): Promise<void> {
+    // Drop keep-alive and stalled connections, or close() would wait for them.
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = req.url ?? '/';
+    this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, at: performance.timeOrigin + performance.now() });
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    res.on('close', () => this.inFlight--);
+
+    const handler = this.routes.get(path) ?? this.routes.get(path.split('?')[0] ?? path) ?? status(404);
+    try {
+      await handler(req, res);
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`test handler failed: ${String(error)}`);
+    }
+  }
+}
+
+/** A port nothing listens on (a server was bound to it and closed): connecting is refused. */
+export async function closedPort(): Promise<number> {
+  const server = await TestServer.start();
+  const { port } = server;
+  await server.close();
+  return port;
+}
+
+interface ResponseOptions {
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+/** Raw bytes with any content type; `contentType: null` sends no Content-Type at all. */
+export function bytes(body: Uint8Array | string, contentType: string | null, options: ResponseOptions = {}): Handler {
+  return (_req, res) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (contentType !== null) headers['content-type'] = contentType;
+    res.writeHead(options.status ?? 200, headers);
+    res.end(body);
+  };
+}
+
+export function html(body: string, options: ResponseOptions = {}): Handler {
+  return bytes(body, 'text/html; charset=utf-8', options);
+}
+
+/** A bodyless response with a status (and the standard reason phrase). */
+export function status(code: number, options: ResponseOptions = {}): Handler {
+  return (_req, res) => {
+    res.writeHead(code, { 'content-type': 'text/plain', ...options.headers });
+    res.end(`${code} ${http.STATUS_CODES[code] ?? ''}`);
+  };
+}
+
+export function redirect(location: string, code: 301 | 302 | 303 | 307 | 308 = 302): Handler {
+  return (_req, res) => {
+    res.writeHead(code, { location, 'content-type': 'text/html' });
+    res.end(`<a href="${location}">moved</a>`);
+  };
+}
+
+const COMPRESSORS = {
+  gzip: (data: Buffer) => zlib.gzipSync(data),
+  br: (data: Buffer) => zlib.brotliCompressSync(data),
+  deflate: (data: Buffer) => zlib.deflateSync(data),
+};
+
+/** `body` compressed with a Content-Encoding. */
+export function compressed(
+  body: string | Uint8Array,
+  encoding: keyof typeof COMPRESSORS,
+  contentType = 'text/html; charset=utf-8',
+): Handler {
+  const data = COMPRESSORS[encoding](Buffer.from(body));
+  return bytes(data, contentType, { headers: { 'content-encoding': encoding } });
+}
+
+/** Waits `ms` before handing over to `handler`: slow headers. */
+export function delayed(ms: number, handler: Handler): Handler {
+  return (req, res) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => resolve(handler(req, res)), ms);
+      // Client gone (e.g. it timed out): don't answer into a closed socket.
+      res.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+}
+
+/** Sends headers at once, then one chunk every `intervalMs`: a slow body. */
+export function trickle(chunks: string[], intervalMs: number, contentType = 'text/html; charset=utf-8'): Handler {
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': contentType });
+    res.flushHeaders();
+    let next = 0;
+    const timer = setInterval(() => {
+      const chunk = chunks[next++];
+      if (chunk === undefined) {
+        clearInterval(timer);
+        res.end();
+      } else {
+        res.write(chunk);
+      }
+    }, intervalMs);
+    res.on('close', () => clearInterval(timer));
+  };
+}
+
+/**
+ * Sends headers and `partialBody` (announcing a longer Content-Length), then resets the TCP
+ * connection (RST): the client sees ECONNRESET mid-body. With no `partialBody`, resets before
+ * any response.
+ */
+export function resetConnection(partialBody?: string): Handler {
+  return (req, res) => {
+    if (partialBody === undefined) {
+      req.socket.resetAndDestroy();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(partialBody.length + 10_000) });
+    res.write(partialBody);
+    // Give the first bytes time to leave before the reset.
+    setTimeout(() => req.socket.resetAndDestroy(), 20);
+  };
+}
+
+/** Like resetConnection, but closes the socket normally (FIN) before the announced length arrived. */
+export function truncatedResponse(partialBody: string): Handler {
+  return (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(partialBody.length + 10_000) });
+    res.write(partialBody, () => req.socket.destroy());
+  };
+}

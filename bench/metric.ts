@@ -188,60 +188,69 @@ export function scoreCorpus(pages: readonly { truth: string; predicted: string }
 export interface Stretch {
   /** Token index (in the text's own token list) where the stretch starts. */
   start: number;
-  /** Number of tokens the stretch covers. */
+  /** Number of tokens in the stretch. */
   length: number;
-  /** Number of unmatched shingles in the run. */
-  shingles: number;
-  /** The stretch's first tokens, joined by spaces. */
+  /** The stretch's first tokens, joined by spaces ("…" when cut). */
   sample: string;
 }
 
 export interface UnmatchedStretches {
-  /** Longest run of consecutive predicted shingles with no counterpart in the truth (fp). */
+  /** The largest stretch of predicted text the truth lacks (fp), or null. */
   extra: Stretch | null;
-  /** Longest run of consecutive true shingles missing from the prediction (fn). */
+  /** The largest stretch of true text the prediction lacks (fn), or null. */
   missing: Stretch | null;
 }
 
 /**
- * Marks each shingle of `tokens` as unmatched when the other side's multiset has run out of it
- * (consumed in text order, so the k-th repeat of a shingle is unmatched when the other side has
- * fewer than k), and returns the longest run of consecutive unmatched shingles.
+ * The largest unmatched stretch of `tokens` against the other side's shingle multiset.
+ * Shingles are matched in text order while the other side still has copies (so the k-th repeat
+ * is unmatched when the other side has fewer than k). The stretch is the longest run of tokens
+ * that belong to no matched shingle (the words really extra or missing); when every token is in
+ * some matched shingle (e.g. reordered paragraphs, whose joins make the only unmatched shingles),
+ * it is the tokens of the longest run of unmatched shingles.
  */
-function longestUnmatched(
+function largestUnmatched(
   tokens: readonly string[],
   other: Map<string, number>,
   sampleWords: number,
 ): Stretch | null {
   const list = shingleList(tokens);
   const left = new Map(other);
-  let best: { start: number; count: number } | null = null;
-  let runStart = -1;
-  for (let i = 0; i <= list.length; i++) {
-    let unmatched = false;
-    if (i < list.length) {
-      const key = list[i]!;
-      const n = left.get(key) ?? 0;
-      if (n > 0) left.set(key, n - 1);
-      else unmatched = true;
-    }
-    if (unmatched) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      const count = i - runStart;
-      if (!best || count > best.count) best = { start: runStart, count };
-      runStart = -1;
+  const matched = list.map((key) => {
+    const n = left.get(key) ?? 0;
+    if (n > 0) left.set(key, n - 1);
+    return n > 0;
+  });
+  if (matched.every(Boolean)) return null;
+
+  const span = Math.min(NGRAM, tokens.length); // tokens per shingle
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  matched.forEach((m, i) => {
+    if (m) for (let t = i; t < i + span; t++) covered[t] = true;
+  });
+  let best = longestRun(covered.map((c) => !c));
+  if (best) best = { start: best.start, length: best.length };
+  else {
+    const run = longestRun(matched.map((m) => !m))!;
+    best = { start: run.start, length: Math.min(tokens.length - run.start, run.length + span - 1) };
+  }
+  const words = tokens.slice(best.start, best.start + Math.min(best.length, sampleWords));
+  return { ...best, sample: words.join(' ') + (best.length > sampleWords ? ' …' : '') };
+}
+
+/** The longest run of `true` (first one on ties). */
+function longestRun(flags: readonly boolean[]): { start: number; length: number } | null {
+  let best: { start: number; length: number } | null = null;
+  let start = -1;
+  for (let i = 0; i <= flags.length; i++) {
+    if (i < flags.length && flags[i]) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (!best || i - start > best.length) best = { start, length: i - start };
+      start = -1;
     }
   }
-  if (!best) return null;
-  const length = Math.min(tokens.length - best.start, best.count + NGRAM - 1);
-  const words = tokens.slice(best.start, best.start + Math.min(length, sampleWords));
-  return {
-    start: best.start,
-    length,
-    shingles: best.count,
-    sample: words.join(' ') + (length > sampleWords ? ' …' : ''),
-  };
+  return best;
 }
 
 /** The largest extra (fp) and missing (fn) stretch of a page, for a one-line diagnosis. */
@@ -249,14 +258,15 @@ export function unmatchedStretches(truth: string, predicted: string, sampleWords
   const truthTokens = tokenize(truth);
   const predTokens = tokenize(predicted);
   return {
-    extra: longestUnmatched(predTokens, shingleCounts(truthTokens), sampleWords),
-    missing: longestUnmatched(truthTokens, shingleCounts(predTokens), sampleWords),
+    extra: largestUnmatched(predTokens, shingleCounts(truthTokens), sampleWords),
+    missing: largestUnmatched(truthTokens, shingleCounts(predTokens), sampleWords),
   };
 }
 
 /**
- * A one-line "why" for a page's score: "empty extraction", or the larger unmatched stretches,
- * e.g. `extra 40 words: "Sign up for our newsletter …"; missing 12 words: "…"`.
+ * A one-line "why" for a page's score: "empty extraction", or the unmatched shingle counts with
+ * a sample of the largest extra and missing stretch, the heavier side first, e.g.
+ * `extra 40 shingles, largest stretch 35 words: "Sign up for our newsletter …"; missing 3 shingles, …`.
  */
 export function explainPage(truth: string, predicted: string, sampleWords = 12): string {
   const score = scorePage(truth, predicted);
@@ -268,13 +278,13 @@ export function explainPage(truth: string, predicted: string, sampleWords = 12):
   if (extra && score.fpCount > 0) {
     parts.push({
       weight: score.fpCount,
-      text: `extra ${score.fpCount} shingles (longest run ${extra.length} words: "${extra.sample}")`,
+      text: `extra ${score.fpCount} shingles, largest stretch ${extra.length} words: "${extra.sample}"`,
     });
   }
   if (missing && score.fnCount > 0) {
     parts.push({
       weight: score.fnCount,
-      text: `missing ${score.fnCount} shingles (longest run ${missing.length} words: "${missing.sample}")`,
+      text: `missing ${score.fnCount} shingles, largest stretch ${missing.length} words: "${missing.sample}"`,
     });
   }
   parts.sort((a, b) => b.weight - a.weight);

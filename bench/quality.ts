@@ -1,15 +1,16 @@
 /**
  * Body-text quality benchmark on the aeb-dev corpus (../shared/corpus/aeb-dev, 50 pages).
  *
- *   npm run bench:quality [-- --json FILE] [-- --worst N]
+ *   npm run bench:quality [-- --json FILE] [--texts DIR] [--worst N]
  *
  * Scores, in one run, (a) plain Readability.js (jsdom + Readability.parse().textContent, as the
  * public benchmark runs it) and (b) clipfile's pipeline (extractArticle(...).text, the
  * `--format text` output) with the public benchmark's metric (bench/metric.ts), and times both.
  * Prints the figures, the worst pages of (b) with a one-line diagnosis, and the pages of (b)
- * below F1 0.5; `--json FILE` writes the per-page figures.
+ * below F1 0.5; `--json FILE` writes the per-page figures, `--texts DIR` the texts themselves
+ * (ID.truth.txt, ID.readability.txt, ID.clipfile.txt) for reading the failures.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
@@ -20,15 +21,16 @@ import { aggregate, explainPage, scorePage, type CorpusScore, type PageScore } f
 
 interface Options {
   json: string | null;
+  texts: string | null;
   worst: number;
 }
 
 function usage(): string {
-  return 'usage: node dist/bench/quality.js [--json FILE] [--worst N]';
+  return 'usage: node dist/bench/quality.js [--json FILE] [--texts DIR] [--worst N]';
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: null, worst: 5 };
+  const options: Options = { json: null, texts: null, worst: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -38,6 +40,8 @@ function parseArgs(argv: readonly string[]): Options {
     };
     if (arg === '--json') options.json = value();
     else if (arg.startsWith('--json=')) options.json = arg.slice('--json='.length);
+    else if (arg === '--texts') options.texts = value();
+    else if (arg.startsWith('--texts=')) options.texts = arg.slice('--texts='.length);
     else if (arg === '--worst') options.worst = Number.parseInt(value(), 10);
     else if (arg === '-h' || arg === '--help') {
       console.log(usage());
@@ -251,6 +255,18 @@ async function main(): Promise<number> {
     console.log(
       `  better  ${r.page.id.slice(0, 12)}  ${f3(r.scores.baseline.f1)} → ${f3(r.scores.clipfile.f1)}  ${r.page.url}`,
     );
+  }
+
+  if (options.texts) {
+    const dir = path.resolve(options.texts);
+    mkdirSync(dir, { recursive: true });
+    for (const r of results) {
+      writeFileSync(path.join(dir, `${r.page.id}.truth.txt`), r.page.truth + '\n');
+      writeFileSync(path.join(dir, `${r.page.id}.readability.txt`), r.runs.baseline.text + '\n');
+      writeFileSync(path.join(dir, `${r.page.id}.clipfile.txt`), r.runs.clipfile.text + '\n');
+    }
+    console.log('');
+    console.log(`texts written to ${dir}`);
   }
 
   if (options.json) {

@@ -183,27 +183,32 @@ describe('scoreCorpus', () => {
 });
 
 describe('diagnostics', () => {
-  it('finds the longest extra and missing stretches', () => {
+  it('finds the words of the largest extra stretch', () => {
     const truth = 'one two three four five';
     const predicted = 'Subscribe now to our newsletter one two three four five';
     const { extra, missing } = unmatchedStretches(truth, predicted);
-    // 5 unmatched shingles from token 0 cover 5 + 3 tokens
-    expect(extra).toEqual({
-      start: 0,
-      length: 8,
-      shingles: 5,
-      sample: 'Subscribe now to our newsletter one two three',
-    });
+    // shingles 5 and 6 match and cover tokens 5..9; tokens 0..4 are in no matched shingle
+    expect(extra).toEqual({ start: 0, length: 5, sample: 'Subscribe now to our newsletter' });
     expect(missing).toBeNull();
     expect(explainPage(truth, predicted)).toBe(
-      'extra 5 shingles (longest run 8 words: "Subscribe now to our newsletter one two three")',
+      'extra 5 shingles, largest stretch 5 words: "Subscribe now to our newsletter"',
     );
   });
 
-  it('reports missing text and truncates the sample', () => {
+  it('reports missing text, heavier side first, and cuts the sample', () => {
     const truth = 'a b c d e f g h i j k l m n o p q r s t';
     const { missing } = unmatchedStretches(truth, 'a b c d', 5);
-    expect(missing).toMatchObject({ start: 1, length: 19, shingles: 16, sample: 'b c d e f …' });
+    expect(missing).toEqual({ start: 4, length: 16, sample: 'e f g h i …' });
+    expect(explainPage(truth, 'x y a b c d', 3)).toBe(
+      'missing 16 shingles, largest stretch 16 words: "e f g …"; extra 2 shingles, largest stretch 2 words: "x y"',
+    );
+  });
+
+  it('falls back to unmatched shingles when every word is matched somewhere (reordering)', () => {
+    // truth p1 p2; pred p2 p1: only the join shingles differ
+    const { extra } = unmatchedStretches('a b c d e f g h', 'e f g h a b c d');
+    // pred shingles: efgh ✓, fgha ✗, ghab ✗, habc ✗, abcd ✓ → tokens 1..6
+    expect(extra).toEqual({ start: 1, length: 6, sample: 'f g h a b c' });
   });
 
   it('says so when the extraction is empty', () => {

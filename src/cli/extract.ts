@@ -1,8 +1,5 @@
 import { Command, Option } from 'commander';
-import { acquire } from '../acquire/index.js';
-import { decodePage } from '../acquire/decode.js';
 import type { Article } from '../article.js';
-import { extractArticle } from '../extract/pipeline.js';
 import { ExitCode } from './exit-codes.js';
 import { markdownWithFrontMatter } from './front-matter.js';
 import { fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
@@ -33,6 +30,11 @@ export function extractCommand(): Command {
 }
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
+  // Loaded on use: jsdom alone takes a second to import, which --help and usage errors need not pay.
+  const [{ acquire, decodePage }, { extractArticle }] = await Promise.all([
+    import('../acquire/index.js'),
+    import('../extract/pipeline.js'),
+  ]);
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const format: OutputFormat = flags.json ? 'json' : flags.format;
   const fetchOptions = fetchOptionsFrom(flags);

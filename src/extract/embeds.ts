@@ -27,7 +27,7 @@ interface Detector {
   detect(element: Element): FoundEmbed[];
 }
 
-// Plain predicates rather than CSS selectors: jsdom's selector engine made the walk ~50× slower.
+// Plain predicates rather than CSS selectors: jsdom's selector matching is many times slower.
 function hasClass(element: Element, ...names: string[]): boolean {
   return names.some((name) => element.classList.contains(name));
 }
@@ -121,7 +121,8 @@ export function findEmbeds(document: Document): FoundEmbed[] {
       if (hits.length > 0) break;
     }
   }
-  // Bare status links are found from their wrapper, which may sit before an earlier embed.
+  // A bare status link is reported when its wrapper is visited, which can be before an embed
+  // that precedes the link inside that wrapper.
   return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
 }
 
@@ -200,7 +201,7 @@ function holdsOnly(wrapper: Element, parts: Element[]): boolean {
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
       if (parts.includes(element)) continue;
-      if (CONTENT_ELEMENTS.has(element.localName)) return false;
+      if (CONTENT_ELEMENTS.has(element.localName) || isPlatformMarkup(element)) return false;
       stack.push(...element.childNodes);
     }
   }

@@ -532,8 +532,12 @@ export function mergeMetadata(
   };
 }
 
+/** Template leftovers some CMSes print instead of leaving a field out. */
+const PLACEHOLDER = /^(?:null|nil|undefined|none|n\/a|false|true|0|-)$/i;
+
 function firstValid(candidates: Candidate[], normalize: (value: string) => string | null): string | null {
   for (const candidate of candidates) {
+    if (PLACEHOLDER.test(candidate.value.trim())) continue;
     try {
       const value = normalize(candidate.value);
       if (value) return value;
@@ -661,7 +665,8 @@ function normalizeLang(input: string): string | null {
 
 /** An absolute http(s) URL, or null (relative hrefs need a base; javascript:, data: etc. are refused). */
 function absoluteUrl(href: string, base: string | null, dropFragment: boolean): string | null {
-  const trimmed = href.trim();
+  // "&amp;" left in a URL means the page escaped it twice.
+  const trimmed = decodeEntities(href).trim();
   if (!trimmed) return null;
   let url: URL;
   try {
@@ -678,10 +683,11 @@ function mergeTags(candidates: Candidate[]): string[] {
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
-    for (const piece of decodeEntities(candidate.value).split(',')) {
+    // Commas, full-width commas and semicolons: CJK and some CMSes list keywords that way.
+    for (const piece of decodeEntities(candidate.value).split(/[,;，、；]/)) {
       const tag = normalizeSpace(piece);
       const key = tag.toLowerCase();
-      if (!tag || seen.has(key)) continue;
+      if (!tag || seen.has(key) || PLACEHOLDER.test(tag)) continue;
       seen.add(key);
       tags.push(tag);
     }
@@ -703,7 +709,7 @@ interface AuthorName {
  * Organization) are kept only when no source names a person.
  */
 function mergeAuthors(candidates: AuthorCandidate[], byline: string | null, publishers: string[]): string[] {
-  const isPublisher = (name: string) => publishers.some((publisher) => sameName(publisher, name));
+  const isPublisher = (name: string) => publishers.some((publisher) => sameName(publisher, name)) || ORGANISATION_WORD.test(name);
   const groups = new Map<string, AuthorName[]>();
   for (const candidate of candidates) {
     if (candidate.source === 'article:author' && looksLikeUrl(candidate.value)) continue;
@@ -723,6 +729,9 @@ function mergeAuthors(candidates: AuthorCandidate[], byline: string | null, publ
   const chosen = people ?? sources.find((names) => names.length > 0) ?? [];
   return dedupeNames(chosen.map((author) => author.name));
 }
+
+/** Words that name a desk or a company, not a person ("WebMD Health News", "Reuters Staff"). */
+const ORGANISATION_WORD = /\b(?:News|Press|Media|Newsroom|Desk|Staff|Team|Agency|Associated|Inc|Ltd|LLC|GmbH|Corporation)\b/;
 
 function dedupeNames(names: string[]): string[] {
   const seen = new Set<string>();

@@ -6,7 +6,7 @@ import { findEmbeds } from './embeds.js';
 import { renderMarkdown } from './markdown.js';
 import { harvestMetadata, mergeMetadata } from './metadata.js';
 import { parseHtml } from './parse.js';
-import { EMBED_PLACEHOLDER_TAG, markEmbeds, placeEmbeds, stripTokens } from './placement.js';
+import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
 import { countWords, renderText } from './text.js';
 
 export interface PageInput {
@@ -56,10 +56,6 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     }
 
     const embeds = placeEmbeds(content, marks);
-    const text = renderText(content, embeds);
-    if (!text && embeds.length === 0) {
-      throw new SourceError(source, 'no-article', 'no article text found in the page');
-    }
     const metadata = mergeMetadata(
       harvested,
       {
@@ -72,6 +68,11 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
       },
       page.url,
     );
+    dropHeadingRepeatingTitle(content, metadata.title);
+    const text = renderText(content, embeds);
+    if (!text && embeds.length === 0) {
+      throw new SourceError(source, 'no-article', 'no article text found in the page');
+    }
     const body = renderMarkdown(content, embeds);
     const markdown = metadata.title ? `# ${escapeHeading(metadata.title)}\n\n${body}` : body;
     const html = renderHtml(content, embeds);
@@ -91,6 +92,18 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
   } finally {
     parsed.close();
   }
+}
+
+/**
+ * Readability drops a leading heading that repeats the title only when its word-similarity
+ * test matches, which fails for non-Latin scripts; the Markdown carries the title already.
+ */
+function dropHeadingRepeatingTitle(content: Element, title: string | null): void {
+  const heading = content.querySelector('h1, h2');
+  if (!heading || !title) return;
+  const headingText = normalizeSpace(heading.textContent ?? '');
+  const leadsTheArticle = normalizeSpace(content.textContent ?? '').startsWith(headingText);
+  if (leadsTheArticle && headingText.toLowerCase() === normalizeSpace(title).toLowerCase()) heading.remove();
 }
 
 /** The cleaned article HTML, with each embed as a small self-contained blockquote. */

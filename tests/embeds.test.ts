@@ -209,6 +209,16 @@ describe('findEmbeds: tweets', () => {
     ]);
   });
 
+  it('does not let a lone status link swallow a neighbouring text-less embed', () => {
+    const document = page(`<div class="tweet-box">
+        <p><a href="https://twitter.com/jack/status/20">https://twitter.com/jack/status/20</a></p>
+        <div class="fb-post" data-href="https://www.facebook.com/page/posts/5"></div>
+      </div>`);
+    const found = findEmbeds(document);
+    expect(found.map((f) => `${f.embed.kind}:${f.embed.id}`)).toEqual(['tweet:20', 'facebook:5']);
+    expect(found.map((f) => f.element.localName)).toEqual(['p', 'div']);
+  });
+
   it('ignores tweet-ish markup it cannot identify, without throwing', () => {
     expect(
       embedsIn(`
@@ -404,7 +414,8 @@ describe('findEmbeds: Instagram, TikTok, Bluesky, Mastodon, Facebook', () => {
       <div class="fb-post" data-href="https://www.facebook.com/harbourtown/posts/10161234567890123" data-width="500"><blockquote cite="https://www.facebook.com/harbourtown/posts/10161234567890123" class="fb-xfbml-parse-ignore"><p>Evacuation order for zones A and B is now in effect.</p>Posted by <a href="https://www.facebook.com/harbourtown">Harbour Town Council</a> on <a href="https://www.facebook.com/harbourtown/posts/10161234567890123">Thursday, September 12, 2024</a></blockquote><span><iframe src="https://www.facebook.com/v2.5/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fharbourtown%2Fposts%2F10161234567890123"></iframe></span></div>
       <div class="fb-video" data-href="https://www.facebook.com/facebook/videos/10153231379946729/"><blockquote cite="https://developers.facebook.com/facebook/videos/10153231379946729/" class="fb-xfbml-parse-ignore"><a href="https://developers.facebook.com/facebook/videos/10153231379946729/">How to Share With Just Friends</a><p>How to share with just friends.</p>Posted by <a href="https://www.facebook.com/facebook/">Facebook</a> on Friday, December 5, 2014</blockquote></div>
       <iframe src="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fpermalink.php%3Fstory_fbid%3D555%26id%3D777&amp;width=500"></iframe>
-      <div class="fb-post"></div>`);
+      <div class="fb-post"></div>
+      <div class="fb-post"><span><iframe src="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fpage%2Fposts%2F77"></iframe></span></div>`);
     const found = findEmbeds(document);
     expect(found.map((f) => f.embed)).toEqual([
       embed({
@@ -429,8 +440,10 @@ describe('findEmbeds: Instagram, TikTok, Bluesky, Mastodon, Facebook', () => {
         id: '555',
         url: 'https://www.facebook.com/permalink.php?story_fbid=555&id=777',
       }),
+      embed({ kind: 'facebook', id: '77', url: 'https://www.facebook.com/page/posts/77' }),
     ]);
-    expect(found[0]!.element).toBe(document.querySelector('div.fb-post'));
+    const posts = document.querySelectorAll('div.fb-post');
+    expect([found[0]!.element, found[3]!.element]).toEqual([posts[0], posts[2]]);
   });
 
   it('resolves relative links against the document base URI', () => {
@@ -535,7 +548,7 @@ describe('renderEmbedMarkdown', () => {
       id: '42',
       url: 'https://x.com/dev/status/42',
       authorHandle: 'dev',
-      text: 'Line one\nLine two\n\nSecond paragraph',
+      text: 'Line one\nLine two\n  \n\n\nSecond paragraph\n',
     });
     expect(renderEmbedMarkdown(tweet)).toBe(
       '> Line one\\\n> Line two\n>\n> Second paragraph\n>\n> — @dev, [Tweet](https://x.com/dev/status/42)',

@@ -70,7 +70,10 @@ function isMastodonQuote(el: Element): boolean {
   return el.localName === 'blockquote' && hasClass(el, 'mastodon-embed');
 }
 function isFacebookPlugin(el: Element): boolean {
-  return hasClass(el, 'fb-post', 'fb-video') || (el.localName === 'amp-facebook' && el.hasAttribute('data-href'));
+  return (
+    hasClass(el, 'fb-post', 'fb-video') ||
+    (el.localName === 'amp-facebook' && el.hasAttribute('data-href'))
+  );
 }
 /** Wrappers that sites put around a tweet that never rendered (only a status link is left). */
 function isTweetClassed(el: Element): boolean {
@@ -144,11 +147,7 @@ function addOrMerge(found: FoundEmbed[], hit: FoundEmbed): void {
     found.push(hit);
     return;
   }
-  const [rich, poor] =
-    richness(hit.embed) > richness(existing.embed)
-      ? [hit.embed, existing.embed]
-      : [existing.embed, hit.embed];
-  existing.embed = fillGaps(rich, poor);
+  existing.embed = mergeEmbeds(existing.embed, hit.embed);
   const wrapper = commonAncestor(existing.element, hit.element);
   // Widen to the shared wrapper only when it holds nothing but these two copies.
   if (wrapper && holdsOnly(wrapper, [existing.element, hit.element])) existing.element = wrapper;
@@ -156,6 +155,11 @@ function addOrMerge(found: FoundEmbed[], hit: FoundEmbed): void {
 
 function richness(embed: Embed): number {
   return Object.values(embed).filter((value) => value !== null).length;
+}
+
+/** Two records of one post: the one with more fields wins, the other fills its gaps. */
+function mergeEmbeds(a: Embed, b: Embed): Embed {
+  return richness(b) > richness(a) ? fillGaps(b, a) : fillGaps(a, b);
 }
 
 function fillGaps(rich: Embed, poor: Embed): Embed {
@@ -387,50 +391,56 @@ function tweetIdAttribute(element: Element): string | null {
   return raw && /^\d+$/.test(raw.trim()) ? raw.trim() : null;
 }
 
+/** The post's own link: the last one outside the text's <p>, where the date stands. */
+function pickPermalink<T extends { anchor: Element }>(links: T[], quote: Element): T | undefined {
+  return links.filter((link) => !insideMatching(link.anchor, isParagraph, quote)).at(-1) ?? links.at(-1);
+}
+
+interface QuotedPost extends Attribution {
+  text: string | null;
+  date: string | null;
+}
+
+/**
+ * The shape Twitter and Bluesky embeds share:
+ * `<p>TEXT</p> — Name (@handle) <a href="permalink">date</a>`.
+ */
+function readQuotedPost(quote: Element, permalink: Element | null): QuotedPost {
+  const isPermalink = (node: Node): boolean => node === permalink;
+  const paragraphs = paragraphsOf(quote);
+  const date =
+    permalink && !insideMatching(permalink, isParagraph, quote) ? nonEmpty(permalink.textContent) : null;
+  const text = paragraphText(paragraphs, isPermalink);
+  if (paragraphs.length > 0) {
+    const credit = readableText(quote, (node) => isPermalink(node) || paragraphs.includes(node as Element));
+    return { text, date, ...parseAttribution(credit) };
+  }
+  // Markup without <p>: the text runs up to the last "— Name (@handle)".
+  const whole = readableText(quote, isPermalink);
+  const dash = whole.lastIndexOf('\u2014');
+  const credit = dash >= 0 ? parseAttribution(whole.slice(dash)) : { name: null, handle: null };
+  const textEnd = credit.name || credit.handle ? dash : whole.length;
+  return { text: nonEmptyBlock(whole.slice(0, textEnd)), date, ...credit };
+}
+
 /** The standard `<blockquote class="twitter-tweet">` markup. */
 function parseTweetQuote(quote: Element): Embed | null {
   const statusLinks = [...quote.querySelectorAll('a[href]')]
     .map((anchor) => ({ anchor, ref: parseStatusUrl(hrefOf(anchor)) }))
     .filter((link): link is { anchor: Element; ref: TweetRef } => link.ref !== null);
-  // The permalink (with the date as its text) follows the text, outside the <p>.
-  const permalink =
-    statusLinks.filter((link) => !insideMatching(link.anchor, isParagraph, quote)).at(-1) ??
-    statusLinks.at(-1);
+  const permalink = pickPermalink(statusLinks, quote);
   const id = permalink?.ref.id ?? tweetIdAttribute(quote);
   if (!id) return null;
 
-  const isPermalink = (node: Node): boolean => node === permalink?.anchor;
-  const paragraphs = paragraphsOf(quote);
-  let text = paragraphText(paragraphs, isPermalink);
-  let attribution = parseAttribution(
-    readableText(quote, (node) => isPermalink(node) || paragraphs.includes(node as Element)),
-  );
-  if (paragraphs.length === 0 && text === null) {
-    // Markup without <p>: the text runs up to the last "— Name (@handle)".
-    const whole = readableText(quote, isPermalink);
-    const dash = whole.lastIndexOf('\u2014');
-    const tail = dash >= 0 ? parseAttribution(whole.slice(dash)) : null;
-    if (tail && (tail.handle || tail.name)) {
-      text = nonEmptyBlock(whole.slice(0, dash));
-      attribution = tail;
-    } else {
-      text = nonEmptyBlock(whole);
-    }
-  }
-
+  const post = readQuotedPost(quote, permalink?.anchor ?? null);
   const urlHandle = permalink?.ref.handle ?? null;
-  const handle = attribution.handle ?? urlHandle;
   const host = permalink?.ref.host ?? 'twitter.com';
-  const date =
-    permalink && !insideMatching(permalink.anchor, isParagraph, quote)
-      ? nonEmpty(permalink.anchor.textContent)
-      : null;
-  return makeEmbed('tweet', tweetUrl(host, urlHandle ?? attribution.handle, id), {
+  return makeEmbed('tweet', tweetUrl(host, urlHandle ?? post.handle, id), {
     id,
-    authorName: attribution.name,
-    authorHandle: handle,
-    text,
-    date,
+    authorName: post.name,
+    authorHandle: post.handle ?? urlHandle,
+    text: post.text,
+    date: post.date,
   });
 }
 
@@ -445,11 +455,12 @@ function nonEmptyBlock(text: string): string | null {
  */
 function parseRenderedTweet(element: Element): Embed | null {
   let embed: Embed | null = null;
-  const parts = [element, ...element.querySelectorAll('.twitter-tweet, .twitter-video, [data-tweet-id], iframe')];
+  const inner = element.querySelectorAll('.twitter-tweet, .twitter-video, [data-tweet-id], iframe');
+  const parts = [element, ...inner];
   for (const part of parts) {
     const piece = isTweetQuote(part) ? parseTweetQuote(part) : renderedTweetPiece(part);
     if (!piece || (embed && embed.id !== piece.id)) continue;
-    embed = embed === null ? piece : richness(piece) > richness(embed) ? fillGaps(piece, embed) : fillGaps(embed, piece);
+    embed = embed === null ? piece : mergeEmbeds(embed, piece);
   }
   return embed;
 }
@@ -493,6 +504,13 @@ function findBareStatusLinks(container: Element): FoundEmbed[] {
   return hits;
 }
 
+/** Whether any element below `element` is media or another platform's embed markup. */
+function holdsEmbedMarkup(element: Element): boolean {
+  return [...element.querySelectorAll('*')].some(
+    (inner) => (CONTENT_ELEMENTS.has(inner.localName) && inner.localName !== 'img') || isPlatformMarkup(inner),
+  );
+}
+
 /**
  * The outermost element (up to `container`) holding nothing but `node`'s content, provided it
  * is a block of its own; null when the link shares its paragraph with other text.
@@ -500,7 +518,7 @@ function findBareStatusLinks(container: Element): FoundEmbed[] {
 function soleContentBlock(node: Node, container: Element, content: string): Element | null {
   let sole: Element | null = null;
   for (let el = node.parentElement; el; el = el.parentElement) {
-    if (normaliseSpace(el.textContent) !== content || el.querySelector('iframe, video, embed, object')) break;
+    if (normaliseSpace(el.textContent) !== content || holdsEmbedMarkup(el)) break;
     sole = el;
     if (el === container) break;
   }
@@ -561,7 +579,8 @@ function embedFromFrameUrl(url: URL, frame: Element): Embed | null {
 function videoTitle(raw: string | null): string | null {
   const title = nonEmpty(raw);
   if (!title) return null;
-  const generic = /^(?:(?:youtube|vimeo)(?: video)?(?: player)?|(?:embedded )?(?:video|content|iframe|media)(?: player)?)$/i;
+  const generic =
+    /^(?:(?:youtube|vimeo)(?: video)?(?: player)?|(?:embedded )?(?:video|content|iframe|media)(?: player)?)$/i;
   return generic.test(title) ? null : title;
 }
 
@@ -570,8 +589,8 @@ function youtubeIdFrom(url: URL): string | null {
     id && /^[\w-]{6,}$/.test(id) && id !== 'videoseries' ? id : null;
   if (hostIs(url, 'youtu.be')) return validId(url.pathname.split('/')[1]);
   if (hostIs(url, 'youtube.com') || hostIs(url, 'youtube-nocookie.com')) {
-    const fromPath = /^\/(?:embed|v|shorts|live)\/([^/?#]+)/.exec(url.pathname)?.[1];
-    return validId(fromPath ?? (url.pathname === '/watch' ? url.searchParams.get('v') ?? undefined : undefined));
+    if (url.pathname === '/watch') return validId(url.searchParams.get('v') ?? undefined);
+    return validId(/^\/(?:embed|v|shorts|live)\/([^/?#]+)/.exec(url.pathname)?.[1]);
   }
   return null;
 }
@@ -614,9 +633,10 @@ function parseInstagram(element: Element): Embed | null {
       ? makeEmbed('instagram', `https://www.instagram.com/p/${shortcode}/`, { id: shortcode })
       : null;
   }
+  const postLinks = [...element.querySelectorAll('a[href]')].map((a) => instagramFromUrl(hrefOf(a)));
   const base =
     instagramFromUrl(resolveUrl(element.getAttribute('data-instgrm-permalink'), element)) ??
-    [...element.querySelectorAll('a[href]')].map((a) => instagramFromUrl(hrefOf(a))).find((e) => e !== null) ??
+    postLinks.find((e) => e !== null) ??
     null;
   if (!base) return null;
 
@@ -648,26 +668,36 @@ function parseInstagram(element: Element): Embed | null {
 /** `<blockquote class="tiktok-embed" cite data-video-id>` with `@handle` in its section. */
 function parseTikTok(quote: Element): Embed | null {
   const cite = resolveUrl(quote.getAttribute('cite'), quote);
-  const fromCite = cite && hostIs(cite, 'tiktok.com') ? /^\/@([\w.-]+)\/video\/(\d+)/.exec(cite.pathname) : null;
+  const fromCite =
+    cite && hostIs(cite, 'tiktok.com') ? /^\/@([\w.-]+)\/video\/(\d+)/.exec(cite.pathname) : null;
   const dataId = quote.getAttribute('data-video-id')?.trim();
   const id = fromCite?.[2] ?? (dataId && /^\d+$/.test(dataId) ? dataId : null);
   if (!id) return null;
 
-  const profileLink = [...quote.querySelectorAll('a[href]')].find((a) => {
-    const href = hrefOf(a);
-    return href !== null && hostIs(href, 'tiktok.com') && /^\/@[\w.-]+\/?$/.test(href.pathname);
+  const profileLinks = [...quote.querySelectorAll('a[href]')].map((anchor) => {
+    const href = hrefOf(anchor);
+    const match = href && hostIs(href, 'tiktok.com') ? /^\/@([\w.-]+)\/?$/.exec(href.pathname) : null;
+    return match ? { anchor, handle: match[1]! } : null;
   });
-  const handle =
-    (profileLink ? /^\/@([\w.-]+)/.exec(hrefOf(profileLink)!.pathname)?.[1] : undefined) ?? fromCite?.[1] ?? null;
-  // The caption is the <p>; older snippets put it straight in the <section> beside the links.
+  const profile = profileLinks.find((link) => link !== null);
+  const handle = profile?.handle ?? fromCite?.[1] ?? null;
+  // The caption is the <p>; shorter snippets put it straight in the <section> beside the links.
   const isSoundLink = (node: Node): boolean =>
-    node.nodeType === ELEMENT_NODE && (node as Element).localName === 'a' && /^\u266c/.test(normaliseSpace(node.textContent));
+    node.nodeType === ELEMENT_NODE &&
+    (node as Element).localName === 'a' &&
+    normaliseSpace(node.textContent).startsWith('\u266c');
+  const section = quote.querySelector('section') ?? quote;
   const text =
     paragraphText(paragraphsOf(quote)) ??
-    nonEmptyBlock(readableText(quote.querySelector('section') ?? quote, (n) => n === profileLink || isSoundLink(n)));
-  const url = handle ? `https://www.tiktok.com/@${handle}/video/${id}` : `https://www.tiktok.com/embed/v2/${id}`;
+    nonEmptyBlock(readableText(section, (node) => node === profile?.anchor || isSoundLink(node)));
+  const url = handle
+    ? `https://www.tiktok.com/@${handle}/video/${id}`
+    : `https://www.tiktok.com/embed/v2/${id}`;
   return makeEmbed('tiktok', url, { id, authorHandle: handle, text });
 }
+
+const BLUESKY_POST_PATH = /^\/profile\/([^/]+)\/post\/([^/]+)/;
+const BLUESKY_AT_URI = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)/;
 
 function blueskyEmbed(actor: string, postId: string, fields: Partial<Embed>): Embed {
   return makeEmbed('bluesky', `https://bsky.app/profile/${actor}/post/${postId}`, { ...fields, id: postId });
@@ -678,28 +708,23 @@ function parseBluesky(quote: Element): Embed | null {
   const postLinks = [...quote.querySelectorAll('a[href]')]
     .map((anchor) => {
       const href = hrefOf(anchor);
-      const match = href && hostIs(href, 'bsky.app') ? /^\/profile\/([^/]+)\/post\/([^/]+)/.exec(href.pathname) : null;
+      const match = href && hostIs(href, 'bsky.app') ? BLUESKY_POST_PATH.exec(href.pathname) : null;
       return match ? { anchor, actor: decodeURIComponent(match[1]!), postId: match[2]! } : null;
     })
     .filter((link) => link !== null);
-  const permalink = postLinks.filter((link) => !insideMatching(link.anchor, isParagraph, quote)).at(-1) ?? postLinks.at(-1);
-  const atUri = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)/.exec(quote.getAttribute('data-bluesky-uri') ?? '');
+  const permalink = pickPermalink(postLinks, quote);
+  const atUri = BLUESKY_AT_URI.exec(quote.getAttribute('data-bluesky-uri') ?? '');
   const actor = permalink?.actor ?? atUri?.[1];
   const postId = permalink?.postId ?? atUri?.[2];
   if (!actor || !postId) return null;
 
-  const paragraphs = paragraphsOf(quote);
-  const isPermalink = (node: Node): boolean => node === permalink?.anchor;
-  const attribution = parseAttribution(
-    readableText(quote, (node) => isPermalink(node) || paragraphs.includes(node as Element)),
-  );
-  const date =
-    permalink && !insideMatching(permalink.anchor, isParagraph, quote) ? nonEmpty(permalink.anchor.textContent) : null;
+  const post = readQuotedPost(quote, permalink?.anchor ?? null);
   return blueskyEmbed(actor, postId, {
-    authorName: attribution.name,
-    authorHandle: attribution.handle ?? (actor.startsWith('did:') ? null : actor),
-    text: paragraphText(paragraphs, isPermalink),
-    date,
+    authorName: post.name,
+    // A profile URL names the handle itself unless it uses the account's DID.
+    authorHandle: post.handle ?? (actor.startsWith('did:') ? null : actor),
+    text: post.text,
+    date: post.date,
   });
 }
 
@@ -741,10 +766,12 @@ function facebookId(url: URL): string | null {
     const value = url.searchParams.get(param);
     if (value && /^[\w-]+$/.test(value)) return value;
   }
+  // /<page>/posts/<id>, /<page>/videos/<id>, /photos/a.1/<id>: the id is the last segment.
+  const isSection = (segment: string): boolean => /^(?:posts|videos|reel|permalink|photos)$/.test(segment);
   const segments = url.pathname.split('/').filter((s) => s !== '');
-  if (!segments.some((s) => /^(?:posts|videos|reel|permalink|photos)$/.test(s))) return null;
   const last = segments.at(-1);
-  return last && /^[\w-]+$/.test(last) && !/^(?:posts|videos|reel|permalink|photos)$/.test(last) ? last : null;
+  if (!last || !segments.some(isSection) || isSection(last)) return null;
+  return /^[\w-]+$/.test(last) ? last : null;
 }
 
 function facebookEmbed(url: URL, fields: Partial<Embed>): Embed {
@@ -757,23 +784,26 @@ function facebookEmbed(url: URL, fields: Partial<Embed>): Embed {
  */
 function parseFacebookPlugin(element: Element): Embed | null {
   const quote = element.querySelector('blockquote');
-  const target =
+  const url =
     resolveUrl(element.getAttribute('data-href'), element) ??
-    resolveUrl(quote?.getAttribute('cite'), element) ??
-    [...element.querySelectorAll('iframe')].map((f) => parseFrame(f)).find((e) => e?.kind === 'facebook')?.url ??
-    null;
-  if (!target) return null;
-  const url = typeof target === 'string' ? new URL(target) : target;
+    resolveUrl(quote?.getAttribute('cite'), element);
+  if (!url) {
+    // After the SDK ran, the plugin iframe may be all that is left.
+    const frames = [...element.querySelectorAll('iframe')].map((frame) => parseFrame(frame));
+    return frames.find((embed) => embed?.kind === 'facebook') ?? null;
+  }
   if (!quote) return facebookEmbed(url, {});
 
   const paragraphs = paragraphsOf(quote);
   const firstParagraph = paragraphs[0];
   // A video's fallback opens with a link titled like the video, before the text.
-  const titleLink = [...quote.children].find(
-    (child) =>
-      child.localName === 'a' &&
-      (!firstParagraph || child.compareDocumentPosition(firstParagraph) & 4 /* FOLLOWING */),
-  );
+  const titleLink = firstParagraph
+    ? [...quote.children].find(
+        (child) =>
+          child.localName === 'a' &&
+          child.compareDocumentPosition(firstParagraph) & 4 /* DOCUMENT_POSITION_FOLLOWING */,
+      )
+    : undefined;
   const credit = normaliseSpace(
     readableText(quote, (node) => node === titleLink || paragraphs.includes(node as Element)),
   );
@@ -893,12 +923,15 @@ function escapeLineStart(line: string): string {
  */
 function escapeMarkdownBlock(text: string): string {
   return text
-    .split(/\n{2,}/)
+    .split(/\n\s*\n/)
     .map((paragraph) =>
       paragraph
         .split('\n')
-        .map((line) => escapeLineStart(escapeMarkdownInline(line.trim())))
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .map((line) => escapeLineStart(escapeMarkdownInline(line)))
         .join('\\\n'),
     )
+    .filter((paragraph) => paragraph !== '')
     .join('\n\n');
 }

@@ -58,6 +58,9 @@ function createService(embeds: Embed[]): TurndownService {
     strongDelimiter: '**',
     linkStyle: 'inlined',
   });
+  // Turndown leaves "<tag>" in page text alone, which a Markdown reader would take as raw HTML.
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text: string) => escapeAngleBrackets(escapeMarkdown(text));
   // The plugin's own table rule keeps header-less tables as raw HTML; ours never does.
   service.use([strikethrough, taskListItems, highlightedCodeBlock]);
   service.remove(['script', 'style', 'noscript', 'template', 'form', 'button', 'input', 'select', 'textarea']);
@@ -87,7 +90,7 @@ function createService(embeds: Embed[]): TurndownService {
       const src = image.getAttribute('src') ?? '';
       // Inline data: images are spacers or megabytes of base64; neither belongs in Markdown.
       if (!/^https?:\/\//i.test(src)) return '';
-      const alt = (image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().replace(/([[\]])/g, '\\$1');
+      const alt = escapeAngleBrackets((image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().replace(/([[\]])/g, '\\$1'));
       const title = image.getAttribute('title');
       const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
       return `![${alt}](${encodeSpaces(src)}${titlePart})`;
@@ -107,6 +110,10 @@ function createService(embeds: Embed[]): TurndownService {
     },
   });
   return service;
+}
+
+function escapeAngleBrackets(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 function encodeSpaces(url: string): string {

@@ -213,7 +213,8 @@ type Deref = (value: Json | undefined) => Json | undefined;
 function readJsonLd(document: Document): JsonLdArticle {
   const result = emptyJsonLd();
   const roots: Json[] = [];
-  for (const script of document.querySelectorAll('script[type]')) {
+  // getElementsByTagName: several times faster than querySelectorAll on jsdom's big documents.
+  for (const script of Array.from(document.getElementsByTagName('script'))) {
     if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     const parsed = parseJsonLenient(script.textContent ?? '');
     if (parsed !== undefined) roots.push(parsed);
@@ -408,7 +409,7 @@ function readMetaTags(document: Document): Map<string, string[]> {
     if (list) list.push(content);
     else meta.set(key, [content]);
   };
-  for (const element of document.querySelectorAll('meta')) {
+  for (const element of Array.from(document.getElementsByTagName('meta'))) {
     const content = element.getAttribute('content')?.trim();
     if (!content) continue;
     const names = `${element.getAttribute('property') ?? ''} ${element.getAttribute('name') ?? ''}`;
@@ -464,24 +465,30 @@ function emptyPageElements(): PageElements {
 }
 
 function readPageElements(document: Document): PageElements {
-  const firstDate = (selector: string) =>
-    [...document.querySelectorAll(selector)]
-      .map((element) => (element.getAttribute('datetime') ?? element.getAttribute('content') ?? '').trim())
+  const dateOf = (element: Element) => (element.getAttribute('datetime') ?? element.getAttribute('content') ?? '').trim();
+  // Microdata: on <time datetime>, <meta content> or any element with either attribute.
+  const withItemprop = Array.from(document.querySelectorAll('[itemprop]'));
+  const itempropDate = (property: string) =>
+    withItemprop
+      .filter((element) => (element.getAttribute('itemprop') ?? '').split(/\s+/).includes(property))
+      .map(dateOf)
       .find(Boolean) ?? null;
-  const canonical = [...document.querySelectorAll('link[rel][href]')].find((link) =>
-    (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+  const canonical = Array.from(document.getElementsByTagName('link')).find(
+    (link) => link.hasAttribute('href') && (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
   );
   const root = document.documentElement;
-  const title = document.querySelector('title')?.textContent;
+  const title = document.getElementsByTagName('title')[0]?.textContent;
   return {
     documentTitle: title ? normalizeSpace(title) || null : null,
     htmlLang: root?.getAttribute('lang')?.trim() || root?.getAttribute('xml:lang')?.trim() || null,
     canonicalHref: canonical?.getAttribute('href') ?? null,
-    // Microdata: on <time datetime> or <meta content>.
-    itempropPublished: firstDate('[itemprop~="datePublished"][datetime], [itemprop~="datePublished"][content]'),
-    itempropModified: firstDate('[itemprop~="dateModified"][datetime], [itemprop~="dateModified"][content]'),
+    itempropPublished: itempropDate('datePublished'),
+    itempropModified: itempropDate('dateModified'),
     // Only times inside the article region: a sidebar or footer is full of other dates.
-    articleTime: firstDate('article time[datetime], main time[datetime], [role="main"] time[datetime]'),
+    articleTime:
+      Array.from(document.querySelectorAll('article time[datetime], main time[datetime], [role="main"] time[datetime]'))
+        .map(dateOf)
+        .find(Boolean) ?? null,
   };
 }
 

@@ -1,0 +1,141 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../src/article.js';
+import { SourceError } from '../src/errors.js';
+import { extractArticle } from '../src/extract/pipeline.js';
+import { repoRoot } from './helpers/cli.js';
+
+// Mozilla Readability's own test pages (see ../shared/corpus/README.md); CI has them beside the clone.
+const corpusDir = resolve(repoRoot, '../shared/corpus/readability');
+// The URL Readability's test suite gives every page.
+const pageUrl = 'http://fakehost/test/page.html';
+
+interface Expected {
+  title: string | null;
+  readerable: boolean;
+}
+interface Outcome {
+  name: string;
+  expected: Expected;
+  article?: Article;
+  error?: unknown;
+}
+
+const outcomes: Outcome[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(corpusDir)) throw new Error(`the Readability corpus is missing: ${corpusDir}`);
+  for (const name of readdirSync(corpusDir).sort()) {
+    const html = readFileSync(resolve(corpusDir, name, 'source.html'), 'utf8');
+    const expected = JSON.parse(readFileSync(resolve(corpusDir, name, 'expected-metadata.json'), 'utf8')) as Expected;
+    try {
+      outcomes.push({ name, expected, article: extractArticle({ html, url: pageUrl, source: name }) });
+    } catch (error) {
+      outcomes.push({ name, expected, error });
+    }
+    // jsdom frees closed windows only when the event loop turns.
+    await new Promise((r) => setImmediate(r));
+  }
+}, 300_000);
+
+const normalizeTitle = (title: string | null | undefined) => (title ?? '').replace(/\s+/g, ' ').trim();
+
+describe('the 130 pages of the Readability corpus', () => {
+  it('are all there', () => {
+    expect(outcomes).toHaveLength(130);
+  });
+
+  it('never crash: a page either yields an article or a one-line "no article" error', () => {
+    const crashes = outcomes
+      .filter((o) => o.error && !(o.error instanceof SourceError && o.error.code === 'no-article'))
+      .map((o) => `${o.name}: ${String(o.error)}`);
+    expect(crashes).toEqual([]);
+  });
+
+  it('give a non-empty article for every page Readability calls readerable', () => {
+    const empty = outcomes
+      .filter((o) => o.expected.readerable && !(o.article && o.article.text.trim().length > 0))
+      .map((o) => o.name);
+    expect(empty).toEqual([]);
+  });
+
+  it('agree with Readability on the title for at least 95% of pages', () => {
+    const disagreements = outcomes
+      .filter((o) => normalizeTitle(o.article?.title) !== normalizeTitle(o.expected.title))
+      .map((o) => `${o.name}: ${JSON.stringify(o.article?.title)} ≠ ${JSON.stringify(o.expected.title)}`);
+    const agreement = 1 - disagreements.length / outcomes.length;
+    console.log(`title agreement ${(agreement * 100).toFixed(1)}%; disagreements:\n  ${disagreements.join('\n  ')}`);
+    expect(agreement).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keep no placeholder, raw HTML tag or blank-line run in any Markdown', () => {
+    for (const { name, article } of outcomes) {
+      if (!article) continue;
+      // Code shown as code may hold tags; prose may not.
+      const prose = article.markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+      expect(prose, name).not.toMatch(/clipfileembed|(?<!\\)<\/?(div|span|p|iframe|script|table|img)\b/i);
+      expect(article.markdown, name).not.toMatch(/\n{3,}/);
+    }
+  });
+});
+
+describe('the 5 embedded tweets of the corpus', () => {
+  const article = (name: string) => {
+    const outcome = outcomes.find((o) => o.name === name);
+    expect(outcome?.article, `${name} should yield an article`).toBeDefined();
+    return outcome!.article!;
+  };
+  const expectInOrder = (text: string, needles: string[]) => {
+    const positions = needles.map((n) => {
+      const index = text.indexOf(n);
+      expect(index, `${JSON.stringify(n)} missing`).toBeGreaterThanOrEqual(0);
+      return index;
+    });
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  };
+
+  it('001: the tweet with its text and author, between the paragraphs it stood between', () => {
+    const { embeds, markdown } = article('001');
+    expect(embeds).toEqual([
+      expect.objectContaining({ kind: 'tweet', id: '370525864523743232', authorName: 'Shay Friedman', authorHandle: 'ironshay' }),
+    ]);
+    expectInOrder(markdown, [
+      'Actually I\'ve only found one which provides an adapter for [Mocha]',
+      '> Drinking game for web devs:',
+      '> — Shay Friedman (@ironshay), [August 22, 2013](https://twitter.com/ironshay/status/370525864523743232)',
+      '**[Blanket.js](http://blanketjs.org/)**',
+    ]);
+  });
+
+  it('aktualne: the tweet with its text and author at its place', () => {
+    const { embeds, markdown } = article('aktualne');
+    expect(embeds).toEqual([
+      expect.objectContaining({ kind: 'tweet', id: '1454931184966770696', authorName: 'West Ham United', authorHandle: 'WestHam' }),
+    ]);
+    expectInOrder(markdown, [
+      'Podívejte se na důležité momenty zápasu Aston Villa - West Ham:',
+      'Highlights from our 4-1 win at Villa Park',
+      '— West Ham United (@WestHam), [October 31, 2021](https://twitter.com/WestHam/status/1454931184966770696)',
+      'V Evropské lize má West Ham po třech zápasech plný bodový zisk.',
+    ]);
+  });
+
+  it('breitbart: three rendered tweets (ids only) each at its place', () => {
+    const { embeds, markdown } = article('breitbart');
+    expect(embeds.map((e) => [e.kind, e.id])).toEqual([
+      ['tweet', '800384752746254337'],
+      ['tweet', '769239021021036544'],
+      ['tweet', '807998073116835840'],
+    ]);
+    expectInOrder(markdown, [
+      'Emery retweeted the story',
+      '[Tweet 800384752746254337](https://twitter.com/i/web/status/800384752746254337)',
+      'This isn’t the first time the Snopes.com writer',
+      '[Tweet 769239021021036544](https://twitter.com/i/web/status/769239021021036544)',
+      'Emery also retweeted an article',
+      '[Tweet 807998073116835840](https://twitter.com/i/web/status/807998073116835840)',
+      'Facebook believe that Emery',
+    ]);
+  });
+});

@@ -688,23 +688,16 @@ describe('renderEmbedText', () => {
     );
   });
 
-  it('names text-less embeds in brackets', () => {
+  it('gives nothing for embeds without words of their own (videos, text-less posts)', () => {
     expect(
       renderEmbedText(embed({ kind: 'tweet', id: '9', url: 'https://twitter.com/jack/status/9', authorHandle: 'jack' })),
-    ).toBe('[Tweet by @jack]');
-    expect(renderEmbedText(embed({ kind: 'tweet', id: '9', url: 'https://twitter.com/i/web/status/9' }))).toBe(
-      '[Tweet 9]',
-    );
+    ).toBe('');
     expect(
       renderEmbedText(embed({ kind: 'youtube', id: 'a', url: 'https://www.youtube.com/watch?v=a', title: 'Title' })),
-    ).toBe('[YouTube video: Title]');
-    expect(renderEmbedText(embed({ kind: 'vimeo', id: '1', url: 'https://vimeo.com/1' }))).toBe('[Vimeo video]');
+    ).toBe('');
     expect(
       renderEmbedText(embed({ kind: 'tiktok', id: '7', url: 'https://www.tiktok.com/@x/video/7', authorHandle: 'x' })),
-    ).toBe('[TikTok video by @x]');
-    expect(renderEmbedText(embed({ kind: 'mastodon', id: '9', url: 'https://m.example/@a/9' }))).toBe(
-      '[Mastodon post]',
-    );
+    ).toBe('');
   });
 });
 
@@ -764,5 +757,27 @@ describe('findEmbeds on real pages (../shared/corpus/readability)', () => {
         date: 'October 31, 2021',
       }),
     ]);
+  });
+});
+
+describe('tweet credit in a paragraph of its own', () => {
+  it('reads the name, handle and date from a "— Name (@handle) date" <p>', () => {
+    const dom = new JSDOM(
+      `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Senate resolves to:<br>Observe a minute silence.</p><div class="ad"></div>
+      <p>— The Nigerian Senate (@NGRSenate) <a href="https://twitter.com/NGRSenate/status/1049648215035924480?ref_src=twsrc%5Etfw">October 9, 2018</a></p></blockquote>`,
+      { url: 'https://news.example/a' },
+    );
+    const [found] = findEmbeds(dom.window.document);
+    expect(found?.embed).toEqual({
+      kind: 'tweet',
+      id: '1049648215035924480',
+      url: 'https://twitter.com/NGRSenate/status/1049648215035924480',
+      authorName: 'The Nigerian Senate',
+      authorHandle: 'NGRSenate',
+      text: 'Senate resolves to:\nObserve a minute silence.',
+      date: 'October 9, 2018',
+      title: null,
+    });
+    dom.window.close();
   });
 });

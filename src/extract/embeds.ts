@@ -410,6 +410,15 @@ function readQuotedPost(quote: Element, permalink: Element | null): QuotedPost {
   const paragraphs = paragraphsOf(quote);
   const date =
     permalink && !insideMatching(permalink, isParagraph, quote) ? nonEmpty(permalink.textContent) : null;
+  // Some CMSs wrap the "— Name (@handle) date" credit in a <p> of its own.
+  const last = paragraphs.at(-1);
+  if (last && paragraphs.length > 1 && /^[\u2014\u2013-]/.test(readableText(last).trim())) {
+    const credit = parseAttribution(readableText(last, isPermalink));
+    if (credit.name || credit.handle) {
+      const creditDate = permalink && last.contains(permalink) ? nonEmpty(permalink.textContent) : date;
+      return { text: paragraphText(paragraphs.slice(0, -1), isPermalink), date: creditDate, ...credit };
+    }
+  }
   const text = paragraphText(paragraphs, isPermalink);
   if (paragraphs.length > 0) {
     const credit = readableText(quote, (node) => isPermalink(node) || paragraphs.includes(node as Element));
@@ -879,11 +888,9 @@ export function renderEmbedMarkdown(embed: Embed): string {
 
 /** The plain-text form: the text, then "— Name (@handle), date"; never a URL. */
 export function renderEmbedText(embed: Embed): string {
-  if (isVideo(embed)) {
-    const platform = `${PLATFORM_NAMES[embed.kind]} video`;
-    return embed.title ? `[${platform}: ${embed.title}]` : `[${platform}]`;
-  }
-  if (!embed.text) return `[${textlessLabel(embed, false)}${embed.date ? `, ${embed.date}` : ''}]`;
+  // Plain text carries what a reader reads; a video or a post without text has no words of its
+  // own (like an image, which plain text leaves out too).
+  if (isVideo(embed) || !embed.text) return '';
   const credit = [authorLine(embed), embed.date].filter((part) => part !== null).join(', ');
   return credit === '' ? embed.text : `${embed.text}\n— ${credit}`;
 }

@@ -47,7 +47,8 @@ export function renderText(content: Element, embeds: Embed[]): string {
     if (tag === EMBED_PLACEHOLDER_TAG) {
       flush();
       const embed = embeds[Number(element.getAttribute('data-index'))];
-      if (embed) blocks.push(renderEmbedText(embed));
+      const embedText = embed ? renderEmbedText(embed) : '';
+      if (embedText) blocks.push(embedText);
       return;
     }
     if (tag === 'BR') {

@@ -155,7 +155,9 @@ function attempt<T>(read: () => T): T | null {
 }
 
 function baseUrlOf(document: Document, pageUrl: string | null): string | null {
-  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  const baseHref = Array.from(document.getElementsByTagName('base'))
+    .map((base) => base.getAttribute('href'))
+    .find(Boolean);
   return (baseHref && absoluteUrl(baseHref, pageUrl, false)) || pageUrl;
 }
 
@@ -299,7 +301,7 @@ function indexNodes(value: Json, index: Map<string, JsonObject>, depth: number):
 }
 
 /** Finds article nodes at the top level, in arrays, in @graph, and under mainEntity/mainEntityOfPage. */
-function collectArticles(value: Json | undefined, found: JsonObject[], deref: (v: Json | undefined) => Json | undefined, depth: number): void {
+function collectArticles(value: Json | undefined, found: JsonObject[], deref: Deref, depth: number): void {
   if (depth > 6 || value === undefined) return;
   if (Array.isArray(value)) {
     for (const item of value) collectArticles(item, found, deref, depth + 1);
@@ -486,8 +488,9 @@ function readPageElements(document: Document): PageElements {
     itempropModified: itempropDate('dateModified'),
     // Only times inside the article region: a sidebar or footer is full of other dates.
     articleTime:
-      Array.from(document.querySelectorAll('article time[datetime], main time[datetime], [role="main"] time[datetime]'))
-        .map(dateOf)
+      Array.from(document.getElementsByTagName('time'))
+        .filter((time) => time.closest('article, main, [role="main"]'))
+        .map((time) => time.getAttribute('datetime')?.trim() ?? '')
         .find(Boolean) ?? null,
   };
 }
@@ -512,14 +515,19 @@ export function mergeMetadata(
   ]);
 
   // Readability's title is kept as it is (only trimmed): it is the reference other stages compare with.
-  const readabilityTitle = readability?.title?.trim();
+  const readabilityTitle = preferHeadline(readability?.title?.trim(), harvested);
   const title =
     readabilityTitle ||
     firstText(harvested.title) ||
     (harvested.documentTitle ? trimSiteSuffix(decodeEntities(harvested.documentTitle), siteName) : null);
 
-  const publishers = [...harvested.publishers, ...(siteName ? [siteName] : [])];
-  const authors = mergeAuthors(harvested.authors, readability?.byline ?? null, publishers);
+  // Every name the site goes by, so that none of them is taken for an author.
+  const publishers = [
+    ...harvested.publishers,
+    ...harvested.siteName.map((candidate) => candidate.value),
+    ...[readability?.siteName, harvested.applicationName].filter((name): name is string => !!name),
+  ];
+  const authors = attempt(() => mergeAuthors(harvested.authors, readability?.byline ?? null, publishers)) ?? [];
   const readabilityByline = readability?.byline ? normalizeSpace(decodeEntities(readability.byline)) : '';
   const byline = readabilityByline || (authors.length > 0 ? authors.join(', ') : null);
 
@@ -572,6 +580,18 @@ function decodeEntities(text: string): string {
       const code = parseInt(hex ?? decimal ?? '', hex ? 16 : 10);
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
     });
+}
+
+/**
+ * Readability falls back to the page's <title> ("Headline – Site") when it cannot read the
+ * JSON-LD (an @type array, say); the page's own headline, when the title merely extends it,
+ * is the better title.
+ */
+function preferHeadline(readabilityTitle: string | undefined, harvested: HarvestedMetadata): string | undefined {
+  const headline = harvested.title.find((candidate) => candidate.source === 'json-ld')?.value.trim();
+  if (!readabilityTitle || !headline || readabilityTitle === headline) return readabilityTitle;
+  const rest = readabilityTitle.startsWith(headline) ? readabilityTitle.slice(headline.length) : null;
+  return rest !== null && /^\s+[|\-–—·:•»]\s+\S/.test(rest) ? headline : readabilityTitle;
 }
 
 /** "Title | Site" → "Title" when "Site" is the site's name; otherwise the title is left whole. */
@@ -628,10 +648,10 @@ export function normalizeDate(input: string): string | null {
     if (!validDate(Number(year), Number(month), Number(day))) return null;
     // Truncated to milliseconds, as Date.parse does.
     const millis = Number((fraction ?? '').slice(0, 3).padEnd(3, '0'));
+    if (Number(hour) > 24 || Number(minute) > 59 || Number(second ?? 0) > 60) return null;
     let time = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second ?? 0), millis);
-    const offset = zone && /^[+-]/.test(zone) ? /^([+-])(\d{2}):?(\d{2})?$/.exec(zone) : null;
+    const offset = zone ? /^([+-])(\d{2}):?(\d{2})?$/.exec(zone) : null;
     if (offset) time -= (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) * 60_000;
-    if (Number(hour) > 24 || Number(minute) > 59) return null;
     return inRange(time) ? new Date(time).toISOString() : null;
   }
   // Free text ("March 25, 2015", RFC 2822). Date.parse guesses at anything, so ask for a year
@@ -716,7 +736,8 @@ interface AuthorName {
  * Organization) are kept only when no source names a person.
  */
 function mergeAuthors(candidates: AuthorCandidate[], byline: string | null, publishers: string[]): string[] {
-  const isPublisher = (name: string) => publishers.some((publisher) => sameName(publisher, name)) || ORGANISATION_WORD.test(name);
+  const isPublisher = (name: string) => publishers.some((publisher) => sameName(publisher, name));
+  const isOrganisation = (name: string) => isPublisher(name) || ORGANISATION_WORD.test(name);
   const groups = new Map<string, AuthorName[]>();
   for (const candidate of candidates) {
     if (candidate.source === 'article:author' && looksLikeUrl(candidate.value)) continue;
@@ -725,11 +746,11 @@ function mergeAuthors(candidates: AuthorCandidate[], byline: string | null, publ
     const names =
       candidate.organization || isPublisher(whole)
         ? [{ name: whole, organization: true }]
-        : splitAuthors(candidate.value, candidate.single).map((name) => ({ name, organization: isPublisher(name) }));
+        : splitAuthors(candidate.value, candidate.single).map((name) => ({ name, organization: isOrganisation(name) }));
     groups.set(candidate.source, [...(groups.get(candidate.source) ?? []), ...names]);
   }
   if (byline && groups.size === 0) {
-    groups.set('readability', splitAuthors(byline, false).map((name) => ({ name, organization: isPublisher(name) })));
+    groups.set('readability', splitAuthors(byline, false).map((name) => ({ name, organization: isOrganisation(name) })));
   }
   const sources = [...groups.values()];
   const people = sources.map((names) => names.filter((author) => !author.organization)).find((names) => names.length > 0);
@@ -772,15 +793,15 @@ function splitAuthors(raw: string, single: boolean): string[] {
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ')
     // "(with X)" / "(avec X)" names a co-author.
     .replace(/\((?:with|avec|mit|con|com)\s+([^)]*)\)/gi, ' and $1');
-  if (single) {
-    const name = cleanName(text);
-    return name ? [name] : [];
-  }
   const names: string[] = [];
   for (const line of text.split(/[\r\n]+/)) {
     // Roles after a bar or a spaced dash: "Jane Doe | Reuters", "Jane Doe - Staff".
     const withoutTail = line.replace(/\s*(?:\||\s[-–—]\s).*$/, '');
     if (NOT_AN_AUTHOR_LINE.test(normalizeSpace(withoutTail))) continue;
+    if (single) {
+      const name = cleanName(withoutRoles(withoutTail).join(', '));
+      return name ? [name] : [];
+    }
     for (const piece of withoutTail.split(/\s+(?:and|And|AND|und|et|y|e)\s+|\s*[&;]\s*|\s+\/\s+/)) {
       names.push(...splitOnCommas(piece));
     }
@@ -788,17 +809,24 @@ function splitAuthors(raw: string, single: boolean): string[] {
   return names;
 }
 
+/** The comma-separated parts of a name that are not a role or a credential ("Jane Doe, PhD"). */
+function withoutRoles(piece: string): string[] {
+  const parts: string[] = [];
+  for (const part of piece.split(',').map(normalizeSpace)) {
+    if (!part || ROLE.test(part) || CREDENTIAL.test(part)) continue;
+    // "Martin Luther King, Jr." stays one name.
+    if (NAME_SUFFIX.test(part) && parts.length > 0) parts[parts.length - 1] += `, ${part}`;
+    else parts.push(part);
+  }
+  return parts;
+}
+
 /**
  * "Jane Doe, John Smith" is two people, "Doe, Jane" is one, "Jane Doe, Staff Writer" is one
  * person and a role: commas split only when every remaining part looks like a full name.
  */
 function splitOnCommas(piece: string): string[] {
-  const parts: string[] = [];
-  for (const part of piece.split(',').map(normalizeSpace)) {
-    if (!part || ROLE.test(part) || CREDENTIAL.test(part)) continue;
-    if (NAME_SUFFIX.test(part) && parts.length > 0) parts[parts.length - 1] += `, ${part}`;
-    else parts.push(part);
-  }
+  const parts = withoutRoles(piece);
   const wordCount = (part: string) => part.split(' ').length;
   const separateNames = parts.length > 2 || parts.every((part) => wordCount(part) >= 2 || /[^\p{Script=Latin}\s.'-]/u.test(part));
   const names = separateNames ? parts.map(cleanName) : [cleanName(parts.join(', '))];
@@ -825,7 +853,7 @@ function cleanName(raw: string): string | null {
 const MONTH_ONLY = new RegExp(`^${MONTH_NAME}$`, 'i');
 const DATE_TAIL = new RegExp(`(?:(?:^|\\s)(?:${MONTH_NAME}|on|at|updated|published|posted),?)*\\s*\\d.*$`, 'i');
 
-/** A bracket cut off by the splitting above ("Jane Doe (photos" ) is dropped with what it opened. */
+/** Brackets left unbalanced by the splitting above ("Jane Doe (photos") are removed. */
 function stripUnbalancedParens(text: string): string {
   const opens = (text.match(/\(/g) ?? []).length;
   const closes = (text.match(/\)/g) ?? []).length;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import { acquire, decodePage, type AcquireOptions } from '../src/acquire/index.js';
 import { SourceError } from '../src/errors.js';
+import { acquireFailure } from './helpers/assertions.js';
 import {
   TestServer,
   bytes,
@@ -25,15 +26,7 @@ beforeEach(() => server.reset());
 
 const PAGE = '<!doctype html><html><head><title>Hi</title></head><body><p>Hello</p></body></html>';
 
-/** The SourceError that acquiring `source` fails with. */
-async function failure(source: string, options: AcquireOptions = {}): Promise<SourceError> {
-  const error = await acquire(source, options).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof SourceError)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
-}
+const failure = acquireFailure;
 
 describe('acquire over http', () => {
   it('returns the page bytes, status, final URL and provenance headers', async () => {

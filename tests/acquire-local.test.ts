@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquire, decodePage, type AcquireOptions } from '../src/acquire/index.js';
 import { SourceError } from '../src/errors.js';
+import { acquireFailure } from './helpers/assertions.js';
 
 const PAGE = '<!doctype html><html><body><p>Grüße</p></body></html>';
 
@@ -21,14 +22,7 @@ async function file(name: string, content: string | Uint8Array): Promise<string>
   return filePath;
 }
 
-async function failure(source: string, options: AcquireOptions = {}): Promise<SourceError> {
-  const error = await acquire(source, options).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof SourceError)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
-}
+const failure = acquireFailure;
 
 describe('acquire from a file', () => {
   it('reads the bytes, with no page URL unless --url is given', async () => {

@@ -5,6 +5,7 @@ import type { Article } from '../src/article.js';
 import { SourceError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { repoRoot } from './helpers/cli.js';
+import { expectInOrder } from './helpers/assertions.js';
 
 // Mozilla Readability's own test pages (see ../shared/corpus/README.md); CI has them beside the clone.
 const corpusDir = resolve(repoRoot, '../shared/corpus/readability');
@@ -86,15 +87,6 @@ describe('the 5 embedded tweets of the corpus', () => {
     expect(outcome?.article, `${name} should yield an article`).toBeDefined();
     return outcome!.article!;
   };
-  const expectInOrder = (text: string, needles: string[]) => {
-    const positions = needles.map((n) => {
-      const index = text.indexOf(n);
-      expect(index, `${JSON.stringify(n)} missing`).toBeGreaterThanOrEqual(0);
-      return index;
-    });
-    expect(positions).toEqual([...positions].sort((a, b) => a - b));
-  };
-
   it('001: the tweet with its text and author, between the paragraphs it stood between', () => {
     const { embeds, markdown } = article('001');
     expect(embeds).toEqual([

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
 import { markdownWithFrontMatter } from '../src/cli/front-matter.js';
 import { extractFixture, fixturePages, fixturesDir } from './helpers/fixtures.js';
+import { expectInOrder } from './helpers/assertions.js';
 
 // `UPDATE_GOLDEN=1 npx vitest run tests/fixtures.test.ts` rewrites the golden files; review the diff.
 const updateGolden = process.env['UPDATE_GOLDEN'] === '1';
@@ -17,18 +18,6 @@ function golden(file: string, actual: string): string {
   }
   if (!existsSync(path)) throw new Error(`missing golden file ${path}; run with UPDATE_GOLDEN=1 and review it`);
   return readFileSync(path, 'utf8');
-}
-
-/** Position of `needle` in `haystack`, failing loudly when it is absent. */
-function at(haystack: string, needle: string): number {
-  const index = haystack.indexOf(needle);
-  expect(index, `expected to find ${JSON.stringify(needle)}`).toBeGreaterThanOrEqual(0);
-  return index;
-}
-
-function expectInOrder(haystack: string, needles: string[]): void {
-  const positions = needles.map((needle) => at(haystack, needle));
-  expect(positions).toEqual([...positions].sort((a, b) => a - b));
 }
 
 const articles = new Map<string, Article>();

@@ -114,3 +114,39 @@ export interface Article extends ArticleMetadata {
   embeds: Embed[];
   quotes: Quote[];
 }
+
+/** How a snapshot was obtained: enough to cite it and to check it was not altered. */
+export interface Provenance {
+  /** The source as the user named it (URL, file path, or "-"). */
+  requestedUrl: string;
+  /** The page URL the snapshot is filed under (final URL, or --url). */
+  url: string;
+  source: SourceKind;
+  /** Every URL visited, first to last (http only). */
+  redirects: string[];
+  status: number | null;
+  /** content-type, etag, last-modified, date, … as the server sent them. */
+  headers: Record<string, string>;
+  fetchedAt: string;
+  /** The character encoding used to decode the captured bytes, and what decided it. */
+  encoding: string;
+  encodingSource: DecodedPage['encodingSource'];
+  sha256: {
+    /** Of source.html, the bytes as captured. */
+    capture: string;
+    /** Of `text`, the extracted plain text. */
+    text: string;
+    /** Of title + Markdown: what decides whether a new snapshot is stored. */
+    content: string;
+  };
+  clipfile: {
+    version: string;
+    /** The options that shape the result (e.g. timeout, maxBytes, userAgent, warc). */
+    options: Record<string, string | number | boolean | null>;
+  };
+}
+
+/** What `article.json` in a snapshot folder holds: the Article plus its provenance. */
+export interface ArchivedArticle extends Article {
+  provenance: Provenance;
+}

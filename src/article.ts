@@ -26,6 +26,24 @@ export interface Capture {
   bytes: Uint8Array;
   /** ISO 8601 time the bytes were read. */
   fetchedAt: string;
+  /** The final HTTP request and response as exchanged, for the WARC (http only). */
+  exchange?: {
+    method: 'GET';
+    /**
+     * The headers clipfile set (user-agent, accept, any extra), lower-case names. Node's fetch
+     * adds its own (host, connection, accept-encoding, …) and does not expose them.
+     */
+    requestHeaders: [string, string][];
+    /**
+     * Every header of the final response. Node's fetch `Headers` yields them lower-cased and
+     * sorted by name, not in wire order; that is all it exposes, and it is acceptable here.
+     */
+    responseHeaders: [string, string][];
+    /** The reason phrase as received ("" when the server sent none). */
+    statusText: string;
+    /** e.g. "1.1". */
+    httpVersion: string;
+  };
 }
 
 /** The decoded page. */

@@ -16,7 +16,8 @@ export type SourceErrorCode =
   | 'empty'
   | 'binary'
   | 'parse-failed'
-  | 'no-article';
+  | 'no-article'
+  | 'archive-write';
 
 export class SourceError extends Error {
   override readonly name = 'SourceError';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
-import { markdownWithFrontMatter } from '../src/cli/front-matter.js';
+import { markdownWithFrontMatter } from '../src/front-matter.js';
 import { extractFixture, fixturePages, fixturesDir } from './helpers/fixtures.js';
 import { expectInOrder } from './helpers/assertions.js';
 

@@ -34,7 +34,7 @@ export async function fetchPage(source: string, url: URL, options: HttpOptions):
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
-    const { response, redirects } = await followRedirects(source, url, options, controller.signal);
+    const { response, redirects, requestHeaders } = await followRedirects(source, url, options, controller.signal);
     const contentType = mediaType(response.headers.get('content-type'));
     const rejection = rejectBeforeBody(source, response, contentType, options.maxBytes);
     if (rejection) {
@@ -55,6 +55,14 @@ export async function fetchPage(source: string, url: URL, options: HttpOptions):
       contentType,
       bytes,
       fetchedAt: new Date().toISOString(),
+      exchange: {
+        method: 'GET',
+        requestHeaders: Object.entries(requestHeaders),
+        responseHeaders: [...response.headers],
+        statusText: response.statusText,
+        // Node's fetch (undici) speaks HTTP/1.1 unless allowH2 is set, and Response does not say.
+        httpVersion: '1.1',
+      },
     };
   } catch (error) {
     if (error instanceof SourceError) throw error;
@@ -79,7 +87,7 @@ async function followRedirects(source: string, url: URL, options: HttpOptions, s
     // Redirects are followed by hand to record the chain and to name loops in the error.
     const response = await fetch(current, { redirect: 'manual', headers, signal });
     const location = response.headers.get('location');
-    if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, redirects };
+    if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, redirects, requestHeaders: headers };
     await discardBody(response);
 
     const next = resolveLocation(source, location, current);

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Article } from '../article.js';
 import { ExitCode } from './exit-codes.js';
-import { markdownWithFrontMatter } from './front-matter.js';
+import { markdownWithFrontMatter } from '../front-matter.js';
 import { fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
 import { Reporter } from './reporter.js';
 
@@ -31,19 +31,14 @@ export function extractCommand(): Command {
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
   // Loaded on use: jsdom alone takes a second to import, which --help and usage errors need not pay.
-  const [{ acquire, decodePage }, { extractArticle }] = await Promise.all([
-    import('../acquire/index.js'),
-    import('../extract/pipeline.js'),
-  ]);
+  const { readPage } = await import('../pipeline.js');
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const format: OutputFormat = flags.json ? 'json' : flags.format;
   const fetchOptions = fetchOptionsFrom(flags);
   let failures = 0;
   for (const [position, source] of sources.entries()) {
     try {
-      const capture = await acquire(source, fetchOptions);
-      const page = decodePage(capture);
-      const article = extractArticle({ html: page.html, url: capture.url, source });
+      const { article } = await readPage(source, fetchOptions);
       const separator = position > 0 && format !== 'json' ? '\n' : '';
       process.stdout.write(separator + formatArticle(article, format, sources.length > 1));
       if (!article.readerable) reporter.warning(`${source}: the page does not look like an article; check the result`);

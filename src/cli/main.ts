@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { clipfileVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
+import { archiveCommand } from './archive.js';
+import { historyCommand, listCommand, reindexCommand, searchCommand, showCommand } from './browse.js';
 import { extractCommand } from './extract.js';
 import { describeUnexpected } from './reporter.js';
 
@@ -9,7 +11,13 @@ export function buildProgram(): Command {
     .description('Archive news articles as clean Markdown and JSON, with their quotations and embedded posts.')
     .version(clipfileVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addCommand(extractCommand());
+    .addCommand(archiveCommand())
+    .addCommand(extractCommand())
+    .addCommand(listCommand())
+    .addCommand(searchCommand())
+    .addCommand(showCommand())
+    .addCommand(historyCommand())
+    .addCommand(reindexCommand());
   // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
   const exitOnUsageError = (error: CommanderError) => {
     if (error.exitCode === 0) throw error;

@@ -1,4 +1,5 @@
 import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
+import type { DiffPart, SnapshotDiff } from '../archive/diff.js';
 import { SourceError } from '../errors.js';
 
 /**
@@ -21,6 +22,50 @@ export class Reporter {
   failure(error: unknown, source: string): void {
     const line = error instanceof SourceError ? error.message : `${source}: ${describeUnexpected(error)}`;
     this.stderr.write(`${this.color.red('error')} ${line}\n`);
+  }
+
+  /** "error <source>: <reason>" for failures that are not exceptions. */
+  error(source: string, reason: string): void {
+    this.stderr.write(`${this.color.red('error')} ${source}: ${reason}\n`);
+  }
+
+  /** How search hits mark matched words: bold on a terminal, **word** elsewhere. */
+  highlightMarkers(): [string, string] {
+    if (this.color.level === 0) return ['**', '**'];
+    const [open, close] = this.color.bold.yellow('\u0000').split('\u0000');
+    return [open ?? '', close ?? ''];
+  }
+
+  /** A word diff: [-removed-] and {+added+} (the wdiff convention), coloured on a terminal. */
+  renderDiff(diff: SnapshotDiff, trim: (diff: SnapshotDiff) => DiffPart[]): string {
+    const lines: string[] = [];
+    if (diff.titleChanged) {
+      lines.push(`    Title: ${JSON.stringify(diff.titleChanged.before)} → ${JSON.stringify(diff.titleChanged.after)}`);
+    }
+    if (diff.identical) return `${lines.join('\n')}\n`;
+    const body = trim(diff)
+      .map((part) =>
+        part.kind === 'added'
+          ? this.color.green(`{+${part.text}+}`)
+          : part.kind === 'removed'
+            ? this.color.red(`[-${part.text}-]`)
+            : part.text,
+      )
+      .join('');
+    lines.push(...body.split('\n').map((line) => `    ${line}`));
+    lines.push(`    (${diff.stats.added} words added, ${diff.stats.removed} removed)`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  /** The reason of a failure without the source, for JSON output. */
+  reason(error: unknown): string {
+    return error instanceof SourceError ? error.reason : describeUnexpected(error);
+  }
+
+  /** "archived https://… → path", "unchanged …": one line per source of a run. */
+  outcome(status: 'archived' | 'unchanged', detail: string): void {
+    const label = status === 'archived' ? this.color.green('archived ') : this.color.dim('unchanged');
+    this.stderr.write(`${label} ${detail}\n`);
   }
 
   warning(message: string): void {

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Article } from '../article.js';
+import type { Article } from './article.js';
 
 /** The Markdown file a person reads: YAML front matter, then the body. */
 export function markdownWithFrontMatter(article: Article): string {

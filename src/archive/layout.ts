@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Names in the archive folder. Every name is derived so that it is safe on any file system
+ * (no separators, no "..", no control characters, bounded length) and stable across runs:
+ * a page's folder is found again by the hash of its URL, whatever its title becomes.
+ */
+
+const MAX_SLUG_LENGTH = 60;
+const KEY_LENGTH = 10;
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The URL a page is filed under: fragment dropped (it never changes what the server sends). */
+export function normalizePageUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** Short stable id of a page: the first hex digits of the SHA-256 of its URL. */
+export function pageKey(url: string): string {
+  return sha256Hex(normalizePageUrl(url)).slice(0, KEY_LENGTH);
+}
+
+/** "example.com", "example.com_8080", "127.0.0.1_3000", "local" for file: URLs. */
+export function hostFolderName(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'file:') return 'local';
+  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const safeHost = host.replace(/[^a-z0-9.-]/g, '_').replace(/^\.+/, '') || 'unknown-host';
+  return (parsed.port ? `${safeHost}_${parsed.port}` : safeHost).slice(0, 100);
+}
+
+/** A lower-case ASCII slug; non-Latin scripts, emoji and punctuation fall away. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  // Cut at a word boundary when one is near, so the slug does not end mid-word.
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/g, '');
+}
+
+/** "2026-11-25-us-trained-tajik-commander-defects--3f9a1c2e4b". */
+export function pageFolderName(url: string, title: string | null, date: string): string {
+  const fromTitle = title ? slugify(title) : '';
+  const fromPath = slugify(decodeURIComponentSafe(new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? ''));
+  const slug = fromTitle || fromPath || 'page';
+  return `${date.slice(0, 10)}-${slug}--${pageKey(url)}`;
+}
+
+export function isPageFolderOf(folderName: string, key: string): boolean {
+  return folderName.endsWith(`--${key}`);
+}
+
+/** "2026-11-25T20-58-54Z": an ISO instant without the characters some file systems refuse. */
+export function snapshotFolderName(fetchedAt: string): string {
+  return new Date(fetchedAt).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+}
+
+export const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d+)?$/;
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

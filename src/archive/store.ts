@@ -1,0 +1,443 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ArchivedArticle, Article, Capture, DecodedPage, Provenance } from '../article.js';
+import { SourceError } from '../errors.js';
+import { markdownWithFrontMatter } from '../front-matter.js';
+import { clipfileVersion } from '../version.js';
+import { IndexDatabase, type CheckRecord, type SnapshotRecord } from './index-db.js';
+import {
+  SNAPSHOT_NAME,
+  hostFolderName,
+  isPageFolderOf,
+  normalizePageUrl,
+  pageFolderName,
+  pageKey,
+  sha256Hex,
+  snapshotFolderName,
+} from './layout.js';
+
+export const SNAPSHOT_FILES = {
+  markdown: 'article.md',
+  json: 'article.json',
+  source: 'source.html',
+  warc: 'capture.warc.gz',
+} as const;
+const CHECKS_FILE = 'checks.ndjson';
+const INDEX_FILE = 'index.db';
+const LOCK_FILE = '.clipfile.lock';
+const TEMP_PREFIX = '.tmp-';
+
+export interface SnapshotInput {
+  article: Article;
+  capture: Capture;
+  decoded: DecodedPage;
+  /** The options that shaped the result, recorded in provenance. */
+  options: Record<string, string | number | boolean | null>;
+  /** A gzipped WARC of the exchange, when asked for. */
+  warc?: Uint8Array;
+}
+
+export interface StoreOutcome {
+  status: 'archived' | 'unchanged';
+  key: string;
+  url: string;
+  /** The snapshot folder: the new one, or the latest one when unchanged. Relative to the archive root. */
+  snapshotPath: string;
+}
+
+/**
+ * An archive folder. The folder is the truth: snapshot folders appear complete or not at all
+ * (written under a temporary name, fsynced, renamed), and index.db is rebuilt from them
+ * whenever it is missing or unreadable. One process at a time writes (an OS-level lock held
+ * through SQLite, which the kernel releases when a process dies, even by SIGKILL).
+ */
+export class Archive {
+  private indexDb: IndexDatabase | undefined;
+  /** The lock is held by this process already (an index rebuild inside a write, say). */
+  private holdsLock = false;
+
+  constructor(
+    readonly root: string,
+    private readonly onNote: (message: string) => void = () => {},
+  ) {}
+
+  close(): void {
+    this.indexDb?.close();
+    this.indexDb = undefined;
+  }
+
+  /** Stores a new snapshot unless the latest one has the same content; records the check either way. */
+  storeSnapshot(input: SnapshotInput): StoreOutcome {
+    const url = input.capture.url;
+    if (!url) throw new SourceError(input.capture.requestedUrl, 'bad-url', 'a file or stdin needs --url to be archived');
+    const pageUrl = normalizePageUrl(url);
+    const archived = buildArchivedArticle(input, pageUrl);
+    return this.withWriteLock(input.capture.requestedUrl, () => {
+      // Opened (or rebuilt) before this snapshot exists, so a rebuild never counts it twice.
+      this.updateIndex(() => {});
+      const key = pageKey(pageUrl);
+      const host = hostFolderName(pageUrl);
+      const hostDir = join(this.root, host);
+      const existingFolder = findPageFolder(hostDir, key);
+      const folderName =
+        existingFolder ?? pageFolderName(pageUrl, archived.title, archived.publishedTime ?? archived.provenance.fetchedAt);
+      const pageDir = join(hostDir, folderName);
+      removeAbandonedTemporaries(pageDir);
+
+      const latest = snapshotNames(pageDir).at(-1);
+      const latestArticle = latest ? readArchivedArticle(join(pageDir, latest)) : undefined;
+      if (latest && latestArticle?.provenance.sha256.content === archived.provenance.sha256.content) {
+        const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'unchanged', snapshot: latest };
+        appendCheck(pageDir, check);
+        this.updateIndex((db) => db.addCheck(key, pageUrl, host, folderName, check));
+        return { status: 'unchanged', key, url: pageUrl, snapshotPath: this.relativePath(join(pageDir, latest)) };
+      }
+
+      const name = freeSnapshotName(pageDir, snapshotFolderName(archived.provenance.fetchedAt));
+      this.writeSnapshotFolder(input.capture.requestedUrl, pageDir, name, archived, input);
+      const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'archived', snapshot: name };
+      appendCheck(pageDir, check);
+      const path = this.relativePath(join(pageDir, name));
+      this.updateIndex((db) => {
+        db.addSnapshot({ path, name, pageFolder: folderName, key, host, article: archived });
+        db.addCheck(key, pageUrl, host, folderName, check);
+      });
+      return { status: 'archived', key, url: pageUrl, snapshotPath: path };
+    });
+  }
+
+  /** The index, rebuilt from the folder first when it is missing or unreadable. */
+  index(): IndexDatabase {
+    if (this.indexDb) return this.indexDb;
+    const file = join(this.root, INDEX_FILE);
+    if (!existsSync(file)) {
+      if (this.hasSnapshots()) {
+        this.rebuildIndex('index.db was missing');
+      }
+    } else {
+      try {
+        this.indexDb = IndexDatabase.open(file);
+        this.indexDb.isEmpty();
+        return this.indexDb;
+      } catch (error) {
+        this.indexDb?.close();
+        this.indexDb = undefined;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.rebuildIndex(`index.db could not be read (${reason})`, { setAside: true });
+      }
+    }
+    mkdirSync(this.root, { recursive: true });
+    this.indexDb = IndexDatabase.open(file);
+    return this.indexDb;
+  }
+
+  /** Rebuilds index.db from the snapshot folders; returns what it found. */
+  reindex(): { pages: number; snapshots: number; checks: number } {
+    return this.withWriteLock(this.root, () => this.rebuildIndexUnlocked());
+  }
+
+  private rebuildIndex(why: string, options: { setAside?: boolean } = {}): void {
+    const counts = this.withWriteLock(this.root, () => {
+      const file = join(this.root, INDEX_FILE);
+      if (options.setAside && existsSync(file)) {
+        const aside = `${file}.unreadable-${Date.now()}`;
+        renameSync(file, aside);
+        for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+        this.onNote(`${why}; kept it as ${relative(this.root, aside)}`);
+      }
+      return this.rebuildIndexUnlocked();
+    });
+    this.onNote(`${why}; rebuilt the index from the archive folder (${counts.snapshots} snapshots of ${counts.pages} pages)`);
+  }
+
+  private rebuildIndexUnlocked(): { pages: number; snapshots: number; checks: number } {
+    this.indexDb?.close();
+    this.indexDb = undefined;
+    const file = join(this.root, INDEX_FILE);
+    const building = `${file}.rebuild-${process.pid}`;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+    const db = IndexDatabase.open(building);
+    const pages = new Set<string>();
+    let snapshots = 0;
+    let checks = 0;
+    try {
+      db.transaction(() => {
+        for (const record of this.walkSnapshots()) {
+          db.addSnapshot(record);
+          pages.add(record.key);
+          snapshots++;
+        }
+        for (const pageDir of this.pageDirs()) {
+          const folder = pageDir.split(sep).at(-1)!;
+          const key = folder.split('--').at(-1)!;
+          const page = db.findPage(key);
+          if (!page) continue;
+          for (const check of readChecks(pageDir)) {
+            db.addCheck(key, page.url, page.host, folder, check);
+            checks++;
+          }
+        }
+      });
+      db.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+    renameSync(building, file);
+    for (const suffix of ['-wal', '-shm']) rmSync(building + suffix, { force: true });
+    return { pages: pages.size, snapshots, checks };
+  }
+
+  /** Every complete snapshot in the folder, as an index record. */
+  *walkSnapshots(): Generator<SnapshotRecord> {
+    for (const pageDir of this.pageDirs()) {
+      const parts = pageDir.split(sep);
+      const folder = parts.at(-1)!;
+      const host = parts.at(-2)!;
+      const key = folder.split('--').at(-1)!;
+      for (const name of snapshotNames(pageDir)) {
+        const article = readArchivedArticle(join(pageDir, name));
+        if (!article) continue;
+        yield { path: this.relativePath(join(pageDir, name)), name, pageFolder: folder, key, host, article };
+      }
+    }
+  }
+
+  /** Reads the article.json of a snapshot folder given relative to the archive root. */
+  readSnapshot(path: string): ArchivedArticle | undefined {
+    return readArchivedArticle(join(this.root, path));
+  }
+
+  snapshotFile(path: string, file: string): string {
+    return join(this.root, path, file);
+  }
+
+  private *pageDirs(): Generator<string> {
+    for (const host of safeReaddir(this.root)) {
+      if (!host.isDirectory() || host.name.startsWith('.')) continue;
+      for (const page of safeReaddir(join(this.root, host.name))) {
+        if (page.isDirectory() && /--[0-9a-f]{10}$/.test(page.name)) yield join(this.root, host.name, page.name);
+      }
+    }
+  }
+
+  private hasSnapshots(): boolean {
+    return !this.walkSnapshots().next().done;
+  }
+
+  private relativePath(path: string): string {
+    return relative(this.root, path).split(sep).join('/');
+  }
+
+  /** A failing index never fails an archive run: the folder already holds the data. */
+  private updateIndex(work: (db: IndexDatabase) => void): void {
+    try {
+      const db = this.index();
+      db.transaction(() => work(db));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.onNote(`the index could not be updated (${reason}); run "clipfile reindex"`);
+    }
+  }
+
+  private writeSnapshotFolder(
+    source: string,
+    pageDir: string,
+    name: string,
+    archived: ArchivedArticle,
+    input: SnapshotInput,
+  ): void {
+    const temporary = join(pageDir, `${TEMP_PREFIX}${name}-${process.pid}`);
+    try {
+      mkdirSync(temporary, { recursive: true });
+      writeFileDurably(join(temporary, SNAPSHOT_FILES.source), input.capture.bytes);
+      if (input.warc) writeFileDurably(join(temporary, SNAPSHOT_FILES.warc), input.warc);
+      writeFileDurably(join(temporary, SNAPSHOT_FILES.markdown), markdownWithFrontMatter(archived));
+      // article.json last: a reader that finds it may trust the rest is there.
+      writeFileDurably(join(temporary, SNAPSHOT_FILES.json), `${JSON.stringify(archived, null, 2)}\n`);
+      fsyncDirectory(temporary);
+      renameSync(temporary, join(pageDir, name));
+      fsyncDirectory(pageDir);
+    } catch (error) {
+      rmSync(temporary, { recursive: true, force: true });
+      throw writeError(source, this.root, error);
+    }
+  }
+
+  /**
+   * Runs `work` holding the archive's write lock. The lock is an exclusive SQLite transaction
+   * on a file of its own: the kernel drops it when the process dies, so a killed run never
+   * leaves the archive locked.
+   */
+  private withWriteLock<T>(source: string, work: () => T): T {
+    if (this.holdsLock) return work();
+    let lock: Database.Database;
+    try {
+      mkdirSync(this.root, { recursive: true });
+      lock = new Database(join(this.root, LOCK_FILE));
+      lock.pragma('busy_timeout = 120000');
+      lock.exec('BEGIN EXCLUSIVE');
+    } catch (error) {
+      throw writeError(source, this.root, error);
+    }
+    this.holdsLock = true;
+    try {
+      return work();
+    } finally {
+      this.holdsLock = false;
+      try {
+        lock.exec('ROLLBACK');
+      } finally {
+        lock.close();
+      }
+    }
+  }
+}
+
+/** The Article plus how it was obtained. */
+export function buildArchivedArticle(input: SnapshotInput, pageUrl: string): ArchivedArticle {
+  const { article, capture, decoded } = input;
+  const provenance: Provenance = {
+    requestedUrl: capture.requestedUrl,
+    url: pageUrl,
+    source: capture.source,
+    redirects: capture.redirects,
+    status: capture.status,
+    headers: capture.headers,
+    fetchedAt: capture.fetchedAt,
+    encoding: decoded.encoding,
+    encodingSource: decoded.encodingSource,
+    sha256: {
+      capture: sha256Hex(capture.bytes),
+      text: sha256Hex(article.text),
+      content: sha256Hex(`${article.title ?? ''}\n\n${article.markdown}`),
+    },
+    clipfile: { version: clipfileVersion(), options: input.options },
+  };
+  return { ...article, url: pageUrl, provenance };
+}
+
+function findPageFolder(hostDir: string, key: string): string | undefined {
+  return safeReaddir(hostDir).find((entry) => entry.isDirectory() && isPageFolderOf(entry.name, key))?.name;
+}
+
+/** Complete snapshot folders of a page, oldest first (names sort by time). */
+export function snapshotNames(pageDir: string): string[] {
+  return safeReaddir(pageDir)
+    .filter((entry) => entry.isDirectory() && SNAPSHOT_NAME.test(entry.name))
+    .map((entry) => entry.name)
+    .sort(compareSnapshotNames);
+}
+
+function compareSnapshotNames(a: string, b: string): number {
+  const [timeA, counterA = '0'] = a.split(/Z-?/);
+  const [timeB, counterB = '0'] = b.split(/Z-?/);
+  return timeA! < timeB! ? -1 : timeA! > timeB! ? 1 : Number(counterA || 0) - Number(counterB || 0);
+}
+
+function freeSnapshotName(pageDir: string, base: string): string {
+  const taken = new Set(snapshotNames(pageDir));
+  if (!taken.has(base)) return base;
+  for (let counter = 2; ; counter++) {
+    if (!taken.has(`${base}-${counter}`)) return `${base}-${counter}`;
+  }
+}
+
+function readArchivedArticle(snapshotDir: string): ArchivedArticle | undefined {
+  try {
+    return JSON.parse(readFileSync(join(snapshotDir, SNAPSHOT_FILES.json), 'utf8')) as ArchivedArticle;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Temporary folders left by a run that died; only the lock holder writes, so none is live. */
+function removeAbandonedTemporaries(pageDir: string): void {
+  for (const entry of safeReaddir(pageDir)) {
+    if (entry.name.startsWith(TEMP_PREFIX)) rmSync(join(pageDir, entry.name), { recursive: true, force: true });
+  }
+}
+
+function appendCheck(pageDir: string, check: CheckRecord): void {
+  const descriptor = openSync(join(pageDir, CHECKS_FILE), 'a');
+  try {
+    writeSync(descriptor, `${JSON.stringify(check)}\n`);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** The page's check log; a line cut short by a crash is skipped. */
+function readChecks(pageDir: string): CheckRecord[] {
+  let content: string;
+  try {
+    content = readFileSync(join(pageDir, CHECKS_FILE), 'utf8');
+  } catch {
+    return [];
+  }
+  const checks: CheckRecord[] = [];
+  for (const line of content.split('\n')) {
+    try {
+      const check = JSON.parse(line) as CheckRecord;
+      if (check.checkedAt && check.result) checks.push(check);
+    } catch {
+      // partial line
+    }
+  }
+  return checks;
+}
+
+function writeFileDurably(path: string, data: string | Uint8Array): void {
+  const descriptor = openSync(path, 'wx');
+  try {
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let written = 0;
+    while (written < buffer.length) written += writeSync(descriptor, buffer, written, buffer.length - written);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function fsyncDirectory(path: string): void {
+  const descriptor = openSync(path, 'r');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function safeReaddir(path: string) {
+  try {
+    return readdirSync(path, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function writeError(source: string, root: string, error: unknown): SourceError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reason =
+    code === 'ENOSPC'
+      ? `cannot write to the archive ${root}: disk full`
+      : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code ?? '')
+        ? `cannot write to the archive ${root}: permission denied (read-only?)`
+        : code === 'SQLITE_BUSY'
+          ? `the archive ${root} stayed locked by another clipfile for 2 minutes`
+          : `cannot write to the archive ${root}: ${error instanceof Error ? error.message : String(error)}`;
+  return new SourceError(source, 'archive-write', reason, { cause: error });
+}

@@ -1,0 +1,51 @@
+import { acquire, decodePage, type AcquireOptions } from './acquire/index.js';
+import type { Article, Capture, DecodedPage } from './article.js';
+import { Archive, type StoreOutcome } from './archive/store.js';
+import { buildWarc } from './archive/warc.js';
+import { extractArticle } from './extract/pipeline.js';
+import { clipfileVersion } from './version.js';
+
+/** One page read end to end: acquire → decode → extract. */
+export interface ReadPage {
+  capture: Capture;
+  decoded: DecodedPage;
+  article: Article;
+}
+
+export async function readPage(source: string, options: AcquireOptions): Promise<ReadPage> {
+  const capture = await acquire(source, options);
+  const decoded = decodePage(capture);
+  const article = extractArticle({ html: decoded.html, url: capture.url, source });
+  return { capture, decoded, article };
+}
+
+export interface ArchiveOptions {
+  fetch: AcquireOptions;
+  /** Also keep the HTTP exchange as capture.warc.gz. */
+  warc: boolean;
+}
+
+export interface ArchiveResult extends StoreOutcome {
+  source: string;
+  title: string | null;
+}
+
+/** The whole line for one source: read the page, then store a snapshot (or record the check). */
+export async function archiveSource(source: string, options: ArchiveOptions, archive: Archive): Promise<ArchiveResult> {
+  const { capture, decoded, article } = await readPage(source, options.fetch);
+  const warc = options.warc ? await buildWarc(capture, { software: `clipfile/${clipfileVersion()}` }) : undefined;
+  const outcome = archive.storeSnapshot({
+    article,
+    capture,
+    decoded,
+    warc,
+    options: {
+      timeoutMs: options.fetch.timeoutMs ?? null,
+      maxBytes: options.fetch.maxBytes ?? null,
+      userAgent: options.fetch.userAgent ?? null,
+      pageUrl: options.fetch.pageUrl ?? null,
+      warc: options.warc,
+    },
+  });
+  return { ...outcome, source, title: article.title };
+}

@@ -104,16 +104,17 @@ export class IndexDatabase {
   private constructor(readonly db: Database.Database) {}
 
   /** Opens (creating when absent) and checks the index; throws when it is not a usable index. */
-  static open(file: string): IndexDatabase {
-    const db = new Database(file);
+  static open(file: string, options: { readonly?: boolean } = {}): IndexDatabase {
+    // The default rollback journal (not WAL) keeps a read-only archive readable.
+    const db = new Database(file, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
     try {
-      db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 30000');
       db.pragma('foreign_keys = ON');
       const hasMeta = tableExists(db, 'meta');
       const version = hasMeta
         ? db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get()
         : undefined;
+      if (version === undefined && options.readonly) throw new Error('not a clipfile index (no schema)');
       if (version === undefined) {
         const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
         if (tables.n > 0 && !hasMeta) throw new Error('not a clipfile index (unknown tables)');

@@ -1,5 +1,7 @@
 import {
+  accessSync,
   closeSync,
+  constants,
   existsSync,
   fsyncSync,
   mkdirSync,
@@ -128,12 +130,14 @@ export class Archive {
       }
     } else {
       try {
-        this.indexDb = IndexDatabase.open(file);
+        this.indexDb = openIndexForReadingAtLeast(file);
         this.indexDb.isEmpty();
         return this.indexDb;
       } catch (error) {
         this.indexDb?.close();
         this.indexDb = undefined;
+        // Only a damaged file is set aside; a busy or read-only one is left alone.
+        if (!isDamagedIndex(error)) throw error;
         const reason = error instanceof Error ? error.message : String(error);
         this.rebuildIndex(`index.db could not be read (${reason})`, { setAside: true });
       }
@@ -286,6 +290,8 @@ export class Archive {
     let lock: Database.Database;
     try {
       mkdirSync(this.root, { recursive: true });
+      // As root, permissions never refuse a write, but a read-only mount still does: ask first.
+      accessSync(this.root, constants.W_OK);
       lock = new Database(join(this.root, LOCK_FILE));
       lock.pragma('busy_timeout = 120000');
       lock.exec('BEGIN EXCLUSIVE');
@@ -427,6 +433,26 @@ function safeReaddir(path: string) {
   } catch {
     return [];
   }
+}
+
+/** Read-write when the folder allows it, else read-only (a read-only mount stays searchable). */
+function openIndexForReadingAtLeast(file: string): IndexDatabase {
+  try {
+    return IndexDatabase.open(file);
+  } catch (error) {
+    const code = (error as { code?: string })?.code ?? '';
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') return IndexDatabase.open(file, { readonly: true });
+    throw error;
+  }
+}
+
+function isDamagedIndex(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return (
+    code === 'SQLITE_CORRUPT' ||
+    code === 'SQLITE_NOTADB' ||
+    (error instanceof Error && /^(not a clipfile index|index schema)/.test(error.message))
+  );
 }
 
 function writeError(source: string, root: string, error: unknown): SourceError {

@@ -25,6 +25,9 @@ async function withArchive(
   const archive = new Archive(root, (note) => reporter.warning(note));
   try {
     return await work(archive, reporter);
+  } catch (error) {
+    reporter.error(root, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    return ExitCode.someFailed;
   } finally {
     archive.close();
   }

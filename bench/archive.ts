@@ -118,7 +118,7 @@ function buildQueries(articles: Array<{ title: string | null; text: string }>): 
   const random = seededRandom(20261125);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const isWord = (word: string) => /^\p{L}{4,}$/u.test(word);
+  const isWord = (word: string) => /^\p{L}{4,20}$/u.test(word);
   const usable = articles.filter((a) => wordsOf(a.text).filter(isWord).length >= 2);
   if (usable.length === 0) return [];
   const queries: string[] = [];
@@ -204,6 +204,7 @@ async function main(): Promise<void> {
       const hits = index.search(fts);
       latencies.push(performance.now() - t0);
       if (hits.length > 0) withHits++;
+      else if (process.env.BENCH_DEBUG) console.log(`no hit: ${query} -> ${fts}`);
       hitsTotal += hits.length;
     }
     const sortedLatencies = [...latencies].sort((a, b) => a - b);

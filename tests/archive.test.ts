@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { fixturePages, fixturePath } from './helpers/fixtures.js';
+import { validateArchivedArticle } from './helpers/schema.js';
 import { TestServer, html } from './helpers/server.js';
 
 const seedPath = fixturePath('seed-tajik-commander');
@@ -44,6 +45,16 @@ function snapshotDirs(archive: string): string[] {
     }
   }
   return found.sort();
+}
+
+/** Every article.json written validates against the published schema. */
+function expectValidSnapshots(archive: string): void {
+  const dirs = snapshotDirs(archive);
+  expect(dirs.length).toBeGreaterThan(0);
+  for (const dir of dirs) {
+    const article = JSON.parse(readFileSync(join(archive, dir, 'article.json'), 'utf8'));
+    expect(validateArchivedArticle(article), dir).toEqual([]);
+  }
 }
 
 let server: TestServer;
@@ -87,6 +98,7 @@ describe('clipfile archive', () => {
     expect(article.provenance.sha256.capture).toBe(createHash('sha256').update(readFileSync(seedPath)).digest('hex'));
     expect(article.provenance.sha256.text).toBe(createHash('sha256').update(article.text).digest('hex'));
     expect(article.provenance.clipfile.version).toMatch(/^\d+\.\d+\.\d+/);
+    expectValidSnapshots(archive);
   });
 
   it('records an unchanged page as a check, without a second snapshot', async () => {
@@ -168,6 +180,7 @@ describe('versions of a page over time', () => {
     const json = JSON.parse((await runCli(['history', server.url('/story'), '--json', '-o', archive])).stdout);
     expect(json.snapshots).toHaveLength(2);
     expect(json.checks.map((c: { result: string }) => c.result)).toEqual(['archived', 'archived']);
+    expectValidSnapshots(archive);
   });
 
   it('keeps the HTTP exchange as a WARC with --warc', async () => {
@@ -180,6 +193,7 @@ describe('versions of a page over time', () => {
     expect(warc.startsWith('WARC/1.1\r\n')).toBe(true);
     expect(warc).toContain(`WARC-Target-URI: ${server.url('/story')}`);
     expect(warc).toContain('etag: "v1"');
+    expectValidSnapshots(archive);
   });
 });
 

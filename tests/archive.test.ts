@@ -159,6 +159,19 @@ describe('clipfile archive', () => {
   });
 });
 
+describe('where the archive is', () => {
+  it('is $CLIPFILE_ARCHIVE when -o is not given, and a file needs --url to be filed', async () => {
+    const archive = freshArchive();
+    const result = await runCli(['archive', seedPath, '--url', seedUrl], { env: { CLIPFILE_ARCHIVE: archive } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(snapshotDirs(archive)).toHaveLength(1);
+    const withoutUrl = await runCli(['archive', seedPath], { env: { CLIPFILE_ARCHIVE: archive } });
+    expect(withoutUrl.code).toBe(1);
+    expect(withoutUrl.stderr.trim()).toBe(`error ${seedPath}: a file or stdin needs --url to be archived`);
+    expect(snapshotDirs(archive)).toHaveLength(1);
+  });
+});
+
 describe('versions of a page over time', () => {
   it('stores a new snapshot when the content changed, and history --diff shows what changed', async () => {
     const archive = freshArchive();

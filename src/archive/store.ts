@@ -88,7 +88,7 @@ export class Archive {
     const archived = buildArchivedArticle(input, pageUrl);
     return this.withWriteLock(input.capture.requestedUrl, () => {
       // Opened (or rebuilt) before this snapshot exists, so a rebuild never counts it twice.
-      this.updateIndex(() => {});
+      this.updateIndex();
       const key = pageKey(pageUrl);
       const host = hostFolderName(pageUrl);
       const hostDir = join(this.root, host);
@@ -246,10 +246,10 @@ export class Archive {
   }
 
   /** A failing index never fails an archive run: the folder already holds the data. */
-  private updateIndex(work: (db: IndexDatabase) => void): void {
+  private updateIndex(work?: (db: IndexDatabase) => void): void {
     try {
       const db = this.index();
-      db.transaction(() => work(db));
+      if (work) db.transaction(() => work(db));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.onNote(`the index could not be updated (${reason}); run "clipfile reindex"`);

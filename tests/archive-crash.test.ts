@@ -242,7 +242,7 @@ describe('clipfile killed with SIGKILL at any point', () => {
     // The second run is the warm one (the first also creates the archive and its index).
     const lifetime = durations[1]!;
     const KILLS = 25;
-    const WRITE_PHASE_DELAYS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 14, 21];
+    const WRITE_PHASE_DELAYS = [0, 2, 4, 6, 8, 10, 14, 20];
     const outcomes = {
       finished: 0,
       beforeFetch: 0,
@@ -341,7 +341,7 @@ describe('two clipfiles archiving the same pages at once', () => {
     ['rotated orders', (list) => [...list.slice(3), ...list.slice(0, 3)]],
   ];
 
-  it.each(orders)('one snapshot per page, none lost (%s)', async (_name, reorder) => {
+  it.each(orders)('one snapshot per page, none lost (%s)', async (name, reorder) => {
     const archive = freshArchive();
     const pageUrls = urls();
     const [first, second] = await Promise.all([
@@ -351,8 +351,12 @@ describe('two clipfiles archiving the same pages at once', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
 
-    const lines = [first, second].flatMap((run) => run.stdout.trim().split('\n').map((line) => JSON.parse(line)));
+    const perProcess = [first, second].map((run) => run.stdout.trim().split('\n').map((line) => JSON.parse(line)));
+    const lines = perProcess.flat();
     expect(lines).toHaveLength(12);
+    // How the work was shared: all 6 archived by one process means the runs did not overlap.
+    const archivedBy = perProcess.map((mine) => mine.filter((line) => line.status === 'archived').length);
+    console.log(`[archive-crash] race (${name}): pages archived by each process ${archivedBy.join(' / ')}`);
     for (const url of pageUrls) {
       const mine = lines.filter((line) => line.url === url);
       expect(mine.map((line) => line.status).sort(), url).toEqual(['archived', 'unchanged']);
@@ -393,7 +397,7 @@ describe('a snapshot committed to the folder but not yet to the index', () => {
   // lands a few ms after the temporary folder appears ("committedNotIndexed"). Here the state is
   // made deterministically: index.db as it was before the second run's index transaction.
   // Remove `.fails` once storeSnapshot reconciles the page's snapshots with the index.
-  it.fails('is indexed by the next archive run, without a reindex', async () => {
+  it('is indexed by the next archive run, without a reindex', async () => {
     const archive = freshArchive();
     const args = ['archive', server.url('/story'), '-o', archive, '--json'];
     expect((await runCli(args)).code).toBe(0);

@@ -188,7 +188,7 @@ describe('versions of a page over time', () => {
     const history = await runCli(['history', server.url('/story'), '--diff', '-o', archive]);
     expect(history.code, history.stderr).toBe(0);
     expect(history.stdout).toContain('Title: "U.S-trained Tajik special forces commander defects to Islamic State" → "U.S-trained Tajik special forces commander defects to IS, officials confirm"');
-    expect(history.stdout).toContain('[-A total number of 200--]{+As many as +}500 [-estimated -]Tajiks are currently fighting');
+    expect(history.stdout).toContain('[-A total number of 200--]{+As many as+} 500 [-estimated-] Tajiks are currently fighting');
     expect(history.stdout).toContain('(3 words added, 6 removed)');
     const json = JSON.parse((await runCli(['history', server.url('/story'), '--json', '-o', archive])).stdout);
     expect(json.snapshots).toHaveLength(2);

@@ -103,7 +103,7 @@ export class Archive {
       if (latest && latestArticle?.provenance.sha256.content === archived.provenance.sha256.content) {
         const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'unchanged', snapshot: latest };
         appendCheck(pageDir, check);
-        this.updateIndex((db) => db.addCheck(key, pageUrl, host, folderName, check));
+        this.updateIndex((db) => this.syncPage(db, pageDir, key, host, folderName));
         return { status: 'unchanged', key, url: pageUrl, snapshotPath: this.relativePath(join(pageDir, latest)) };
       }
 
@@ -112,12 +112,26 @@ export class Archive {
       const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'archived', snapshot: name };
       appendCheck(pageDir, check);
       const path = this.relativePath(join(pageDir, name));
-      this.updateIndex((db) => {
-        db.addSnapshot({ path, name, pageFolder: folderName, key, host, article: archived });
-        db.addCheck(key, pageUrl, host, folderName, check);
-      });
+      this.updateIndex((db) => this.syncPage(db, pageDir, key, host, folderName));
       return { status: 'archived', key, url: pageUrl, snapshotPath: path };
     });
+  }
+
+  /**
+   * Brings the index up to date with one page folder: its snapshots and checks. A run killed
+   * between the folder's rename and the index commit leaves the index behind; the next run on
+   * the page catches up here.
+   */
+  private syncPage(db: IndexDatabase, pageDir: string, key: string, host: string, folder: string): void {
+    const indexed = new Set(db.snapshotsOf(key).map((snapshot) => snapshot.name));
+    for (const name of snapshotNames(pageDir)) {
+      if (indexed.has(name)) continue;
+      const article = readArchivedArticle(join(pageDir, name));
+      if (article) db.addSnapshot({ path: this.relativePath(join(pageDir, name)), name, pageFolder: folder, key, host, article });
+    }
+    const url = db.findPage(key)?.url;
+    if (!url) return;
+    for (const check of readChecks(pageDir)) db.addCheck(key, url, host, folder, check);
   }
 
   /** The index, rebuilt from the folder first when it is missing or unreadable. */

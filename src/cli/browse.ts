@@ -153,7 +153,7 @@ export function historyCommand(): Command {
         }
         const snapshots = archive.index().snapshotsOf(page.key);
         const checks = archive.index().checksOf(page.key);
-        const { diffSnapshots, renderDiffParts } = await import('../archive/diff.js');
+        const { diffSnapshots, renderDiffParts, markDiffPart, describeStats } = await import('../archive/diff.js');
         const diffs = snapshots.slice(1).map((snapshot, index) => {
           const before = archive.readSnapshot(snapshots[index]!.path);
           const after = archive.readSnapshot(snapshot.path);
@@ -174,7 +174,11 @@ export function historyCommand(): Command {
           const seen = unchangedChecks ? `, confirmed unchanged ${unchangedChecks}×` : '';
           process.stdout.write(`  ${snapshot.name}  ${snapshot.wordCount} words${seen}  ${snapshot.title ?? ''}\n`);
           const diff = index > 0 ? diffs[index - 1] : undefined;
-          if (flags.diff && diff) process.stdout.write(reporter.renderDiff(diff, renderDiffParts));
+          if (flags.diff && diff) {
+            process.stdout.write(
+              reporter.renderDiff(diff, { parts: (d) => renderDiffParts(d), mark: markDiffPart, stats: describeStats }),
+            );
+          }
         }
         return ExitCode.ok;
       });

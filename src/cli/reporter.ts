@@ -1,5 +1,12 @@
 import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import type { DiffPart, SnapshotDiff } from '../archive/diff.js';
+
+/** The diff module's renderers, passed in so that this file loads no archive code. */
+export interface DiffFormatting {
+  parts(diff: SnapshotDiff): DiffPart[];
+  mark(part: DiffPart): string;
+  stats(stats: SnapshotDiff['stats']): string;
+}
 import { SourceError } from '../errors.js';
 
 /**
@@ -37,24 +44,18 @@ export class Reporter {
   }
 
   /** A word diff: [-removed-] and {+added+} (the wdiff convention), coloured on a terminal. */
-  renderDiff(diff: SnapshotDiff, trim: (diff: SnapshotDiff) => DiffPart[]): string {
+  renderDiff(diff: SnapshotDiff, format: DiffFormatting): string {
     const lines: string[] = [];
     if (diff.titleChanged) {
-      lines.push(`    Title: ${JSON.stringify(diff.titleChanged.before)} → ${JSON.stringify(diff.titleChanged.after)}`);
+      lines.push(`Title: ${JSON.stringify(diff.titleChanged.before)} → ${JSON.stringify(diff.titleChanged.after)}`);
     }
-    if (diff.identical) return `${lines.join('\n')}\n`;
-    const body = trim(diff)
-      .map((part) =>
-        part.kind === 'added'
-          ? this.color.green(`{+${part.text}+}`)
-          : part.kind === 'removed'
-            ? this.color.red(`[-${part.text}-]`)
-            : part.text,
-      )
-      .join('');
-    lines.push(...body.split('\n').map((line) => `    ${line}`));
-    lines.push(`    (${diff.stats.added} words added, ${diff.stats.removed} removed)`);
-    return `${lines.join('\n')}\n`;
+    if (!diff.identical) {
+      const paint = (part: DiffPart) =>
+        part.kind === 'added' ? this.color.green : part.kind === 'removed' ? this.color.red : (text: string) => text;
+      lines.push(...format.parts(diff).map((part) => paint(part)(format.mark(part))).join('').split('\n'));
+      lines.push(`(${format.stats(diff.stats)})`);
+    }
+    return lines.map((line) => `    ${line}`.trimEnd()).join('\n') + '\n';
   }
 
   /** The reason of a failure without the source, for JSON output. */

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
-import { acquire, decodePage, type AcquireOptions } from '../src/acquire/index.js';
-import { SourceError } from '../src/errors.js';
+import { acquire, decodePage } from '../src/acquire/index.js';
 import { acquireFailure } from './helpers/assertions.js';
 import {
   TestServer,

@@ -6,8 +6,7 @@
  * 127.0.0.1, as a cron job would.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_NAME } from '../src/archive/layout.js';
 import { cliPath, repoRoot, runCli } from './helpers/cli.js';
 import { TestServer, html } from './helpers/server.js';
+import { fingerprint, pageDirs, sha256, snapshotDirs } from './helpers/archive-files.js';
 
 const TEMP_PREFIX = '.tmp-';
 const SNAPSHOT_FILES = ['article.json', 'article.md', 'source.html'];
@@ -24,46 +24,6 @@ function freshArchive(): string {
   const dir = mkdtempSync(join(tmpdir(), 'clipfile-crash-'));
   tempDirs.push(dir);
   return join(dir, 'archive');
-}
-
-function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Every file below `dir`, relative, with its SHA-256. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else out[rel] = sha256(readFileSync(join(dir, rel)));
-    }
-  };
-  walk('');
-  return out;
-}
-
-/** Page folders (host/page) of an archive. */
-function pageDirs(archive: string): string[] {
-  const found: string[] = [];
-  if (!existsSync(archive)) return found;
-  for (const host of readdirSync(archive, { withFileTypes: true })) {
-    if (!host.isDirectory() || host.name.startsWith('.')) continue;
-    for (const page of readdirSync(join(archive, host.name), { withFileTypes: true })) {
-      if (page.isDirectory()) found.push(`${host.name}/${page.name}`);
-    }
-  }
-  return found.sort();
-}
-
-/** Snapshot folders (host/page/snapshot) whose names are final snapshot names. */
-function snapshotDirs(archive: string): string[] {
-  return pageDirs(archive).flatMap((page) =>
-    readdirSync(join(archive, page), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && SNAPSHOT_NAME.test(entry.name))
-      .map((entry) => `${page}/${entry.name}`),
-  );
 }
 
 /** Leftover temporary folders anywhere below the page folders. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint, snapshotDirs } from './helpers/archive-files.js';
 import { runCli } from './helpers/cli.js';
 import { fixturePages, fixturePath } from './helpers/fixtures.js';
 import { validateArchivedArticle } from './helpers/schema.js';
@@ -17,34 +18,6 @@ const seedHtml = readFileSync(seedPath, 'utf8');
 
 function freshArchive(): string {
   return mkdtempSync(join(tmpdir(), 'clipfile-archive-'));
-}
-
-/** Every file below `dir`, relative, with its SHA-256: what "untouched" is checked against. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
-    }
-  };
-  walk('');
-  return out;
-}
-
-function snapshotDirs(archive: string): string[] {
-  const found: string[] = [];
-  for (const host of readdirSync(archive, { withFileTypes: true })) {
-    if (!host.isDirectory()) continue;
-    for (const page of readdirSync(join(archive, host.name), { withFileTypes: true })) {
-      if (!page.isDirectory()) continue;
-      for (const snap of readdirSync(join(archive, host.name, page.name))) {
-        if (/^\d{4}-\d{2}-\d{2}T/.test(snap)) found.push(`${host.name}/${page.name}/${snap}`);
-      }
-    }
-  }
-  return found.sort();
 }
 
 /** Every article.json written validates against the published schema. */

@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotDirs } from './helpers/archive-files.js';
+import { cliPath, repoRoot, runCli } from './helpers/cli.js';
+import { fixturePath } from './helpers/fixtures.js';
+import { TestServer, delayed, html, status } from './helpers/server.js';
+
+const seedHtml = readFileSync(fixturePath('seed-tajik-commander'), 'utf8');
+const page = (n: number) => seedHtml.replaceAll('Khalimov', `Khalimov-${n}`);
+const scratch = () => mkdtempSync(join(tmpdir(), 'clipfile-list-'));
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await TestServer.start();
+  for (let n = 1; n <= 4; n++) server.route(`/story-${n}`, html(page(n)));
+  server.route('/gone', status(404));
+  for (let n = 1; n <= 4; n++) server.route(`/slow-${n}`, delayed(700, html(page(10 + n))));
+});
+afterAll(async () => server.close());
+
+describe('archive -i: a list of sources', () => {
+  it('reads a file, skipping blank lines and # comments, and writes the failures for a retry', async () => {
+    const dir = scratch();
+    const list = join(dir, 'urls.txt');
+    writeFileSync(
+      list,
+      ['# morning sources', server.url('/story-1'), '', `${server.url('/gone')}   # removed by the site`, server.url('/story-2'), ''].join('\n'),
+    );
+    const failedOut = join(dir, 'failed.txt');
+    const result = await runCli(['archive', '-i', list, '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.source, line.status])).toEqual([
+      [server.url('/story-1'), 'archived'],
+      [server.url('/gone'), 'failed'],
+      [server.url('/story-2'), 'archived'],
+    ]);
+    expect(lines[1].error).toBe('HTTP 404 Not Found');
+    expect(readFileSync(failedOut, 'utf8')).toBe(`${server.url('/gone')}\n`);
+    expect(result.stderr).toMatch(/^2 archived, 0 unchanged, 1 failed in [\d.]+ s$/m);
+  });
+
+  it('reads the list from stdin with -i -, and is quiet with --quiet when all is well', async () => {
+    const dir = scratch();
+    const result = await runCli(['archive', '-i', '-', '-o', join(dir, 'archive'), '--quiet'], {
+      input: `${server.url('/story-3')}\n${server.url('/story-4')}\n`,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(snapshotDirs(join(dir, 'archive'))).toHaveLength(2);
+  });
+
+  it('is a usage error (exit 2) with nothing to archive or an unreadable list', async () => {
+    expect((await runCli(['archive', '-o', scratch()])).code).toBe(2);
+    const missing = await runCli(['archive', '-i', join(scratch(), 'nope.txt'), '-o', scratch()]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read the list .*nope\.txt: no such file/);
+  });
+});
+
+describe('Ctrl-C during a run', () => {
+  it('finishes the page in hand, starts no other, reports, exits 130, and lists the rest for a retry', async () => {
+    const dir = scratch();
+    const failedOut = join(dir, 'retry.txt');
+    const urls = [1, 2, 3, 4].map((n) => server.url(`/slow-${n}`));
+    const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Interrupt once the first page is archived and the second is being fetched.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (stdout.includes('"status":"archived"') && server.requestsTo('/slow-2').length > 0) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const statuses = stdout.trim().split('\n').map((line) => JSON.parse(line).status);
+    expect(statuses).toEqual(['archived', 'archived']);
+    expect(server.requestsTo('/slow-3')).toHaveLength(0);
+    expect(snapshotDirs(join(dir, 'archive'))).toHaveLength(2);
+    expect(stderr).toMatch(/interrupted: finishing the page in hand/);
+    expect(stderr).toMatch(/2 archived, 0 unchanged, 0 failed, 2 not started \(interrupted\)/);
+    expect(readFileSync(failedOut, 'utf8')).toBe(`${urls[2]}\n${urls[3]}\n`);
+  });
+});

@@ -99,3 +99,29 @@ describe('Ctrl-C during a run', () => {
     expect(readFileSync(failedOut, 'utf8')).toBe(`${urls[2]}\n${urls[3]}\n`);
   });
 });
+
+describe('what a person sees', () => {
+  it('a progress bar on a terminal; plain lines, no escape codes, in a pipe or a cron log', async () => {
+    const dir = scratch();
+    const urls = [server.url('/story-1'), server.url('/story-2')];
+    // `script` gives the command a real pseudo-terminal.
+    const command = [process.execPath, cliPath, 'archive', ...urls, '-o', join(dir, 'tty')].map((a) => `'${a}'`).join(' ');
+    const onTerminal = await new Promise<string>((resolve, reject) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '' } });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(output));
+    });
+    expect(onTerminal).toContain('\u001b[2K');
+    expect(onTerminal).toMatch(/2\/2 · .*2 archived.* · 0 unchanged · 0 failed · [\d.]+\/s · ETA 0 s/);
+
+    const piped = await runCli(['archive', ...urls, '-o', join(dir, 'pipe')], { env: { NO_COLOR: '' } });
+    expect(piped.stderr).not.toContain('\u001b');
+    expect(piped.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^archived  http:\/\/127\.0\.0\.1:\d+\/story-1 → /),
+      expect.stringMatching(/^archived  http:\/\/127\.0\.0\.1:\d+\/story-2 → /),
+      expect.stringMatching(/^2 archived, 0 unchanged, 0 failed in [\d.]+ s$/),
+    ]);
+  });
+});

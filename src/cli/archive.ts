@@ -79,7 +79,9 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
 
+  const showProgress = () => reporter.progress({ total: sources.length, ...counts, startedAt: started });
   try {
+    showProgress();
     for (const source of sources) {
       if (interrupted) break;
       try {
@@ -97,9 +99,11 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
           writeJsonLine({ source, url: null, status: 'failed', key: null, snapshot: null, title: null, error: reporter.reason(error) });
         }
       }
+      showProgress();
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
+    reporter.endProgress();
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
     archive.close();

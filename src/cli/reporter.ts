@@ -1,5 +1,6 @@
 import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import type { DiffPart, SnapshotDiff } from '../archive/diff.js';
+import { SourceError } from '../errors.js';
 
 /** The diff module's renderers, passed in so that this file loads no archive code. */
 export interface DiffFormatting {
@@ -7,7 +8,14 @@ export interface DiffFormatting {
   mark(part: DiffPart): string;
   stats(stats: SnapshotDiff['stats']): string;
 }
-import { SourceError } from '../errors.js';
+
+export interface Progress {
+  total: number;
+  archived: number;
+  unchanged: number;
+  failed: number;
+  startedAt: number;
+}
 
 /**
  * Everything clipfile says to people goes through here, to stderr. Colour only when stderr is
@@ -15,6 +23,9 @@ import { SourceError } from '../errors.js';
  */
 export class Reporter {
   private readonly color: ChalkInstance;
+  /** A progress bar is drawn only on a terminal; cron logs and pipes get plain lines. */
+  private readonly interactive: boolean;
+  private statusLine = '';
 
   constructor(
     private readonly stderr: NodeJS.WritableStream = process.stderr,
@@ -23,17 +34,56 @@ export class Reporter {
     const noColorEnv = (process.env['NO_COLOR'] ?? '') !== '';
     const useColor = options.color !== false && !noColorEnv && chalkStderr.level > 0;
     this.color = new Chalk({ level: useColor ? chalkStderr.level : 0 });
+    this.interactive = (stderr as NodeJS.WriteStream).isTTY === true;
+  }
+
+  /** Writes whole lines, keeping the progress bar (if any) below them. */
+  private emit(text: string): void {
+    if (!this.statusLine) {
+      this.stderr.write(text);
+      return;
+    }
+    this.stderr.write(`\r\u001b[2K${text}${this.statusLine}`);
+  }
+
+  /** Redraws the progress bar: done / failed / unchanged, rate and ETA. Terminal only. */
+  progress(state: Progress): void {
+    if (!this.interactive) return;
+    const done = state.archived + state.unchanged + state.failed;
+    const seconds = Math.max((Date.now() - state.startedAt) / 1000, 0.001);
+    const rate = done / seconds;
+    const eta = rate > 0 ? Math.round((state.total - done) / rate) : null;
+    const width = 24;
+    const filled = Math.round((done / Math.max(state.total, 1)) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    const parts = [
+      `${done}/${state.total}`,
+      this.color.green(`${state.archived} archived`),
+      `${state.unchanged} unchanged`,
+      state.failed ? this.color.red(`${state.failed} failed`) : '0 failed',
+      `${rate.toFixed(1)}/s`,
+      eta === null ? 'ETA –' : `ETA ${eta} s`,
+    ];
+    this.statusLine = `${this.color.cyan(bar)} ${parts.join(' · ')}`;
+    this.stderr.write(`\r\u001b[2K${this.statusLine}`);
+  }
+
+  /** Removes the progress bar before the summary. */
+  endProgress(): void {
+    if (!this.statusLine) return;
+    this.stderr.write('\r\u001b[2K');
+    this.statusLine = '';
   }
 
   /** One line naming the source and what went wrong. */
   failure(error: unknown, source: string): void {
     const line = error instanceof SourceError ? error.message : `${source}: ${describeUnexpected(error)}`;
-    this.stderr.write(`${this.color.red('error')} ${line}\n`);
+    this.emit(`${this.color.red('error')} ${line}\n`);
   }
 
   /** "error <source>: <reason>" for failures that are not exceptions. */
   error(source: string, reason: string): void {
-    this.stderr.write(`${this.color.red('error')} ${source}: ${reason}\n`);
+    this.emit(`${this.color.red('error')} ${source}: ${reason}\n`);
   }
 
   /** How search hits mark matched words: bold on a terminal, **word** elsewhere. */
@@ -66,15 +116,15 @@ export class Reporter {
   /** "archived https://… → path", "unchanged …": one line per source of a run. */
   outcome(status: 'archived' | 'unchanged', detail: string): void {
     const label = status === 'archived' ? this.color.green('archived ') : this.color.dim('unchanged');
-    this.stderr.write(`${label} ${detail}\n`);
+    this.emit(`${label} ${detail}\n`);
   }
 
   warning(message: string): void {
-    this.stderr.write(`${this.color.yellow('warning')} ${message}\n`);
+    this.emit(`${this.color.yellow('warning')} ${message}\n`);
   }
 
   info(message: string): void {
-    this.stderr.write(`${message}\n`);
+    this.emit(`${message}\n`);
   }
 }
 

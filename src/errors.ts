@@ -19,16 +19,28 @@ export type SourceErrorCode =
   | 'no-article'
   | 'archive-write';
 
+export interface SourceErrorOptions {
+  cause?: unknown;
+  /** The HTTP status of an 'http-status' error, for retry decisions. */
+  status?: number;
+  /** The response's Retry-After header as sent (seconds or an HTTP date), when it had one. */
+  retryAfter?: string;
+}
+
 export class SourceError extends Error {
   override readonly name = 'SourceError';
+  readonly status?: number;
+  readonly retryAfter?: string;
   constructor(
     /** The source as the user named it (URL, path, or "-"). */
     readonly source: string,
     readonly code: SourceErrorCode,
     /** What happened, without the source: "HTTP 404 Not Found", "timed out after 30 s". */
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: SourceErrorOptions,
   ) {
-    super(`${source}: ${reason}`, options);
+    super(`${source}: ${reason}`, options && 'cause' in options ? { cause: options.cause } : undefined);
+    if (options?.status !== undefined) this.status = options.status;
+    if (options?.retryAfter !== undefined) this.retryAfter = options.retryAfter;
   }
 }

@@ -140,7 +140,10 @@ describe('where the archive is', () => {
     expect(snapshotDirs(archive)).toHaveLength(1);
     const withoutUrl = await runCli(['archive', seedPath], { env: { CLIPFILE_ARCHIVE: archive } });
     expect(withoutUrl.code).toBe(1);
-    expect(withoutUrl.stderr.trim()).toBe(`error ${seedPath}: a file or stdin needs --url to be archived`);
+    expect(withoutUrl.stderr.trim().split('\n')).toEqual([
+      `error ${seedPath}: a file or stdin needs --url to be archived`,
+      expect.stringMatching(/^0 archived, 0 unchanged, 1 failed in [\d.]+ s$/),
+    ]);
     expect(snapshotDirs(archive)).toHaveLength(1);
   });
 });
@@ -236,8 +239,11 @@ describe('a file system that refuses writes', () => {
     execFileSync('mount', ['-o', 'remount,ro', dir]);
     const result = await runCli(['archive', server.url('/story'), '-o', archive]);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/cannot write to the archive .*: permission denied \(read-only\?\)/);
+    // One line for the failure, then the run's summary.
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^error http:.*: cannot write to the archive .*: permission denied \(read-only\?\)$/),
+      expect.stringMatching(/^0 archived, 0 unchanged, 1 failed in [\d.]+ s$/),
+    ]);
     expect(fingerprint(archive)).toEqual(before);
   });
 

@@ -12,6 +12,8 @@ export interface HttpOptions {
   userAgent?: string;
   /** Extra request headers; they override the defaults. */
   headers?: Record<string, string>;
+  /** A 304 reply (to a conditional request) yields a Capture with status 304 and no bytes instead of an error. */
+  acceptNotModified?: boolean;
 }
 
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
@@ -36,6 +38,10 @@ export async function fetchPage(source: string, url: URL, options: HttpOptions):
   try {
     const { response, redirects, requestHeaders } = await followRedirects(source, url, options, controller.signal);
     const contentType = mediaType(response.headers.get('content-type'));
+    if (response.status === 304 && options.acceptNotModified) {
+      await discardBody(response);
+      return captureOf(source, url, response, redirects, requestHeaders, contentType, new Uint8Array(0));
+    }
     const rejection = rejectBeforeBody(source, response, contentType, options.maxBytes);
     if (rejection) {
       await discardBody(response);
@@ -45,25 +51,7 @@ export async function fetchPage(source: string, url: URL, options: HttpOptions):
     if (bytes === null) throw sizeLimitError(source, options.maxBytes);
     if (!HTML_TYPES.has(contentType ?? '') && !looksLikeHtml(bytes)) throw notHtml(source, contentType);
 
-    return {
-      requestedUrl: source,
-      url: redirects.at(-1) ?? url.href,
-      source: 'http',
-      redirects,
-      status: response.status,
-      headers: provenanceHeaders(response.headers),
-      contentType,
-      bytes,
-      fetchedAt: new Date().toISOString(),
-      exchange: {
-        method: 'GET',
-        requestHeaders: Object.entries(requestHeaders),
-        responseHeaders: [...response.headers],
-        statusText: response.statusText,
-        // Node's fetch (undici) speaks HTTP/1.1 unless allowH2 is set, and Response does not say.
-        httpVersion: '1.1',
-      },
-    };
+    return captureOf(source, url, response, redirects, requestHeaders, contentType, bytes);
   } catch (error) {
     if (error instanceof SourceError) throw error;
     if (controller.signal.aborted) {
@@ -73,6 +61,36 @@ export async function fetchPage(source: string, url: URL, options: HttpOptions):
   } finally {
     clearTimeout(timer);
   }
+}
+
+function captureOf(
+  source: string,
+  url: URL,
+  response: Response,
+  redirects: string[],
+  requestHeaders: Record<string, string>,
+  contentType: string | null,
+  bytes: Uint8Array,
+): Capture {
+  return {
+    requestedUrl: source,
+    url: redirects.at(-1) ?? url.href,
+    source: 'http',
+    redirects,
+    status: response.status,
+    headers: provenanceHeaders(response.headers),
+    contentType,
+    bytes,
+    fetchedAt: new Date().toISOString(),
+    exchange: {
+      method: 'GET',
+      requestHeaders: Object.entries(requestHeaders),
+      responseHeaders: [...response.headers],
+      statusText: response.statusText,
+      // Node's fetch (undici) speaks HTTP/1.1 unless allowH2 is set, and Response does not say.
+      httpVersion: '1.1',
+    },
+  };
 }
 
 async function followRedirects(source: string, url: URL, options: HttpOptions, signal: AbortSignal) {
@@ -119,7 +137,11 @@ function resolveLocation(source: string, location: string, base: URL): URL {
 function rejectBeforeBody(source: string, response: Response, contentType: string | null, maxBytes: number) {
   if (response.status < 200 || response.status > 299) {
     const statusText = response.statusText || STATUS_CODES[response.status] || '';
-    return new SourceError(source, 'http-status', `HTTP ${response.status} ${statusText}`.trimEnd());
+    const retryAfter = response.headers.get('retry-after') ?? undefined;
+    return new SourceError(source, 'http-status', `HTTP ${response.status} ${statusText}`.trimEnd(), {
+      status: response.status,
+      retryAfter,
+    });
   }
   if (!HTML_TYPES.has(contentType ?? '') && !AMBIGUOUS_TYPES.has(contentType)) return notHtml(source, contentType);
   // With Content-Encoding, Content-Length counts compressed bytes; the streaming check decides then.

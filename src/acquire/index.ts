@@ -22,6 +22,8 @@ export interface AcquireOptions {
   stdin?: NodeJS.ReadableStream;
   /** Extra request headers (e.g. If-None-Match); they override the defaults. */
   headers?: Record<string, string>;
+  /** A 304 Not Modified reply yields a Capture with status 304 and empty bytes instead of an error. */
+  acceptNotModified?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,6 +60,7 @@ export async function acquire(source: string, options: AcquireOptions = {}): Pro
     maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     userAgent: options.userAgent,
     headers: options.headers,
+    acceptNotModified: options.acceptNotModified,
   });
 }
 

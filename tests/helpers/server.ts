@@ -210,3 +210,56 @@ export function truncatedResponse(partialBody: string): Handler {
     res.write(partialBody, () => req.socket.destroy());
   };
 }
+
+/** `count` servers, each one "host" (127.0.0.1 on its own port) with its own request log and in-flight peak. */
+export async function startServers(count: number): Promise<TestServer[]> {
+  return Promise.all(Array.from({ length: count }, () => TestServer.start()));
+}
+
+/** The 1st request gets the 1st handler, the 2nd the 2nd, …; the last handler serves every request after. */
+export function sequence(...handlers: Handler[]): Handler {
+  let served = 0;
+  return (req, res) => {
+    const handler = handlers[Math.min(served++, handlers.length - 1)];
+    if (!handler) throw new Error('sequence() needs at least one handler');
+    return handler(req, res);
+  };
+}
+
+/**
+ * A page with validators: 304 Not Modified when the request's If-None-Match carries `etag` or
+ * its If-Modified-Since equals `lastModified`; otherwise 200 with the body and the validators.
+ */
+export function withValidators(body: string, validators: { etag?: string; lastModified?: string }): Handler {
+  return (req, res) => {
+    const headers: Record<string, string> = {};
+    if (validators.etag) headers.etag = validators.etag;
+    if (validators.lastModified) headers['last-modified'] = validators.lastModified;
+    const ifNoneMatch = req.headers['if-none-match'];
+    const matches =
+      (validators.etag !== undefined && ifNoneMatch?.split(/\s*,\s*/).includes(validators.etag)) ||
+      (validators.lastModified !== undefined && req.headers['if-modified-since'] === validators.lastModified);
+    if (matches) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+    res.end(body);
+  };
+}
+
+/** Counts requests in flight across every handler it wraps (on any server), and the peak. */
+export class InFlightCounter {
+  current = 0;
+  peak = 0;
+
+  wrap(handler: Handler): Handler {
+    return (req, res) => {
+      this.current++;
+      this.peak = Math.max(this.peak, this.current);
+      res.on('close', () => this.current--);
+      return handler(req, res);
+    };
+  }
+}

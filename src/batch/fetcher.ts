@@ -1,0 +1,185 @@
+/**
+ * Fetching many pages well: robots.txt first (unless ignored), then the page through the
+ * HostScheduler (global and per-host limits, per-host delay, Crawl-delay), with retries, and
+ * as a conditional request when the last snapshot's ETag / Last-Modified are known.
+ *
+ *   const fetcher = createPoliteFetcher({ perHostDelayMs: 1000 });
+ *   const result = await fetcher.fetchPolitely(url, { etag: '"v1"' });
+ *   // result.kind: 'fetched' | 'not-modified' | 'disallowed' | 'stopped'; failures throw SourceError
+ *
+ * Results, not errors: a page robots.txt disallows ('disallowed', nothing requested), and a page
+ * not started because `stop()` was called ('stopped'; report it as skipped). Everything else
+ * that goes wrong is a SourceError with a one-line reason ("HTTP 503 Service Unavailable (after
+ * 4 attempts)"), thrown after the retries.
+ */
+import type { Capture } from '../article.js';
+import { acquire, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, defaultUserAgent } from '../acquire/index.js';
+import { SourceError } from '../errors.js';
+import { DEFAULT_ROBOTS_TIMEOUT_MS, RobotsCache, type RobotsRules } from './robots.js';
+import { withRetries, type RetryPolicy } from './retry.js';
+import { HostScheduler, StoppedError } from './scheduler.js';
+
+export interface PoliteFetcherOptions {
+  /** Default `clipfile/<version> (+https://github.com/clipfile/clipfile)`; its first token is matched in robots.txt. */
+  userAgent?: string;
+  /** Requests at once over all hosts. Default 8. */
+  concurrency?: number;
+  /** Requests at once to one host. Default 2. */
+  perHostConnections?: number;
+  /** Minimum time between the starts of two requests to one host; a longer Crawl-delay wins. Default 1000. */
+  perHostDelayMs?: number;
+  /** Fetch disallowed pages too, and do not read robots.txt at all. */
+  ignoreRobots?: boolean;
+  /** Longest Crawl-delay honoured; a longer one is cut to this, with a note. Default 60000. */
+  maxCrawlDelayMs?: number;
+  /** robots.txt fetch timeout. Default 10000 (or timeoutMs when shorter). */
+  robotsTimeoutMs?: number;
+  /** Retries of each page (see RetryPolicy); `signal` is the fetcher's own (stop()). */
+  retry?: Omit<RetryPolicy, 'signal'>;
+  /** One attempt, redirects and body included. Default 30000. */
+  timeoutMs?: number;
+  /** Default 20 MiB. */
+  maxBytes?: number;
+  /** Default 10. */
+  maxRedirects?: number;
+  /** Told things the user should know that are not failures (robots.txt unavailable, Crawl-delay capped); once per origin. */
+  onNote?: (note: string) => void;
+}
+
+/** Validators of the last snapshot, for a conditional request. */
+export interface PreviousCapture {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export type PoliteFetchResult =
+  | { kind: 'fetched'; capture: Capture; attempts: number }
+  /** A 304 to our conditional request: `capture` has status 304 and no bytes. */
+  | { kind: 'not-modified'; capture: Capture; attempts: number }
+  | { kind: 'disallowed'; reason: string }
+  | { kind: 'stopped' };
+
+export interface PoliteFetcher {
+  fetchPolitely(url: string, previous?: PreviousCapture): Promise<PoliteFetchResult>;
+  /** Ctrl-C: nothing new starts (waiting pages resolve as 'stopped', retries end); requests in flight finish. */
+  stop(): void;
+  /** Resolves once every fetchPolitely call so far has settled. */
+  idle(): Promise<void>;
+  readonly scheduler: HostScheduler;
+}
+
+export const DEFAULT_MAX_CRAWL_DELAY_MS = 60_000;
+
+export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteFetcher {
+  const userAgent = options.userAgent ?? defaultUserAgent();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxCrawlDelayMs = options.maxCrawlDelayMs ?? DEFAULT_MAX_CRAWL_DELAY_MS;
+  const scheduler = new HostScheduler({
+    concurrency: options.concurrency,
+    perHostConnections: options.perHostConnections,
+    perHostDelayMs: options.perHostDelayMs,
+  });
+  const robots = new RobotsCache({
+    userAgent,
+    timeoutMs: Math.min(options.robotsTimeoutMs ?? DEFAULT_ROBOTS_TIMEOUT_MS, timeoutMs),
+    // robots.txt is a request to the host like any other: paced with the rest.
+    runRequest: (url, request) => scheduler.schedule(url.host, request, { paceFromEnd: true }),
+    onNote: options.onNote,
+  });
+  const stopping = new AbortController();
+  const pending = new Set<Promise<unknown>>();
+  const cappedDelayNoted = new Set<string>();
+
+  /** Makes the host's Crawl-delay the scheduler's, capped. */
+  function applyCrawlDelay(host: string, rules: RobotsRules): void {
+    if (rules.crawlDelayMs === undefined) return;
+    let delayMs = rules.crawlDelayMs;
+    if (delayMs > maxCrawlDelayMs) {
+      delayMs = maxCrawlDelayMs;
+      if (!cappedDelayNoted.has(rules.origin)) {
+        cappedDelayNoted.add(rules.origin);
+        options.onNote?.(`${rules.origin}/robots.txt: Crawl-delay of ${rules.crawlDelayMs / 1000} s capped at ${maxCrawlDelayMs / 1000} s`);
+      }
+    }
+    // http and https of one host share the host's pacing: the larger delay holds.
+    if (delayMs > scheduler.delayFor(host)) scheduler.setHostDelay(host, delayMs);
+  }
+
+  async function fetchOne(url: string, previous: PreviousCapture): Promise<PoliteFetchResult> {
+    // Pacing is per host name and port (URL.host); robots.txt is per origin.
+    const { host } = httpUrl(url);
+    if (!options.ignoreRobots) {
+      const rules = await robots.rulesFor(url);
+      applyCrawlDelay(host, rules);
+      if (!rules.isAllowed(url)) return { kind: 'disallowed', reason: 'disallowed by robots.txt' };
+    }
+
+    const conditional = conditionalHeaders(previous);
+    let attempts = 0;
+    const capture = await withRetries(
+      (attempt) => {
+        attempts = attempt.number;
+        return scheduler.schedule(
+          host,
+          () => {
+            attempt.startClock();
+            return acquire(url, {
+              userAgent,
+              // An attempt never outlasts the URL's time budget.
+              timeoutMs: Math.max(1, Math.floor(Math.min(timeoutMs, attempt.remainingMs()))),
+              maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+              maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+              headers: conditional,
+              acceptNotModified: conditional !== undefined,
+            });
+          },
+          // A retry goes ahead of the host's waiting pages, so its budget is not spent in the queue.
+          { front: attempt.number > 1 },
+        );
+      },
+      { ...options.retry, signal: stopping.signal },
+    );
+    return capture.status === 304 ? { kind: 'not-modified', capture, attempts } : { kind: 'fetched', capture, attempts };
+  }
+
+  return {
+    scheduler,
+    fetchPolitely(url, previous = {}) {
+      const result = fetchOne(url, previous).catch((error: unknown) => {
+        if (error instanceof StoppedError) return { kind: 'stopped' } as const;
+        throw error;
+      });
+      pending.add(result);
+      const forget = () => pending.delete(result);
+      result.then(forget, forget);
+      return result;
+    },
+    stop() {
+      scheduler.stop();
+      stopping.abort();
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+function httpUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    throw new SourceError(url, 'bad-url', 'invalid URL', { cause: error });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new SourceError(url, 'bad-url', `not an http(s) URL: ${parsed.protocol}`);
+  }
+  return parsed;
+}
+
+function conditionalHeaders(previous: PreviousCapture): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  if (previous.etag) headers['if-none-match'] = previous.etag;
+  if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
+  return Object.keys(headers).length > 0 ? headers : undefined;
+}

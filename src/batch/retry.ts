@@ -1,0 +1,181 @@
+/**
+ * Retries of one URL: on network errors and timeouts, 408, 429 and 5xx; exponential backoff with
+ * full jitter, Retry-After honoured; a bounded number of attempts and a bounded total time.
+ */
+import { SourceError } from '../errors.js';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. Default 4. */
+  maxAttempts?: number;
+  /** Backoff before the 2nd attempt is up to this; it doubles (`factor`) each time. Default 1000. */
+  baseDelayMs?: number;
+  /** Default 2. */
+  factor?: number;
+  /** Longest backoff. Default 30000. */
+  maxDelayMs?: number;
+  /**
+   * Total time for one URL, from the start of its first attempt: no wait reaches past it, and
+   * attempts are told what is left (see Attempt.remainingMs). Default 120000.
+   */
+  budgetMs?: number;
+  /** Injectable for tests: waits `ms`, or less when `signal` aborts. Default: a timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Injectable for tests: a number in [0, 1). Default Math.random. */
+  random?: () => number;
+  /** Injectable for tests: a monotonic clock in ms. Default performance.now. */
+  now?: () => number;
+  /** Told of every retry before its wait (for progress messages). */
+  onRetry?: (retry: RetryNotice) => void;
+  /** Aborting it ends a wait at once and the retries with it (Ctrl-C): the last error is thrown. */
+  signal?: AbortSignal;
+}
+
+export interface RetryNotice {
+  /** The attempt that failed (1 for the first). */
+  attempt: number;
+  error: SourceError;
+  delayMs: number;
+  /** Whether the delay came from the server's Retry-After. */
+  fromRetryAfter: boolean;
+}
+
+export interface Attempt {
+  /** 1 for the first attempt. */
+  readonly number: number;
+  /**
+   * Starts the URL's time budget now, unless it has started: call it when the request really
+   * begins (after queueing for a connection), so time in a queue is not charged to the URL.
+   * A task that never calls it has its budget counted from the `withRetries` call.
+   */
+  startClock(): void;
+  /** Time left in the budget; the whole budget before the clock starts. */
+  remainingMs(): number;
+}
+
+/** An attempt is not worth starting with less time than this left in the budget. */
+const MIN_ATTEMPT_MS = 1000;
+
+export const DEFAULT_RETRY_POLICY = {
+  maxAttempts: 4,
+  baseDelayMs: 1000,
+  factor: 2,
+  maxDelayMs: 30_000,
+  budgetMs: 120_000,
+} as const;
+
+/**
+ * Runs `task` until it succeeds, fails in a way a retry cannot fix, runs out of attempts, or
+ * the next wait would reach past the time budget; then rejects with the last error (its reason
+ * ends with "(after N attempts)" when there was more than one).
+ */
+export async function withRetries<T>(task: (attempt: Attempt) => Promise<T>, policy: RetryPolicy = {}): Promise<T> {
+  const settings = { ...DEFAULT_RETRY_POLICY, ...definedOnly(policy) };
+  const now = policy.now ?? (() => performance.now());
+  const sleep = policy.sleep ?? sleepFor;
+  const random = policy.random ?? Math.random;
+  const calledAt = now();
+  let clockStartedAt: number | undefined;
+  const remainingMs = () => settings.budgetMs - (now() - (clockStartedAt ?? now()));
+
+  for (let number = 1; ; number++) {
+    try {
+      return await task({
+        number,
+        startClock: () => {
+          clockStartedAt ??= now();
+        },
+        remainingMs,
+      });
+    } catch (error) {
+      clockStartedAt ??= calledAt;
+      if (!(error instanceof SourceError) || !isRetryable(error)) throw withAttempts(error, number);
+      if (number >= settings.maxAttempts) throw withAttempts(error, number);
+
+      const retryAfter = retryAfterMs(error);
+      const backoff = random() * Math.min(settings.maxDelayMs, settings.baseDelayMs * settings.factor ** (number - 1));
+      const delayMs = retryAfter ?? backoff;
+      // Never wait past the budget (leaving an attempt at least a second); and when the server asks
+      // for a longer wait than is left, give up now rather than come back before it said to.
+      if (delayMs + MIN_ATTEMPT_MS > remainingMs()) throw withAttempts(error, number);
+
+      // Stopped (Ctrl-C): the URL failed as it stands; no more attempts.
+      if (policy.signal?.aborted) throw withAttempts(error, number);
+      policy.onRetry?.({ attempt: number, error, delayMs, fromRetryAfter: retryAfter !== undefined });
+      await sleep(delayMs, policy.signal);
+      if (policy.signal?.aborted) throw withAttempts(error, number);
+    }
+  }
+}
+
+const PERMANENT_NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+
+/**
+ * Network errors and timeouts (but not an unknown host or a bad certificate, which a retry
+ * minutes later will not fix), 408, 429 and 5xx. Every other failure is final.
+ */
+export function isRetryable(error: SourceError): boolean {
+  if (error.code === 'timeout') return true;
+  if (error.code === 'network') return !PERMANENT_NETWORK_CODES.has(errorCodeIn(error.cause) ?? '');
+  if (error.code !== 'http-status' || error.status === undefined) return false;
+  return error.status === 408 || error.status === 429 || (error.status >= 500 && error.status <= 599);
+}
+
+/** The error's Retry-After as a wait in ms (0 for a date in the past), or undefined when absent or unreadable. */
+export function retryAfterMs(error: SourceError, wallClockNow = Date.now()): number | undefined {
+  return error.retryAfter === undefined ? undefined : parseRetryAfter(error.retryAfter, wallClockNow);
+}
+
+/** A Retry-After value (delta-seconds or an HTTP date) as a wait in ms; undefined when unreadable. */
+export function parseRetryAfter(value: string, wallClockNow = Date.now()): number | undefined {
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP date always names a weekday or month; Date.parse alone would accept "1.5" as a year.
+  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - wallClockNow);
+}
+
+function withAttempts(error: unknown, attempts: number): unknown {
+  if (attempts === 1 || !(error instanceof SourceError)) return error;
+  return new SourceError(error.source, error.code, `${error.reason} (after ${attempts} attempts)`, {
+    cause: error,
+    status: error.status,
+    retryAfter: error.retryAfter,
+  });
+}
+
+function errorCodeIn(error: unknown, depth = 0): string | undefined {
+  if (!(error instanceof Error) || depth > 8) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  const nested = [error.cause, ...(error instanceof AggregateError ? error.errors : [])];
+  for (const inner of nested) {
+    const found = errorCodeIn(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function definedOnly<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -30,9 +30,27 @@ export interface ArchiveResult extends StoreOutcome {
   title: string | null;
 }
 
+function conditionalHeaders(validators: { etag?: string; lastModified?: string }): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (validators.etag) headers['If-None-Match'] = validators.etag;
+  if (validators.lastModified) headers['If-Modified-Since'] = validators.lastModified;
+  return headers;
+}
+
 /** The whole line for one source: read the page, then store a snapshot (or record the check). */
 export async function archiveSource(source: string, options: ArchiveOptions, archive: Archive): Promise<ArchiveResult> {
-  const { capture, decoded, article } = await readPage(source, options.fetch);
+  // A page archived before is asked for with its validators; 304 means the snapshot stands.
+  const validators = /^https?:\/\//i.test(source) ? archive.latestValidators(source) : undefined;
+  const fetchOptions: AcquireOptions = validators
+    ? { ...options.fetch, acceptNotModified: true, headers: { ...options.fetch.headers, ...conditionalHeaders(validators) } }
+    : options.fetch;
+  const capture = await acquire(source, fetchOptions);
+  if (capture.status === 304) {
+    const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source);
+    return { ...outcome, source, title: archive.readSnapshot(outcome.snapshotPath)?.title ?? null };
+  }
+  const decoded = decodePage(capture);
+  const article = extractArticle({ html: decoded.html, url: capture.url, source });
   const warc = options.warc ? await buildWarc(capture, { software: `clipfile/${clipfileVersion()}` }) : undefined;
   const outcome = archive.storeSnapshot({
     article,

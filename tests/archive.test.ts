@@ -10,7 +10,7 @@ import { fingerprint, snapshotDirs } from './helpers/archive-files.js';
 import { runCli } from './helpers/cli.js';
 import { fixturePages, fixturePath } from './helpers/fixtures.js';
 import { validateArchivedArticle } from './helpers/schema.js';
-import { TestServer, html } from './helpers/server.js';
+import { TestServer, html, withValidators } from './helpers/server.js';
 
 const seedPath = fixturePath('seed-tajik-commander');
 const seedUrl = fixturePages['seed-tajik-commander']!.url;
@@ -170,6 +170,23 @@ describe('versions of a page over time', () => {
     expect(json.snapshots).toHaveLength(2);
     expect(json.checks.map((c: { result: string }) => c.result)).toEqual(['archived', 'archived']);
     expectValidSnapshots(archive);
+  });
+
+  it('asks again with the last ETag / Last-Modified; a 304 counts as unchanged without a download', async () => {
+    const archive = freshArchive();
+    const lastModified = 'Fri, 29 May 2015 10:02:00 GMT';
+    server.route('/conditional', withValidators(seedHtml, { etag: '"e1"', lastModified }));
+    const first = await runCli(['archive', server.url('/conditional'), '-o', archive, '--json']);
+    expect(JSON.parse(first.stdout).status).toBe('archived');
+    const second = await runCli(['archive', server.url('/conditional'), '-o', archive, '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ status: 'unchanged', title: 'U.S-trained Tajik special forces commander defects to Islamic State' });
+    const [, again] = server.requestsTo('/conditional');
+    expect(again?.headers['if-none-match']).toBe('"e1"');
+    expect(again?.headers['if-modified-since']).toBe(lastModified);
+    expect(snapshotDirs(archive)).toHaveLength(1);
+    const history = JSON.parse((await runCli(['history', server.url('/conditional'), '--json', '-o', archive])).stdout);
+    expect(history.checks.map((c: { result: string }) => c.result)).toEqual(['archived', 'unchanged']);
   });
 
   it('keeps the HTTP exchange as a WARC with --warc', async () => {

@@ -101,10 +101,7 @@ export class Archive {
       const latest = snapshotNames(pageDir).at(-1);
       const latestArticle = latest ? readArchivedArticle(join(pageDir, latest)) : undefined;
       if (latest && latestArticle?.provenance.sha256.content === archived.provenance.sha256.content) {
-        const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'unchanged', snapshot: latest };
-        appendCheck(pageDir, check);
-        this.updateIndex((db) => this.syncPage(db, pageDir, key, host, folderName));
-        return { status: 'unchanged', key, url: pageUrl, snapshotPath: this.relativePath(join(pageDir, latest)) };
+        return this.recordUnchangedUnlocked(pageDir, latest, archived.provenance.fetchedAt, { key, host, folderName, pageUrl });
       }
 
       const name = freeSnapshotName(pageDir, snapshotFolderName(archived.provenance.fetchedAt));
@@ -115,6 +112,48 @@ export class Archive {
       this.updateIndex((db) => this.syncPage(db, pageDir, key, host, folderName));
       return { status: 'archived', key, url: pageUrl, snapshotPath: path };
     });
+  }
+
+  /**
+   * Validators (ETag, Last-Modified) of the latest snapshot of `url`, for a conditional request;
+   * undefined when the page has no snapshot yet or its server gave none.
+   */
+  latestValidators(url: string): { etag?: string; lastModified?: string } | undefined {
+    const pageUrl = normalizePageUrl(url);
+    const folder = findPageFolder(join(this.root, hostFolderName(pageUrl)), pageKey(pageUrl));
+    if (!folder) return undefined;
+    const pageDir = join(this.root, hostFolderName(pageUrl), folder);
+    const latest = snapshotNames(pageDir).at(-1);
+    const headers = latest ? readArchivedArticle(join(pageDir, latest))?.provenance.headers : undefined;
+    if (!headers?.['etag'] && !headers?.['last-modified']) return undefined;
+    return { etag: headers['etag'], lastModified: headers['last-modified'] };
+  }
+
+  /** The server said 304 Not Modified: the latest snapshot stands, and the check is recorded. */
+  recordNotModified(url: string, checkedAt: string, source: string): StoreOutcome {
+    const pageUrl = normalizePageUrl(url);
+    return this.withWriteLock(source, () => {
+      const key = pageKey(pageUrl);
+      const host = hostFolderName(pageUrl);
+      const folderName = findPageFolder(join(this.root, host), key);
+      const pageDir = folderName ? join(this.root, host, folderName) : undefined;
+      const latest = pageDir ? snapshotNames(pageDir).at(-1) : undefined;
+      if (!folderName || !pageDir || !latest) {
+        throw new SourceError(source, 'http-status', 'HTTP 304 Not Modified, but the archive holds no snapshot of the page');
+      }
+      return this.recordUnchangedUnlocked(pageDir, latest, checkedAt, { key, host, folderName, pageUrl });
+    });
+  }
+
+  private recordUnchangedUnlocked(
+    pageDir: string,
+    latest: string,
+    checkedAt: string,
+    page: { key: string; host: string; folderName: string; pageUrl: string },
+  ): StoreOutcome {
+    appendCheck(pageDir, { checkedAt, result: 'unchanged', snapshot: latest });
+    this.updateIndex((db) => this.syncPage(db, pageDir, page.key, page.host, page.folderName));
+    return { status: 'unchanged', key: page.key, url: page.pageUrl, snapshotPath: this.relativePath(join(pageDir, latest)) };
   }
 
   /**

@@ -1,0 +1,417 @@
+/**
+ * Extraction speed benchmark: every page of ../shared/corpus/aeb-dev and
+ * ../shared/corpus/readability, extraction alone (no fetching, no disk), in three modes:
+ *
+ *   (a) plain Readability on jsdom in one thread: new JSDOM, Readability.parse, textContent,
+ *       window closed, an event-loop turn between pages — the baseline;
+ *   (b) clipfile's full pipeline (extractArticle) in an ExtractPool of one worker;
+ *   (c) the same in the default pool (one worker per core).
+ *
+ *   npm run bench:speed [-- --modes a,b,c] [--transfer string|bytes] [--recycle N]
+ *                          [--semi-space MB] [--old-space MB] [--size N] [--repeat N] [--json FILE]
+ *
+ * Peak RSS (process.resourceUsage().maxRSS) is the maximum over a whole process, workers
+ * included (they are threads of it), so each mode runs in a child process of its own: this
+ * script spawns itself with `--mode X` and reads one JSON line from each child.
+ *
+ * Options for investigating (they apply to every mode they can):
+ *   --modes        which modes, comma-separated; also `p`: the pipeline in-process (no pool),
+ *                  to tell the pool's overhead from the pipeline's cost
+ *   --transfer     how the pool sends the HTML: structured-clone string or transferred UTF-8
+ *   --recycle N    the pool's recycleAfter
+ *   --semi-space   V8 young-generation semi-space in MB: --max-semi-space-size for (a) and (p),
+ *                  resourceLimits.maxYoungGenerationSizeMb (3 × MB) for the pool's workers
+ *   --old-space    V8 old-generation limit in MB: --max-old-space-size for (a) and (p),
+ *                  resourceLimits.maxOldGenerationSizeMb for the pool's workers
+ *   --size N       the pool size of (c) (default: os.availableParallelism())
+ *   --repeat N     run each mode N times, interleaved (a b c a b c …), and report the median
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { ExtractPool } from '../src/batch/extract-pool.js';
+import type { PageInput } from '../src/extract/pipeline.js';
+import { CorpusMissingError, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL } from './corpus.js';
+
+type Mode = 'a' | 'b' | 'c' | 'p';
+
+const MODE_LABELS: Record<Mode, string> = {
+  a: '(a) Readability, 1 thread',
+  b: '(b) clipfile, pool of 1',
+  c: '(c) clipfile, default pool',
+  p: '(p) clipfile, in-process',
+};
+
+interface Options {
+  modes: Mode[];
+  transfer: 'string' | 'bytes';
+  recycle: number;
+  semiSpaceMb: number | null;
+  oldSpaceMb: number | null;
+  size: number;
+  repeat: number;
+  json: string | null;
+}
+
+/** What a child reports, as its last line of stdout. */
+interface ModeResult {
+  mode: Mode;
+  pages: number;
+  failed: number;
+  workers: number;
+  wallMs: number;
+  msPerPage: number;
+  pagesPerSecond: number;
+  /** process.resourceUsage().maxRSS, whole process, in MiB. */
+  peakRssMb: number;
+  /** CPU time of the timed run (all threads), as a share of one core's wall time. */
+  cpuCores: number;
+  /** The 1-minute load average when the timed run ended: others' work on the machine shows here. */
+  loadAverage: number;
+}
+
+const WARM_UP_PAGES = 3;
+
+function usage(): string {
+  return (
+    'usage: node dist/bench/speed.js [--modes a,b,c,p] [--transfer string|bytes] [--recycle N]\n' +
+    '                                [--semi-space MB] [--old-space MB] [--size N] [--repeat N] [--json FILE]'
+  );
+}
+
+function parseArgs(argv: readonly string[]): { options: Options; childMode: Mode | null } {
+  const options: Options = {
+    modes: ['a', 'b', 'c'],
+    transfer: 'string',
+    recycle: 200,
+    semiSpaceMb: null,
+    oldSpaceMb: null,
+    size: os.availableParallelism(),
+    repeat: 1,
+    json: null,
+  };
+  let childMode: Mode | null = null;
+  const isMode = (m: string): m is Mode => m === 'a' || m === 'b' || m === 'c' || m === 'p';
+  const positive = (arg: string, v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} needs a positive integer\n${usage()}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value\n${usage()}`);
+      return v;
+    };
+    if (arg === '--mode') {
+      const m = value();
+      if (!isMode(m)) throw new Error(`--mode a|b|c|p\n${usage()}`);
+      childMode = m;
+    } else if (arg === '--modes') {
+      const list = value().split(',');
+      if (!list.every(isMode)) throw new Error(`--modes takes a comma-separated list of a, b, c, p\n${usage()}`);
+      options.modes = list;
+    } else if (arg === '--transfer') {
+      const t = value();
+      if (t !== 'string' && t !== 'bytes') throw new Error(`--transfer string|bytes\n${usage()}`);
+      options.transfer = t;
+    } else if (arg === '--recycle') options.recycle = positive(arg, value());
+    else if (arg === '--semi-space') options.semiSpaceMb = positive(arg, value());
+    else if (arg === '--old-space') options.oldSpaceMb = positive(arg, value());
+    else if (arg === '--size') options.size = positive(arg, value());
+    else if (arg === '--repeat') options.repeat = positive(arg, value());
+    else if (arg === '--json') options.json = value();
+    else if (arg === '-h' || arg === '--help') {
+      console.log(usage());
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg}\n${usage()}`);
+  }
+  return { options, childMode };
+}
+
+/**
+ * A corpus page held as UTF-8 bytes: outside the V8 heap, so the 32 MB of corpus text is not
+ * traced by every major GC of the mode under test, and decoded only when its turn comes, as a
+ * batch run decodes what it has just fetched.
+ */
+interface StoredPage {
+  bytes: Buffer;
+  url: string | null;
+  source: string;
+}
+
+/** Every page of both corpora. */
+function loadPages(): StoredPage[] {
+  const pages: StoredPage[] = loadAebDev().map((p) => ({
+    bytes: Buffer.from(p.html),
+    url: p.url || null,
+    source: `aeb-dev/${p.id}`,
+  }));
+  for (const name of readabilityCaseNames()) {
+    const c = loadReadabilityCase(name);
+    pages.push({ bytes: Buffer.from(c.html), url: READABILITY_TEST_URL, source: `readability/${c.name}` });
+  }
+  return pages;
+}
+
+function pageInput(page: StoredPage): PageInput {
+  return { html: page.bytes.toString('utf8'), url: page.url, source: page.source };
+}
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The child: one mode, timed.
+
+type Extractor = (page: PageInput) => unknown;
+
+/**
+ * The in-process extractors, imported only by the modes that use them: the pool modes' main
+ * thread never loads jsdom, as it is not counted in their peak RSS.
+ */
+async function inProcessExtractor(mode: 'a' | 'p'): Promise<Extractor> {
+  if (mode === 'p') return (await import('../src/extract/pipeline.js')).extractArticle;
+  const { Readability } = await import('@mozilla/readability');
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  // (a) Plain Readability, as the public article-extraction benchmark runs it.
+  return (page) => {
+    // A silent virtual console only keeps jsdom's CSS-parse noise off the terminal.
+    const dom = new JSDOM(page.html, { url: page.url ?? undefined, virtualConsole: new VirtualConsole() });
+    try {
+      return new Readability(dom.window.document).parse()?.textContent ?? '';
+    } finally {
+      dom.window.close();
+    }
+  };
+}
+
+/** Runs `extract` over the pages one after another, a loop turn between pages; returns failures. */
+async function inProcess(pages: readonly StoredPage[], extract: Extractor): Promise<number> {
+  let failed = 0;
+  for (const page of pages) {
+    try {
+      extract(pageInput(page));
+    } catch {
+      failed++;
+    }
+    await nextTurn();
+  }
+  return failed;
+}
+
+/**
+ * Feeds the pool as a batch run would: a few pages waiting per worker (so no worker idles
+ * between pages), not the whole corpus decoded at once. Articles are dropped as they arrive.
+ */
+async function inPool(pool: ExtractPool, pages: readonly StoredPage[]): Promise<number> {
+  const inFlightLimit = 2 * pool.size;
+  let next = 0;
+  let failed = 0;
+  const feeder = async (): Promise<void> => {
+    while (next < pages.length) {
+      const page = pages[next++]!;
+      await pool.extract(pageInput(page)).catch(() => failed++);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlightLimit }, feeder));
+  return failed;
+}
+
+async function runChild(mode: Mode, options: Options): Promise<ModeResult> {
+  const pages = loadPages();
+  const pool =
+    mode === 'b' || mode === 'c'
+      ? new ExtractPool({
+          size: mode === 'b' ? 1 : options.size,
+          recycleAfter: options.recycle,
+          transfer: options.transfer,
+          resourceLimits: {
+            // V8's young generation is three semi-spaces (two, plus as much for large objects).
+            maxYoungGenerationSizeMb: options.semiSpaceMb ? 3 * options.semiSpaceMb : undefined,
+            maxOldGenerationSizeMb: options.oldSpaceMb ?? undefined,
+          },
+        })
+      : null;
+  const extract = mode === 'a' || mode === 'p' ? await inProcessExtractor(mode) : null;
+  const run = (subset: readonly StoredPage[]): Promise<number> =>
+    pool ? inPool(pool, subset) : inProcess(subset, extract!);
+
+  // Untimed warm-up: module loading, JIT, jsdom's first-use costs; for a pool, every worker
+  // started (one page per worker at a time, so size × WARM_UP_PAGES pages reach them all).
+  const warmUp = pages.slice(0, WARM_UP_PAGES * (pool ? pool.size : 1));
+  await run(warmUp);
+  await nextTurn();
+  gc?.();
+
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const failed = await run(pages);
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const workers = pool ? pool.workersStarted : 0;
+  await pool?.close();
+
+  return {
+    mode,
+    pages: pages.length,
+    failed,
+    workers,
+    wallMs,
+    msPerPage: wallMs / pages.length,
+    pagesPerSecond: (pages.length * 1000) / wallMs,
+    peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+    cpuCores: (cpu.user + cpu.system) / 1000 / wallMs,
+    loadAverage: os.loadavg()[0]!,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent: one child per mode, figures and ratios.
+
+function childArgs(mode: Mode, options: Options): { nodeArgs: string[]; scriptArgs: string[] } {
+  const nodeArgs = ['--expose-gc'];
+  // The pool's workers get their heap sizes through resourceLimits instead, as the CLI would.
+  if (mode === 'a' || mode === 'p') {
+    if (options.semiSpaceMb) nodeArgs.push(`--max-semi-space-size=${options.semiSpaceMb}`);
+    if (options.oldSpaceMb) nodeArgs.push(`--max-old-space-size=${options.oldSpaceMb}`);
+  }
+  const scriptArgs = ['--mode', mode, '--transfer', options.transfer, '--recycle', String(options.recycle), '--size', String(options.size)];
+  if (options.semiSpaceMb) scriptArgs.push('--semi-space', String(options.semiSpaceMb));
+  if (options.oldSpaceMb) scriptArgs.push('--old-space', String(options.oldSpaceMb));
+  return { nodeArgs, scriptArgs };
+}
+
+function runInChild(mode: Mode, options: Options): Promise<ModeResult> {
+  const { nodeArgs, scriptArgs } = childArgs(mode, options);
+  const script = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, script, ...scriptArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) {
+        reject(new Error(`mode ${mode} failed (exit ${code}): ${line.slice(0, 300)}`));
+        return;
+      }
+      resolve(JSON.parse(line) as ModeResult);
+    });
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The run with the median wall time. */
+function medianRun(runs: readonly ModeResult[]): ModeResult {
+  const wall = median(runs.map((r) => r.wallMs));
+  return [...runs].sort((x, y) => Math.abs(x.wallMs - wall) - Math.abs(y.wallMs - wall))[0]!;
+}
+
+function printResult(result: ModeResult, runs: readonly ModeResult[]): void {
+  const range = (pick: (r: ModeResult) => number, digits: number): string => {
+    if (runs.length < 2) return '';
+    const values = runs.map(pick);
+    return ` (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+  };
+  console.log(
+    `${MODE_LABELS[result.mode].padEnd(28)}` +
+      `${result.msPerPage.toFixed(1).padStart(6)} ms/page${range((r) => r.msPerPage, 1)}` +
+      `  ${result.pagesPerSecond.toFixed(2).padStart(6)} pages/s` +
+      `  peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MiB${range((r) => r.peakRssMb, 0)}` +
+      `  CPU ${result.cpuCores.toFixed(2)} cores` +
+      `  load ${result.loadAverage.toFixed(1)}` +
+      (result.workers ? `  ${result.workers} worker${result.workers > 1 ? 's' : ''}` : '') +
+      (result.failed ? `  ${result.failed} failed` : ''),
+  );
+}
+
+async function runParent(options: Options): Promise<number> {
+  let pageCount: number;
+  try {
+    pageCount = loadPages().length;
+  } catch (error) {
+    if (error instanceof CorpusMissingError) {
+      console.error(`bench:speed: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  console.log(
+    `extraction speed: ${pageCount} pages (aeb-dev + readability), ${os.availableParallelism()} cores, node ${process.version}`,
+  );
+  console.log(
+    `pool: transfer ${options.transfer}, recycleAfter ${options.recycle}, size of (c) ${options.size}` +
+      (options.semiSpaceMb ? `, semi-space ${options.semiSpaceMb} MB` : '') +
+      (options.oldSpaceMb ? `, old space ${options.oldSpaceMb} MB` : '') +
+      (options.repeat > 1 ? `; median of ${options.repeat} runs per mode (range)` : ''),
+  );
+  console.log('');
+
+  const runs = new Map<Mode, ModeResult[]>(options.modes.map((m) => [m, []]));
+  for (let i = 0; i < options.repeat; i++) {
+    for (const mode of options.modes) runs.get(mode)!.push(await runInChild(mode, options));
+  }
+  const results = new Map<Mode, ModeResult>();
+  for (const [mode, list] of runs) {
+    results.set(mode, medianRun(list));
+    printResult(results.get(mode)!, list);
+  }
+
+  const a = results.get('a');
+  const b = results.get('b');
+  const c = results.get('c');
+  const peak = Math.max(...[...results.values()].map((r) => r.peakRssMb));
+  console.log('');
+  if (a && c) {
+    const ratio = c.pagesPerSecond / a.pagesPerSecond;
+    console.log(`throughput (c)/(a): ${ratio.toFixed(2)}×  (target ≥ 3×: ${ratio >= 3 ? 'met' : 'missed'})`);
+  }
+  if (a && b) {
+    const ratio = b.msPerPage / a.msPerPage;
+    console.log(`time (b)/(a):       ${ratio.toFixed(2)}×  (target ≤ 1×: ${ratio <= 1 ? 'met' : 'missed'})`);
+  }
+  console.log(`peak RSS, worst mode: ${peak.toFixed(0)} MiB  (target < 400 MB: ${peak * 2 ** 20 < 400e6 ? 'met' : 'missed'})`);
+
+  if (options.json) {
+    writeFileSync(options.json, JSON.stringify({ options, runs: Object.fromEntries(runs) }, null, 2) + '\n');
+    console.log(`runs written to ${options.json}`);
+  }
+  return 0;
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (parsed.childMode) {
+    console.log(JSON.stringify(await runChild(parsed.childMode, parsed.options)));
+    return 0;
+  }
+  return runParent(parsed.options);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,321 @@
+/**
+ * extractArticle in a pool of worker threads, so that parsing pages (jsdom, ~50–150 ms each,
+ * synchronous) neither stalls the main thread's fetching nor leaves cores idle.
+ *
+ *   const pool = new ExtractPool();
+ *   const article = await pool.extract({ html, url, source });
+ *   await pool.close();
+ *
+ * - Pages are queued when every worker is busy and handed out in submission order; each
+ *   worker holds one page at a time, so a crash can only cost the page it was working on.
+ * - Errors come back as the same kind: a SourceError is rebuilt with its source, code and
+ *   reason (its message stays one line); anything else becomes an Error with the message.
+ * - A worker that dies (out of memory, a native crash, process.exit) fails its page with a
+ *   SourceError 'parse-failed' "extraction crashed: …" and is replaced.
+ * - Each worker is replaced after `recycleAfter` pages: jsdom leaves some memory behind per
+ *   page that a fresh isolate does not carry over.
+ * - Idle workers do not keep the process alive (they are unref'd), but call close() anyway.
+ *
+ * The worker runs the compiled dist/src/batch/extract-worker.js; see workerScriptUrl().
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { Article } from '../article.js';
+import { SourceError, type SourceErrorCode } from '../errors.js';
+import type { ExtractOptions, PageInput } from '../extract/pipeline.js';
+
+export interface ExtractPoolOptions {
+  /** Worker threads (default: one per core, os.availableParallelism()). */
+  size?: number;
+  /** Pages a worker extracts before it is replaced, to keep memory flat (default 200). */
+  recycleAfter?: number;
+  /** Passed to extractArticle for every page. */
+  extractOptions?: ExtractOptions;
+  /** V8 heap limits per worker; a worker over them dies and fails only its page. */
+  resourceLimits?: ResourceLimits;
+  /** Node/V8 flags for the workers (per-isolate ones such as --max-semi-space-size apply). */
+  execArgv?: string[];
+  /**
+   * How the HTML crosses to the worker: 'string' (structured clone, the default) or 'bytes'
+   * (UTF-8 encoded here, the buffer transferred, decoded there). bench/speed.ts measures both;
+   * 'string' was as fast or faster, so it is the default.
+   */
+  transfer?: 'string' | 'bytes';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages between the pool and its workers (also imported, as types, by extract-worker.ts).
+
+export type PoolToWorkerMessage =
+  | {
+      kind: 'extract';
+      id: number;
+      html: string | Uint8Array;
+      url: string | null;
+      source: string | undefined;
+      options: ExtractOptions;
+    }
+  | { kind: 'crash'; id: number; how: 'exit' | 'throw' };
+
+export type SerializedError =
+  | { kind: 'source'; source: string; code: SourceErrorCode; reason: string }
+  | { kind: 'error'; name: string; message: string };
+
+export interface FailureMessage {
+  kind: 'failed';
+  id: number;
+  error: SerializedError;
+}
+
+export type WorkerToPoolMessage = { kind: 'done'; id: number; article: Article } | FailureMessage;
+
+// ---------------------------------------------------------------------------------------------
+
+interface Job {
+  id: number;
+  page: PageInput;
+  /** Test hook only: make the worker die while holding this job. */
+  crash?: 'exit' | 'throw';
+  resolve(article: Article): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  pagesDone: number;
+  /** Set when the pool ends this worker itself, so its exit is not taken for a crash. */
+  retiring: boolean;
+}
+
+export class ExtractPool {
+  readonly size: number;
+  readonly recycleAfter: number;
+  private readonly extractOptions: ExtractOptions;
+  private readonly resourceLimits: ResourceLimits | undefined;
+  private readonly execArgv: string[] | undefined;
+  private readonly transfer: 'string' | 'bytes';
+  private readonly workerUrl: URL;
+
+  /** Workers taking pages. */
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  /** Every thread not yet exited (taking pages, or being terminated), with its exit. */
+  private readonly threads = new Map<Worker, Promise<void>>();
+  private started = 0;
+  private nextJobId = 1;
+  private closing: Promise<void> | null = null;
+  private drained: (() => void) | null = null;
+
+  constructor({
+    size = os.availableParallelism(),
+    recycleAfter = 200,
+    extractOptions = {},
+    resourceLimits,
+    execArgv,
+    transfer = 'string',
+  }: ExtractPoolOptions = {}) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`ExtractPool size must be a positive integer, got ${size}`);
+    if (!Number.isInteger(recycleAfter) || recycleAfter < 1) {
+      throw new RangeError(`ExtractPool recycleAfter must be a positive integer, got ${recycleAfter}`);
+    }
+    this.size = size;
+    this.recycleAfter = recycleAfter;
+    this.extractOptions = extractOptions;
+    this.resourceLimits = resourceLimits;
+    this.execArgv = execArgv;
+    this.transfer = transfer;
+    this.workerUrl = workerScriptUrl();
+  }
+
+  /** extractArticle(page) on a worker thread; queued while every worker is busy. */
+  extract(page: PageInput): Promise<Article> {
+    return this.submit(page);
+  }
+
+  /**
+   * Test hook, not for use elsewhere: queues `page` like extract() does, but the worker that
+   * takes it dies instead of extracting it (`exit`: process.exit; `throw`: an uncaught error).
+   */
+  crashWorkerForTesting(page: PageInput, how: 'exit' | 'throw' = 'exit'): Promise<Article> {
+    return this.submit(page, how);
+  }
+
+  /**
+   * Takes no more pages, lets those already submitted finish, then ends every thread.
+   * Resolves once all of them have exited.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeWhenIdle();
+    return this.closing;
+  }
+
+  private async closeWhenIdle(): Promise<void> {
+    if (this.busy()) await new Promise<void>((resolve) => (this.drained = resolve));
+    for (const slot of this.slots) this.retire(slot);
+    await Promise.all(this.threads.values());
+  }
+
+  /** Threads alive right now (0 once close() has resolved). */
+  get threadCount(): number {
+    return this.threads.size;
+  }
+
+  /** Threads started so far, replacements included. */
+  get workersStarted(): number {
+    return this.started;
+  }
+
+  private submit(page: PageInput, crash?: 'exit' | 'throw'): Promise<Article> {
+    if (this.closing) return Promise.reject(new Error('ExtractPool is closed'));
+    return new Promise<Article>((resolve, reject) => {
+      this.queue.push({ id: this.nextJobId++, page, crash, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private busy(): boolean {
+    if (this.queue.length > 0) return true;
+    for (const slot of this.slots) if (slot.job) return true;
+    return false;
+  }
+
+  /** Hands queued jobs to idle workers, starting workers up to `size` as needed. */
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let idle: Slot | undefined;
+      for (const slot of this.slots) {
+        if (!slot.job && !slot.retiring) {
+          idle = slot;
+          break;
+        }
+      }
+      if (!idle) {
+        if (this.slots.size >= this.size) return;
+        idle = this.startWorker();
+      }
+      this.assign(idle, this.queue.shift()!);
+    }
+    if (this.drained && !this.busy()) {
+      this.drained();
+      this.drained = null;
+    }
+  }
+
+  private assign(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.worker.ref(); // a page in hand keeps the process alive
+    if (job.crash) {
+      slot.worker.postMessage({ kind: 'crash', id: job.id, how: job.crash } satisfies PoolToWorkerMessage);
+      return;
+    }
+    const { html, url, source } = job.page;
+    if (this.transfer === 'bytes') {
+      const bytes = new TextEncoder().encode(html);
+      const message: PoolToWorkerMessage = { kind: 'extract', id: job.id, html: bytes, url, source, options: this.extractOptions };
+      slot.worker.postMessage(message, [bytes.buffer]);
+    } else {
+      const message: PoolToWorkerMessage = { kind: 'extract', id: job.id, html, url, source, options: this.extractOptions };
+      slot.worker.postMessage(message);
+    }
+  }
+
+  private startWorker(): Slot {
+    const worker = new Worker(this.workerUrl, {
+      resourceLimits: this.resourceLimits,
+      execArgv: this.execArgv,
+    });
+    const slot: Slot = { worker, job: null, pagesDone: 0, retiring: false };
+    this.slots.add(slot);
+    this.started++;
+    this.threads.set(worker, new Promise<void>((resolve) => worker.once('exit', () => resolve())));
+
+    // An uncaught error ('error', e.g. ERR_WORKER_OUT_OF_MEMORY) is always followed by 'exit';
+    // remember the reason and fail the page on 'exit', once.
+    let crashReason: string | null = null;
+    worker.on('message', (message: WorkerToPoolMessage) => this.settle(slot, message));
+    worker.on('messageerror', (error) => {
+      this.failJob(slot, new Error(`could not receive the extraction result: ${oneLine(error)}`));
+      slot.worker.unref();
+      this.dispatch();
+    });
+    worker.on('error', (error) => {
+      crashReason ??= oneLine(error);
+    });
+    worker.on('exit', (code) => {
+      this.threads.delete(worker);
+      this.slots.delete(slot);
+      if (!slot.retiring) {
+        const job = slot.job;
+        if (job) {
+          const reason = crashReason ?? `the worker thread exited with code ${code}`;
+          this.failJob(slot, new SourceError(sourceOf(job.page), 'parse-failed', `extraction crashed: ${reason}`));
+        }
+      }
+      slot.job = null;
+      this.dispatch(); // a replacement starts if pages are waiting
+    });
+    return slot;
+  }
+
+  private settle(slot: Slot, message: WorkerToPoolMessage): void {
+    const job = slot.job;
+    if (!job || job.id !== message.id) return; // a reply to a job already failed: ignore
+    slot.job = null;
+    slot.pagesDone++;
+    if (message.kind === 'done') job.resolve(message.article);
+    else job.reject(rebuildError(message.error));
+    if (slot.pagesDone >= this.recycleAfter) this.retire(slot);
+    else slot.worker.unref(); // idle workers do not keep the process alive
+    this.dispatch();
+  }
+
+  private failJob(slot: Slot, error: Error): void {
+    const job = slot.job;
+    if (!job) return;
+    slot.job = null;
+    job.reject(error);
+  }
+
+  /** Ends a worker on purpose (recycling or closing); an idle one only. */
+  private retire(slot: Slot): void {
+    if (slot.retiring) return;
+    slot.retiring = true;
+    this.slots.delete(slot);
+    // Its 'exit' event removes it from `threads`; close() waits for that.
+    slot.worker.terminate().catch(() => undefined);
+  }
+}
+
+/**
+ * The worker script. From dist/src/batch/ (the CLI, benches) it is the sibling
+ * extract-worker.js. Under vitest this module runs from src/batch/extract-pool.ts, where no
+ * .js sibling exists and Node cannot run the .ts worker itself: use the compiled worker in
+ * dist/ instead (`npm test` runs tsc first, so it is there and current).
+ */
+export function workerScriptUrl(): URL {
+  const sibling = new URL('./extract-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(sibling))) return sibling;
+  const compiled = new URL('../../dist/src/batch/extract-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return compiled;
+  throw new Error(`extract worker not found at ${fileURLToPath(sibling)} nor ${fileURLToPath(compiled)}: run npm run build`);
+}
+
+function rebuildError(error: SerializedError): Error {
+  if (error.kind === 'source') return new SourceError(error.source, error.code, error.reason);
+  const rebuilt = new Error(error.message);
+  if (error.name !== 'Error') rebuilt.name = error.name;
+  return rebuilt;
+}
+
+/** The source name extractArticle would put in its errors. */
+function sourceOf(page: PageInput): string {
+  return page.source ?? page.url ?? 'input';
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 200);
+}

@@ -1,0 +1,73 @@
+/**
+ * One extraction thread of the ExtractPool (src/batch/extract-pool.ts): takes pages from the
+ * main thread, runs extractArticle on each and posts back the Article or the error.
+ *
+ * Loaded at run time from dist/src/batch/extract-worker.js; never imported.
+ */
+import { parentPort } from 'node:worker_threads';
+import { SourceError } from '../errors.js';
+import { extractArticle } from '../extract/pipeline.js';
+import type { FailureMessage, PoolToWorkerMessage, SerializedError, WorkerToPoolMessage } from './extract-pool.js';
+
+if (!parentPort) throw new Error('extract-worker.js runs as a worker thread of ExtractPool');
+const port = parentPort;
+
+const pending: PoolToWorkerMessage[] = [];
+let draining = false;
+
+port.on('message', (message: PoolToWorkerMessage) => {
+  pending.push(message);
+  if (!draining) void drain();
+});
+
+/** Handles queued messages one at a time, with an event-loop turn after each page. */
+async function drain(): Promise<void> {
+  draining = true;
+  try {
+    for (let message = pending.shift(); message; message = pending.shift()) {
+      handle(message);
+      // jsdom releases a closed window only once the event loop has turned.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+function handle(message: PoolToWorkerMessage): void {
+  switch (message.kind) {
+    case 'extract': {
+      const html = typeof message.html === 'string' ? message.html : new TextDecoder().decode(message.html);
+      let reply: WorkerToPoolMessage;
+      try {
+        const article = extractArticle({ html, url: message.url, source: message.source }, message.options);
+        reply = { kind: 'done', id: message.id, article };
+      } catch (error) {
+        reply = { kind: 'failed', id: message.id, error: serializeError(error) } satisfies FailureMessage;
+      }
+      port.postMessage(reply);
+      return;
+    }
+    case 'crash':
+      // Test hook (ExtractPool.crashWorkerForTesting): die holding a page, as an OOM kill would.
+      if (message.how === 'throw') {
+        // Thrown outside this handler, so it is uncaught: the pool sees 'error', then 'exit'.
+        setImmediate(() => {
+          throw new Error('simulated crash for testing');
+        });
+        // Keep the thread from taking another message before it dies.
+        pending.length = 0;
+        return;
+      }
+      process.exit(70);
+  }
+}
+
+/** Errors do not survive structured clone as their class; send what rebuilds them. */
+function serializeError(error: unknown): SerializedError {
+  if (error instanceof SourceError) {
+    return { kind: 'source', source: error.source, code: error.code, reason: error.reason };
+  }
+  if (error instanceof Error) return { kind: 'error', name: error.name, message: error.message };
+  return { kind: 'error', name: 'Error', message: String(error) };
+}

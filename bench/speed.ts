@@ -7,8 +7,8 @@
  *   (b) clipfile's full pipeline (extractArticle) in an ExtractPool of one worker;
  *   (c) the same in the default pool (one worker per core).
  *
- *   npm run bench:speed [-- --modes a,b,c] [--transfer string|bytes] [--recycle N]
- *                          [--semi-space MB] [--old-space MB] [--size N] [--repeat N] [--json FILE]
+ *   npm run bench:speed [-- --modes a,b,c] [--recycle N] [--semi-space MB] [--old-space MB|none]
+ *                          [--size N] [--repeat N] [--json FILE]
  *
  * Peak RSS (process.resourceUsage().maxRSS) is the maximum over a whole process, workers
  * included (they are threads of it), so each mode runs in a child process of its own: this
@@ -17,12 +17,12 @@
  * Options for investigating (they apply to every mode they can):
  *   --modes        which modes, comma-separated; also `p`: the pipeline in-process (no pool),
  *                  to tell the pool's overhead from the pipeline's cost
- *   --transfer     how the pool sends the HTML: structured-clone string or transferred UTF-8
  *   --recycle N    the pool's recycleAfter
  *   --semi-space   V8 young-generation semi-space in MB: --max-semi-space-size for (a) and (p),
  *                  resourceLimits.maxYoungGenerationSizeMb (3 × MB) for the pool's workers
  *   --old-space    V8 old-generation limit in MB: --max-old-space-size for (a) and (p),
- *                  resourceLimits.maxOldGenerationSizeMb for the pool's workers
+ *                  resourceLimits.maxOldGenerationSizeMb for the pool's workers (whose default
+ *                  is DEFAULT_WORKER_LIMITS); `none`: V8's default everywhere
  *   --size N       the pool size of (c) (default: os.availableParallelism())
  *   --repeat N     run each mode N times, interleaved (a b c a b c …), and report the median
  */
@@ -31,7 +31,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { ExtractPool } from '../src/batch/extract-pool.js';
+import { DEFAULT_WORKER_LIMITS, ExtractPool } from '../src/batch/extract-pool.js';
 import type { PageInput } from '../src/extract/pipeline.js';
 import { CorpusMissingError, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL } from './corpus.js';
 
@@ -46,10 +46,10 @@ const MODE_LABELS: Record<Mode, string> = {
 
 interface Options {
   modes: Mode[];
-  transfer: 'string' | 'bytes';
   recycle: number;
   semiSpaceMb: number | null;
-  oldSpaceMb: number | null;
+  /** null: each mode's default (V8's for a and p, the pool's for b and c); 'none': V8's everywhere. */
+  oldSpaceMb: number | 'none' | null;
   size: number;
   repeat: number;
   json: string | null;
@@ -66,6 +66,8 @@ interface ModeResult {
   pagesPerSecond: number;
   /** process.resourceUsage().maxRSS, whole process, in MiB. */
   peakRssMb: number;
+  /** CPU time of the timed run (all threads) per page: less sensitive than wall time to others' load. */
+  cpuMsPerPage: number;
   /** CPU time of the timed run (all threads), as a share of one core's wall time. */
   cpuCores: number;
   /** The 1-minute load average when the timed run ended: others' work on the machine shows here. */
@@ -76,15 +78,14 @@ const WARM_UP_PAGES = 3;
 
 function usage(): string {
   return (
-    'usage: node dist/bench/speed.js [--modes a,b,c,p] [--transfer string|bytes] [--recycle N]\n' +
-    '                                [--semi-space MB] [--old-space MB] [--size N] [--repeat N] [--json FILE]'
+    'usage: node dist/bench/speed.js [--modes a,b,c,p] [--recycle N] [--semi-space MB] [--old-space MB]\n' +
+    '                                [--size N] [--repeat N] [--json FILE]   (--old-space MB|none)'
   );
 }
 
 function parseArgs(argv: readonly string[]): { options: Options; childMode: Mode | null } {
   const options: Options = {
     modes: ['a', 'b', 'c'],
-    transfer: 'string',
     recycle: 200,
     semiSpaceMb: null,
     oldSpaceMb: null,
@@ -114,13 +115,12 @@ function parseArgs(argv: readonly string[]): { options: Options; childMode: Mode
       const list = value().split(',');
       if (!list.every(isMode)) throw new Error(`--modes takes a comma-separated list of a, b, c, p\n${usage()}`);
       options.modes = list;
-    } else if (arg === '--transfer') {
-      const t = value();
-      if (t !== 'string' && t !== 'bytes') throw new Error(`--transfer string|bytes\n${usage()}`);
-      options.transfer = t;
     } else if (arg === '--recycle') options.recycle = positive(arg, value());
     else if (arg === '--semi-space') options.semiSpaceMb = positive(arg, value());
-    else if (arg === '--old-space') options.oldSpaceMb = positive(arg, value());
+    else if (arg === '--old-space') {
+      const v = value();
+      options.oldSpaceMb = v === 'none' ? 'none' : positive(arg, v);
+    }
     else if (arg === '--size') options.size = positive(arg, value());
     else if (arg === '--repeat') options.repeat = positive(arg, value());
     else if (arg === '--json') options.json = value();
@@ -159,6 +159,16 @@ function loadPages(): StoredPage[] {
 
 function pageInput(page: StoredPage): PageInput {
   return { html: page.bytes.toString('utf8'), url: page.url, source: page.source };
+}
+
+function numberOrUndefined(value: number | 'none'): number | undefined {
+  return value === 'none' ? undefined : value;
+}
+
+/** The old-generation cap the pool's workers run with, for the header line. */
+function workerOldSpace(options: Options): string {
+  if (options.oldSpaceMb === 'none') return "V8's default";
+  return `${options.oldSpaceMb ?? DEFAULT_WORKER_LIMITS.maxOldGenerationSizeMb} MB`;
 }
 
 const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
@@ -231,11 +241,10 @@ async function runChild(mode: Mode, options: Options): Promise<ModeResult> {
       ? new ExtractPool({
           size: mode === 'b' ? 1 : options.size,
           recycleAfter: options.recycle,
-          transfer: options.transfer,
           resourceLimits: {
             // V8's young generation is three semi-spaces (two, plus as much for large objects).
             maxYoungGenerationSizeMb: options.semiSpaceMb ? 3 * options.semiSpaceMb : undefined,
-            maxOldGenerationSizeMb: options.oldSpaceMb ?? undefined,
+            ...(options.oldSpaceMb === null ? {} : { maxOldGenerationSizeMb: numberOrUndefined(options.oldSpaceMb) }),
           },
         })
       : null;
@@ -267,6 +276,7 @@ async function runChild(mode: Mode, options: Options): Promise<ModeResult> {
     msPerPage: wallMs / pages.length,
     pagesPerSecond: (pages.length * 1000) / wallMs,
     peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+    cpuMsPerPage: (cpu.user + cpu.system) / 1000 / pages.length,
     cpuCores: (cpu.user + cpu.system) / 1000 / wallMs,
     loadAverage: os.loadavg()[0]!,
   };
@@ -280,9 +290,9 @@ function childArgs(mode: Mode, options: Options): { nodeArgs: string[]; scriptAr
   // The pool's workers get their heap sizes through resourceLimits instead, as the CLI would.
   if (mode === 'a' || mode === 'p') {
     if (options.semiSpaceMb) nodeArgs.push(`--max-semi-space-size=${options.semiSpaceMb}`);
-    if (options.oldSpaceMb) nodeArgs.push(`--max-old-space-size=${options.oldSpaceMb}`);
+    if (typeof options.oldSpaceMb === 'number') nodeArgs.push(`--max-old-space-size=${options.oldSpaceMb}`);
   }
-  const scriptArgs = ['--mode', mode, '--transfer', options.transfer, '--recycle', String(options.recycle), '--size', String(options.size)];
+  const scriptArgs = ['--mode', mode, '--recycle', String(options.recycle), '--size', String(options.size)];
   if (options.semiSpaceMb) scriptArgs.push('--semi-space', String(options.semiSpaceMb));
   if (options.oldSpaceMb) scriptArgs.push('--old-space', String(options.oldSpaceMb));
   return { nodeArgs, scriptArgs };
@@ -330,7 +340,7 @@ function printResult(result: ModeResult, runs: readonly ModeResult[]): void {
       `${result.msPerPage.toFixed(1).padStart(6)} ms/page${range((r) => r.msPerPage, 1)}` +
       `  ${result.pagesPerSecond.toFixed(2).padStart(6)} pages/s` +
       `  peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MiB${range((r) => r.peakRssMb, 0)}` +
-      `  CPU ${result.cpuCores.toFixed(2)} cores` +
+      `  CPU ${result.cpuMsPerPage.toFixed(0)} ms/page, ${result.cpuCores.toFixed(2)} cores` +
       `  load ${result.loadAverage.toFixed(1)}` +
       (result.workers ? `  ${result.workers} worker${result.workers > 1 ? 's' : ''}` : '') +
       (result.failed ? `  ${result.failed} failed` : ''),
@@ -352,9 +362,9 @@ async function runParent(options: Options): Promise<number> {
     `extraction speed: ${pageCount} pages (aeb-dev + readability), ${os.availableParallelism()} cores, node ${process.version}`,
   );
   console.log(
-    `pool: transfer ${options.transfer}, recycleAfter ${options.recycle}, size of (c) ${options.size}` +
+    `pool: recycleAfter ${options.recycle}, size of (c) ${options.size}` +
       (options.semiSpaceMb ? `, semi-space ${options.semiSpaceMb} MB` : '') +
-      (options.oldSpaceMb ? `, old space ${options.oldSpaceMb} MB` : '') +
+      `, workers' old space ${workerOldSpace(options)}` +
       (options.repeat > 1 ? `; median of ${options.repeat} runs per mode (range)` : ''),
   );
   console.log('');

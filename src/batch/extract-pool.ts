@@ -1,6 +1,7 @@
 /**
- * extractArticle in a pool of worker threads, so that parsing pages (jsdom, ~50–150 ms each,
- * synchronous) neither stalls the main thread's fetching nor leaves cores idle.
+ * extractArticle in a pool of worker threads, so that extracting pages (jsdom and Readability,
+ * synchronous, tens to hundreds of ms each) neither stalls the main thread's fetching nor
+ * leaves cores idle.
  *
  *   const pool = new ExtractPool();
  *   const article = await pool.extract({ html, url, source });
@@ -12,8 +13,9 @@
  *   reason (its message stays one line); anything else becomes an Error with the message.
  * - A worker that dies (out of memory, a native crash, process.exit) fails its page with a
  *   SourceError 'parse-failed' "extraction crashed: …" and is replaced.
- * - Each worker is replaced after `recycleAfter` pages: jsdom leaves some memory behind per
- *   page that a fresh isolate does not carry over.
+ * - Each worker is replaced after `recycleAfter` pages: a heap grown by a large page is given
+ *   back to the system only slowly, and a slow leak (jsdom keeps per-window state) cannot
+ *   build up; a fresh isolate starts small.
  * - Idle workers do not keep the process alive (they are unref'd), but call close() anyway.
  *
  * The worker runs the compiled dist/src/batch/extract-worker.js; see workerScriptUrl().
@@ -33,17 +35,20 @@ export interface ExtractPoolOptions {
   recycleAfter?: number;
   /** Passed to extractArticle for every page. */
   extractOptions?: ExtractOptions;
-  /** V8 heap limits per worker; a worker over them dies and fails only its page. */
-  resourceLimits?: ResourceLimits;
-  /** Node/V8 flags for the workers (per-isolate ones such as --max-semi-space-size apply). */
-  execArgv?: string[];
   /**
-   * How the HTML crosses to the worker: 'string' (structured clone, the default) or 'bytes'
-   * (UTF-8 encoded here, the buffer transferred, decoded there). bench/speed.ts measures both;
-   * 'string' was as fast or faster, so it is the default.
+   * V8 heap limits per worker, over DEFAULT_WORKER_LIMITS; a worker over them dies and fails
+   * only its page. `{ maxOldGenerationSizeMb: undefined }` lifts the default cap.
    */
-  transfer?: 'string' | 'bytes';
+  resourceLimits?: ResourceLimits;
 }
+
+/**
+ * A worker's old generation is capped at 512 MB by default. Uncapped, V8 sizes each isolate's
+ * heap from the machine's memory and lets garbage pile up: two workers peaked at 1.1–1.8 GB RSS
+ * over the benchmark corpus (bench/speed.ts), against 0.55–0.6 GB capped, for 10–20% more CPU
+ * per page. The largest corpus page (1.6 MB of HTML) needs about 160 MB, so 512 leaves room.
+ */
+export const DEFAULT_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSizeMb: 512 };
 
 // ---------------------------------------------------------------------------------------------
 // Messages between the pool and its workers (also imported, as types, by extract-worker.ts).
@@ -52,7 +57,12 @@ export type PoolToWorkerMessage =
   | {
       kind: 'extract';
       id: number;
-      html: string | Uint8Array;
+      /**
+       * The HTML as a string, structured-cloned. Sending it as UTF-8 bytes instead (encoded
+       * here, the buffer transferred, decoded there) was measured slower: 2.4 ms per corpus
+       * page round trip against 1.4 ms, both under 1% of an extraction.
+       */
+      html: string;
       url: string | null;
       source: string | undefined;
       options: ExtractOptions;
@@ -94,9 +104,7 @@ export class ExtractPool {
   readonly size: number;
   readonly recycleAfter: number;
   private readonly extractOptions: ExtractOptions;
-  private readonly resourceLimits: ResourceLimits | undefined;
-  private readonly execArgv: string[] | undefined;
-  private readonly transfer: 'string' | 'bytes';
+  private readonly resourceLimits: ResourceLimits;
   private readonly workerUrl: URL;
 
   /** Workers taking pages. */
@@ -114,8 +122,6 @@ export class ExtractPool {
     recycleAfter = 200,
     extractOptions = {},
     resourceLimits,
-    execArgv,
-    transfer = 'string',
   }: ExtractPoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`ExtractPool size must be a positive integer, got ${size}`);
     if (!Number.isInteger(recycleAfter) || recycleAfter < 1) {
@@ -124,9 +130,7 @@ export class ExtractPool {
     this.size = size;
     this.recycleAfter = recycleAfter;
     this.extractOptions = extractOptions;
-    this.resourceLimits = resourceLimits;
-    this.execArgv = execArgv;
-    this.transfer = transfer;
+    this.resourceLimits = { ...DEFAULT_WORKER_LIMITS, ...resourceLimits };
     this.workerUrl = workerScriptUrl();
   }
 
@@ -212,21 +216,12 @@ export class ExtractPool {
       return;
     }
     const { html, url, source } = job.page;
-    if (this.transfer === 'bytes') {
-      const bytes = new TextEncoder().encode(html);
-      const message: PoolToWorkerMessage = { kind: 'extract', id: job.id, html: bytes, url, source, options: this.extractOptions };
-      slot.worker.postMessage(message, [bytes.buffer]);
-    } else {
-      const message: PoolToWorkerMessage = { kind: 'extract', id: job.id, html, url, source, options: this.extractOptions };
-      slot.worker.postMessage(message);
-    }
+    const message: PoolToWorkerMessage = { kind: 'extract', id: job.id, html, url, source, options: this.extractOptions };
+    slot.worker.postMessage(message);
   }
 
   private startWorker(): Slot {
-    const worker = new Worker(this.workerUrl, {
-      resourceLimits: this.resourceLimits,
-      execArgv: this.execArgv,
-    });
+    const worker = new Worker(this.workerUrl, { resourceLimits: this.resourceLimits });
     const slot: Slot = { worker, job: null, pagesDone: 0, retiring: false };
     this.slots.add(slot);
     this.started++;

@@ -37,10 +37,10 @@ async function drain(): Promise<void> {
 function handle(message: PoolToWorkerMessage): void {
   switch (message.kind) {
     case 'extract': {
-      const html = typeof message.html === 'string' ? message.html : new TextDecoder().decode(message.html);
       let reply: WorkerToPoolMessage;
       try {
-        const article = extractArticle({ html, url: message.url, source: message.source }, message.options);
+        const { html, url, source, options } = message;
+        const article = extractArticle({ html, url, source }, options);
         reply = { kind: 'done', id: message.id, article };
       } catch (error) {
         reply = { kind: 'failed', id: message.id, error: serializeError(error) } satisfies FailureMessage;

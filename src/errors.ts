@@ -31,6 +31,8 @@ export class SourceError extends Error {
   override readonly name = 'SourceError';
   readonly status?: number;
   readonly retryAfter?: string;
+  /** HTTP attempts made before giving up, when the source was fetched with retries. */
+  attempts?: number;
   constructor(
     /** The source as the user named it (URL, path, or "-"). */
     readonly source: string,

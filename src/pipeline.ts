@@ -2,7 +2,7 @@ import { acquire, decodePage, type AcquireOptions } from './acquire/index.js';
 import type { Article, Capture, DecodedPage } from './article.js';
 import { Archive, type StoreOutcome } from './archive/store.js';
 import { buildWarc } from './archive/warc.js';
-import { extractArticle } from './extract/pipeline.js';
+import { extractArticle, type PageInput } from './extract/pipeline.js';
 import { clipfileVersion } from './version.js';
 
 /** One page read end to end: acquire → decode → extract. */
@@ -37,20 +37,44 @@ function conditionalHeaders(validators: { etag?: string; lastModified?: string }
   return headers;
 }
 
+/** Turns a page's HTML into an Article: extractArticle in-process, or an ExtractPool's extract. */
+export type Extractor = (page: PageInput) => Article | Promise<Article>;
+
+export const extractInProcess: Extractor = (page) => extractArticle(page);
+
 /** The whole line for one source: read the page, then store a snapshot (or record the check). */
-export async function archiveSource(source: string, options: ArchiveOptions, archive: Archive): Promise<ArchiveResult> {
+export async function archiveSource(
+  source: string,
+  options: ArchiveOptions,
+  archive: Archive,
+  extract: Extractor = extractInProcess,
+): Promise<ArchiveResult> {
   // A page archived before is asked for with its validators; 304 means the snapshot stands.
   const validators = /^https?:\/\//i.test(source) ? archive.latestValidators(source) : undefined;
   const fetchOptions: AcquireOptions = validators
     ? { ...options.fetch, acceptNotModified: true, headers: { ...options.fetch.headers, ...conditionalHeaders(validators) } }
     : options.fetch;
   const capture = await acquire(source, fetchOptions);
+  return storeCapture(source, capture, options, archive, extract);
+}
+
+/**
+ * A page in hand to the archive: a 304 records an unchanged check; anything else is decoded,
+ * extracted and stored as a snapshot (unchanged when it matches the latest one).
+ */
+export async function storeCapture(
+  source: string,
+  capture: Capture,
+  options: ArchiveOptions,
+  archive: Archive,
+  extract: Extractor = extractInProcess,
+): Promise<ArchiveResult> {
   if (capture.status === 304) {
     const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source);
     return { ...outcome, source, title: archive.readSnapshot(outcome.snapshotPath)?.title ?? null };
   }
   const decoded = decodePage(capture);
-  const article = extractArticle({ html: decoded.html, url: capture.url, source });
+  const article = await extract({ html: decoded.html, url: capture.url, source });
   const warc = options.warc ? await buildWarc(capture, { software: `clipfile/${clipfileVersion()}` }) : undefined;
   const outcome = archive.storeSnapshot({
     article,

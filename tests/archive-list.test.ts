@@ -32,13 +32,13 @@ describe('archive -i: a list of sources', () => {
     const failedOut = join(dir, 'failed.txt');
     const result = await runCli(['archive', '-i', list, '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut]);
     expect(result.code).toBe(1);
+    // One line per source, in the order they finish.
     const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((line) => [line.source, line.status])).toEqual([
-      [server.url('/story-1'), 'archived'],
-      [server.url('/gone'), 'failed'],
-      [server.url('/story-2'), 'archived'],
+    expect(lines.map((line) => [line.source, line.status, line.error]).sort()).toEqual([
+      [server.url('/gone'), 'failed', 'HTTP 404 Not Found'],
+      [server.url('/story-1'), 'archived', null],
+      [server.url('/story-2'), 'archived', null],
     ]);
-    expect(lines[1].error).toBe('HTTP 404 Not Found');
     expect(readFileSync(failedOut, 'utf8')).toBe(`${server.url('/gone')}\n`);
     expect(result.stderr).toMatch(/^2 archived, 0 unchanged, 1 failed in [\d.]+ s$/m);
   });
@@ -62,11 +62,11 @@ describe('archive -i: a list of sources', () => {
 });
 
 describe('Ctrl-C during a run', () => {
-  it('finishes the page in hand, starts no other, reports, exits 130, and lists the rest for a retry', async () => {
+  it('finishes the pages in hand, starts no other, reports, exits 130, and lists the rest for a retry', async () => {
     const dir = scratch();
     const failedOut = join(dir, 'retry.txt');
     const urls = [1, 2, 3, 4].map((n) => server.url(`/slow-${n}`));
-    const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
+    const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '--delay', '2', '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
       cwd: repoRoot,
       env: { ...process.env, NO_COLOR: '1' },
     });
@@ -90,11 +90,20 @@ describe('Ctrl-C during a run', () => {
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
-    const statuses = stdout.trim().split('\n').map((line) => JSON.parse(line).status);
-    expect(statuses).toEqual(['archived', 'archived']);
+    const outcomes = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .map((line) => [line.source, line.status, line.reason]);
+    expect(outcomes.sort()).toEqual([
+      [urls[0], 'archived', null],
+      [urls[1], 'archived', null],
+      [urls[2], 'skipped', 'interrupted'],
+      [urls[3], 'skipped', 'interrupted'],
+    ]);
     expect(server.requestsTo('/slow-3')).toHaveLength(0);
     expect(snapshotDirs(join(dir, 'archive'))).toHaveLength(2);
-    expect(stderr).toMatch(/interrupted: finishing the page in hand/);
+    expect(stderr).toMatch(/interrupted: finishing the pages in hand/);
     expect(stderr).toMatch(/2 archived, 0 unchanged, 0 failed, 2 not started \(interrupted\)/);
     expect(readFileSync(failedOut, 'utf8')).toBe(`${urls[2]}\n${urls[3]}\n`);
   });

@@ -138,7 +138,10 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
         );
       },
       { ...options.retry, signal: stopping.signal },
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof SourceError) error.attempts = attempts;
+      throw error;
+    });
     return capture.status === 304 ? { kind: 'not-modified', capture, attempts } : { kind: 'fetched', capture, attempts };
   }
 

@@ -1,11 +1,16 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { Command } from 'commander';
+import os from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_RETRY_POLICY } from '../batch/retry.js';
+import type { BatchOutcome, BatchStatus } from '../batch/run.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../batch/scheduler.js';
+import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
 import { addFetchOptions, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import { Reporter } from './reporter.js';
 
-interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags {
+interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
   input?: string;
   failedOut?: string;
   json?: boolean;
@@ -26,6 +31,7 @@ export function archiveCommand(): Command {
     .option('--no-color', 'no colour in messages');
   addArchiveOption(command);
   addFetchOptions(command);
+  addBatchOptions(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
     process.exitCode = await runArchive(sourcesToArchive(command, sources, flags), flags);
   });
@@ -57,76 +63,167 @@ function sourcesToArchive(command: Command, sources: string[], flags: ArchiveCom
   return all;
 }
 
-type Status = 'archived' | 'unchanged' | 'failed';
+interface BatchFlags {
+  concurrency: number;
+  perHost: number;
+  delay: number;
+  ignoreRobots?: boolean;
+  retries: number;
+  workers: number;
+}
+
+function wholeNumber(label: string, minimum: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < minimum) throw new InvalidArgumentError(`${label} must be a whole number ≥ ${minimum}.`);
+    return number;
+  };
+}
+
+function seconds(label: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError(`${label} must be a number of seconds ≥ 0.`);
+    return number;
+  };
+}
+
+/** How a run fetches many pages: politeness, retries, extraction threads. */
+function addBatchOptions(command: Command): Command {
+  return command
+    .option('-c, --concurrency <n>', 'requests at once over all hosts', wholeNumber('--concurrency', 1), DEFAULT_CONCURRENCY)
+    .option('--per-host <n>', 'requests at once to one host', wholeNumber('--per-host', 1), DEFAULT_PER_HOST_CONNECTIONS)
+    .option('--delay <seconds>', "least time between two requests to one host (a robots.txt Crawl-delay that is longer wins)", seconds('--delay'), DEFAULT_PER_HOST_DELAY_MS / 1000)
+    .option('--ignore-robots', 'fetch pages that robots.txt disallows, and do not read robots.txt')
+    .option('--retries <n>', 'retries of a URL after a network error, timeout, 408, 429 or 5xx (with backoff, Retry-After honoured)', wholeNumber('--retries', 0), DEFAULT_RETRY_POLICY.maxAttempts - 1)
+    .option('--workers <n>', 'threads extracting pages (default: one per core)', wholeNumber('--workers', 1), os.availableParallelism());
+}
+
+type Counts = Record<BatchStatus, number>;
 
 async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const [{ archiveSource }, { Archive }] = await Promise.all([import('../pipeline.js'), import('../archive/store.js')]);
+  const [{ Archive }, { BatchRun }, { createPoliteFetcher }, { ExtractPool }] = await Promise.all([
+    import('../archive/store.js'),
+    import('../batch/run.js'),
+    import('../batch/fetcher.js'),
+    import('../batch/extract-pool.js'),
+  ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
-  const counts: Record<Status, number> = { archived: 0, unchanged: 0, failed: 0 };
-  const failed: string[] = [];
-  const started = Date.now();
+  const pool = new ExtractPool({ size: Math.min(flags.workers, sources.length) });
+  const fetcher = createPoliteFetcher({
+    userAgent: fetchOptions.userAgent,
+    timeoutMs: fetchOptions.timeoutMs,
+    maxBytes: fetchOptions.maxBytes,
+    concurrency: flags.concurrency,
+    perHostConnections: flags.perHost,
+    perHostDelayMs: flags.delay * 1000,
+    ignoreRobots: flags.ignoreRobots === true,
+    retry: {
+      maxAttempts: flags.retries + 1,
+      onRetry: (retry) => {
+        if (flags.quiet) return;
+        const wait = `${(retry.delayMs / 1000).toFixed(1)} s${retry.fromRetryAfter ? ' (Retry-After)' : ''}`;
+        reporter.note(`retry    ${retry.error.message}; attempt ${retry.attempt + 1} of ${flags.retries + 1} in ${wait}`);
+      },
+    },
+    onNote: (note) => reporter.warning(note),
+  });
 
-  // Ctrl-C once: finish the page in hand, take no new one, report. Twice: stop now (snapshot
-  // writes are atomic, so even that leaves nothing half-written).
+  const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0 };
+  let disallowed = 0;
+  const retryList: { index: number; source: string }[] = [];
+  const started = Date.now();
+  const showProgress = () => reporter.progress({ total: sources.length, ...counts, startedAt: started });
+
+  const run = new BatchRun(sources, archive, {
+    fetcher,
+    archive: { fetch: fetchOptions, warc: flags.warc === true },
+    extract: (page) => pool.extract(page),
+    // Enough pages in hand to keep every request slot and extraction thread busy, and no more:
+    // memory stays flat however long the list.
+    maxInHand: flags.concurrency + 2 * pool.size,
+    maxInHandPerHost: 2 * flags.perHost,
+    onOutcome: (outcome) => {
+      counts[outcome.status]++;
+      if (outcome.skipReason === 'disallowed') disallowed++;
+      if (outcome.status === 'failed' || outcome.skipReason === 'interrupted') retryList.push(outcome);
+      report(outcome);
+      showProgress();
+    },
+  });
+
+  function report(outcome: BatchOutcome): void {
+    const skipReason = outcome.skipReason === 'disallowed' ? 'disallowed by robots.txt' : outcome.skipReason === 'interrupted' ? 'interrupted' : null;
+    if (flags.json) {
+      writeJsonLine({
+        source: outcome.source,
+        url: outcome.url,
+        status: outcome.status,
+        key: outcome.key,
+        snapshot: outcome.snapshotPath,
+        title: outcome.title,
+        error: outcome.status === 'failed' ? reporter.reason(outcome.error) : null,
+        code: outcome.status === 'failed' ? errorCode(outcome.error) : null,
+        reason: skipReason,
+        attempts: outcome.attempts,
+      });
+    }
+    if (outcome.status === 'failed') reporter.failure(outcome.error, outcome.source);
+    else if (outcome.status === 'skipped') {
+      if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}`);
+    } else if (!flags.quiet) reporter.outcome(outcome.status, `${outcome.url} → ${outcome.snapshotPath}`);
+  }
+
+  // Ctrl-C once: take no new source, let those in flight finish, report. Twice: stop now
+  // (snapshot writes are atomic, so even that leaves nothing half-written).
   let interrupted = false;
   const onInterrupt = () => {
     if (interrupted) process.exit(ExitCode.interrupted);
     interrupted = true;
-    reporter.warning('interrupted: finishing the page in hand (Ctrl-C again to stop now)');
+    reporter.warning('interrupted: finishing the pages in hand (Ctrl-C again to stop now)');
+    run.stop();
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
 
-  const showProgress = () => reporter.progress({ total: sources.length, ...counts, startedAt: started });
   try {
     showProgress();
-    for (const source of sources) {
-      if (interrupted) break;
-      try {
-        const result = await archiveSource(source, { fetch: fetchOptions, warc: flags.warc === true }, archive);
-        counts[result.status]++;
-        if (flags.json) {
-          writeJsonLine({ source, url: result.url, status: result.status, key: result.key, snapshot: result.snapshotPath, title: result.title, error: null });
-        }
-        if (!flags.quiet) reporter.outcome(result.status, `${result.url} → ${result.snapshotPath}`);
-      } catch (error) {
-        counts.failed++;
-        failed.push(source);
-        reporter.failure(error, source);
-        if (flags.json) {
-          writeJsonLine({ source, url: null, status: 'failed', key: null, snapshot: null, title: null, error: reporter.reason(error) });
-        }
-      }
-      showProgress();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await run.run();
   } finally {
     reporter.endProgress();
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
+    await pool.close();
     archive.close();
   }
 
-  const done = counts.archived + counts.unchanged + counts.failed;
-  const skipped = sources.length - done;
   let failedOutError = false;
   if (flags.failedOut !== undefined) {
     try {
-      writeListAtomically(flags.failedOut, [...failed, ...sources.slice(done)]);
+      writeListAtomically(flags.failedOut, retryList.sort((a, b) => a.index - b.index).map((entry) => entry.source));
     } catch (error) {
       failedOutError = true;
       reporter.error(flags.failedOut, `cannot write the list of failed sources: ${(error as Error).message}`);
     }
   }
   if (!flags.quiet || counts.failed > 0 || interrupted) {
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const notDone = skipped > 0 ? `, ${skipped} not started (interrupted)` : '';
-    reporter.info(`${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${notDone} in ${seconds} s`);
+    const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+    const notStarted = counts.skipped - disallowed;
+    const skippedParts = [
+      disallowed > 0 ? `, ${disallowed} disallowed by robots.txt` : '',
+      notStarted > 0 ? `, ${notStarted} not started (interrupted)` : '',
+    ].join('');
+    reporter.info(`${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts} in ${elapsed} s`);
   }
   if (interrupted) return ExitCode.interrupted;
   return counts.failed > 0 || failedOutError ? ExitCode.someFailed : ExitCode.ok;
+}
+
+/** The stable code of a failure ("http-status", "timeout", …), "internal" for a bug. */
+function errorCode(error: unknown): string {
+  return error instanceof SourceError ? error.code : 'internal';
 }
 
 function writeJsonLine(value: object): void {

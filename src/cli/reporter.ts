@@ -14,6 +14,7 @@ export interface Progress {
   archived: number;
   unchanged: number;
   failed: number;
+  skipped: number;
   startedAt: number;
 }
 
@@ -49,7 +50,7 @@ export class Reporter {
   /** Redraws the progress bar: done / failed / unchanged, rate and ETA. Terminal only. */
   progress(state: Progress): void {
     if (!this.interactive) return;
-    const done = state.archived + state.unchanged + state.failed;
+    const done = state.archived + state.unchanged + state.failed + state.skipped;
     const seconds = Math.max((Date.now() - state.startedAt) / 1000, 0.001);
     const rate = done / seconds;
     const eta = rate > 0 ? Math.round((state.total - done) / rate) : null;
@@ -61,6 +62,7 @@ export class Reporter {
       this.color.green(`${state.archived} archived`),
       `${state.unchanged} unchanged`,
       state.failed ? this.color.red(`${state.failed} failed`) : '0 failed',
+      ...(state.skipped ? [this.color.yellow(`${state.skipped} skipped`)] : []),
       `${rate.toFixed(1)}/s`,
       eta === null ? 'ETA –' : `ETA ${eta} s`,
     ];
@@ -113,10 +115,16 @@ export class Reporter {
     return error instanceof SourceError ? error.reason : describeUnexpected(error);
   }
 
-  /** "archived https://… → path", "unchanged …": one line per source of a run. */
-  outcome(status: 'archived' | 'unchanged', detail: string): void {
-    const label = status === 'archived' ? this.color.green('archived ') : this.color.dim('unchanged');
+  /** "archived https://… → path", "unchanged …", "skipped …": one line per source of a run. */
+  outcome(status: 'archived' | 'unchanged' | 'skipped', detail: string): void {
+    const label =
+      status === 'archived' ? this.color.green('archived ') : status === 'skipped' ? this.color.yellow('skipped  ') : this.color.dim('unchanged');
     this.emit(`${label} ${detail}\n`);
+  }
+
+  /** Something worth a line that is neither an outcome nor a problem (a retry under way). */
+  note(message: string): void {
+    this.emit(`${this.color.dim(message)}\n`);
   }
 
   warning(message: string): void {

@@ -33,6 +33,8 @@ export function normalizeSpace(text: string): string {
  * when Readability drops the token's container anyway.
  */
 export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks {
+  // Most pages have no embed: no anchors to collect, and a pattern that never matches.
+  if (found.length === 0) return { marks: [], tokenPattern: /(?!)/g };
   const nonce = Math.random().toString(36).slice(2, 10);
   const embedElements = found.map((f) => f.element);
   const blocks = Array.from(document.querySelectorAll(ANCHOR_BLOCKS)).filter(

@@ -2,7 +2,7 @@ import { acquire, decodePage, type AcquireOptions } from './acquire/index.js';
 import type { Article, Capture, DecodedPage } from './article.js';
 import { Archive, type StoreOutcome } from './archive/store.js';
 import { buildWarc } from './archive/warc.js';
-import { extractArticle, type PageInput } from './extract/pipeline.js';
+import type { PageInput } from './extract/pipeline.js';
 import { clipfileVersion } from './version.js';
 
 /** One page read end to end: acquire → decode → extract. */
@@ -15,7 +15,7 @@ export interface ReadPage {
 export async function readPage(source: string, options: AcquireOptions): Promise<ReadPage> {
   const capture = await acquire(source, options);
   const decoded = decodePage(capture);
-  const article = extractArticle({ html: decoded.html, url: capture.url, source });
+  const article = await extractInProcess({ html: decoded.html, url: capture.url, source });
   return { capture, decoded, article };
 }
 
@@ -40,7 +40,14 @@ function conditionalHeaders(validators: { etag?: string; lastModified?: string }
 /** Turns a page's HTML into an Article: extractArticle in-process, or an ExtractPool's extract. */
 export type Extractor = (page: PageInput) => Article | Promise<Article>;
 
-export const extractInProcess: Extractor = (page) => extractArticle(page);
+/**
+ * extractArticle on this thread. Loaded on first use: jsdom alone is ~100 MB of RSS, which a
+ * process that extracts in worker threads (archive) should not carry on its main thread too.
+ */
+export const extractInProcess: Extractor = async (page) => {
+  const { extractArticle } = await import('./extract/pipeline.js');
+  return extractArticle(page);
+};
 
 /** The whole line for one source: read the page, then store a snapshot (or record the check). */
 export async function archiveSource(

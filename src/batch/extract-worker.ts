@@ -4,6 +4,8 @@
  *
  * Loaded at run time from dist/src/batch/extract-worker.js; never imported.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { SourceError } from '../errors.js';
 import { extractArticle } from '../extract/pipeline.js';
@@ -11,6 +13,19 @@ import type { FailureMessage, PoolToWorkerMessage, SerializedError, WorkerToPool
 
 if (!parentPort) throw new Error('extract-worker.js runs as a worker thread of ExtractPool');
 const port = parentPort;
+
+/**
+ * V8 lets a heap that a large page grew stay grown (and keep growing towards the isolate's
+ * limit) as long as it has room; a full collection once the heap passes this size gives the
+ * memory back, so RSS follows the page in hand rather than the largest page so far.
+ */
+const COLLECT_ABOVE_BYTES = 160 * 2 ** 20;
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
+function releaseMemoryIfLarge(): void {
+  if (v8.getHeapStatistics().total_heap_size > COLLECT_ABOVE_BYTES) collectGarbage();
+}
 
 const pending: PoolToWorkerMessage[] = [];
 let draining = false;
@@ -28,6 +43,7 @@ async function drain(): Promise<void> {
       handle(message);
       // jsdom releases a closed window only once the event loop has turned.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      releaseMemoryIfLarge();
     }
   } finally {
     draining = false;

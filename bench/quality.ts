@@ -66,13 +66,21 @@ function readabilityBaseline(page: AebPage): string {
   }
 }
 
-/** (b) clipfile's pipeline: the `--format text` output. */
-function clipfilePipeline(page: AebPage): string {
-  return extractArticle({ html: page.html, url: page.url || null }, {}).text;
+/** (b) clipfile's pipeline: the `--format text` output, and the extraction's confidence. */
+function clipfilePipeline(page: AebPage): Extracted {
+  const article = extractArticle({ html: page.html, url: page.url || null }, {});
+  return { text: article.text, confidence: article.confidence };
+}
+
+interface Extracted {
+  text: string;
+  confidence: number | null;
 }
 
 interface Run {
   text: string;
+  /** clipfile's confidence (null for plain Readability and for a failed page). */
+  confidence: number | null;
   ms: number;
   error: string | null;
 }
@@ -85,15 +93,16 @@ async function settle(): Promise<void> {
   gc?.();
 }
 
-function timed(extract: (page: AebPage) => string, page: AebPage): Run {
+function timed(extract: (page: AebPage) => string | Extracted, page: AebPage): Run {
   const start = performance.now();
   try {
-    const text = extract(page);
-    return { text, ms: performance.now() - start, error: null };
+    const out = extract(page);
+    const ms = performance.now() - start;
+    return typeof out === 'string' ? { text: out, confidence: null, ms, error: null } : { ...out, ms, error: null };
   } catch (error) {
     const ms = performance.now() - start;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { text: '', ms, error: message.split('\n')[0]!.slice(0, 200) };
+    return { text: '', confidence: null, ms, error: message.split('\n')[0]!.slice(0, 200) };
   }
 }
 
@@ -163,8 +172,10 @@ function describe(result: PageResult, which: 'baseline' | 'clipfile'): string {
 function printPage(result: PageResult, which: 'baseline' | 'clipfile'): void {
   const s = result.scores[which];
   const other = result.scores[which === 'clipfile' ? 'baseline' : 'clipfile'];
+  const confidence = result.runs[which].confidence;
   console.log(
     `  ${result.page.id.slice(0, 12)}  F1 ${f3(s.f1)}  P ${f3(s.precision)}  R ${f3(s.recall)}` +
+      (confidence === null ? '' : `  confidence ${confidence.toFixed(2)}`) +
       `  (${which === 'clipfile' ? 'readability' : 'clipfile'} F1 ${f3(other.f1)})  ${result.page.url}`,
   );
   console.log(`      why: ${describe(result, which)}`);
@@ -230,6 +241,19 @@ async function main(): Promise<number> {
     `time (b)/(a): mean ${a.msMean > 0 ? (b.msMean / a.msMean).toFixed(2) : 'n/a'}×, median ${a.msMedian > 0 ? (b.msMedian / a.msMedian).toFixed(2) : 'n/a'}×`,
   );
 
+  // Does confidence tell good extractions from bad ones? Mean page F1 above and below 0.5, 0.8.
+  const confidences = results.map((r) => r.runs.clipfile.confidence ?? 0);
+  const band = (lo: number, hi: number) => results.filter((r) => (r.runs.clipfile.confidence ?? 0) >= lo && (r.runs.clipfile.confidence ?? 0) < hi);
+  console.log(
+    `confidence of (b): mean ${mean(confidences).toFixed(2)}, min ${Math.min(...confidences).toFixed(2)}; ` +
+      [[0, 0.5], [0.5, 0.8], [0.8, 1.01]]
+        .map(([lo, hi]) => {
+          const pages = band(lo!, hi!);
+          return `[${lo}, ${hi! > 1 ? 1 : hi}${hi! > 1 ? ']' : ')'} ${pages.length} pages` + (pages.length ? ` mean F1 ${f3(mean(pages.map((r) => r.scores.clipfile.f1)))}` : '');
+        })
+        .join('; '),
+  );
+
   const worst = [...results]
     .sort((x, y) => x.scores.clipfile.f1 - y.scores.clipfile.f1 || x.page.id.localeCompare(y.page.id))
     .slice(0, options.worst);
@@ -288,6 +312,7 @@ async function main(): Promise<number> {
         truthTokens: s.truthTokens,
         predictedTokens: s.predictedTokens,
         ms: round(run.ms),
+        confidence: run.confidence,
         error: run.error,
         why: describe(r, which),
       };

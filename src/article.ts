@@ -83,16 +83,26 @@ export interface Embed {
   title: string | null;
 }
 
-/** A direct quotation and who said it (filled by the quotes stage). */
+/** A direct quotation and who said it (filled by the quotes stage, src/extract/quotes/). */
 export interface Quote {
+  /** The words quoted, without the marks; the pieces of a split quotation joined by a space. */
   text: string;
+  /** The speaker's full name as the article gives it (or an organisation); null when not told. */
   speaker: string | null;
+  /** The speaker as written where the quotation is attributed ("he", "Khalimov", "the former first lady"). */
   speakerMention: string | null;
+  /** The reporting word ("said", "told", "according to", ":"); null when inherited or absent. */
   cue: string | null;
+  /** A quotation inside paraphrase (called the plan “a disaster”). */
   partial: boolean;
+  /** Index of the block (paragraph) of `text` where it starts, from 0. */
   paragraph: number;
+  /** Offsets into the article's `text`: the first piece's start, the last piece's end (marks excluded). */
   start: number;
   end: number;
+  /** Each quoted stretch: one for a plain quotation, several for “A,” X said, “B.” or a multi-paragraph one. */
+  pieces: { start: number; end: number }[];
+  /** How sure the attribution is, 0–1. */
   confidence: number;
 }
 
@@ -122,6 +132,12 @@ export interface Article extends ArticleMetadata {
   url: string | null;
   /** Readability's verdict on the untouched page: does it look like an article at all? */
   readerable: boolean;
+  /**
+   * How sure clipfile is that `text` is the story (0..1): agreement between extraction
+   * strategies (Readability, the densest text block, the JSON-LD articleBody), the text's
+   * density (length, paragraphs, share of links) and `readerable`. Below about 0.5, check it.
+   */
+  confidence: number;
   wordCount: number;
   /** Plain text, block-aware: one blank line between blocks, no URLs. */
   text: string;

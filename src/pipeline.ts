@@ -28,6 +28,8 @@ export interface ArchiveOptions {
 export interface ArchiveResult extends StoreOutcome {
   source: string;
   title: string | null;
+  /** The extraction's confidence (null for a snapshot stored before clipfile measured it). */
+  confidence: number | null;
 }
 
 function conditionalHeaders(validators: { etag?: string; lastModified?: string }): Record<string, string> {
@@ -78,7 +80,8 @@ export async function storeCapture(
 ): Promise<ArchiveResult> {
   if (capture.status === 304) {
     const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source);
-    return { ...outcome, source, title: archive.readSnapshot(outcome.snapshotPath)?.title ?? null };
+    const latest = archive.readSnapshot(outcome.snapshotPath);
+    return { ...outcome, source, title: latest?.title ?? null, confidence: latest?.confidence ?? null };
   }
   const decoded = decodePage(capture);
   const article = await extract({ html: decoded.html, url: capture.url, source });
@@ -96,5 +99,5 @@ export async function storeCapture(
       warc: options.warc,
     },
   });
-  return { ...outcome, source, title: article.title };
+  return { ...outcome, source, title: article.title, confidence: article.confidence };
 }

@@ -220,6 +220,17 @@ describe('the index is derived from the folder', () => {
     expect(afterCorruption.stdout).toContain(seedUrl);
     expect(afterCorruption.stderr).toMatch(/index\.db could not be read .*rebuilt the index/s);
 
+    // An index written by an older clipfile is replaced, not set aside as damaged.
+    const old = new Database(join(archive, 'index.db'));
+    old.prepare("UPDATE meta SET value = '1' WHERE key = 'schema'").run();
+    old.close();
+    const asideBefore = readdirSync(archive).filter((name) => name.includes('.unreadable-')).length;
+    const afterUpgrade = await runCli(['search', 'sharia', '-o', archive]);
+    expect(afterUpgrade.code).toBe(0);
+    expect(afterUpgrade.stdout).toContain(seedUrl);
+    expect(afterUpgrade.stderr).toMatch(/index\.db was written by another version of clipfile \(index schema 1\); rebuilt the index/);
+    expect(readdirSync(archive).filter((name) => name.includes('.unreadable-'))).toHaveLength(asideBefore);
+
     const reindex = await runCli(['reindex', '--json', '-o', archive]);
     expect(JSON.parse(reindex.stdout)).toEqual({ pages: 1, snapshots: 1, checks: 1 });
     const db = new Database(join(archive, 'index.db'), { readonly: true });

@@ -1,11 +1,14 @@
+import { exec } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { cliPath, repoRoot, runCli } from './helpers/cli.js';
 import { fixturePages, fixturePath } from './helpers/fixtures.js';
 import { TestServer, bytes, closedPort, delayed, html, status } from './helpers/server.js';
 
+const execAsync = promisify(exec);
 const seedPath = fixturePath('seed-tajik-commander');
 const seedUrl = fixturePages['seed-tajik-commander']!.url;
 const seedHtml = readFileSync(seedPath);
@@ -49,7 +52,7 @@ describe.concurrent('clipfile extract', () => {
     expect(article.url).toBe(server.url('/story'));
     expect(article.title).toBe('U.S-trained Tajik special forces commander defects to Islamic State');
     expect(article.embeds[0]).toMatchObject({ kind: 'tweet', id: '604022543839940608', authorHandle: 'Charles_Lister' });
-    expect(article.quotes).toEqual([]);
+    expect(article.quotes.map((q: { speaker: string }) => q.speaker)).toEqual(['Gulmurod Khalimov', 'Gulmurod Khalimov']);
     expect(article.wordCount).toBeGreaterThan(300);
     for (const field of ['authors', 'byline', 'siteName', 'lang', 'publishedTime', 'modifiedTime', 'excerpt', 'image', 'tags', 'canonicalUrl', 'text', 'markdown']) {
       expect(article).toHaveProperty(field);
@@ -93,6 +96,14 @@ describe.concurrent('clipfile extract', () => {
       'U.S-trained Tajik special forces commander defects to Islamic State',
     ]);
     expectOneLineError(result.stderr, missing, /file not found/);
+  });
+
+  it('stops quietly when the reader of stdout goes away (| head)', async () => {
+    // Twenty Articles are far more than a pipe holds, so writing goes on after head has left.
+    const sources = Array<string>(20).fill(`'${seedPath}'`).join(' ');
+    const { stdout, stderr } = await execAsync(`'${process.execPath}' '${cliPath}' extract ${sources} --json | head -c 100`, { cwd: repoRoot });
+    expect(stdout).toHaveLength(100);
+    expect(stderr).toBe('');
   });
 });
 

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shingleCounts, tokenize } from '../bench/metric.js';
 import type { Article } from '../src/article.js';
 import { SourceError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/pipeline.js';
@@ -19,6 +21,8 @@ interface Expected {
 interface Outcome {
   name: string;
   expected: Expected;
+  /** The text of Readability's own result (expected.html), figure captions left out. */
+  expectedText: string;
   article?: Article;
   error?: unknown;
 }
@@ -30,15 +34,41 @@ beforeAll(async () => {
   for (const name of readdirSync(corpusDir).sort()) {
     const html = readFileSync(resolve(corpusDir, name, 'source.html'), 'utf8');
     const expected = JSON.parse(readFileSync(resolve(corpusDir, name, 'expected-metadata.json'), 'utf8')) as Expected;
+    const expectedText = storyTextOf(readFileSync(resolve(corpusDir, name, 'expected.html'), 'utf8'));
     try {
-      outcomes.push({ name, expected, article: extractArticle({ html, url: pageUrl, source: name }) });
+      outcomes.push({ name, expected, expectedText, article: extractArticle({ html, url: pageUrl, source: name }) });
     } catch (error) {
-      outcomes.push({ name, expected, error });
+      outcomes.push({ name, expected, expectedText, error });
     }
     // jsdom frees closed windows only when the event loop turns.
     await new Promise((r) => setImmediate(r));
   }
-}, 300_000);
+}, 600_000);
+
+/** The text of an expected.html; captions are left out, as clipfile's `text` leaves them out. */
+function storyTextOf(html: string): string {
+  const dom = new JSDOM(html);
+  try {
+    const document = dom.window.document;
+    for (const caption of Array.from(document.querySelectorAll('figcaption'))) caption.remove();
+    return document.body.textContent ?? '';
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** Share of the expected text's word 4-grams (the benchmark's shingles) found in ours. */
+function recallOf(expectedText: string, text: string): number {
+  const expected = shingleCounts(tokenize(expectedText));
+  const ours = shingleCounts(tokenize(text));
+  let found = 0;
+  let total = 0;
+  for (const [shingle, count] of expected) {
+    total += count;
+    found += Math.min(count, ours.get(shingle) ?? 0);
+  }
+  return total === 0 ? 1 : found / total;
+}
 
 const normalizeTitle = (title: string | null | undefined) => (title ?? '').replace(/\s+/g, ' ').trim();
 
@@ -77,6 +107,35 @@ describe('the 130 pages of the Readability corpus', () => {
       const prose = article.markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
       expect(prose, name).not.toMatch(/clipfileembed|(?<!\\)<\/?(div|span|p|iframe|script|table|img)\b/i);
       expect(article.markdown, name).not.toMatch(/\n{3,}/);
+    }
+  });
+});
+
+describe("Readability's own expected content", () => {
+  // The quality layer removes what Readability keeps but is not story (share lines, "related"
+  // lists, bylines, newsletter boxes, author bios), and `text` leaves captions out, also those
+  // not in a <figcaption> (expected.html has lost the class names that tell them): recall
+  // against Readability's own result is therefore a little below 1 by design. Measured when the
+  // layer landed: mean 0.981, 124 of 130 pages at 0.9 or more (the six below: captions and
+  // boilerplate, read one by one), one page below 0.8 (mathjax: formulas Readability keeps as
+  // MathML, 0.22 before the layer too). The floors leave a small margin under those.
+  it('is kept where it is story: mean recall ≥ 0.975, ≥ 95% of pages ≥ 0.9, at most one page below 0.8', () => {
+    const recalls = outcomes.map((o) => ({ name: o.name, recall: recallOf(o.expectedText, o.article?.text ?? '') }));
+    const mean = recalls.reduce((sum, r) => sum + r.recall, 0) / recalls.length;
+    const low = recalls.filter((r) => r.recall < 0.9).sort((a, b) => a.recall - b.recall);
+    console.log(
+      `recall of expected.html: mean ${mean.toFixed(4)}; below 0.9: ${low.map((r) => `${r.name} ${r.recall.toFixed(3)}`).join(', ')}`,
+    );
+    expect(mean).toBeGreaterThanOrEqual(0.975);
+    expect(recalls.filter((r) => r.recall >= 0.9).length / recalls.length).toBeGreaterThanOrEqual(0.95);
+    expect(recalls.filter((r) => r.recall < 0.8).length).toBeLessThanOrEqual(1);
+  });
+
+  it('gives every article a confidence between 0 and 1', () => {
+    for (const { name, article } of outcomes) {
+      if (!article) continue;
+      expect(article.confidence, name).toBeGreaterThanOrEqual(0);
+      expect(article.confidence, name).toBeLessThanOrEqual(1);
     }
   });
 });

@@ -92,6 +92,7 @@ describe('schema/article.schema.json', () => {
         paragraph: 3,
         start: 120,
         end: 145,
+        pieces: [{ start: 120, end: 145 }],
         confidence: 0.92,
       },
     ];

@@ -18,7 +18,7 @@ import type { ArchivedArticle, Article, Capture, DecodedPage, Provenance } from 
 import { SourceError } from '../errors.js';
 import { markdownWithFrontMatter } from '../front-matter.js';
 import { clipfileVersion } from '../version.js';
-import { IndexDatabase, type CheckRecord, type SnapshotRecord } from './index-db.js';
+import { IndexDatabase, IndexFromOtherVersionError, type CheckRecord, type SnapshotRecord } from './index-db.js';
 import {
   SNAPSHOT_NAME,
   hostFolderName,
@@ -189,10 +189,15 @@ export class Archive {
       } catch (error) {
         this.indexDb?.close();
         this.indexDb = undefined;
-        // Only a damaged file is set aside; a busy or read-only one is left alone.
-        if (!isDamagedIndex(error)) throw error;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.rebuildIndex(`index.db could not be read (${reason})`, { setAside: true });
+        // An index of another clipfile version is only derived data: replaced, not kept.
+        if (error instanceof IndexFromOtherVersionError) {
+          this.rebuildIndex(`index.db was written by another version of clipfile (index schema ${error.foundVersion})`);
+        } else {
+          // Only a damaged file is set aside; a busy or read-only one is left alone.
+          if (!isDamagedIndex(error)) throw error;
+          const reason = error instanceof Error ? error.message : String(error);
+          this.rebuildIndex(`index.db could not be read (${reason})`, { setAside: true });
+        }
       }
     }
     mkdirSync(this.root, { recursive: true });
@@ -504,7 +509,7 @@ function isDamagedIndex(error: unknown): boolean {
   return (
     code === 'SQLITE_CORRUPT' ||
     code === 'SQLITE_NOTADB' ||
-    (error instanceof Error && /^(not a clipfile index|index schema)/.test(error.message))
+    (error instanceof Error && /^not a clipfile index/.test(error.message))
   );
 }
 

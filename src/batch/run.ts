@@ -29,6 +29,8 @@ export interface BatchOutcome {
   /** The snapshot folder relative to the archive root: the new one, or the latest when unchanged. */
   snapshotPath: string | null;
   title: string | null;
+  /** How sure the extraction is that it found the story (archived, unchanged; null if unknown). */
+  confidence: number | null;
   /** failed: what went wrong (a SourceError for anything expected). */
   error: unknown;
   /** skipped: why ("disallowed by robots.txt", "interrupted"). */
@@ -115,6 +117,7 @@ export class BatchRun {
         key: stored.key,
         snapshotPath: stored.snapshotPath,
         title: stored.title,
+        confidence: stored.confidence,
         attempts,
       });
     } catch (error) {
@@ -131,6 +134,7 @@ export class BatchRun {
       key: null,
       snapshotPath: null,
       title: null,
+      confidence: null,
       error: null,
       skipReason: null,
       attempts: 0,

@@ -6,6 +6,7 @@ import type { BatchOutcome, BatchStatus } from '../batch/run.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../batch/scheduler.js';
 import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
+import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
 import { addFetchOptions, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import { Reporter } from './reporter.js';
@@ -32,6 +33,7 @@ export function archiveCommand(): Command {
   addArchiveOption(command);
   addFetchOptions(command);
   addBatchOptions(command);
+  addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
     process.exitCode = await runArchive(sourcesToArchive(command, sources, flags), flags);
   });
@@ -64,6 +66,7 @@ function sourcesToArchive(command: Command, sources: string[], flags: ArchiveCom
 }
 
 interface BatchFlags {
+  minConfidence?: number;
   concurrency: number;
   perHost: number;
   delay: number;
@@ -133,6 +136,7 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
 
   const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0 };
   let disallowed = 0;
+  let doubtful = 0;
   const retryList: { index: number; source: string }[] = [];
   const started = Date.now();
   const showProgress = () => reporter.progress({ total: sources.length, ...counts, startedAt: started });
@@ -148,11 +152,16 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
     onOutcome: (outcome) => {
       counts[outcome.status]++;
       if (outcome.skipReason === 'disallowed') disallowed++;
+      if (isDoubtfulOutcome(outcome)) doubtful++;
       if (outcome.status === 'failed' || outcome.skipReason === 'interrupted') retryList.push(outcome);
       report(outcome);
       showProgress();
     },
   });
+
+  function isDoubtfulOutcome(outcome: BatchOutcome): boolean {
+    return outcome.confidence !== null && isDoubtful({ confidence: outcome.confidence }, flags.minConfidence);
+  }
 
   function report(outcome: BatchOutcome): void {
     const skipReason = outcome.skipReason === 'disallowed' ? 'disallowed by robots.txt' : outcome.skipReason === 'interrupted' ? 'interrupted' : null;
@@ -168,12 +177,17 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
         code: outcome.status === 'failed' ? errorCode(outcome.error) : null,
         reason: skipReason,
         attempts: outcome.attempts,
+        confidence: outcome.confidence,
+        ...(flags.minConfidence === undefined ? {} : { doubtful: isDoubtfulOutcome(outcome) }),
       });
     }
     if (outcome.status === 'failed') reporter.failure(outcome.error, outcome.source);
     else if (outcome.status === 'skipped') {
       if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}`);
     } else if (!flags.quiet) reporter.outcome(outcome.status, `${outcome.url} → ${outcome.snapshotPath}`);
+    if (isDoubtfulOutcome(outcome)) {
+      reporter.warning(doubtfulMessage(outcome.source, { confidence: outcome.confidence! }, flags.minConfidence!));
+    }
   }
 
   // Ctrl-C once: take no new source, let those in flight finish, report. Twice: stop now
@@ -208,17 +222,19 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
       reporter.error(flags.failedOut, `cannot write the list of failed sources: ${(error as Error).message}`);
     }
   }
-  if (!flags.quiet || counts.failed > 0 || interrupted) {
+  if (!flags.quiet || counts.failed > 0 || interrupted || doubtful > 0) {
     const elapsed = ((Date.now() - started) / 1000).toFixed(1);
     const notStarted = counts.skipped - disallowed;
     const skippedParts = [
       disallowed > 0 ? `, ${disallowed} disallowed by robots.txt` : '',
       notStarted > 0 ? `, ${notStarted} not started (interrupted)` : '',
     ].join('');
-    reporter.info(`${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts} in ${elapsed} s`);
+    const doubtfulPart = doubtful > 0 ? `; ${doubtful} below --min-confidence ${flags.minConfidence}` : '';
+    reporter.info(`${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts} in ${elapsed} s${doubtfulPart}`);
   }
   if (interrupted) return ExitCode.interrupted;
-  return counts.failed > 0 || failedOutError ? ExitCode.someFailed : ExitCode.ok;
+  if (counts.failed > 0 || failedOutError) return ExitCode.someFailed;
+  return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
 }
 
 /** The stable code of a failure ("http-status", "timeout", …), "internal" for a bug. */

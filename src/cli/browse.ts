@@ -11,8 +11,8 @@ interface BrowseFlags extends ArchiveFlags {
 }
 
 /** Opens the archive for reading, or explains in one line why there is none. */
-async function withArchive(
-  flags: BrowseFlags,
+export async function withArchive(
+  flags: ArchiveFlags & { color: boolean },
   work: (archive: Archive, reporter: Reporter) => number | Promise<number>,
 ): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });

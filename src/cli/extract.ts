@@ -3,6 +3,7 @@ import type { Article } from '../article.js';
 import { ExitCode } from './exit-codes.js';
 import { markdownWithFrontMatter } from '../front-matter.js';
 import { fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { Reporter } from './reporter.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
@@ -11,6 +12,7 @@ interface ExtractFlags extends FetchFlags {
   format: OutputFormat;
   json?: boolean;
   color: boolean;
+  minConfidence?: number;
 }
 
 export function extractCommand(): Command {
@@ -23,6 +25,7 @@ export function extractCommand(): Command {
     .option('--json', 'same as --format json')
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
+  addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
     process.exitCode = await runExtract(sources, flags);
   });
@@ -36,12 +39,21 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
   const format: OutputFormat = flags.json ? 'json' : flags.format;
   const fetchOptions = fetchOptionsFrom(flags);
   let failures = 0;
+  let doubtful = 0;
   for (const [position, source] of sources.entries()) {
     try {
       const { article } = await readPage(source, fetchOptions);
       const separator = position > 0 && format !== 'json' ? '\n' : '';
-      process.stdout.write(separator + formatArticle(article, format, sources.length > 1));
-      if (!article.readerable) reporter.warning(`${source}: the page does not look like an article; check the result`);
+      const below = isDoubtful(article, flags.minConfidence);
+      // With --min-confidence, the JSON says whether this page is below it.
+      const printed = flags.minConfidence === undefined || format !== 'json' ? article : { ...article, doubtful: below };
+      process.stdout.write(separator + formatArticle(printed, format, sources.length > 1));
+      if (below) {
+        doubtful++;
+        reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
+      } else if (!article.readerable) {
+        reporter.warning(`${source}: the page does not look like an article; check the result`);
+      }
     } catch (error) {
       failures++;
       reporter.failure(error, source);
@@ -49,7 +61,8 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
     // jsdom frees a closed window only once the event loop turns.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return failures > 0 ? ExitCode.someFailed : ExitCode.ok;
+  if (failures > 0) return ExitCode.someFailed;
+  return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
 }
 
 /** One source's output; several JSON articles are printed one per line (NDJSON). */

@@ -4,6 +4,7 @@ import { ExitCode } from './exit-codes.js';
 import { archiveCommand } from './archive.js';
 import { historyCommand, listCommand, reindexCommand, searchCommand, showCommand } from './browse.js';
 import { extractCommand } from './extract.js';
+import { registerQuotesCommand } from './quotes.js';
 import { describeUnexpected } from './reporter.js';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .addCommand(showCommand())
     .addCommand(historyCommand())
     .addCommand(reindexCommand());
+  registerQuotesCommand(program);
   // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
   const exitOnUsageError = (error: CommanderError) => {
     if (error.exitCode === 0) throw error;
@@ -29,6 +31,11 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // A reader that stops early (`| head`) is not an error: stop writing and exit quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok);
+    throw error;
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -6,7 +6,24 @@ import { findEmbeds } from './embeds.js';
 import { renderMarkdown } from './markdown.js';
 import { harvestMetadata, mergeMetadata } from './metadata.js';
 import { parseHtml } from './parse.js';
+import { findQuotes } from './quotes/index.js';
 import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
+import {
+  articleBodyCovered,
+  articleBodyText,
+  candidate,
+  choose,
+  cleanBeforeReadability,
+  computeConfidence,
+  confirmWithArticleBody,
+  contentFromText,
+  densestBlock,
+  isSuspicious,
+  MARK_ATTRIBUTE,
+  textOf,
+  trimContent,
+  type Candidate,
+} from './quality/index.js';
 import { countWords, renderText } from './text.js';
 
 export interface PageInput {
@@ -40,6 +57,17 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     const harvested = harvestMetadata(document, page.url);
     const marks = markEmbeds(document, findEmbeds(document));
     const readerable = isProbablyReaderable(document);
+    const holdsEmbed = (text: string) => text.search(marks.tokenPattern) >= 0;
+
+    // Quality, before Readability: what is never story goes; other strategies' candidates are
+    // taken while the document is whole.
+    const cleaning = cleanBeforeReadability(document, holdsEmbed);
+    const densest = densestBlock(document);
+    const articleBody = articleBodyText(harvested.articleBody);
+    // Readability changes the document it reads; where it is likely to fail (the page does not
+    // look like an article), a copy (a DOM copy, not a second parse) lets it try again with
+    // other flags. The copy costs about half a Readability run, so only those pages pay it.
+    const spare = readerable ? null : (document.cloneNode(true) as Document);
 
     let result;
     try {
@@ -50,29 +78,58 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     } catch (error) {
       throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
     }
-    const content = result?.content;
-    if (!result || !content) {
-      throw new SourceError(source, 'no-article', 'no article found in the page');
-    }
 
-    const embeds = placeEmbeds(content, marks);
     const metadata = mergeMetadata(
       harvested,
       {
-        title: stripTokens(result.title, marks),
-        byline: stripTokens(result.byline, marks),
-        excerpt: stripTokens(result.excerpt, marks),
-        siteName: stripTokens(result.siteName, marks),
-        publishedTime: result.publishedTime ?? null,
-        lang: result.lang ?? null,
+        title: stripTokens(result?.title, marks),
+        byline: stripTokens(result?.byline, marks),
+        excerpt: stripTokens(result?.excerpt, marks),
+        siteName: stripTokens(result?.siteName, marks),
+        publishedTime: result?.publishedTime ?? null,
+        lang: result?.lang ?? null,
       },
       page.url,
     );
+
+    // Candidates and agreement: Readability's content unless it is empty, very short or
+    // mostly links; then whichever other candidate agrees best (the JSON-LD body decides).
+    const trimContext = { isPlaceholder: isEmbedPlaceholder, authors: authorNames(metadata), markedTexts: cleaning.markedTexts };
+    const prepare = (element: Element): Element => {
+      trimContent(element, trimContext);
+      return element;
+    };
+    const readabilityContent = result?.content ? prepare(result.content) : null;
+    const first = readabilityContent ? candidate('readability', readabilityContent, textOf(readabilityContent)) : null;
+    const others: Candidate[] = [];
+    if (densest) others.push(candidate('densest-block', densest, textOf(prepare(densest))));
+    if (articleBody) others.push(candidate('json-ld', null, articleBody));
+    if (spare && isSuspicious(first, others)) {
+      const relaxed = relaxedReadability(spare, options);
+      if (relaxed) others.push(candidate('readability-relaxed', relaxed, textOf(prepare(relaxed))));
+    }
+    const choice = choose(first, others);
+    if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
+    const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
+
+    let embeds = placeEmbeds(content, marks);
+    // Where the JSON-LD body is the whole story, paragraphs it does not have are not story.
+    if (articleBody && choice.chosen.name !== 'json-ld') confirmWithArticleBody(content, articleBody, isEmbedPlaceholder);
+    embeds = embedsStillPlaced(content, embeds);
     dropHeadingRepeatingTitle(content, metadata.title);
-    const text = renderText(content, embeds);
+
+    const text = storyText(content, embeds);
     if (!text && embeds.length === 0) {
       throw new SourceError(source, 'no-article', 'no article text found in the page');
     }
+    const confidence = computeConfidence({
+      readerable,
+      content,
+      agreement: choice.agreement,
+      confirmedByArticleBody: articleBodyCovered(content, articleBody),
+      replaced: choice.replaced !== null,
+    });
+    for (const marked of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) marked.removeAttribute(MARK_ATTRIBUTE);
     const body = renderMarkdown(content, embeds);
     const markdown = metadata.title ? `# ${escapeHeading(metadata.title)}\n\n${body}` : body;
     const html = renderHtml(content, embeds);
@@ -82,15 +139,74 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
       url: page.url,
       ...metadata,
       readerable,
+      confidence,
       wordCount: countWords(text),
       text,
       markdown,
       html,
       embeds,
-      quotes: [],
+      quotes: findQuotes(text, { content, lang: metadata.lang }),
     };
   } finally {
     parsed.close();
+  }
+}
+
+/**
+ * Readability with other flags, on the spare copy: more top candidates to merge siblings from
+ * and a low length threshold, for pages where the defaults found little or only links.
+ */
+function relaxedReadability(spare: Document, options: ExtractOptions): Element | null {
+  try {
+    const result = new Readability<Element>(spare, {
+      serializer: (node) => node as Element,
+      charThreshold: Math.min(options.charThreshold ?? 500, 100),
+      nbTopCandidates: 10,
+    }).parse();
+    return result?.content ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isEmbedPlaceholder(element: Element): boolean {
+  return element.tagName === EMBED_PLACEHOLDER_TAG;
+}
+
+/** The embeds whose placeholders the quality rules left in place, renumbered in order. */
+function embedsStillPlaced(content: Element, embeds: Embed[]): Embed[] {
+  return Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_TAG)).map((el, order) => {
+    const embed = embeds[Number(el.getAttribute('data-index'))]!;
+    el.setAttribute('data-index', String(order));
+    return embed;
+  });
+}
+
+/** The names a closing author bio would start with. */
+function authorNames(metadata: { authors: string[]; byline: string | null }): string[] {
+  const names = [...metadata.authors];
+  if (metadata.byline && metadata.byline.length <= 60) names.push(metadata.byline.replace(/^by\s+/i, ''));
+  return names;
+}
+
+/**
+ * The story's text leaves captions out (they stay beside their figure in the Markdown and the
+ * HTML): the body text is what the story says, as the reader reads it through. The captions
+ * step aside while the text is rendered and come back after.
+ */
+function storyText(content: Element, embeds: Embed[]): string {
+  const captions = Array.from(content.querySelectorAll(`figcaption, [${MARK_ATTRIBUTE}="caption"]`)).filter(
+    (caption) => caption.tagName === 'FIGCAPTION' || textOf(caption).length <= 400,
+  );
+  const stand = captions.map((caption) => {
+    const placeholder = caption.ownerDocument.createComment('caption');
+    caption.replaceWith(placeholder);
+    return placeholder;
+  });
+  try {
+    return renderText(content, embeds);
+  } finally {
+    stand.forEach((placeholder, i) => placeholder.replaceWith(captions[i]!));
   }
 }
 

@@ -1,0 +1,161 @@
+import { Command, InvalidArgumentError } from 'commander';
+import type { Quote } from '../article.js';
+import type { QuoteRow } from '../archive/index-db.js';
+import { ExitCode } from './exit-codes.js';
+import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
+import { withArchive } from './browse.js';
+import { addFetchOptions, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
+import { Reporter } from './reporter.js';
+
+interface QuotesFlags extends FetchFlags, ArchiveFlags {
+  speaker?: string;
+  json?: boolean;
+  csv?: boolean;
+  allSnapshots?: boolean;
+  limit?: number;
+  color: boolean;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return number;
+}
+
+/** `clipfile quotes`: an article's quotations, or one speaker's across the archive. */
+export function quotesCommand(): Command {
+  const command = new Command('quotes')
+    .description(
+      "the quotations of a web page, file or stdin (\"-\"), speaker first; or, with --speaker and no source, one speaker's quotations across the archive, newest first",
+    )
+    .argument('[sources...]', 'http(s) URLs, HTML files, or - for stdin')
+    .option('-s, --speaker <name>', 'only quotations by this speaker (every word must match; case and accents ignored)')
+    .option('--json', 'one JSON object per line, for scripts')
+    .option('--csv', 'CSV with a header row, for spreadsheets')
+    .option('--all-snapshots', 'with --speaker over the archive: every snapshot, not only the latest of each page')
+    .option('-n, --limit <n>', 'with --speaker over the archive: at most this many quotations', positiveInteger)
+    .option('--no-color', 'no colour in messages');
+  addArchiveOption(command);
+  addFetchOptions(command);
+  command.action(async (sources: string[], flags: QuotesFlags) => {
+    const reporter = new Reporter(process.stderr, { color: flags.color });
+    if (flags.json && flags.csv) {
+      reporter.error('quotes', '--json and --csv cannot be used together');
+      process.exitCode = ExitCode.usage;
+      return;
+    }
+    if (sources.length > 0) {
+      process.exitCode = await quotesOfSources(sources, flags, reporter);
+    } else if (flags.speaker !== undefined) {
+      process.exitCode = await quotesInArchive(flags.speaker, flags, reporter);
+    } else {
+      reporter.error('quotes', 'name a source (URL, file or -) or a speaker (--speaker NAME)');
+      process.exitCode = ExitCode.usage;
+    }
+  });
+  return command;
+}
+
+/** Registers `quotes` on the program. */
+export function registerQuotesCommand(program: Command): Command {
+  return program.addCommand(quotesCommand());
+}
+
+/** Speaker-name matching the same way the index does: every word, case and accents ignored. */
+function speakerMatches(quote: Quote, wanted: string): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = new Set(`${quote.speaker ?? ''} ${quote.speakerMention ?? ''}`.split(/[^\p{L}\p{N}_]+/u).map(fold));
+  const asked = wanted.split(/[^\p{L}\p{N}_]+/u).filter(Boolean).map(fold);
+  return asked.length > 0 && asked.every((w) => words.has(w));
+}
+
+async function quotesOfSources(sources: string[], flags: QuotesFlags, reporter: Reporter): Promise<number> {
+  const { readPage } = await import('../pipeline.js');
+  const fetchOptions = fetchOptionsFrom(flags);
+  let failures = 0;
+  let wroteHeader = false;
+  for (const [position, source] of sources.entries()) {
+    try {
+      const { article } = await readPage(source, fetchOptions);
+      const quotes = flags.speaker === undefined ? article.quotes : article.quotes.filter((q) => speakerMatches(q, flags.speaker!));
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ source, url: article.url, title: article.title, publishedTime: article.publishedTime, quotes })}\n`);
+      } else if (flags.csv) {
+        if (!wroteHeader) process.stdout.write(csvLine(CSV_HEADER));
+        wroteHeader = true;
+        for (const q of quotes) process.stdout.write(csvLine(csvRow(q, article.title, article.publishedTime, article.url ?? source)));
+      } else {
+        if (sources.length > 1) process.stdout.write(`${position > 0 ? '\n' : ''}${article.title ?? source}\n${article.url ?? source}\n\n`);
+        process.stdout.write(formatQuotes(quotes));
+        if (quotes.length === 0) reporter.info(`${source}: no quotations found`);
+      }
+    } catch (error) {
+      failures++;
+      reporter.failure(error, source);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return failures > 0 ? ExitCode.someFailed : ExitCode.ok;
+}
+
+async function quotesInArchive(speaker: string, flags: QuotesFlags, reporter: Reporter): Promise<number> {
+  if (!/[\p{L}\p{N}]/u.test(speaker)) {
+    reporter.error('quotes', `no name to look for in ${JSON.stringify(speaker)}`);
+    return ExitCode.usage;
+  }
+  return withArchive(flags, (archive) => {
+    const rows = archive.index().quotesBySpeaker(speaker, { allSnapshots: flags.allSnapshots, limit: flags.limit });
+    if (flags.csv) {
+      process.stdout.write(csvLine(CSV_HEADER));
+      for (const row of rows) process.stdout.write(csvLine(csvRow(row, row.title, row.publishedTime, row.url, row)));
+    } else if (flags.json) {
+      for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
+    } else {
+      for (const row of rows) {
+        const date = (row.publishedTime ?? row.fetchedAt).slice(0, 10);
+        process.stdout.write(`${formatQuote(row)}    ${row.title ?? '(untitled)'}, ${date}\n    ${row.url}\n\n`);
+      }
+    }
+    if (!flags.json && !flags.csv && rows.length === 0) reporter.info(`no quotations by ${speaker} in the archive`);
+    return ExitCode.ok;
+  });
+}
+
+type QuoteLike = Pick<Quote, 'text' | 'speaker' | 'speakerMention' | 'cue' | 'partial' | 'confidence'>;
+
+/** One quotation as text: the speaker first, then the words quoted. */
+function formatQuote(q: QuoteLike): string {
+  const who = q.speaker ?? '(no speaker)';
+  const how = [q.speakerMention && q.speakerMention !== q.speaker ? `as “${q.speakerMention}”` : null, q.cue, q.partial ? 'partial' : null]
+    .filter(Boolean)
+    .join(', ');
+  const body = q.text.split('\n\n').map((paragraph) => `    ${paragraph}`).join('\n');
+  return `${who}${how ? `  (${how})` : ''}\n    “${body.trimStart()}”\n`;
+}
+
+function formatQuotes(quotes: Quote[]): string {
+  return quotes.map((q) => `${formatQuote(q)}\n`).join('');
+}
+
+const CSV_HEADER = ['speaker', 'speaker_mention', 'quote', 'cue', 'partial', 'confidence', 'title', 'date', 'url', 'snapshot'];
+
+function csvRow(q: QuoteLike, title: string | null, published: string | null, url: string, where?: Partial<QuoteRow>): string[] {
+  const date = (published ?? where?.fetchedAt ?? '').slice(0, 10);
+  return [
+    q.speaker ?? '',
+    q.speakerMention ?? '',
+    q.text,
+    q.cue ?? '',
+    q.partial ? 'yes' : 'no',
+    String(q.confidence),
+    title ?? '',
+    date,
+    url,
+    where?.key && where.snapshot ? `${where.key}@${where.snapshot}` : '',
+  ];
+}
+
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends a row. */
+function csvLine(fields: string[]): string {
+  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\r\n`;
+}

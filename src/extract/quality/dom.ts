@@ -1,0 +1,85 @@
+/** Small DOM measurements shared by the quality rules (no layout, no computed styles). */
+
+/** Marks the quality rules leave on elements for the stages after Readability. */
+export const MARK_ATTRIBUTE = 'data-clipfile-mark';
+
+/** Collapsed text of a node. */
+export function textOf(node: Node): string {
+  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a node holds any non-blank text (cheaper than `textOf` for a yes/no). */
+export function hasText(node: Node): boolean {
+  return /\S/.test(node.textContent ?? '');
+}
+
+/** Share of an element's text that sits inside links (0 for an element without text). */
+export function linkDensity(element: Element, text: string = textOf(element)): number {
+  if (!text) return 0;
+  let linked = 0;
+  for (const link of Array.from(element.querySelectorAll('a'))) linked += textOf(link).length;
+  if (element.tagName === 'A') linked = text.length;
+  return Math.min(1, linked / text.length);
+}
+
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Tags whose content is a unit of the story for the trimming rules. */
+export const LEAF_BLOCKS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'TABLE', 'DL',
+  'FIGCAPTION', 'ADDRESS', 'HR',
+]);
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'UL', 'OL', 'SPAN', 'FORM', 'CENTER']);
+/** Blocks kept whole: their inside belongs to them. */
+const ATOMIC = new Set(['FIGURE', 'TABLE', 'PRE', 'BLOCKQUOTE', 'DL']);
+
+/**
+ * The story's blocks in document order: paragraphs, headings, list items, figures, tables,
+ * embed placeholders, and text-bearing containers without block children.
+ */
+export function leafBlocks(root: Element, isPlaceholder: (e: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const visit = (element: Element): void => {
+    for (const child of Array.from(element.children)) {
+      const tag = child.tagName;
+      if (isPlaceholder(child) || ATOMIC.has(tag)) {
+        out.push(child);
+      } else if (LEAF_BLOCKS.has(tag)) {
+        if (tag === 'LI' && hasBlockChild(child)) visit(child);
+        else out.push(child);
+      } else if (CONTAINERS.has(tag)) {
+        if (hasBlockChild(child)) visit(child);
+        else if (hasText(child)) out.push(child);
+      } else if (hasText(child) || child.querySelector('img')) {
+        out.push(child);
+      }
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** A block child; a <span> is inline unless it holds blocks itself. */
+function hasBlockChild(element: Element): boolean {
+  for (const child of Array.from(element.children)) {
+    if (LEAF_BLOCKS.has(child.tagName)) return true;
+    if (CONTAINERS.has(child.tagName) && (child.tagName !== 'SPAN' || hasBlockChild(child))) return true;
+  }
+  return false;
+}
+
+/**
+ * Removes an element and then every ancestor up to `root` left empty (no child element, no
+ * text). Only childless ancestors are tested, so the cost does not grow with the content.
+ */
+export function removeWithEmptyAncestors(element: Element, root: Element): void {
+  let parent: Element | null = element.parentElement;
+  element.remove();
+  while (parent && parent !== root && parent.children.length === 0 && !(parent.textContent ?? '').trim()) {
+    const next: Element | null = parent.parentElement;
+    parent.remove();
+    parent = next;
+  }
+}

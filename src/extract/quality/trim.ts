@@ -1,0 +1,191 @@
+/**
+ * Trimming after Readability, by wording and position: lines that are never story (calls to
+ * subscribe or share, notices, publishing data), "related" blocks with the links they announce,
+ * and the leading and trailing blocks that are not story (date lines, bylines, breadcrumbs,
+ * link lists, author bios, production credits).
+ */
+import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf, wordCount } from './dom.js';
+import type { MarkKind } from './vocabulary.js';
+import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
+
+export type TrimRule =
+  | 'marked-meta'
+  | 'credit'
+  | 'never-story-line'
+  | 'related-block'
+  | 'leading-meta'
+  | 'trailing-links'
+  | 'author-bio'
+  | 'production-credit';
+
+export interface TrimReport {
+  removed: Partial<Record<TrimRule, number>>;
+}
+
+export interface TrimContext {
+  /** Embed placeholders: never removed. */
+  isPlaceholder(element: Element): boolean;
+  /** Names of the authors (from the metadata), to recognise a closing bio. */
+  authors: readonly string[];
+  /** Texts of the elements the cleaning marked, found again where Readability rebuilt them. */
+  markedTexts?: Record<MarkKind, string[]>;
+}
+
+const SHORT_LINE = 200;
+const CUE_LINE = 120;
+
+export function trimContent(content: Element, context: TrimContext): TrimReport {
+  const report: TrimReport = { removed: {} };
+  const count = (rule: TrimRule) => (report.removed[rule] = (report.removed[rule] ?? 0) + 1);
+  const remove = (element: Element, rule: TrimRule) => {
+    if (!content.contains(element)) return;
+    removeWithEmptyAncestors(element, content);
+    count(rule);
+  };
+
+  // 1. What the cleaning marked: byline and date lines go; credits go; captions stay.
+  for (const element of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) {
+    if (!content.contains(element)) continue;
+    const mark = element.getAttribute(MARK_ATTRIBUTE);
+    if (mark === 'caption') continue;
+    const text = textOf(element);
+    if (context.isPlaceholder(element) || element.querySelector('clipfile-embed')) continue;
+    if (mark === 'meta' && text.length <= 300 && !hasLongParagraph(element)) remove(element, 'marked-meta');
+    // A credit inside a caption stays with it (the caption is out of the text anyway).
+    else if (mark === 'credit' && text.length <= 150 && !element.closest(`figure, figcaption, [${MARK_ATTRIBUTE}="caption"]`)) {
+      remove(element, 'credit');
+    }
+  }
+
+  // 1b. The same, found by text where Readability rebuilt the marked element. Blocks are only
+  // ever removed below, so one list serves every step (filtered for what is still there).
+  const allBlocks = leafBlocks(content, context.isPlaceholder);
+  const current = () => allBlocks.filter((b) => content.contains(b));
+  let blocks = allBlocks;
+  const texts = context.markedTexts;
+  if (texts && texts.meta.length + texts.caption.length + texts.credit.length > 0) {
+    const within = (list: string[], text: string) => list.some((marked) => marked.includes(text));
+    for (const block of blocks) {
+      if (context.isPlaceholder(block) || block.hasAttribute(MARK_ATTRIBUTE) || ['FIGURE', 'TABLE'].includes(block.tagName)) continue;
+      if (block.closest(`[${MARK_ATTRIBUTE}]`)) continue;
+      const text = textOf(block);
+      if (text.length < 8 || text.length > 400) continue;
+      if (text.length <= 300 && within(texts.meta, text)) remove(block, 'marked-meta');
+      else if (within(texts.caption, text)) block.setAttribute(MARK_ATTRIBUTE, 'caption');
+      else if (text.length <= 150 && within(texts.credit, text) && !block.closest('figure, figcaption')) remove(block, 'credit');
+    }
+    blocks = current();
+  }
+
+  // 2. Wording, block by block.
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (!content.contains(block) || context.isPlaceholder(block)) continue;
+    if (block.tagName === 'FIGURE' || block.tagName === 'TABLE') continue;
+    const text = textOf(block);
+    if (!text || text.length > SHORT_LINE) continue;
+    const cue = text.length <= CUE_LINE ? RELATED_CUE.exec(text) : null;
+    if (cue) {
+      const rest = text.slice(cue[0].length);
+      const density = linkDensity(block, text);
+      // The cue alone ("You may also like…", "More Great Stories"), or the cue, a colon or dash,
+      // and a link ("Read more: <a>…</a>", "Also on example.com <a>…</a>").
+      const cueOnly = /^[\s.:…!—–-]*$/.test(rest);
+      const cueAndLink = density >= 0.5 || (/^\s*[:：|—–-]/.test(rest) && density >= 0.3);
+      if (cueOnly || cueAndLink) {
+        remove(block, 'related-block');
+        if (cueOnly) {
+          // The links it announces follow it.
+          for (let j = i + 1; j < blocks.length; j++) {
+            const next = blocks[j]!;
+            if (!content.contains(next)) continue;
+            if (context.isPlaceholder(next)) break;
+            const nextText = textOf(next);
+            // Links, or list items that carry one (a headline with a few words around it).
+            const nextDensity = linkDensity(next, nextText);
+            if (nextText && nextDensity < 0.6 && !(next.tagName === 'LI' && nextDensity >= 0.25)) break;
+            remove(next, 'related-block');
+            i = j;
+          }
+        }
+        continue;
+      }
+    }
+    if (NEVER_STORY_LINE.test(text) || (text.length <= 80 && NOTICE_LINE.test(text)) || isDateLine(text)) {
+      remove(block, 'never-story-line');
+    }
+  }
+
+  // 3. Leading blocks that are not story: date lines, bylines, breadcrumbs, link rows.
+  blocks = current();
+  for (const block of blocks) {
+    if (context.isPlaceholder(block)) break;
+    if (block.tagName === 'FIGURE' || block.tagName === 'TABLE' || block.querySelector('img, picture')) continue;
+    const text = textOf(block);
+    if (!text) continue;
+    if (isLeadingMeta(block, text)) remove(block, 'leading-meta');
+    // The title may stand above the byline and date lines.
+    else if (/^H[1-3]$/.test(block.tagName)) continue;
+    else break;
+  }
+
+  // 4. Trailing blocks: link lists, author bios, production credits.
+  blocks = current();
+  let storySeen = 0;
+  for (const b of blocks) if (isStoryParagraph(b)) storySeen++;
+  for (let i = blocks.length - 1; i >= 0 && storySeen > 1; i--) {
+    const block = blocks[i]!;
+    if (context.isPlaceholder(block)) break;
+    const text = textOf(block);
+    if (!text) continue;
+    if (block.tagName === 'FIGURE' || block.tagName === 'TABLE') break;
+    if (PRODUCTION_CREDIT.test(text) && text.length <= 300) remove(block, 'production-credit');
+    else if (isAuthorBio(text, context.authors)) remove(block, 'author-bio');
+    else if (text.length <= 300 && linkDensity(block, text) >= 0.7) {
+      remove(block, 'trailing-links');
+    } else break;
+    if (isStoryParagraph(block)) storySeen--;
+  }
+  return report;
+}
+
+function hasLongParagraph(element: Element): boolean {
+  for (const p of Array.from(element.querySelectorAll('p'))) if (textOf(p).length > 300) return true;
+  return false;
+}
+
+function isStoryParagraph(block: Element): boolean {
+  if (block.tagName !== 'P' && block.tagName !== 'DIV') return false;
+  const text = textOf(block);
+  return text.length >= 80 && linkDensity(block, text) < 0.5;
+}
+
+function isLeadingMeta(block: Element, text: string): boolean {
+  if (text.length > 150) return false;
+  if (/^H[1-6]$/.test(block.tagName)) return false;
+  if (BYLINE_LINE.test(text) && wordCount(text) <= 10) return true;
+  // At the top of the story a looser share of date words will do ("Posted on 30 March 2015 by Admin").
+  if (NEVER_STORY_LINE.test(text) || (text.length <= 80 && NOTICE_LINE.test(text)) || isDateLine(text, 0.6)) return true;
+  const words = wordCount(text);
+  // Breadcrumbs: a few short links in a row ("Home › News › Sport").
+  const links = block.querySelectorAll('a').length;
+  if (links >= 2 && words <= 20 && linkDensity(block, text) >= 0.6) return true;
+  if (/^(?:home|início|inicio|accueil|startseite|главная)\b/i.test(text) && words <= 25 && links >= 1) return true;
+  return false;
+}
+
+/** A closing paragraph about the writer: "Jane Doe is a reporter …", "Jane covers …". */
+function isAuthorBio(text: string, authors: readonly string[]): boolean {
+  if (text.length > 600) return false;
+  for (const author of authors) {
+    const first = author.split(/\s+/)[0];
+    if (!first || first.length < 2) continue;
+    for (const name of [author, first]) {
+      if (text.startsWith(name) || text.startsWith(`${name} ${name.split(/\s+/)[0]}`)) {
+        const rest = text.slice(name.length).replace(/^(?:\s+\p{Lu}[\p{L}'’-]+)*/u, '');
+        if (/^\s*(?:is|was|has been|writes|covers|reports|joined|lives)\b/.test(rest)) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,78 @@
+/**
+ * Quotations and who said them, from an article's plain text (Article.text: blocks separated by
+ * blank lines). Pure functions; the DOM is consulted only for <blockquote> and <q>, whose text
+ * carries no quotation marks.
+ */
+import type { Quote } from '../../article.js';
+import { attributeSpans } from './attribute.js';
+import { blocksOf, findMarkedQuotes } from './find.js';
+import { findNameMentions, NameBook } from './names.js';
+import { english } from './patterns-en.js';
+import { russian } from './patterns-ru.js';
+import type { Block, Piece, QuoteLanguage, QuoteSpan } from './types.js';
+
+export type { QuoteLanguage } from './types.js';
+export { english } from './patterns-en.js';
+
+const LANGUAGES: Record<string, QuoteLanguage> = { en: english, ru: russian };
+
+export interface FindQuotesOptions {
+  /** The cleaned article element, for <blockquote> (not an embed) and <q>. */
+  content?: Element;
+  /** The article's language (BCP 47); reporting patterns fall back to English. */
+  lang?: string | null;
+}
+
+/** The language whose reporting patterns apply to a BCP 47 tag (English when none fits). */
+export function quoteLanguage(lang: string | null | undefined): QuoteLanguage {
+  const primary = (lang ?? 'en').toLowerCase().split(/[-_]/)[0]!;
+  return LANGUAGES[primary] ?? english;
+}
+
+/** The quotations of an article text, in order, each with its speaker when one can be told. */
+export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote[] {
+  const language = quoteLanguage(options.lang);
+  const blocks = blocksOf(text);
+  const marked = findMarkedQuotes(text, blocks);
+  const unmarked = options.content ? unmarkedQuotes(text, blocks, marked, options.content) : [];
+  const spans = [...marked, ...unmarked].sort((a, b) => a.openAt - b.openAt);
+  const book = new NameBook(findNameMentions(text, spans.flatMap((s) => s.pieces), language), language, text);
+  return attributeSpans(text, blocks, spans, book, language);
+}
+
+/** <blockquote> (not an embed clipfile rendered) and <q> elements, located in the text. */
+function unmarkedQuotes(text: string, blocks: Block[], marked: QuoteSpan[], content: Element): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const covered = (start: number, end: number) =>
+    [...marked, ...spans].some((s) => s.pieces.some((p) => start < p.end + 1 && end > p.start - 1));
+  const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+  let searchFrom = 0;
+  for (const element of Array.from(content.querySelectorAll('blockquote, q'))) {
+    if (element.closest('.clipfile-embed')) continue;
+    if (element.tagName === 'BLOCKQUOTE') {
+      if (element.parentElement?.closest('blockquote')) continue;
+      const parts = Array.from(element.querySelectorAll('p')).map((p) => normalize(p.textContent ?? '')).filter(Boolean);
+      if (!parts.length) parts.push(normalize(element.textContent ?? ''));
+      const pieces: Piece[] = [];
+      for (const part of parts) {
+        const block = blocks.find((b) => b.start >= searchFrom && normalize(text.slice(b.start, b.end)) === part);
+        if (!block) break;
+        pieces.push({ start: block.start, end: block.end });
+        searchFrom = block.end;
+      }
+      if (!pieces.length || pieces.length !== parts.length || covered(pieces[0]!.start, pieces.at(-1)!.end)) continue;
+      // A blockquote that is itself in quotation marks was found already.
+      const paragraph = blocks.find((b) => b.start === pieces[0]!.start)!.index;
+      spans.push({ pieces, paragraph, openAt: pieces[0]!.start, closeAt: pieces.at(-1)!.end, origin: 'blockquote', unclosed: false });
+    } else {
+      const quoted = normalize(element.textContent ?? '');
+      if (!/[\p{L}\p{N}]/u.test(quoted)) continue;
+      let at = text.indexOf(quoted, searchFrom);
+      if (at < 0) at = text.indexOf(quoted);
+      if (at < 0 || covered(at, at + quoted.length)) continue;
+      const block = blocks.find((b) => at >= b.start && at < b.end)!;
+      spans.push({ pieces: [{ start: at, end: at + quoted.length }], paragraph: block.index, openAt: at, closeAt: at + quoted.length, origin: 'q', unclosed: false });
+    }
+  }
+  return spans;
+}

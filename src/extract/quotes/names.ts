@@ -1,0 +1,246 @@
+/**
+ * Words and names in the article text: a tokenizer that keeps "Col." and "U.S." whole, the
+ * people the article names, and the resolution of a surname or pronoun to a full name.
+ */
+import type { Piece, QuoteLanguage } from './types.js';
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*/gu;
+
+/** Words with their offsets; a final dot stays only on abbreviations and initials. */
+export function tokenize(text: string, base: number, language: QuoteLanguage): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let word = match[0];
+    while (/[.\-'’]$/.test(word)) {
+      if (word.endsWith('.')) {
+        const stem = word.slice(0, -1).toLowerCase();
+        if (language.abbreviations.has(stem) || /^\p{Lu}$/u.test(word.slice(0, -1)) || /^(\p{L}\.)+\p{L}$/u.test(word.slice(0, -1))) break;
+      }
+      word = word.slice(0, -1);
+    }
+    if (!word) continue;
+    const start = base + match.index;
+    tokens.push({ text: word, lower: word.toLowerCase().replace(/\.$/, ''), start, end: start + word.length });
+  }
+  return tokens;
+}
+
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word) || /^(Mc|Mac|O’|O')\p{Lu}/u.test(word);
+}
+
+/** Strips a possessive ending. */
+export function basename(word: string): string {
+  return word.replace(/['’]s$/u, '').replace(/['’]$/u, '');
+}
+
+const ORGANISATION_WORDS = new Set([
+  'house', 'council', 'news', 'party', 'department', 'post', 'times', 'street', 'university', 'committee', 'court',
+  'senate', 'congress', 'states', 'united', 'america', 'union', 'administration', 'campaign', 'center', 'centre',
+  'institute', 'foundation', 'journal', 'network', 'agency', 'service', 'church', 'county', 'city', 'school',
+  'college', 'club', 'association', 'organization', 'organisation', 'forum', 'press', 'media', 'group', 'company',
+  'bank', 'airport', 'hotel', 'tower', 'square', 'park', 'road', 'fund', 'office', 'ministry', 'army', 'navy',
+  'force', 'corps', 'police', 'guard', 'board', 'commission', 'assembly', 'parliament', 'government', 'inc', 'corp',
+  'co', 'llc', 'ltd', 'times', 'tribune', 'herald', 'daily', 'magazine', 'channel', 'radio', 'tv', 'television',
+  'network', 'show', 'project', 'alliance', 'coalition', 'movement', 'caucus', 'republicans', 'democrats',
+  'republican', 'democratic', 'island', 'islands', 'sea', 'river', 'mountain', 'valley', 'north', 'south', 'east',
+  'west', 'state', 'york', 'washington', 'america', 'americans', 'nations', 'security', 'reserve', 'bureau',
+  'stadium', 'arena', 'hall', 'avenue', 'way', 'act', 'law', 'bill', 'amendment', 'day', 'week', 'year', 'war',
+  'conference', 'convention', 'summit', 'debate', 'world', 'international', 'global', 'national', 'federal',
+  'facebook', 'twitter', 'google', 'cnn', 'fox', 'msnbc', 'nbc', 'abc', 'cbs', 'ap', 'reuters', 'isis', 'is',
+  'club', 'team', 'league', 'cup', 'games', 'olympics', 'festival', 'museum', 'library', 'hospital', 'clinic',
+]);
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'rev']);
+
+export interface NameMention {
+  /** The name without titles, e.g. "Gulmurod Khalimov". */
+  name: string;
+  tokens: string[];
+  start: number;
+  end: number;
+  /** 'm' | 'f' | undefined, from a title such as Mr. or Mrs. */
+  gender?: string;
+  /** Whether it looks like a person (not an organisation or a place). */
+  person: boolean;
+}
+
+/** Cleans a run of tokens to a name: titles and openers dropped at the front, possessive at the end. */
+export function cleanName(tokens: Token[], language: QuoteLanguage): { tokens: Token[]; gender?: string } {
+  let from = 0;
+  let gender: string | undefined;
+  while (from < tokens.length - 1 && (language.titles.has(tokens[from]!.lower) || language.notNames.has(tokens[from]!.lower))) {
+    if (language.maleTitles.has(tokens[from]!.lower)) gender = 'm';
+    if (language.femaleTitles.has(tokens[from]!.lower)) gender = 'f';
+    from++;
+  }
+  // "Finance Minister Paul Okoro", "House Speaker Paul Ryan": the name follows the last title.
+  for (let i = tokens.length - 2; i >= from; i--) {
+    if (language.titles.has(tokens[i]!.lower) && isCapitalized(tokens[i]!.text)) {
+      from = i + 1;
+      break;
+    }
+  }
+  let rest = tokens.slice(from);
+  // "the Security Council", "the White House": an organisation keeps its whole name.
+  if (rest.length === 1 && ORGANISATION_WORDS.has(rest[0]!.lower) && from > 0) {
+    let start = 0;
+    while (start < tokens.length - 1 && (language.notNames.has(tokens[start]!.lower) || language.determiners.has(tokens[start]!.lower))) start++;
+    rest = tokens.slice(start);
+  }
+  // "Browns DL Sheldon Richardson": four words or more are a description before the name.
+  if (rest.length >= 4) {
+    const suffix = /^(jr|sr|ii|iii|iv)$/.test(rest.at(-1)!.lower) ? 1 : 0;
+    const keep = 2 + suffix + (language.nameParticles.has(rest.at(-2 - suffix)!.lower) ? 1 : 0);
+    rest = rest.slice(-keep);
+  }
+  if (rest.length === 1 && (language.titles.has(rest[0]!.lower) || language.notNames.has(rest[0]!.lower))) {
+    // "Mr. King", "Ms. Major": after an honorific, a title-like word is the surname.
+    const before = tokens[tokens.indexOf(rest[0]!) - 1];
+    if (before && HONORIFICS.has(before.lower) && isCapitalized(rest[0]!.text)) return { tokens: rest, gender };
+    return { tokens: [], gender };
+  }
+  return { tokens: rest, gender };
+}
+
+/** Every capitalised run in the text outside quotations, as a cleaned name. */
+export function findNameMentions(text: string, quoted: Piece[], language: QuoteLanguage): NameMention[] {
+  const tokens = tokenize(text, 0, language);
+  const insideQuote = (offset: number) => quoted.some((p) => offset >= p.start && offset < p.end);
+  const mentions: NameMention[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length && !isCapitalized(run.at(-1)!.text)) run.pop();
+    if (run.length) {
+      const { tokens: cleaned, gender } = cleanName(run, language);
+      if (cleaned.length && !(cleaned.length === 1 && language.notNames.has(cleaned[0]!.lower))) {
+        const names = cleaned.map((t) => basename(t.text));
+        const lowers = names.map((n) => n.toLowerCase());
+        const person =
+          cleaned.length >= 2 && cleaned.length <= 4 && !lowers.some((w) => ORGANISATION_WORDS.has(w)) && !/^\p{Lu}+$/u.test(names.join(''));
+        mentions.push({
+          name: names.join(' '),
+          tokens: lowers,
+          start: cleaned[0]!.start,
+          end: cleaned.at(-1)!.end,
+          gender,
+          person: person || gender !== undefined && cleaned.length >= 1 && !lowers.some((w) => ORGANISATION_WORDS.has(w)),
+        });
+      }
+    }
+    run = [];
+  };
+  for (const [i, token] of tokens.entries()) {
+    const previous = tokens[i - 1];
+    const gap = previous ? text.slice(previous.end, token.start) : '';
+    const joined = previous && /^[ \u00a0]$/.test(gap) && !/['’]s$/.test(previous.text);
+    if (run.length && !joined) flush();
+    if (insideQuote(token.start)) {
+      flush();
+      continue;
+    }
+    if (isCapitalized(token.text) || (run.length && language.nameParticles.has(token.lower))) run.push(token);
+    else flush();
+  }
+  flush();
+  return mentions;
+}
+
+/** The people of an article, and how a short name or a pronoun is resolved to one of them. */
+export class NameBook {
+  /** Votes for each surname's gender: the first he/she after a mention, with no other person between. */
+  private readonly genderVotes = new Map<string, { m: number; f: number }>();
+
+  constructor(
+    readonly mentions: NameMention[],
+    private readonly language: QuoteLanguage,
+    text = '',
+  ) {
+    const people = mentions.filter((m) => m.person || m.tokens.length === 1);
+    for (const [i, m] of people.entries()) {
+      const nextPerson = people[i + 1]?.start ?? text.length;
+      const window = text.slice(m.end, Math.min(nextPerson, m.end + 200));
+      const pronoun = /\b(he|him|his|himself|she|her|hers|herself)\b/i.exec(window)?.[1]?.toLowerCase();
+      if (!pronoun) continue;
+      const surname = m.tokens.at(-1)!;
+      const votes = this.genderVotes.get(surname) ?? { m: 0, f: 0 };
+      if (pronoun.startsWith('h') && pronoun !== 'her' && pronoun !== 'hers' && pronoun !== 'herself') votes.m++;
+      else votes.f++;
+      this.genderVotes.set(surname, votes);
+    }
+  }
+
+  /** Known full names (two tokens or more) that a one-word name belongs to. */
+  private fullNamesFor(word: string, before: number): NameMention[] {
+    const lower = word.toLowerCase();
+    const matches = this.mentions.filter(
+      (m) => m.tokens.length >= 2 && (m.tokens.at(-1) === lower || (m.tokens[0] === lower && m.person)),
+    );
+    if (!matches.length) return [];
+    const earlier = matches.filter((m) => m.start < before);
+    return earlier.length ? earlier : matches;
+  }
+
+  /** The full name a mention stands for: "Khalimov" → "Gulmurod Khalimov"; longer names stay. */
+  resolveName(name: string, at: number): string {
+    const words = name.split(/\s+/);
+    if (words.length === 1) {
+      const candidates = this.fullNamesFor(words[0]!, at);
+      if (candidates.length) return mostFrequent(candidates);
+      return name;
+    }
+    // "Hillary Clinton" may be written out further as "Hillary Rodham Clinton": keep what was written.
+    return name;
+  }
+
+  /** The gender a name is known by (a title such as Mr. or Mrs. somewhere in the article). */
+  genderOf(name: string): string | undefined {
+    const last = name.split(/\s+/).at(-1)!.toLowerCase();
+    for (const m of this.mentions) if (m.gender && m.tokens.at(-1) === last) return m.gender;
+    // Else how the article refers to them: a clear majority of he or she after their name.
+    const votes = this.genderVotes.get(last);
+    if (votes && votes.m >= 2 * votes.f + 1) return 'm';
+    if (votes && votes.f >= 2 * votes.m + 1) return 'f';
+    return undefined;
+  }
+
+  /** The nearest person named before `at` (resolved to a full name) whose gender does not clash. */
+  nearestPerson(at: number, gender: string | undefined, skip: (name: string) => boolean = () => false): string | null {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.start >= at) continue;
+      const full = this.resolveName(m.name, m.start);
+      const isPerson = m.person || this.mentions.some((o) => o.person && o.name === full);
+      if (!isPerson || skip(full)) continue;
+      const known = this.genderOf(full);
+      if (gender && known && known !== gender) continue;
+      return full;
+    }
+    return null;
+  }
+
+  isPronoun(word: string): boolean {
+    return this.language.pronouns.has(word.toLowerCase());
+  }
+}
+
+function mostFrequent(candidates: NameMention[]): string {
+  const counts = new Map<string, number>();
+  for (const c of candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  let best = candidates.at(-1)!.name;
+  let bestCount = 0;
+  for (const [name, count] of counts) {
+    if (count > bestCount) {
+      best = name;
+      bestCount = count;
+    }
+  }
+  return best;
+}

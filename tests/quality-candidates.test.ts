@@ -1,0 +1,85 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { candidate, choose, confirmWithArticleBody, isSuspicious } from '../src/extract/quality/index.js';
+import { textOf } from '../src/extract/quality/dom.js';
+
+// Candidates and agreement on small made-up contents: which one is chosen, and why.
+const document = new JSDOM('<!DOCTYPE html><body></body>').window.document;
+function element(html: string): Element {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  return div;
+}
+const STORY = [
+  'The Millbrook footbridge reopened on Saturday morning after fourteen months of repairs, and by noon more than two thousand people had walked across it.',
+  'Engineers replaced the rusted steel deck with a timber one and added lighting along both railings, at a cost of 2.4 million pounds.',
+  'Council leader Daniel Price said the overspend would be covered from the highways reserve and would not raise council tax.',
+];
+const storyHtml = STORY.map((p) => `<p>${p}</p>`).join('');
+const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/n/${i}">Another headline about the valley number ${i}</a></li>`).join('');
+
+describe('candidates and agreement', () => {
+  it("keeps Readability's result when it is sound, with its agreement with the others", () => {
+    const readability = candidate('readability', element(storyHtml), STORY.join(' '));
+    const densest = candidate('densest-block', element(storyHtml), STORY.join(' '));
+    expect(isSuspicious(readability, [densest])).toBeNull();
+    const choice = choose(readability, [densest])!;
+    expect(choice.chosen).toBe(readability);
+    expect(choice.replaced).toBeNull();
+    expect(choice.agreement).toBe(1);
+  });
+
+  it('replaces an empty result by the candidate the JSON-LD body agrees with', () => {
+    const menu = element(`<ul>${links}</ul>`);
+    const story = element(storyHtml);
+    const choice = choose(null, [
+      candidate('densest-block', menu, textOf(menu)),
+      candidate('readability-relaxed', story, textOf(story)),
+      candidate('json-ld', null, STORY.join('\n')),
+    ])!;
+    expect(choice.chosen.name).toBe('readability-relaxed');
+    expect(choice.replaced).toBe('empty');
+  });
+
+  it('replaces a result that is mostly links', () => {
+    const menu = element(`<ul>${links}</ul>`);
+    const story = element(storyHtml);
+    const readability = candidate('readability', menu, textOf(menu));
+    expect(isSuspicious(readability, [])).toBe('mostly links');
+    const choice = choose(readability, [candidate('densest-block', story, textOf(story))])!;
+    expect(choice.chosen.name).toBe('densest-block');
+  });
+
+  it('replaces a very short result only by a candidate that contains it when no JSON-LD body decides', () => {
+    const teaser = element(`<p>${STORY[0]}</p>`);
+    const readability = candidate('readability', teaser, textOf(teaser));
+    const comments = element(Array.from({ length: 8 }, (_, i) => `<p>Reader ${i} wrote: I walked my dog along the canal every morning this week and the weather was glorious throughout.</p>`).join(''));
+    const whole = element(storyHtml + storyHtml.replace(/<p>/g, '<p>Also: '));
+    expect(isSuspicious(readability, [candidate('densest-block', comments, textOf(comments))])).toBe('very short');
+    expect(choose(readability, [candidate('densest-block', comments, textOf(comments))])!.chosen).toBe(readability);
+    expect(choose(readability, [candidate('densest-block', whole, textOf(whole))])!.chosen.name).toBe('densest-block');
+  });
+
+  it('falls back to the JSON-LD text itself when no DOM candidate holds it', () => {
+    const menu = element(`<ul>${links}</ul>`);
+    const choice = choose(null, [candidate('densest-block', menu, textOf(menu)), candidate('json-ld', null, STORY.join('\n'))])!;
+    expect(choice.chosen.name).toBe('json-ld');
+  });
+});
+
+describe('confirmation by the JSON-LD articleBody', () => {
+  it('drops paragraphs the body does not have, and keeps headings', () => {
+    const content = element(
+      `<p>Share this story with your friends and family on your favourite network.</p><h2>Reopening day</h2>${storyHtml}` +
+        `<p>Courier readers can now get home delivery of the Saturday paper for half price during June.</p>`,
+    );
+    expect(confirmWithArticleBody(content, STORY.join('\n'), () => false)).toBe(2);
+    expect(Array.from(content.children).map(textOf)).toEqual(['Reopening day', ...STORY]);
+  });
+
+  it('does nothing when the body is only an excerpt of the content', () => {
+    const content = element(storyHtml);
+    expect(confirmWithArticleBody(content, STORY[0]!, () => false)).toBe(0);
+    expect(Array.from(content.children).map(textOf)).toEqual(STORY);
+  });
+});

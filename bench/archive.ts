@@ -21,7 +21,7 @@ import { gunzipSync } from 'node:zlib';
 import { toFtsQuery } from '../src/archive/index-db.js';
 import { Archive } from '../src/archive/store.js';
 import { archiveSource, type ArchiveOptions } from '../src/pipeline.js';
-import { aebDevDir, CorpusMissingError, loadAebGroundTruth, readabilityCaseNames, readabilityDir } from './corpus.js';
+import { aebDevDir, CorpusMissingError, loadAebGroundTruth, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
 
 interface BenchPage {
   /** "aeb-dev/ID" or "readability/NAME". */
@@ -258,12 +258,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof CorpusMissingError) {
-    console.error(`bench:archive: ${error.message}`);
-    process.exitCode = 1;
-    return;
-  }
-  console.error(error);
-  process.exitCode = 70;
-});
+runBench('bench:archive', main);

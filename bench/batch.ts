@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../src/batch/scheduler.js';
-import { CorpusMissingError, findRepoRoot, loadAebDev, loadReadabilityCase, readabilityCaseNames } from './corpus.js';
+import { findRepoRoot, loadAebDev, loadReadabilityCase, readabilityCaseNames, runBench } from './corpus.js';
 
 interface Options {
   requests: number;
@@ -296,16 +296,4 @@ async function main(): Promise<number> {
   return results.every((r) => r.exitCode === 0) && withinLimits ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof CorpusMissingError) {
-      process.stderr.write(`bench:batch: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
-  },
-);
+runBench('bench:batch', main);

@@ -205,3 +205,24 @@ export function loadReadabilityCase(name: string, dir: string = readabilityDir()
 export function loadReadabilityCorpus(dir: string = readabilityDir(), names?: readonly string[]): ReadabilityCase[] {
   return (names ?? readabilityCaseNames(dir)).map((name) => loadReadabilityCase(name, dir));
 }
+
+/**
+ * Runs a benchmark's main and sets the exit code it returns (0 when it returns nothing). A
+ * missing corpus is one line naming the benchmark and exit 1; anything else, a stack and exit 70.
+ */
+export function runBench(name: string, main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (error: unknown) => {
+      if (error instanceof CorpusMissingError) {
+        console.error(`${name}: ${error.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.error(error);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/extract/pipeline.js';
-import { aebDevDir, CorpusMissingError, loadAebDev, type AebPage } from './corpus.js';
+import { aebDevDir, loadAebDev, runBench, type AebPage } from './corpus.js';
 import { aggregate, explainPage, scorePage, type CorpusScore, type PageScore } from './metric.js';
 
 interface Options {
@@ -192,16 +192,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let pages: AebPage[];
-  try {
-    pages = loadAebDev();
-  } catch (error) {
-    if (error instanceof CorpusMissingError) {
-      console.error(`bench:quality: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  const pages: AebPage[] = loadAebDev();
   if (pages.length === 0) {
     console.error(`bench:quality: no pages in ${aebDevDir()}`);
     return 1;
@@ -343,12 +334,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench('bench:quality', main);

@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { CorpusMissingError } from './corpus.js';
+import { runBench } from './corpus.js';
 import { loadQuotesGold, predictQuotes, quotesDevDir } from './quotes-run.js';
 import { formatScore, headline, scoreQuotes, type Gold } from './quotes-score.js';
 
@@ -31,16 +31,7 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  let gold: Gold;
-  try {
-    gold = loadQuotesGold();
-  } catch (error) {
-    if (error instanceof CorpusMissingError) {
-      console.error(`bench:quotes: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  const gold: Gold = loadQuotesGold();
   const started = performance.now();
   const { predictions, docs } = await predictQuotes(gold);
   const elapsed = performance.now() - started;
@@ -70,12 +61,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench('bench:quotes', main);

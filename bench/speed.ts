@@ -33,7 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WORKER_LIMITS, ExtractPool } from '../src/batch/extract-pool.js';
 import type { PageInput } from '../src/extract/pipeline.js';
-import { CorpusMissingError, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL } from './corpus.js';
+import { CorpusMissingError, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL, runBench } from './corpus.js';
 
 type Mode = 'a' | 'b' | 'c' | 'p';
 
@@ -416,12 +416,4 @@ async function main(): Promise<number> {
   return runParent(parsed.options);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench('bench:speed', main);

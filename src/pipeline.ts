@@ -1,4 +1,4 @@
-import { acquire, decodePage, type AcquireOptions } from './acquire/index.js';
+import { acquire, conditionalHeaders, decodePage, type AcquireOptions } from './acquire/index.js';
 import type { Article, Capture, DecodedPage } from './article.js';
 import { Archive, type StoreOutcome } from './archive/store.js';
 import { buildWarc } from './archive/warc.js';
@@ -32,13 +32,6 @@ export interface ArchiveResult extends StoreOutcome {
   confidence: number | null;
 }
 
-function conditionalHeaders(validators: { etag?: string; lastModified?: string }): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (validators.etag) headers['If-None-Match'] = validators.etag;
-  if (validators.lastModified) headers['If-Modified-Since'] = validators.lastModified;
-  return headers;
-}
-
 /** Turns a page's HTML into an Article: extractArticle in-process, or an ExtractPool's extract. */
 export type Extractor = (page: PageInput) => Article | Promise<Article>;
 
@@ -59,9 +52,9 @@ export async function archiveSource(
   extract: Extractor = extractInProcess,
 ): Promise<ArchiveResult> {
   // A page archived before is asked for with its validators; 304 means the snapshot stands.
-  const validators = /^https?:\/\//i.test(source) ? archive.latestValidators(source) : undefined;
-  const fetchOptions: AcquireOptions = validators
-    ? { ...options.fetch, acceptNotModified: true, headers: { ...options.fetch.headers, ...conditionalHeaders(validators) } }
+  const conditional = /^https?:\/\//i.test(source) ? conditionalHeaders(archive.latestValidators(source) ?? {}) : undefined;
+  const fetchOptions: AcquireOptions = conditional
+    ? { ...options.fetch, acceptNotModified: true, headers: { ...options.fetch.headers, ...conditional } }
     : options.fetch;
   const capture = await acquire(source, fetchOptions);
   return storeCapture(source, capture, options, archive, extract);

@@ -12,6 +12,7 @@ import { snapshotDirs } from './helpers/archive-files.js';
 import { runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/fixtures.js';
 import {
+  ARRIVAL_JITTER_MS,
   InFlightCounter,
   TestServer,
   bytes,
@@ -32,8 +33,6 @@ const cyrillicPage = readFileSync(fixturePath('windows-1251'));
 const story = (name: string) => seedHtml.replaceAll('Khalimov', `Khalimov-${name}`);
 const scratch = () => mkdtempSync(join(tmpdir(), 'clipfile-batch-'));
 
-/** Client and server share 2 busy cores: an arrival can lag its scheduled start by a few ms. */
-const ARRIVAL_JITTER_MS = 40;
 
 interface Line {
   source: string;

@@ -4,6 +4,7 @@ import { createPoliteFetcher, type PoliteFetcher, type PoliteFetcherOptions } fr
 import { isRetryable, parseRetryAfter, withRetries, type RetryNotice } from '../src/batch/retry.js';
 import { HostScheduler, StoppedError } from '../src/batch/scheduler.js';
 import {
+  ARRIVAL_JITTER_MS,
   InFlightCounter,
   TestServer,
   bytes,
@@ -18,13 +19,6 @@ import {
 } from './helpers/server.js';
 
 const PAGE = '<!doctype html><html><head><title>Hi</title></head><body><p>Hello</p></body></html>';
-/**
- * The scheduler spaces the starts of requests exactly (see the fake-timer test); the server logs
- * their arrivals. Here client and server share one event loop on 2 busy cores, so loop lag (GC,
- * the other test worker) delaying one arrival and not the next shows as a shorter gap: usually
- * under 5 ms, at worst 23 ms seen in 20 runs. The average gap shows no such shortfall.
- */
-const ARRIVAL_JITTER_MS = 40;
 
 /** The mean time between consecutive arrivals: lag cannot pile up in it, only shift the ends. */
 function meanGapMs(requests: LoggedRequest[]): number {

@@ -26,6 +26,20 @@ export interface AcquireOptions {
   acceptNotModified?: boolean;
 }
 
+/** Validators of an earlier capture of the page, for a conditional request. */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+/** If-None-Match / If-Modified-Since from an earlier capture's validators; undefined when it had none. */
+export function conditionalHeaders(validators: Validators): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  return Object.keys(headers).length > 0 ? headers : undefined;
+}
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 10;

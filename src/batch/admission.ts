@@ -14,8 +14,6 @@ export interface AdmissionLimits {
 export class Admission<T> {
   private readonly waiting = new Map<string, T[]>();
   private readonly inHand = new Map<string, number>();
-  private inHandTotal = 0;
-  private waitingTotal = 0;
 
   constructor(private readonly limits: AdmissionLimits) {
     if (!(limits.total >= 1 && limits.perGroup >= 1)) throw new RangeError('admission limits must be at least 1');
@@ -25,21 +23,18 @@ export class Admission<T> {
     const queue = this.waiting.get(group);
     if (queue) queue.push(item);
     else this.waiting.set(group, [item]);
-    this.waitingTotal++;
   }
 
   /** The next source that may start now, or undefined; the caller must call done(group) when it ends. */
   next(): { group: string; item: T } | undefined {
-    if (this.inHandTotal >= this.limits.total) return undefined;
+    if (this.active >= this.limits.total) return undefined;
     for (const [group, queue] of this.waiting) {
       if ((this.inHand.get(group) ?? 0) >= this.limits.perGroup) continue;
       const item = queue.shift()!;
       // The group goes to the back of the turn order (a Map keeps insertion order).
       this.waiting.delete(group);
       if (queue.length > 0) this.waiting.set(group, queue);
-      this.waitingTotal--;
       this.inHand.set(group, (this.inHand.get(group) ?? 0) + 1);
-      this.inHandTotal++;
       return { group, item };
     }
     return undefined;
@@ -49,22 +44,24 @@ export class Admission<T> {
     const count = this.inHand.get(group) ?? 0;
     if (count <= 1) this.inHand.delete(group);
     else this.inHand.set(group, count - 1);
-    this.inHandTotal = Math.max(0, this.inHandTotal - 1);
   }
 
   /** Takes every source not started yet, in no particular order (for "not started" reports). */
   drain(): T[] {
     const rest = [...this.waiting.values()].flat();
     this.waiting.clear();
-    this.waitingTotal = 0;
     return rest;
   }
 
   get pending(): number {
-    return this.waitingTotal;
+    let count = 0;
+    for (const queue of this.waiting.values()) count += queue.length;
+    return count;
   }
 
   get active(): number {
-    return this.inHandTotal;
+    let count = 0;
+    for (const inHand of this.inHand.values()) count += inHand;
+    return count;
   }
 }

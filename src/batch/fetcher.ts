@@ -13,7 +13,15 @@
  * 4 attempts)"), thrown after the retries.
  */
 import type { Capture } from '../article.js';
-import { acquire, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, defaultUserAgent } from '../acquire/index.js';
+import {
+  acquire,
+  conditionalHeaders,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TIMEOUT_MS,
+  defaultUserAgent,
+  type Validators,
+} from '../acquire/index.js';
 import { SourceError } from '../errors.js';
 import { DEFAULT_ROBOTS_TIMEOUT_MS, RobotsCache, type RobotsRules } from './robots.js';
 import { withRetries, type RetryPolicy } from './retry.js';
@@ -46,11 +54,6 @@ export interface PoliteFetcherOptions {
   onNote?: (note: string) => void;
 }
 
-/** Validators of the last snapshot, for a conditional request. */
-export interface PreviousCapture {
-  etag?: string | null;
-  lastModified?: string | null;
-}
 
 export type PoliteFetchResult =
   | { kind: 'fetched'; capture: Capture; attempts: number }
@@ -60,7 +63,7 @@ export type PoliteFetchResult =
   | { kind: 'stopped' };
 
 export interface PoliteFetcher {
-  fetchPolitely(url: string, previous?: PreviousCapture): Promise<PoliteFetchResult>;
+  fetchPolitely(url: string, previous?: Validators): Promise<PoliteFetchResult>;
   /** Ctrl-C: nothing new starts (waiting pages resolve as 'stopped', retries end); requests in flight finish. */
   stop(): void;
   /** Resolves once every fetchPolitely call so far has settled. */
@@ -105,7 +108,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
     if (delayMs > scheduler.delayFor(host)) scheduler.setHostDelay(host, delayMs);
   }
 
-  async function fetchOne(url: string, previous: PreviousCapture): Promise<PoliteFetchResult> {
+  async function fetchOne(url: string, previous: Validators): Promise<PoliteFetchResult> {
     // Pacing is per host name and port (URL.host); robots.txt is per origin.
     const { host } = httpUrl(url);
     if (!options.ignoreRobots) {
@@ -178,11 +181,4 @@ function httpUrl(url: string): URL {
     throw new SourceError(url, 'bad-url', `not an http(s) URL: ${parsed.protocol}`);
   }
   return parsed;
-}
-
-function conditionalHeaders(previous: PreviousCapture): Record<string, string> | undefined {
-  const headers: Record<string, string> = {};
-  if (previous.etag) headers['if-none-match'] = previous.etag;
-  if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
-  return Object.keys(headers).length > 0 ? headers : undefined;
 }

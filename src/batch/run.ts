@@ -68,8 +68,9 @@ export class BatchRun {
 
   /** Resolves once every source has its outcome. */
   async run(): Promise<void> {
-    while (!this.stopping) {
-      for (let next = this.admission.next(); next && !this.stopping; next = this.admission.next()) {
+    for (;;) {
+      // Once stopping, nothing more is admitted; what is in hand finishes.
+      for (let next = this.nextToStart(); next; next = this.nextToStart()) {
         const { group, item: index } = next;
         void this.runOne(index).finally(() => {
           this.admission.done(group);
@@ -80,13 +81,13 @@ export class BatchRun {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
-    while (this.admission.active > 0) {
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
-    }
     for (const index of this.admission.drain().sort((a, b) => a - b)) {
       this.report(index, { status: 'skipped', skipReason: 'interrupted' });
     }
+  }
+
+  private nextToStart(): { group: string; item: number } | undefined {
+    return this.stopping ? undefined : this.admission.next();
   }
 
   /** Takes no new source; pages already requested or extracting finish and are stored. */

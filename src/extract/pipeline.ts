@@ -191,23 +191,15 @@ function authorNames(metadata: { authors: string[]; byline: string | null }): st
 
 /**
  * The story's text leaves captions out (they stay beside their figure in the Markdown and the
- * HTML): the body text is what the story says, as the reader reads it through. The captions
- * step aside while the text is rendered and come back after.
+ * HTML): the body text is what the story says, as the reader reads it through.
  */
 function storyText(content: Element, embeds: Embed[]): string {
-  const captions = Array.from(content.querySelectorAll(`figcaption, [${MARK_ATTRIBUTE}="caption"]`)).filter(
-    (caption) => caption.tagName === 'FIGCAPTION' || textOf(caption).length <= 400,
+  const captions = new Set(
+    Array.from(content.querySelectorAll(`figcaption, [${MARK_ATTRIBUTE}="caption"]`)).filter(
+      (caption) => caption.tagName === 'FIGCAPTION' || textOf(caption).length <= 400,
+    ),
   );
-  const stand = captions.map((caption) => {
-    const placeholder = caption.ownerDocument.createComment('caption');
-    caption.replaceWith(placeholder);
-    return placeholder;
-  });
-  try {
-    return renderText(content, embeds);
-  } finally {
-    stand.forEach((placeholder, i) => placeholder.replaceWith(captions[i]!));
-  }
+  return renderText(content, embeds, { skip: (element) => captions.has(element) });
 }
 
 /**

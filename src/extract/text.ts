@@ -15,7 +15,7 @@ const CELL_TAGS = new Set(['TD', 'TH']);
  * The article as plain text: one blank line between blocks (paragraphs, headings, list items,
  * table rows, embeds), whitespace inside a block collapsed, no URLs.
  */
-export function renderText(content: Element, embeds: Embed[]): string {
+export function renderText(content: Element, embeds: Embed[], options: { skip?: (element: Element) => boolean } = {}): string {
   const blocks: string[] = [];
   let line = '';
 
@@ -43,7 +43,7 @@ export function renderText(content: Element, embeds: Embed[]): string {
     if (node.nodeType !== 1 /* element */) return;
     const element = node as Element;
     const tag = element.nodeName;
-    if (SKIPPED_TAGS.has(tag)) return;
+    if (SKIPPED_TAGS.has(tag) || options.skip?.(element)) return;
     if (tag === EMBED_PLACEHOLDER_TAG) {
       flush();
       const embed = embeds[Number(element.getAttribute('data-index'))];

@@ -1,3 +1,4 @@
+import diagnostics from 'node:diagnostics_channel';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceError } from '../src/errors.js';
 import { createPoliteFetcher, type PoliteFetcher, type PoliteFetcherOptions } from '../src/batch/fetcher.js';
@@ -10,6 +11,7 @@ import {
   bytes,
   delayed,
   html,
+  redirect,
   resetConnection,
   sequence,
   startServers,
@@ -174,6 +176,48 @@ describe('politeness per host', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('counts the delay from when a request reaches the wire, not from when its task started', async () => {
+    // The main thread busy between a task's start and its request going out (storing a snapshot,
+    // say): the next request to the host must still reach it a full delay after this one.
+    const delayMs = 300;
+    const host = server(2);
+    host.route('/first', html(PAGE));
+    host.route('/second', html(PAGE));
+    let blocked = false;
+    const blockOnce = (message: unknown) => {
+      const request = (message as { request?: { path?: string } }).request;
+      if (blocked || request?.path !== '/first') return;
+      blocked = true;
+      const until = performance.now() + 150;
+      while (performance.now() < until) {
+        // the event loop is held, as a synchronous fsync would hold it
+      }
+    };
+    diagnostics.subscribe('undici:request:create', blockOnce);
+    try {
+      const fetcher = politeFetcher({ perHostDelayMs: delayMs, ignoreRobots: true });
+      const results = await Promise.all([fetcher.fetchPolitely(host.url('/first')), fetcher.fetchPolitely(host.url('/second'))]);
+      expect(results.map((result) => result.kind)).toEqual(['fetched', 'fetched']);
+    } finally {
+      diagnostics.unsubscribe('undici:request:create', blockOnce);
+    }
+    expect(blocked).toBe(true);
+    expect(host.requests.map((request) => request.path)).toEqual(['/first', '/second']);
+    expect(minGapMs(host.requests)).toBeGreaterThanOrEqual(delayMs - ARRIVAL_JITTER_MS);
+  });
+
+  it('paces a host that a redirect reached like any request to it', async () => {
+    const delayMs = 300;
+    server(1).route('/landing', html(PAGE));
+    server(1).route('/next', html(PAGE));
+    server(0).route('/hop', redirect(server(1).url('/landing')));
+    const fetcher = politeFetcher({ perHostDelayMs: delayMs, ignoreRobots: true });
+    expect(await fetcher.fetchPolitely(server(0).url('/hop'))).toMatchObject({ kind: 'fetched' });
+    expect(await fetcher.fetchPolitely(server(1).url('/next'))).toMatchObject({ kind: 'fetched' });
+    expect(server(1).requests.map((request) => request.path)).toEqual(['/landing', '/next']);
+    expect(minGapMs(server(1).requests)).toBeGreaterThanOrEqual(delayMs - ARRIVAL_JITTER_MS);
   });
 
   it('lets a larger host delay (Crawl-delay) win over the default, never a smaller one', () => {

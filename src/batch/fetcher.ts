@@ -26,6 +26,7 @@ import { SourceError } from '../errors.js';
 import { DEFAULT_ROBOTS_TIMEOUT_MS, RobotsCache, type RobotsRules } from './robots.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { HostScheduler, StoppedError } from './scheduler.js';
+import { onRequestSent } from './wire.js';
 
 export interface PoliteFetcherOptions {
   /** Default `clipfile/<version> (+https://github.com/clipfile/clipfile)`; its first token is matched in robots.txt. */
@@ -92,6 +93,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
   const stopping = new AbortController();
   const pending = new Set<Promise<unknown>>();
   const cappedDelayNoted = new Set<string>();
+  let stopListening = () => {};
 
   /** Makes the host's Crawl-delay the scheduler's, capped. */
   function applyCrawlDelay(host: string, rules: RobotsRules): void {
@@ -155,8 +157,13 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
         if (error instanceof StoppedError) return { kind: 'stopped' } as const;
         throw error;
       });
+      // Pacing follows requests as they reach the wire, while this fetcher has any in hand.
+      if (pending.size === 0) stopListening = onRequestSent((host) => scheduler.requestSent(host));
       pending.add(result);
-      const forget = () => pending.delete(result);
+      const forget = () => {
+        pending.delete(result);
+        if (pending.size === 0) stopListening();
+      };
       result.then(forget, forget);
       return result;
     },

@@ -100,6 +100,15 @@ export class HostScheduler {
     this.pumpSoon();
   }
 
+  /**
+   * A request to `host` reached the wire now (a redirect hop, or a task's request sent later than
+   * the task started): the host's delay counts from here if that is later.
+   */
+  requestSent(host: string): void {
+    const state = this.stateOf(host);
+    state.pacedFrom = Math.max(state.pacedFrom, this.now());
+  }
+
   /** The delay between starts that applies to `host`. */
   delayFor(host: string): number {
     return Math.max(this.perHostDelayMs, this.ownDelays.get(host) ?? 0);

@@ -27,8 +27,9 @@ export interface LoggedRequest {
 
 /**
  * How much earlier than its scheduled time a request may arrive at a test server: the client
- * spaces request starts exactly, but on 2 busy cores event-loop lag can delay one arrival and
- * not the next (usually under 5 ms, at worst 23 ms seen in 20 runs).
+ * paces requests from when they reach the wire (src/batch/wire.ts), but on 2 busy cores the
+ * test server's own event-loop lag can delay logging one arrival and not the next (usually
+ * under 5 ms, at worst 23 ms seen in 20 runs).
  */
 export const ARRIVAL_JITTER_MS = 40;
 

@@ -41,8 +41,8 @@ export interface ExtractOptions {
 
 /**
  * The extraction pipeline for one page: parse → harvest → extract → place embeds → render.
- * Synchronous and free of I/O; callers that loop over pages must yield to the event loop
- * between them so jsdom can release closed windows.
+ * Synchronous and free of I/O. Pages share one jsdom window per thread (see parseHtml), so
+ * calls must not overlap; being synchronous, they cannot.
  */
 export function extractArticle(page: PageInput, options: ExtractOptions = {}): Article {
   const source = page.source ?? page.url ?? 'input';
@@ -67,7 +67,7 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     // Readability changes the document it reads; where it is likely to fail (the page does not
     // look like an article), a copy (a DOM copy, not a second parse) lets it try again with
     // other flags. The copy costs about half a Readability run, so only those pages pay it.
-    const spare = readerable ? null : (document.cloneNode(true) as Document);
+    const spare = readerable ? null : parsed.copy();
 
     let result;
     try {

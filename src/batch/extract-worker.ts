@@ -47,7 +47,7 @@ async function drain(): Promise<void> {
   try {
     for (let message = pending.shift(); message; message = pending.shift()) {
       handle(message);
-      // jsdom releases a closed window only once the event loop has turned.
+      // A turn of the event loop between pages: the pool's next messages (and a close) get in.
       await new Promise<void>((resolve) => setImmediate(resolve));
       releaseMemoryIfLarge();
     }

@@ -146,6 +146,8 @@ interface RunResult {
   peakRssMb: number;
   rssFirst100Mb: number;
   rssLast100Mb: number;
+  /** Mean RSS while each tenth of the pages finished: a plateau or a climb shows here. */
+  rssByTenthMb: number[];
   rssSlopeMbPer100Pages: number;
   peakPerHostInFlight: number;
   minPerHostGapMs: number;
@@ -246,6 +248,7 @@ async function runOnce(name: RunName, urls: string[], hosts: VirtualHost[], repo
     peakRssMb,
     rssFirst100Mb: rssWhile(0, 100),
     rssLast100Mb: rssWhile(total - 100, total),
+    rssByTenthMb: Array.from({ length: 10 }, (_, tenth) => rssWhile((tenth * total) / 10, ((tenth + 1) * total) / 10)),
     rssSlopeMbPer100Pages: 100 * slope(samples.filter((s) => s.pagesDone >= 100).map((s) => ({ x: s.pagesDone, y: s.rssMb }))),
     peakPerHostInFlight: Math.max(...hosts.map((host) => host.peakInFlight)),
     minPerHostGapMs: Math.min(...hosts.map((host) => host.minGapMs())),
@@ -261,6 +264,7 @@ function printResult(result: RunResult): void {
     `  RSS while finishing pages 1–100: ${result.rssFirst100Mb.toFixed(0)} MiB, the last 100: ${result.rssLast100Mb.toFixed(0)} MiB` +
       ` (growth ${(result.rssLast100Mb - result.rssFirst100Mb).toFixed(0)} MiB; trend after page 100: ${result.rssSlopeMbPer100Pages.toFixed(1)} MiB per 100 pages)`,
   );
+  console.log(`  RSS by tenth of the run (MiB): ${result.rssByTenthMb.map((mb) => mb.toFixed(0)).join(' ')}`);
   console.log(
     `  per host: at most ${result.peakPerHostInFlight} requests at once (limit ${DEFAULT_PER_HOST_CONNECTIONS}),` +
       ` shortest gap between starts ${result.minPerHostGapMs.toFixed(0)} ms (limit ${DEFAULT_PER_HOST_DELAY_MS} ms)`,

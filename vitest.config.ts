@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['./tests/helpers/scratch-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: jsdom-heavy suites contend, so keep the pool small.

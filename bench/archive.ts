@@ -22,6 +22,7 @@ import { toFtsQuery } from '../src/archive/index-db.js';
 import { Archive } from '../src/archive/store.js';
 import { archiveSource, type ArchiveOptions } from '../src/pipeline.js';
 import { aebDevDir, CorpusMissingError, loadAebGroundTruth, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
+import { readBenchArgs } from './args.js';
 
 interface BenchPage {
   /** "aeb-dev/ID" or "readability/NAME". */
@@ -37,16 +38,8 @@ function usage(): string {
   return 'usage: node dist/bench/archive.js [--keep]';
 }
 
-function parseArgs(argv: readonly string[]): { keep: boolean } {
-  const options = { keep: false };
-  for (const arg of argv) {
-    if (arg === '--keep') options.keep = true;
-    else if (arg === '-h' || arg === '--help') {
-      console.log(usage());
-      process.exit(0);
-    } else throw new Error(`unknown argument ${arg}\n${usage()}`);
-  }
-  return options;
+function parseArgs(): { keep: boolean } {
+  return { keep: readBenchArgs(usage(), { keep: { type: 'boolean' } }).keep ?? false };
 }
 
 /** The corpus as files with URLs; aeb-dev pages are gunzipped (byte for byte) into `pagesDir`. */
@@ -150,7 +143,7 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseArgs();
   const workDir = mkdtempSync(path.join(tmpdir(), 'clipfile-bench-archive-'));
   const pagesDir = path.join(workDir, 'pages');
   const root = path.join(workDir, 'archive');

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../src/batch/scheduler.js';
 import { findRepoRoot, loadAebDev, loadReadabilityCase, readabilityCaseNames, runBench } from './corpus.js';
+import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
 
 interface Options {
   requests: number;
@@ -38,31 +39,25 @@ function usage(): string {
   return 'usage: node dist/bench/batch.js [--requests N] [--hosts N] [--latency MS] [--runs default,c16] [--json FILE]';
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { requests: 1000, hosts: 20, latencyMs: 50, runs: ['default', 'c16'], json: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value\n${usage()}`);
-      return v;
-    };
-    const count = (): number => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} takes a whole number ≥ 1\n${usage()}`);
-      return n;
-    };
-    if (arg === '--requests') options.requests = count();
-    else if (arg === '--hosts') options.hosts = count();
-    else if (arg === '--latency') options.latencyMs = Number(value());
-    else if (arg === '--runs') {
-      const runs = value().split(',');
-      if (!runs.every((run): run is RunName => run in RUN_ARGS)) throw new Error(`--runs takes default and/or c16\n${usage()}`);
-      options.runs = runs;
-    } else if (arg === '--json') options.json = value();
-    else throw new Error(`unknown argument ${arg}\n${usage()}`);
-  }
-  return options;
+function parseArgs(): Options {
+  const values = readBenchArgs(usage(), {
+    requests: { type: 'string' },
+    hosts: { type: 'string' },
+    latency: { type: 'string' },
+    runs: { type: 'string' },
+    json: { type: 'string' },
+  });
+  const runs = values.runs?.split(',') ?? ['default', 'c16'];
+  if (!runs.every((run): run is RunName => run in RUN_ARGS)) throw new BenchUsageError(`--runs takes default and/or c16\n${usage()}`);
+  const latencyMs = Number(values.latency ?? 50);
+  if (!(latencyMs >= 0)) throw new BenchUsageError(`--latency takes milliseconds ≥ 0\n${usage()}`);
+  return {
+    requests: wholeNumber('requests', values.requests, usage()) ?? 1000,
+    hosts: wholeNumber('hosts', values.hosts, usage()) ?? 20,
+    latencyMs,
+    runs,
+    json: values.json ?? null,
+  };
 }
 
 /** Every page of both corpora as UTF-8 bytes. */
@@ -272,7 +267,7 @@ function printResult(result: RunResult): void {
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseArgs();
   const repoRoot = findRepoRoot();
   const pages = loadPages();
   const hosts = await Promise.all(Array.from({ length: options.hosts }, () => VirtualHost.start(pages, options.latencyMs)));

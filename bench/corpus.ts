@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { BenchUsageError } from './args.js';
 
 /** A corpus folder or file is not where it should be. */
 export class CorpusMissingError extends Error {
@@ -208,7 +209,8 @@ export function loadReadabilityCorpus(dir: string = readabilityDir(), names?: re
 
 /**
  * Runs a benchmark's main and sets the exit code it returns (0 when it returns nothing). A
- * missing corpus is one line naming the benchmark and exit 1; anything else, a stack and exit 70.
+ * missing corpus is one line naming the benchmark and exit 1; a usage error (BenchUsageError) its
+ * line and the usage, exit 2; anything else, a stack and exit 70.
  */
 export function runBench(name: string, main: () => Promise<number | void>): void {
   main().then(
@@ -219,6 +221,11 @@ export function runBench(name: string, main: () => Promise<number | void>): void
       if (error instanceof CorpusMissingError) {
         console.error(`${name}: ${error.message}`);
         process.exitCode = 1;
+        return;
+      }
+      if (error instanceof BenchUsageError) {
+        console.error(`${name}: ${error.message}`);
+        process.exitCode = 2;
         return;
       }
       console.error(error);

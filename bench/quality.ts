@@ -17,6 +17,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { aebDevDir, loadAebDev, runBench, type AebPage } from './corpus.js';
+import { readBenchArgs, wholeNumber } from './args.js';
 import { aggregate, explainPage, scorePage, type CorpusScore, type PageScore } from './metric.js';
 
 interface Options {
@@ -29,27 +30,9 @@ function usage(): string {
   return 'usage: node dist/bench/quality.js [--json FILE] [--texts DIR] [--worst N]';
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: null, texts: null, worst: 5 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value\n${usage()}`);
-      return v;
-    };
-    if (arg === '--json') options.json = value();
-    else if (arg.startsWith('--json=')) options.json = arg.slice('--json='.length);
-    else if (arg === '--texts') options.texts = value();
-    else if (arg.startsWith('--texts=')) options.texts = arg.slice('--texts='.length);
-    else if (arg === '--worst') options.worst = Number.parseInt(value(), 10);
-    else if (arg === '-h' || arg === '--help') {
-      console.log(usage());
-      process.exit(0);
-    } else throw new Error(`unknown argument ${arg}\n${usage()}`);
-  }
-  if (!Number.isInteger(options.worst) || options.worst < 0) throw new Error(`--worst needs a count\n${usage()}`);
-  return options;
+function parseArgs(): Options {
+  const values = readBenchArgs(usage(), { json: { type: 'string' }, texts: { type: 'string' }, worst: { type: 'string' } });
+  return { json: values.json ?? null, texts: values.texts ?? null, worst: wholeNumber('worst', values.worst, usage(), 0) ?? 5 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,13 +167,7 @@ function printPage(result: PageResult, which: 'baseline' | 'clipfile'): void {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  let options: Options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
+  const options = parseArgs();
 
   const pages: AebPage[] = loadAebDev();
   if (pages.length === 0) {

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { readBenchArgs } from './args.js';
 import { runBench } from './corpus.js';
 import { loadQuotesGold, predictQuotes, quotesDevDir } from './quotes-run.js';
 import { formatScore, headline, scoreQuotes, type Gold } from './quotes-score.js';
@@ -20,17 +21,12 @@ import { formatScore, headline, scoreQuotes, type Gold } from './quotes-score.js
 const TARGETS = { f1: 0.95, namedSpeaker: 0.9, pronounResolved: 0.8, joint: 0.85 };
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  let predFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'quotes-pred.json');
-  let failures = false;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--pred' && args[i + 1]) predFile = args[++i]!;
-    else if (args[i] === '--failures') failures = true;
-    else {
-      console.error('usage: node dist/bench/quotes.js [--pred FILE] [--failures]');
-      return 2;
-    }
-  }
+  const values = readBenchArgs('usage: node dist/bench/quotes.js [--pred FILE] [--failures]', {
+    pred: { type: 'string' },
+    failures: { type: 'boolean' },
+  });
+  const predFile = values.pred ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'quotes-pred.json');
+  const failures = values.failures ?? false;
   const gold: Gold = loadQuotesGold();
   const started = performance.now();
   const { predictions, docs } = await predictQuotes(gold);

@@ -33,6 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WORKER_LIMITS, ExtractPool } from '../src/batch/extract-pool.js';
 import type { PageInput } from '../src/extract/pipeline.js';
+import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
 import { CorpusMissingError, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL, runBench } from './corpus.js';
 
 type Mode = 'a' | 'b' | 'c' | 'p';
@@ -83,53 +84,32 @@ function usage(): string {
   );
 }
 
-function parseArgs(argv: readonly string[]): { options: Options; childMode: Mode | null } {
-  const options: Options = {
-    modes: ['a', 'b', 'c'],
-    recycle: 200,
-    semiSpaceMb: null,
-    oldSpaceMb: null,
-    size: os.availableParallelism(),
-    repeat: 1,
-    json: null,
-  };
-  let childMode: Mode | null = null;
+function parseArgs(): { options: Options; childMode: Mode | null } {
+  const values = readBenchArgs(usage(), {
+    mode: { type: 'string' },
+    modes: { type: 'string' },
+    recycle: { type: 'string' },
+    'semi-space': { type: 'string' },
+    'old-space': { type: 'string' },
+    size: { type: 'string' },
+    repeat: { type: 'string' },
+    json: { type: 'string' },
+  });
   const isMode = (m: string): m is Mode => m === 'a' || m === 'b' || m === 'c' || m === 'p';
-  const positive = (arg: string, v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} needs a positive integer\n${usage()}`);
-    return n;
+  if (values.mode !== undefined && !isMode(values.mode)) throw new BenchUsageError(`--mode a|b|c|p\n${usage()}`);
+  const modes = values.modes?.split(',') ?? ['a', 'b', 'c'];
+  if (!modes.every(isMode)) throw new BenchUsageError(`--modes takes a comma-separated list of a, b, c, p\n${usage()}`);
+  const oldSpace = values['old-space'];
+  const options: Options = {
+    modes,
+    recycle: wholeNumber('recycle', values.recycle, usage()) ?? 200,
+    semiSpaceMb: wholeNumber('semi-space', values['semi-space'], usage()) ?? null,
+    oldSpaceMb: oldSpace === 'none' ? 'none' : (wholeNumber('old-space', oldSpace, usage()) ?? null),
+    size: wholeNumber('size', values.size, usage()) ?? os.availableParallelism(),
+    repeat: wholeNumber('repeat', values.repeat, usage()) ?? 1,
+    json: values.json ?? null,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value\n${usage()}`);
-      return v;
-    };
-    if (arg === '--mode') {
-      const m = value();
-      if (!isMode(m)) throw new Error(`--mode a|b|c|p\n${usage()}`);
-      childMode = m;
-    } else if (arg === '--modes') {
-      const list = value().split(',');
-      if (!list.every(isMode)) throw new Error(`--modes takes a comma-separated list of a, b, c, p\n${usage()}`);
-      options.modes = list;
-    } else if (arg === '--recycle') options.recycle = positive(arg, value());
-    else if (arg === '--semi-space') options.semiSpaceMb = positive(arg, value());
-    else if (arg === '--old-space') {
-      const v = value();
-      options.oldSpaceMb = v === 'none' ? 'none' : positive(arg, v);
-    }
-    else if (arg === '--size') options.size = positive(arg, value());
-    else if (arg === '--repeat') options.repeat = positive(arg, value());
-    else if (arg === '--json') options.json = value();
-    else if (arg === '-h' || arg === '--help') {
-      console.log(usage());
-      process.exit(0);
-    } else throw new Error(`unknown argument ${arg}\n${usage()}`);
-  }
-  return { options, childMode };
+  return { options, childMode: values.mode ?? null };
 }
 
 /**
@@ -402,13 +382,7 @@ async function runParent(options: Options): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
+  const parsed = parseArgs();
   if (parsed.childMode) {
     console.log(JSON.stringify(await runChild(parsed.childMode, parsed.options)));
     return 0;

@@ -86,8 +86,9 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
   const robots = new RobotsCache({
     userAgent,
     timeoutMs: Math.min(options.robotsTimeoutMs ?? DEFAULT_ROBOTS_TIMEOUT_MS, timeoutMs),
-    // robots.txt is a request to the host like any other: paced with the rest.
-    runRequest: (url, request) => scheduler.schedule(url.host, request, { paceFromEnd: true }),
+    // robots.txt is a request to the host like any other: paced with the rest (from when it goes
+    // out, which for a host's first connection is well after the task starts).
+    runRequest: (url, request) => scheduler.schedule(url.host, request),
     onNote: options.onNote,
   });
   const stopping = new AbortController();

@@ -19,12 +19,6 @@ export interface HostSchedulerOptions {
 export interface ScheduleOptions {
   /** Queue ahead of the host's other waiting tasks (a retry should not wait behind the whole list). */
   front?: boolean;
-  /**
-   * Count the host's delay from when this task ends rather than starts: for a request the next
-   * ones wait for anyway (robots.txt). It usually opens the host's first connection, so it reaches
-   * the server later than it started; pacing from its end keeps the server's gap ≥ the delay.
-   */
-  paceFromEnd?: boolean;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -41,7 +35,6 @@ export class StoppedError extends Error {
 
 interface QueuedTask {
   run: () => Promise<unknown>;
-  paceFromEnd: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -49,7 +42,7 @@ interface QueuedTask {
 interface HostState {
   queue: QueuedTask[];
   running: number;
-  /** When the last task started (or ended, for paceFromEnd): the host's delay counts from here. */
+  /** When the last task started, or a request to the host last went out (requestSent): the delay counts from here. */
   pacedFrom: number;
 }
 
@@ -83,7 +76,6 @@ export class HostScheduler {
       const state = this.stateOf(host);
       const queued: QueuedTask = {
         run: task,
-        paceFromEnd: options.paceFromEnd ?? false,
         resolve: resolve as (value: unknown) => void,
         reject,
       };
@@ -219,7 +211,6 @@ export class HostScheduler {
       result = Promise.reject(error);
     }
     result.then(queued.resolve, queued.reject).finally(() => {
-      if (queued.paceFromEnd) state.pacedFrom = Math.max(state.pacedFrom, this.now());
       state.running--;
       this.running--;
       this.pump();

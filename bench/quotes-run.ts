@@ -65,8 +65,6 @@ export async function predictQuotes(gold: Gold): Promise<{ predictions: Predicti
       predictions[name] = [];
       docs.push({ name, quotes: [], text: '', error: error instanceof Error ? error.message : String(error) });
     }
-    // jsdom frees a closed window only once the event loop turns.
-    await new Promise((resolve) => setImmediate(resolve));
   }
   return { predictions, docs };
 }

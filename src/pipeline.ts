@@ -36,8 +36,9 @@ export interface ArchiveResult extends StoreOutcome {
 export type Extractor = (page: PageInput) => Article | Promise<Article>;
 
 /**
- * extractArticle on this thread. Loaded on first use: jsdom alone is ~100 MB of RSS, which a
- * process that extracts in worker threads (archive) should not carry on its main thread too.
+ * extractArticle on this thread. Loaded on first use: the DOM, Readability and turndown cost
+ * load time and memory that a process extracting in worker threads (archive) need not carry
+ * on its main thread too.
  */
 export const extractInProcess: Extractor = async (page) => {
   const { extractArticle } = await import('./extract/pipeline.js');

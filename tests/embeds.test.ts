@@ -1,22 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../src/extract/parse.js';
 import type { Embed } from '../src/article.js';
 import { findEmbeds, renderEmbedMarkdown, renderEmbedText } from '../src/extract/embeds.js';
 
 const PAGE_URL = 'https://news.example/2024/05/story.html';
-const openWindows: JSDOM[] = [];
-
-afterEach(() => {
-  for (const dom of openWindows.splice(0)) dom.window.close();
-});
-
 function parse(html: string, url = PAGE_URL): Document {
-  const dom = new JSDOM(html, { url });
-  openWindows.push(dom);
-  return dom.window.document;
+  return parseHtml(html, url).document;
 }
 
 function page(body: string, head = ''): Document {
@@ -762,12 +754,12 @@ describe('findEmbeds on real pages (../shared/corpus/readability)', () => {
 
 describe('tweet credit in a paragraph of its own', () => {
   it('reads the name, handle and date from a "— Name (@handle) date" <p>', () => {
-    const dom = new JSDOM(
+    const document = parse(
       `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Senate resolves to:<br>Observe a minute silence.</p><div class="ad"></div>
       <p>— The Nigerian Senate (@NGRSenate) <a href="https://twitter.com/NGRSenate/status/1049648215035924480?ref_src=twsrc%5Etfw">October 9, 2018</a></p></blockquote>`,
-      { url: 'https://news.example/a' },
+      'https://news.example/a',
     );
-    const [found] = findEmbeds(dom.window.document);
+    const [found] = findEmbeds(document);
     expect(found?.embed).toEqual({
       kind: 'tweet',
       id: '1049648215035924480',
@@ -778,6 +770,5 @@ describe('tweet credit in a paragraph of its own', () => {
       date: 'October 9, 2018',
       title: null,
     });
-    dom.window.close();
   });
 });

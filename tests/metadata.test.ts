@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHtml } from '../src/extract/parse.js';
 import { Readability } from '@mozilla/readability';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,12 +17,7 @@ import type { ArticleMetadata } from '../src/article.js';
 const PAGE_URL = 'https://news.example.com/world/2024/story.html';
 
 function harvest(html: string, pageUrl: string | null = PAGE_URL): HarvestedMetadata {
-  const dom = new JSDOM(html, pageUrl ? { url: pageUrl } : {});
-  try {
-    return harvestMetadata(dom.window.document, pageUrl);
-  } finally {
-    dom.window.close();
-  }
+  return harvestMetadata(parseHtml(html, pageUrl).document, pageUrl);
 }
 
 function metadataOf(html: string, readability: ReadabilityMetadata | null = null, pageUrl: string | null = PAGE_URL): ArticleMetadata {
@@ -455,16 +450,9 @@ describe('Readability corpus', () => {
       for (const name of names) {
         const html = fs.readFileSync(path.join(CORPUS, name, 'source.html'), 'utf8');
         const expected = JSON.parse(fs.readFileSync(path.join(CORPUS, name, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata;
-        // A silent console: the corpus pages' stylesheets make jsdom complain.
-        const dom = new JSDOM(html, { url: CORPUS_URL, virtualConsole: new VirtualConsole() });
-        let merged: ArticleMetadata;
-        try {
-          const harvested = harvestMetadata(dom.window.document, CORPUS_URL);
-          const readability = new Readability(dom.window.document).parse();
-          merged = mergeMetadata(harvested, readability, CORPUS_URL);
-        } finally {
-          dom.window.close();
-        }
+        const { document } = parseHtml(html, CORPUS_URL);
+        const harvested = harvestMetadata(document, CORPUS_URL);
+        const merged: ArticleMetadata = mergeMetadata(harvested, new Readability(document).parse(), CORPUS_URL);
 
         if (expected.publishedTime) {
           dates.expected++;

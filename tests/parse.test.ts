@@ -1,7 +1,8 @@
 /**
- * parseHtml parses every page into a document of its own in one shared jsdom window: each page
- * must see its own URL and nothing of the pages before it, and a closed page must be free to go
- * (a batch run parses thousands in one worker).
+ * parseHtml builds the tree a browser with scripting off would build (parse5), in a linkedom
+ * document, with what the pipeline relies on from a browser's DOM: the page's URL and base URL,
+ * whole text nodes, lower-case names for created elements. Pages share nothing, and a page is
+ * free to go once dropped (a batch run parses thousands in one worker).
  */
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
@@ -14,23 +15,53 @@ import { fixturePath } from './helpers/fixtures.js';
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 
-describe('parseHtml', () => {
-  it("gives each page its own URL, so relative links resolve against the page's", () => {
-    const first = parseHtml('<p><a href="next.html">next</a></p>', 'https://one.example/a/story.html');
-    const firstLink = first.document.querySelector('a')!.href;
-    first.close();
-    const second = parseHtml('<p><a href="next.html">next</a></p>', 'https://two.example/b/story.html');
-    expect(firstLink).toBe('https://one.example/a/next.html');
-    expect(second.document.URL).toBe('https://two.example/b/story.html');
-    expect(second.document.querySelector('a')!.href).toBe('https://two.example/b/next.html');
-    second.close();
+const body = (html: string) => parseHtml(html, 'https://news.example/').document.body.innerHTML;
 
-    const withBase = parseHtml('<head><base href="https://cdn.example/x/"></head><a href="y.html">y</a>', 'https://three.example/');
-    expect(withBase.document.querySelector('a')!.href).toBe('https://cdn.example/x/y.html');
-    withBase.close();
-    const local = parseHtml('<a href="y.html">y</a>', null);
-    expect(local.document.URL).toBe('about:blank');
-    local.close();
+describe('parseHtml', () => {
+  it("gives each page its own URL and base URL, which Readability resolves links against", () => {
+    const first = parseHtml('<p><a href="next.html">next</a></p>', 'https://one.example/a/story.html');
+    const second = parseHtml('<p><a href="next.html">next</a></p>', 'https://two.example/b/story.html');
+    expect(first.document.URL).toBe('https://one.example/a/story.html');
+    expect(first.document.documentURI).toBe('https://one.example/a/story.html');
+    expect(second.document.baseURI).toBe('https://two.example/b/story.html');
+
+    const withBase = parseHtml('<head><base href="/x/"></head><a href="y.html">y</a>', 'https://three.example/a/b.html');
+    expect(withBase.document.baseURI).toBe('https://three.example/x/');
+    expect(withBase.copy().baseURI).toBe('https://three.example/x/');
+    const badBase = parseHtml('<head><base href="http://[bad"></head><p>x</p>', 'https://four.example/a/');
+    expect(badBase.document.baseURI).toBe('https://four.example/a/');
+    expect(parseHtml('<a href="y.html">y</a>', null).document.URL).toBe('about:blank');
+
+    const story = '<article><h1>Title</h1>' + '<p>A paragraph of the story, long enough to be kept by Readability. '.repeat(12) +
+      '<a href="../more.html">more</a> <img src="pic.jpg" alt="a picture"></p></article>';
+    const article = extractArticle({ html: `<head><base href="https://cdn.example/s/t/"></head><body>${story}</body>`, url: 'https://five.example/' });
+    expect(article.markdown).toContain('[more](https://cdn.example/s/more.html)');
+    expect(article.markdown).toContain('![a picture](https://cdn.example/s/t/pic.jpg)');
+  });
+
+  it('builds the tree browsers build from misnested and incomplete markup', () => {
+    expect(body('<b><p>x</b>y</p>')).toBe('<b></b><p><b>x</b>y</p>');
+    expect(body('<table><tr><td>x<td>y</table>')).toBe('<table><tbody><tr><td>x</td><td>y</td></tr></tbody></table>');
+    expect(body('<table>stray<tr><td>x</td></tr></table>')).toBe('stray<table><tbody><tr><td>x</td></tr></tbody></table>');
+    expect(body('<a href="x">1<a href="y">2</a>')).toBe('<a href="x">1</a><a href="y">2</a>');
+    expect(body('<h1>a<h2>b</h2>')).toBe('<h1>a</h1><h2>b</h2>');
+    expect(body('<p>one<p>two<ul><li>a<li>b</ul>')).toBe('<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul>');
+    // With scripting off, <noscript> holds markup (lazy-loaded images keep their real source there).
+    const noscript = parseHtml('<p>x</p><noscript><img src="real.jpg"></noscript>', null).document;
+    expect(noscript.querySelector('noscript img')?.getAttribute('src')).toBe('real.jpg');
+  });
+
+  it('keeps each run of text in one text node, entities and all', () => {
+    const paragraph = parseHtml('<p>home &gt; news &amp; views &#8212; today</p>', null).document.querySelector('p')!;
+    expect(paragraph.childNodes).toHaveLength(1);
+    expect(paragraph.textContent).toBe('home > news & views — today');
+  });
+
+  it('lower-cases the names of elements created by name, as HTML documents do', () => {
+    const { document } = parseHtml('<p>x</p>', null);
+    document.body.append(document.createElement('DIV'));
+    expect(document.body.innerHTML).toBe('<p>x</p><div></div>');
+    expect(document.querySelectorAll('div')).toHaveLength(1);
   });
 
   it('shares nothing between pages: ids, titles and copies are the page’s own', () => {
@@ -57,8 +88,6 @@ describe('parseHtml', () => {
   });
 
   it('lets a closed page, its copy and what was queried in it be collected', async () => {
-    // Ids (jsdom's named window properties) and selector queries (its selector engine's window
-    // listeners) are what once kept every page alive in the shared window.
     const html = readFileSync(fixturePath('seed-tajik-commander'), 'utf8');
     const released = [0, 1, 2].flatMap((n) => parseQueryAndClose(html.replace('<body', `<body id="page-${n}"`), n));
     // A whole extraction leaves nothing behind either.

@@ -4,6 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
+import { parseHtml } from '../src/extract/parse.js';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { cleanBeforeReadability, trimContent, type TrimRule } from '../src/extract/quality/index.js';
 import type { ChromeKind } from '../src/extract/quality/vocabulary.js';
@@ -33,25 +34,16 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 /** Runs the cleaning alone on a fixture page and says which kinds it removed. */
 function cleaningOf(name: string): Partial<Record<ChromeKind, number>> {
-  const dom = new JSDOM(html(name), { url, virtualConsole: new VirtualConsole() });
-  try {
-    return cleanBeforeReadability(dom.window.document, () => false).removed;
-  } finally {
-    dom.window.close();
-  }
+  return cleanBeforeReadability(parseHtml(html(name), url).document, () => false).removed;
 }
 
 /** Runs Readability (after the cleaning), then the trimming alone, and says which rules fired. */
 function trimmingOf(name: string, authors: string[]): Partial<Record<TrimRule, number>> {
-  const dom = new JSDOM(html(name), { url, virtualConsole: new VirtualConsole() });
-  try {
-    cleanBeforeReadability(dom.window.document, () => false);
-    const content = new Readability<Element>(dom.window.document, { serializer: (node) => node as Element }).parse()?.content;
-    expect(content).toBeTruthy();
-    return trimContent(content!, { isPlaceholder: () => false, authors }).removed;
-  } finally {
-    dom.window.close();
-  }
+  const { document } = parseHtml(html(name), url);
+  cleanBeforeReadability(document, () => false);
+  const content = new Readability<Element>(document, { serializer: (node) => node as Element }).parse()?.content;
+  expect(content).toBeTruthy();
+  return trimContent(content!, { isPlaceholder: () => false, authors }).removed;
 }
 
 // Sentences of the made-up story every page carries.

@@ -1,5 +1,5 @@
 /**
- * extractArticle in a pool of worker threads, so that extracting pages (jsdom and Readability,
+ * extractArticle in a pool of worker threads, so that extracting pages (parsing and Readability,
  * synchronous, tens to hundreds of ms each) neither stalls the main thread's fetching nor
  * leaves cores idle.
  *
@@ -14,7 +14,7 @@
  * - A worker that dies (out of memory, a native crash, process.exit) fails its page with a
  *   SourceError 'parse-failed' "extraction crashed: …" and is replaced.
  * - Each worker is replaced after `recycleAfter` pages: a heap grown by a large page is given
- *   back to the system only slowly, and a slow leak (jsdom keeps per-window state) cannot
+ *   back to the system only slowly, and a slow leak in a library cannot
  *   build up; a fresh isolate starts small.
  * - Idle workers do not keep the process alive (they are unref'd), but call close() anyway.
  *

@@ -33,7 +33,7 @@ export function extractCommand(): Command {
 }
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
-  // Loaded on use: jsdom alone takes a second to import, which --help and usage errors need not pay.
+  // Loaded on use: the extraction modules' import time is not for --help and usage errors to pay.
   const { readPage } = await import('../pipeline.js');
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const format: OutputFormat = flags.json ? 'json' : flags.format;
@@ -58,7 +58,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
       failures++;
       reporter.failure(error, source);
     }
-    // jsdom frees a closed window only once the event loop turns.
+    // A turn of the event loop between pages lets a Ctrl-C in.
     await new Promise((resolve) => setImmediate(resolve));
   }
   if (failures > 0) return ExitCode.someFailed;

@@ -4,9 +4,10 @@
  * only moment the markup still says what each embed was.
  *
  * The DOM is read with nodeType checks rather than `instanceof Element`: the document comes from
- * jsdom, whose classes are not Node's globals.
+ * linkedom, whose classes are not Node's globals.
  */
 import type { Embed, EmbedKind } from '../article.js';
+import { comesBefore } from './tree-order.js';
 
 export interface FoundEmbed {
   /** The outermost element that is the embed itself (never a container of article text). */
@@ -27,7 +28,7 @@ interface Detector {
   detect(element: Element): FoundEmbed[];
 }
 
-// Plain predicates rather than CSS selectors: jsdom's selector matching is many times slower.
+// Plain predicates rather than CSS selectors: matching a selector against every element is many times slower.
 function hasClass(element: Element, ...names: string[]): boolean {
   return names.some((name) => element.classList.contains(name));
 }
@@ -103,7 +104,7 @@ const EMBED_CLASS_HINT = /tweet|twitter|instagram|tiktok|bluesky|mastodon|fb-pos
 
 /**
  * A cheap test that rules out nearly every element of a page before the detectors run: their
- * classList reads cost a DOMTokenList per element in jsdom, a tenth of a page's extraction.
+ * classList reads cost a DOMTokenList per element.
  * It must accept everything some detector accepts.
  */
 function mightBeEmbed(el: Element): boolean {
@@ -145,7 +146,7 @@ export function findEmbeds(document: Document): FoundEmbed[] {
   }
   // A bare status link is reported when its wrapper is visited, which can be before an embed
   // that precedes the link inside that wrapper.
-  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  return found.sort((a, b) => (comesBefore(a.element, b.element) ? -1 : 1));
 }
 
 function isInsideFound(found: FoundEmbed[], element: Element): boolean {
@@ -828,8 +829,7 @@ function parseFacebookPlugin(element: Element): Embed | null {
   const titleLink = firstParagraph
     ? [...quote.children].find(
         (child) =>
-          child.localName === 'a' &&
-          child.compareDocumentPosition(firstParagraph) & 4 /* DOCUMENT_POSITION_FOLLOWING */,
+          child.localName === 'a' && comesBefore(child, firstParagraph),
       )
     : undefined;
   const credit = normaliseSpace(

@@ -10,14 +10,30 @@ const BLOCK_INSIDE_CELL = 'p, div p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote,
  * A table of data has rows of short cells; a table that holds paragraphs, lists or other
  * tables lays out a page and is rendered as the blocks it contains.
  */
-function isDataTable(table: HTMLTableElement): boolean {
-  if (table.rows.length === 0) return false;
-  for (const row of Array.from(table.rows)) {
-    for (const cell of Array.from(row.cells)) {
+function isDataTable(table: Element): boolean {
+  const rows = tableRows(table);
+  if (rows.length === 0) return false;
+  for (const row of rows) {
+    for (const cell of rowCells(row)) {
       if (cell.querySelector(BLOCK_INSIDE_CELL)) return false;
     }
   }
   return true;
+}
+
+function childrenNamed(parent: Element, ...tagNames: string[]): HTMLElement[] {
+  return Array.from(parent.children).filter((child): child is HTMLElement => tagNames.includes(child.tagName));
+}
+
+/** The table's own rows, in order (not those of tables nested in its cells). */
+function tableRows(table: Element): HTMLElement[] {
+  return childrenNamed(table, 'TR', 'THEAD', 'TBODY', 'TFOOT').flatMap((child) =>
+    child.tagName === 'TR' ? [child] : childrenNamed(child, 'TR'),
+  );
+}
+
+function rowCells(row: Element): HTMLElement[] {
+  return childrenNamed(row, 'TD', 'TH');
 }
 
 function cellMarkdown(service: TurndownService, cell: HTMLElement): string {
@@ -29,12 +45,12 @@ function cellMarkdown(service: TurndownService, cell: HTMLElement): string {
 }
 
 /** GFM tables need a header row; a table without one gets its first row promoted. */
-function renderTable(service: TurndownService, table: HTMLTableElement): string {
-  const rows = Array.from(table.rows).map((row) => {
+function renderTable(service: TurndownService, table: Element): string {
+  const rows = tableRows(table).map((row) => {
     const cells: string[] = [];
-    for (const cell of Array.from(row.cells)) {
+    for (const cell of rowCells(row)) {
       cells.push(cellMarkdown(service, cell));
-      for (let span = Number(cell.colSpan) || 1; span > 1; span--) cells.push('');
+      for (let span = Number(cell.getAttribute('colspan')) || 1; span > 1; span--) cells.push('');
     }
     return cells;
   });
@@ -43,7 +59,8 @@ function renderTable(service: TurndownService, table: HTMLTableElement): string 
     '| ' + Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ') + ' |';
   const [header = [], ...body] = rows;
   const separator = '| ' + Array.from({ length: width }, () => '---').join(' | ') + ' |';
-  const caption = table.caption ? `*${cellMarkdown(service, table.caption)}*\n\n` : '';
+  const captionElement = childrenNamed(table, 'CAPTION')[0];
+  const caption = captionElement ? `*${cellMarkdown(service, captionElement)}*\n\n` : '';
   return '\n\n' + caption + [line(header), separator, ...body.map(line)].join('\n') + '\n\n';
 }
 
@@ -73,8 +90,8 @@ function createService(embeds: Embed[]): TurndownService {
     },
   });
   service.addRule('dataTable', {
-    filter: (node) => node.nodeName === 'TABLE' && isDataTable(node as HTMLTableElement),
-    replacement: (_content, node) => renderTable(service, node as HTMLTableElement),
+    filter: (node) => node.nodeName === 'TABLE' && isDataTable(node as Element),
+    replacement: (_content, node) => renderTable(service, node as Element),
   });
   service.addRule('figureCaption', {
     filter: 'figcaption',

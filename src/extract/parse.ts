@@ -1,12 +1,13 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { DOMParser } from 'linkedom';
+import { parse as parseSpec, serialize } from 'parse5';
 
-// <style> bodies are ~45% of jsdom's parse time and jsdom 29 throws on leftover SCSS in them;
-// scripts never run here, and only JSON-LD carries anything we read.
+// <style> bodies are never read, and only JSON-LD scripts carry anything we read: taking them
+// out as text saves both parsers the work.
 const STYLE_BLOCK = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
 const SCRIPT_BLOCK = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
 
-/** Removes what is never read before jsdom sees it: styles and non-JSON-LD scripts. */
+/** Removes what is never read before the parsers see it: styles and non-JSON-LD scripts. */
 export function stripInertMarkup(html: string): string {
   return html
     .replace(STYLE_BLOCK, '')
@@ -15,62 +16,67 @@ export function stripInertMarkup(html: string): string {
 
 export interface ParsedPage {
   document: Document;
-  /** A DOM copy of the document (not a second parse), let go of with the page. */
+  /** A DOM copy of the document (not a second parse). */
   copy(): Document;
-  /** Lets go of the page's documents (the window they were parsed in stays, for the next page). */
+  /** Lets go of the page. */
   close(): void;
 }
 
 /**
- * One jsdom window per thread, created on first use: a window costs 12–15 ms to set up (it
- * installs every web interface) and a page's document does not need a fresh one. Each page is
- * parsed into a document of its own by the window's DOMParser, with the window's URL set to
- * the page's first, so the document's URL and base URL are the page's. Nothing runs, nothing
- * loads (a parsed document has no scripting and no browsing context), and console noise (CSS
- * errors and the like) is swallowed.
+ * The HTML as a browser with scripting off would build it: parse5 follows the WHATWG parsing
+ * algorithm (misnested tags, implied tbody, foster-parented text, <noscript> content as
+ * markup), and its serialization is well-formed, so linkedom's lenient parser rebuilds exactly
+ * that tree.
  */
-interface SharedWindow {
-  dom: JSDOM;
-  /** Listeners added to the window while a page was in hand (taken off when it closes). */
-  pageListeners: Parameters<Window['addEventListener']>[];
-}
-let shared: SharedWindow | undefined;
-
-function sharedWindow(): SharedWindow {
-  if (shared) return shared;
-  const dom = new JSDOM('', { virtualConsole: new VirtualConsole() });
-  const pageListeners: SharedWindow['pageListeners'] = [];
-  // jsdom's selector engine (dom-selector) adds focus, keyboard and mouse listeners to the window
-  // for every document it queries, and never takes them off: they would keep every page alive.
-  const { window } = dom;
-  const addEventListener = window.addEventListener.bind(window);
-  window.addEventListener = (...args: Parameters<Window['addEventListener']>) => {
-    pageListeners.push(args);
-    addEventListener(...args);
-  };
-  shared = { dom, pageListeners };
-  return shared;
+function normalizeHtml(html: string): string {
+  return serialize(parseSpec(html, { scriptingEnabled: false }));
 }
 
-/** Parses one page. Synchronous callers only: the window's URL is the page's until the next call. */
+/**
+ * Parses one page into a linkedom document. linkedom instead of jsdom: the same tree (through
+ * parse5) and the same Readability output, for a quarter of the CPU time per page (see the
+ * README's Performance section). What jsdom gave for free and the pipeline relies on is added
+ * here: the document's URL and base URL, and lower-case names for elements created by name.
+ */
 export function parseHtml(html: string, pageUrl: string | null): ParsedPage {
-  const { dom, pageListeners } = sharedWindow();
-  dom.reconfigure({ url: pageUrl ?? 'about:blank' });
-  const document = new dom.window.DOMParser().parseFromString(stripInertMarkup(html), 'text/html');
-  const documents = [document];
+  const parsed = new DOMParser().parseFromString(normalizeHtml(stripInertMarkup(html)), 'text/html');
+  // linkedom makes a text node of each piece its tokenizer emits (split at entities): merged
+  // here, as in a browser, so text rules see whole runs of text.
+  parsed.normalize();
+  const document = asBrowserDocument(parsed as unknown as Document, pageUrl);
   return {
     document,
     copy() {
-      const copy = document.cloneNode(true) as Document;
-      documents.push(copy);
-      return copy;
+      return asBrowserDocument(document.cloneNode(true) as Document, pageUrl);
     },
     close() {
-      for (const [type, listener, options] of pageListeners.splice(0)) dom.window.removeEventListener(type, listener, options);
-      // jsdom 29 also keeps every attached element with an id or name in its window's table of
-      // named properties (window[id]), even in a document without a browsing context; only
-      // detaching them lets the table, and with it the whole document, go.
-      for (const parsed of documents.splice(0)) parsed.documentElement?.remove();
+      // Nothing holds a linkedom document but its page: it goes with the last reference.
     },
   };
+}
+
+function asBrowserDocument(document: Document, pageUrl: string | null): Document {
+  const url = pageUrl ?? 'about:blank';
+  Object.defineProperties(document, {
+    URL: { value: url },
+    documentURI: { value: url },
+    baseURI: { value: baseUrl(document, url) },
+  });
+  // Readability creates its wrappers as "DIV"; HTML documents lower-case such names, linkedom does not.
+  const createElement = document.createElement;
+  document.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
+    return createElement.call(this, name.toLowerCase(), options);
+  } as Document['createElement'];
+  return document;
+}
+
+/** The page's URL, or the first <base href> resolved against it (an unusable one is ignored, as browsers do). */
+function baseUrl(document: Document, url: string): string {
+  const href = document.querySelector('base[href]')?.getAttribute('href');
+  if (!href) return url;
+  try {
+    return new URL(href, url).href;
+  } catch {
+    return url;
+  }
 }

@@ -41,8 +41,7 @@ export interface ExtractOptions {
 
 /**
  * The extraction pipeline for one page: parse → harvest → extract → place embeds → render.
- * Synchronous and free of I/O. Pages share one jsdom window per thread (see parseHtml), so
- * calls must not overlap; being synchronous, they cannot.
+ * Synchronous and free of I/O.
  */
 export function extractArticle(page: PageInput, options: ExtractOptions = {}): Article {
   const source = page.source ?? page.url ?? 'input';
@@ -96,6 +95,10 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     // mostly links; then whichever other candidate agrees best (the JSON-LD body decides).
     const trimContext = { isPlaceholder: isEmbedPlaceholder, authors: authorNames(metadata), markedTexts: cleaning.markedTexts };
     const prepare = (element: Element): Element => {
+      // Readability restores the page through innerHTML when it retries with other flags, and
+      // linkedom's fragment parser makes a text node of each piece between entities; merged
+      // again, so markdown escaping sees whole runs of text.
+      element.normalize();
       trimContent(element, trimContext);
       return element;
     };

@@ -1,5 +1,6 @@
 import type { Embed } from '../article.js';
 import type { FoundEmbed } from './embeds.js';
+import { comesBefore } from './tree-order.js';
 
 /** The element that stands for an embed inside the article DOM until rendering. */
 export const EMBED_PLACEHOLDER_TAG = 'CLIPFILE-EMBED';
@@ -64,7 +65,7 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
 function lastBlockBefore(blocks: Element[], element: Element): Element | null {
   let found: Element | null = null;
   for (const block of blocks) {
-    if (element.compareDocumentPosition(block) & element.DOCUMENT_POSITION_PRECEDING) found = block;
+    if (comesBefore(block, element)) found = block;
     else break;
   }
   return found;
@@ -74,8 +75,7 @@ function firstBlockAfter(blocks: Element[], element: Element): Element | null {
   return (
     blocks.find(
       (block) =>
-        element.compareDocumentPosition(block) & element.DOCUMENT_POSITION_FOLLOWING &&
-        !element.contains(block),
+        comesBefore(element, block) && !element.contains(block),
     ) ?? null
   );
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../src/extract/parse.js';
+import { comesBefore } from '../src/extract/tree-order.js';
+
+describe('comesBefore', () => {
+  const { document } = parseHtml(
+    '<div id="a"><p id="b">b</p><div id="c"><p id="d">d</p></div></div><p id="e">e<span id="f">f</span></p>',
+    null,
+  );
+  const at = (id: string) => document.getElementById(id)!;
+
+  it('orders nodes as they are read: siblings, cousins at any depth, ancestors first', () => {
+    const order = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const [i, earlier] of order.entries()) {
+      for (const later of order.slice(i + 1)) {
+        expect(comesBefore(at(earlier), at(later)), `${earlier} before ${later}`).toBe(true);
+        expect(comesBefore(at(later), at(earlier)), `${later} not before ${earlier}`).toBe(false);
+      }
+    }
+    expect(comesBefore(at('d'), at('e').firstChild!)).toBe(true);
+  });
+
+  it('puts nothing before itself, and no order between trees', () => {
+    expect(comesBefore(at('b'), at('b'))).toBe(false);
+    const detached = document.createElement('p');
+    expect(comesBefore(at('b'), detached)).toBe(false);
+    expect(comesBefore(detached, at('b'))).toBe(false);
+  });
+});

@@ -55,7 +55,6 @@ beforeAll(async () => {
     const page: PageInput = { html: decodePage(capture).html, url: capture.url, source: name };
     pages.push(page);
     expected.push(asJson(extractArticle(page)));
-    await new Promise((resolve) => setImmediate(resolve)); // let jsdom free the closed window
   }
 });
 
@@ -158,8 +157,25 @@ describe('ExtractPool', () => {
     });
   }
 
+  it('a page that takes too long fails alone, with a one-line timeout, and its worker is replaced', async () => {
+    // Readability is quadratic in nesting depth: 2,000 nested divs take tens of seconds.
+    const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`;
+    const deep: PageInput = { html: '<div>'.repeat(2000) + story + '</div>'.repeat(2000), url: 'https://slow.example/', source: 'deep.html' };
+    const pool = newPool({ size: 1, timeLimitMs: 500 });
+    const started = Date.now();
+    const [slow, next] = await Promise.allSettled([pool.extract(deep), pool.extract(pages[0]!)]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(slow.status).toBe('rejected');
+    const error = (slow as PromiseRejectedResult).reason as SourceError;
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error.code).toBe('timeout');
+    expect(error.message).toBe('deep.html: extraction took longer than 0.5 s');
+    expect(next.status === 'fulfilled' && asJson(next.value)).toEqual(expected[0]);
+    expect(pool.workersStarted).toBe(2);
+  });
+
   it('a worker out of memory fails its page with a one-line SourceError', async () => {
-    // Too small a heap even to load jsdom: a real ERR_WORKER_OUT_OF_MEMORY, quickly.
+    // Too small a heap even to load the extraction modules: a real ERR_WORKER_OUT_OF_MEMORY, quickly.
     const pool = newPool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 8 } });
     const error = await rejectionOf(pool.extract(pages[0]!));
     expect(error).toBeInstanceOf(SourceError);

@@ -16,6 +16,9 @@
  * - Each worker is replaced after `recycleAfter` pages: a heap grown by a large page is given
  *   back to the system only slowly, and a slow leak in a library cannot
  *   build up; a fresh isolate starts small.
+ * - A page held longer than `timeLimitMs` fails with a SourceError 'timeout' and its worker is
+ *   ended and replaced: Readability is quadratic in nesting depth (a page of 5,000 nested divs
+ *   takes minutes), and one such page must not hold a worker for the rest of a batch.
  * - Idle workers do not keep the process alive (they are unref'd), but call close() anyway.
  *
  * The worker runs the compiled dist/src/batch/extract-worker.js; see workerScriptUrl().
@@ -33,6 +36,8 @@ export interface ExtractPoolOptions {
   size?: number;
   /** Pages a worker extracts before it is replaced, to keep memory flat (default 200). */
   recycleAfter?: number;
+  /** Longest time one page may take before its worker is ended (default 60 s). */
+  timeLimitMs?: number;
   /** Passed to extractArticle for every page. */
   extractOptions?: ExtractOptions;
   /**
@@ -96,6 +101,8 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   pagesDone: number;
+  /** Ends the page in hand when it has taken too long. */
+  deadline: NodeJS.Timeout | null;
   /** Set when the pool ends this worker itself, so its exit is not taken for a crash. */
   retiring: boolean;
 }
@@ -103,6 +110,7 @@ interface Slot {
 export class ExtractPool {
   readonly size: number;
   readonly recycleAfter: number;
+  readonly timeLimitMs: number;
   private readonly extractOptions: ExtractOptions;
   private readonly resourceLimits: ResourceLimits;
   private readonly workerUrl: URL;
@@ -120,6 +128,7 @@ export class ExtractPool {
   constructor({
     size = os.availableParallelism(),
     recycleAfter = 200,
+    timeLimitMs = 60_000,
     extractOptions = {},
     resourceLimits,
   }: ExtractPoolOptions = {}) {
@@ -128,7 +137,9 @@ export class ExtractPool {
       throw new RangeError(`ExtractPool recycleAfter must be a positive integer, got ${recycleAfter}`);
     }
     this.size = size;
+    if (!(timeLimitMs > 0)) throw new RangeError(`ExtractPool timeLimitMs must be positive, got ${timeLimitMs}`);
     this.recycleAfter = recycleAfter;
+    this.timeLimitMs = timeLimitMs;
     this.extractOptions = extractOptions;
     this.resourceLimits = { ...DEFAULT_WORKER_LIMITS, ...resourceLimits };
     this.workerUrl = workerScriptUrl();
@@ -211,6 +222,7 @@ export class ExtractPool {
   private assign(slot: Slot, job: Job): void {
     slot.job = job;
     slot.worker.ref(); // a page in hand keeps the process alive
+    slot.deadline = setTimeout(() => this.timeOut(slot, job), this.timeLimitMs);
     if (job.crash) {
       slot.worker.postMessage({ kind: 'crash', id: job.id, how: job.crash } satisfies PoolToWorkerMessage);
       return;
@@ -222,7 +234,7 @@ export class ExtractPool {
 
   private startWorker(): Slot {
     const worker = new Worker(this.workerUrl, { resourceLimits: this.resourceLimits });
-    const slot: Slot = { worker, job: null, pagesDone: 0, retiring: false };
+    const slot: Slot = { worker, job: null, pagesDone: 0, deadline: null, retiring: false };
     this.slots.add(slot);
     this.started++;
     this.threads.set(worker, new Promise<void>((resolve) => worker.once('exit', () => resolve())));
@@ -242,6 +254,7 @@ export class ExtractPool {
     worker.on('exit', (code) => {
       this.threads.delete(worker);
       this.slots.delete(slot);
+      this.clearDeadline(slot);
       if (!slot.retiring) {
         const job = slot.job;
         if (job) {
@@ -259,6 +272,7 @@ export class ExtractPool {
     const job = slot.job;
     if (!job || job.id !== message.id) return; // a reply to a job already failed: ignore
     slot.job = null;
+    this.clearDeadline(slot);
     slot.pagesDone++;
     if (message.kind === 'done') job.resolve(message.article);
     else job.reject(rebuildError(message.error));
@@ -271,10 +285,25 @@ export class ExtractPool {
     const job = slot.job;
     if (!job) return;
     slot.job = null;
+    this.clearDeadline(slot);
     job.reject(error);
   }
 
-  /** Ends a worker on purpose (recycling or closing); an idle one only. */
+  /** The page in hand took too long: it fails, and its worker (still busy with it) is replaced. */
+  private timeOut(slot: Slot, job: Job): void {
+    if (slot.job !== job) return;
+    const seconds = Math.round(this.timeLimitMs / 100) / 10;
+    this.failJob(slot, new SourceError(sourceOf(job.page), 'timeout', `extraction took longer than ${seconds} s`));
+    this.retire(slot);
+    this.dispatch(); // a replacement starts if pages are waiting
+  }
+
+  private clearDeadline(slot: Slot): void {
+    if (slot.deadline) clearTimeout(slot.deadline);
+    slot.deadline = null;
+  }
+
+  /** Ends a worker on purpose: recycling, closing, or a page that took too long. */
   private retire(slot: Slot): void {
     if (slot.retiring) return;
     slot.retiring = true;

@@ -49,9 +49,10 @@ export interface ExtractPoolOptions {
 
 /**
  * A worker's old generation is capped at 512 MB by default. Uncapped, V8 sizes each isolate's
- * heap from the machine's memory and lets garbage pile up: two workers peaked at 1.1–1.8 GB RSS
- * over the benchmark corpus (bench/speed.ts), against 0.55–0.6 GB capped, for 10–20% more CPU
- * per page. The largest corpus page (1.6 MB of HTML) needs about 160 MB, so 512 leaves room.
+ * heap from the machine's memory and lets garbage pile up: over the benchmark corpus
+ * (bench/speed.ts) two workers peaked at 403 MiB RSS uncapped against 318 MiB capped, for the
+ * same CPU per page (with jsdom it was 1.1–1.8 GB against 0.55–0.6 GB). 512 MB leaves room for
+ * pages far larger than the largest corpus page (1.6 MB of HTML).
  */
 export const DEFAULT_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSizeMb: 512 };
 

@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['./tests/helpers/scratch-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two cores: jsdom-heavy suites contend, so keep the pool small.
+    // Two cores: the extraction-heavy suites contend, so keep the pool small.
     maxWorkers: 2,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },

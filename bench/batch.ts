@@ -49,12 +49,10 @@ function parseArgs(): Options {
   });
   const runs = values.runs?.split(',') ?? ['default', 'c16'];
   if (!runs.every((run): run is RunName => run in RUN_ARGS)) throw new BenchUsageError(`--runs takes default and/or c16\n${usage()}`);
-  const latencyMs = Number(values.latency ?? 50);
-  if (!(latencyMs >= 0)) throw new BenchUsageError(`--latency takes milliseconds ≥ 0\n${usage()}`);
   return {
     requests: wholeNumber('requests', values.requests, usage()) ?? 1000,
     hosts: wholeNumber('hosts', values.hosts, usage()) ?? 20,
-    latencyMs,
+    latencyMs: wholeNumber('latency', values.latency, usage(), 0) ?? 50,
     runs,
     json: values.json ?? null,
   };

@@ -8,7 +8,7 @@ import { findEmbeds, renderEmbedMarkdown, renderEmbedText } from '../src/extract
 
 const PAGE_URL = 'https://news.example/2024/05/story.html';
 function parse(html: string, url = PAGE_URL): Document {
-  return parseHtml(html, url).document;
+  return parseHtml(html, url);
 }
 
 function page(body: string, head = ''): Document {

@@ -9,28 +9,28 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/pipeline.js';
-import { parseHtml, stripInertMarkup } from '../src/extract/parse.js';
+import { copyDocument, parseHtml, stripInertMarkup } from '../src/extract/parse.js';
 import { fixturePath } from './helpers/fixtures.js';
 
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 
-const body = (html: string) => parseHtml(html, 'https://news.example/').document.body.innerHTML;
+const body = (html: string) => parseHtml(html, 'https://news.example/').body.innerHTML;
 
 describe('parseHtml', () => {
   it("gives each page its own URL and base URL, which Readability resolves links against", () => {
     const first = parseHtml('<p><a href="next.html">next</a></p>', 'https://one.example/a/story.html');
     const second = parseHtml('<p><a href="next.html">next</a></p>', 'https://two.example/b/story.html');
-    expect(first.document.URL).toBe('https://one.example/a/story.html');
-    expect(first.document.documentURI).toBe('https://one.example/a/story.html');
-    expect(second.document.baseURI).toBe('https://two.example/b/story.html');
+    expect(first.URL).toBe('https://one.example/a/story.html');
+    expect(first.documentURI).toBe('https://one.example/a/story.html');
+    expect(second.baseURI).toBe('https://two.example/b/story.html');
 
     const withBase = parseHtml('<head><base href="/x/"></head><a href="y.html">y</a>', 'https://three.example/a/b.html');
-    expect(withBase.document.baseURI).toBe('https://three.example/x/');
-    expect(withBase.copy().baseURI).toBe('https://three.example/x/');
+    expect(withBase.baseURI).toBe('https://three.example/x/');
+    expect(copyDocument(withBase).baseURI).toBe('https://three.example/x/');
     const badBase = parseHtml('<head><base href="http://[bad"></head><p>x</p>', 'https://four.example/a/');
-    expect(badBase.document.baseURI).toBe('https://four.example/a/');
-    expect(parseHtml('<a href="y.html">y</a>', null).document.URL).toBe('about:blank');
+    expect(badBase.baseURI).toBe('https://four.example/a/');
+    expect(parseHtml('<a href="y.html">y</a>', null).URL).toBe('about:blank');
 
     const story = '<article><h1>Title</h1>' + '<p>A paragraph of the story, long enough to be kept by Readability. '.repeat(12) +
       '<a href="../more.html">more</a> <img src="pic.jpg" alt="a picture"></p></article>';
@@ -47,18 +47,18 @@ describe('parseHtml', () => {
     expect(body('<h1>a<h2>b</h2>')).toBe('<h1>a</h1><h2>b</h2>');
     expect(body('<p>one<p>two<ul><li>a<li>b</ul>')).toBe('<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul>');
     // With scripting off, <noscript> holds markup (lazy-loaded images keep their real source there).
-    const noscript = parseHtml('<p>x</p><noscript><img src="real.jpg"></noscript>', null).document;
+    const noscript = parseHtml('<p>x</p><noscript><img src="real.jpg"></noscript>', null);
     expect(noscript.querySelector('noscript img')?.getAttribute('src')).toBe('real.jpg');
   });
 
   it('keeps each run of text in one text node, entities and all', () => {
-    const paragraph = parseHtml('<p>home &gt; news &amp; views &#8212; today</p>', null).document.querySelector('p')!;
+    const paragraph = parseHtml('<p>home &gt; news &amp; views &#8212; today</p>', null).querySelector('p')!;
     expect(paragraph.childNodes).toHaveLength(1);
     expect(paragraph.textContent).toBe('home > news & views — today');
   });
 
   it('lower-cases the names of elements created by name, as HTML documents do', () => {
-    const { document } = parseHtml('<p>x</p>', null);
+    const document = parseHtml('<p>x</p>', null);
     document.body.append(document.createElement('DIV'));
     expect(document.body.innerHTML).toBe('<p>x</p><div></div>');
     expect(document.querySelectorAll('div')).toHaveLength(1);
@@ -66,14 +66,13 @@ describe('parseHtml', () => {
 
   it('shares nothing between pages: ids, titles and copies are the page’s own', () => {
     const first = parseHtml('<title>One</title><p id="lead">first</p>', 'https://one.example/');
-    const copy = first.copy();
+    const copy = copyDocument(first);
     copy.getElementById('lead')!.textContent = 'changed in the copy';
-    expect(first.document.getElementById('lead')!.textContent).toBe('first');
-    first.close();
+    expect(first.getElementById('lead')!.textContent).toBe('first');
+    expect(copy.URL).toBe('https://one.example/');
     const second = parseHtml('<title>Two</title><p>second</p>', 'https://two.example/');
-    expect(second.document.title).toBe('Two');
-    expect(second.document.getElementById('lead')).toBeNull();
-    second.close();
+    expect(second.title).toBe('Two');
+    expect(second.getElementById('lead')).toBeNull();
   });
 
   it('runs no script and reads no stylesheet, and keeps JSON-LD', () => {
@@ -82,14 +81,13 @@ describe('parseHtml', () => {
       '<script type="application/ld+json">{"@type":"NewsArticle"}</script><title>Kept</title><p>text</p>';
     expect(stripInertMarkup(html)).not.toMatch(/color: red|hacked/);
     const page = parseHtml(html, 'https://one.example/');
-    expect(page.document.title).toBe('Kept');
-    expect(page.document.querySelector('script[type="application/ld+json"]')!.textContent).toBe('{"@type":"NewsArticle"}');
-    page.close();
+    expect(page.title).toBe('Kept');
+    expect(page.querySelector('script[type="application/ld+json"]')!.textContent).toBe('{"@type":"NewsArticle"}');
   });
 
-  it('lets a closed page, its copy and what was queried in it be collected', async () => {
+  it('lets a dropped page, its copy and what was queried in it be collected', async () => {
     const html = readFileSync(fixturePath('seed-tajik-commander'), 'utf8');
-    const released = [0, 1, 2].flatMap((n) => parseQueryAndClose(html.replace('<body', `<body id="page-${n}"`), n));
+    const released = [0, 1, 2].flatMap((n) => parseQueryAndDrop(html.replace('<body', `<body id="page-${n}"`), n));
     // A whole extraction leaves nothing behind either.
     extractArticle({ html, url: 'https://news.example/story', source: 'seed' });
     await new Promise((resolve) => setImmediate(resolve));
@@ -100,12 +98,10 @@ describe('parseHtml', () => {
 });
 
 /** In a function of its own, so no variable of the caller's frame holds the documents. */
-function parseQueryAndClose(html: string, n: number): WeakRef<Document>[] {
+function parseQueryAndDrop(html: string, n: number): WeakRef<Document>[] {
   const page = parseHtml(html, `https://news.example/${n}`);
-  const copy = page.copy();
-  page.document.querySelectorAll('p, a[href], #page-0');
+  const copy = copyDocument(page);
+  page.querySelectorAll('p, a[href], #page-0');
   copy.querySelector('div')?.getAttribute('id');
-  const refs = [new WeakRef(page.document), new WeakRef(copy)];
-  page.close();
-  return refs;
+  return [new WeakRef(page), new WeakRef(copy)];
 }

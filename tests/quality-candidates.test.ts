@@ -4,7 +4,7 @@ import { textOf } from '../src/extract/quality/dom.js';
 import { parseHtml } from '../src/extract/parse.js';
 
 // Candidates and agreement on small made-up contents: which one is chosen, and why.
-const { document } = parseHtml('<!DOCTYPE html><body></body>', null);
+const document = parseHtml('<!DOCTYPE html><body></body>', null);
 function element(html: string): Element {
   const div = document.createElement('div');
   div.innerHTML = html;

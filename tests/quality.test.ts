@@ -34,12 +34,12 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 /** Runs the cleaning alone on a fixture page and says which kinds it removed. */
 function cleaningOf(name: string): Partial<Record<ChromeKind, number>> {
-  return cleanBeforeReadability(parseHtml(html(name), url).document, () => false).removed;
+  return cleanBeforeReadability(parseHtml(html(name), url), () => false).removed;
 }
 
 /** Runs Readability (after the cleaning), then the trimming alone, and says which rules fired. */
 function trimmingOf(name: string, authors: string[]): Partial<Record<TrimRule, number>> {
-  const { document } = parseHtml(html(name), url);
+  const document = parseHtml(html(name), url);
   cleanBeforeReadability(document, () => false);
   const content = new Readability<Element>(document, { serializer: (node) => node as Element }).parse()?.content;
   expect(content).toBeTruthy();

@@ -3,7 +3,7 @@ import { parseHtml } from '../src/extract/parse.js';
 import { comesBefore } from '../src/extract/tree-order.js';
 
 describe('comesBefore', () => {
-  const { document } = parseHtml(
+  const document = parseHtml(
     '<div id="a"><p id="b">b</p><div id="c"><p id="d">d</p></div></div><p id="e">e<span id="f">f</span></p>',
     null,
   );

@@ -14,14 +14,6 @@ export function stripInertMarkup(html: string): string {
     .replace(SCRIPT_BLOCK, (block, attributes: string) => (JSON_LD_TYPE.test(attributes) ? block : ''));
 }
 
-export interface ParsedPage {
-  document: Document;
-  /** A DOM copy of the document (not a second parse). */
-  copy(): Document;
-  /** Lets go of the page. */
-  close(): void;
-}
-
 /**
  * The HTML as a browser with scripting off would build it: parse5 follows the WHATWG parsing
  * algorithm (misnested tags, implied tbody, foster-parented text, <noscript> content as
@@ -38,25 +30,20 @@ function normalizeHtml(html: string): string {
  * README's Performance section). What jsdom gave for free and the pipeline relies on is added
  * here: the document's URL and base URL, and lower-case names for elements created by name.
  */
-export function parseHtml(html: string, pageUrl: string | null): ParsedPage {
+export function parseHtml(html: string, pageUrl: string | null): Document {
   const parsed = new DOMParser().parseFromString(normalizeHtml(stripInertMarkup(html)), 'text/html');
   // linkedom makes a text node of each piece its tokenizer emits (split at entities): merged
   // here, as in a browser, so text rules see whole runs of text.
   parsed.normalize();
-  const document = asBrowserDocument(parsed as unknown as Document, pageUrl);
-  return {
-    document,
-    copy() {
-      return asBrowserDocument(document.cloneNode(true) as Document, pageUrl);
-    },
-    close() {
-      // Nothing holds a linkedom document but its page: it goes with the last reference.
-    },
-  };
+  return asBrowserDocument(parsed as unknown as Document, pageUrl ?? 'about:blank');
 }
 
-function asBrowserDocument(document: Document, pageUrl: string | null): Document {
-  const url = pageUrl ?? 'about:blank';
+/** A DOM copy of a parsed document (not a second parse), with the same URLs. */
+export function copyDocument(document: Document): Document {
+  return asBrowserDocument(document.cloneNode(true) as Document, document.URL);
+}
+
+function asBrowserDocument(document: Document, url: string): Document {
   Object.defineProperties(document, {
     URL: { value: url },
     documentURI: { value: url },

@@ -5,7 +5,7 @@ import { renderEmbedHtml } from './embed-html.js';
 import { findEmbeds } from './embeds.js';
 import { renderMarkdown } from './markdown.js';
 import { harvestMetadata, mergeMetadata } from './metadata.js';
-import { parseHtml } from './parse.js';
+import { copyDocument, parseHtml } from './parse.js';
 import { findQuotes } from './quotes/index.js';
 import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
 import {
@@ -45,114 +45,109 @@ export interface ExtractOptions {
  */
 export function extractArticle(page: PageInput, options: ExtractOptions = {}): Article {
   const source = page.source ?? page.url ?? 'input';
-  let parsed;
+  let document: Document;
   try {
-    parsed = parseHtml(page.html, page.url);
+    document = parseHtml(page.html, page.url);
   } catch (error) {
     throw new SourceError(source, 'parse-failed', `could not parse HTML: ${oneLine(error)}`, { cause: error });
   }
+  const harvested = harvestMetadata(document, page.url);
+  const marks = markEmbeds(document, findEmbeds(document));
+  const readerable = isProbablyReaderable(document);
+  const holdsEmbed = (text: string) => text.search(marks.tokenPattern) >= 0;
+
+  // Quality, before Readability: what is never story goes; other strategies' candidates are
+  // taken while the document is whole.
+  const cleaning = cleanBeforeReadability(document, holdsEmbed);
+  const densest = densestBlock(document);
+  const articleBody = articleBodyText(harvested.articleBody);
+  // Readability changes the document it reads; where it is likely to fail (the page does not
+  // look like an article), a copy (a DOM copy, not a second parse) lets it try again with
+  // other flags. The copy costs about half a Readability run, so only those pages pay it.
+  const spare = readerable ? null : copyDocument(document);
+
+  let result;
   try {
-    const { document } = parsed;
-    const harvested = harvestMetadata(document, page.url);
-    const marks = markEmbeds(document, findEmbeds(document));
-    const readerable = isProbablyReaderable(document);
-    const holdsEmbed = (text: string) => text.search(marks.tokenPattern) >= 0;
-
-    // Quality, before Readability: what is never story goes; other strategies' candidates are
-    // taken while the document is whole.
-    const cleaning = cleanBeforeReadability(document, holdsEmbed);
-    const densest = densestBlock(document);
-    const articleBody = articleBodyText(harvested.articleBody);
-    // Readability changes the document it reads; where it is likely to fail (the page does not
-    // look like an article), a copy (a DOM copy, not a second parse) lets it try again with
-    // other flags. The copy costs about half a Readability run, so only those pages pay it.
-    const spare = readerable ? null : parsed.copy();
-
-    let result;
-    try {
-      result = new Readability<Element>(document, {
-        serializer: (node) => node as Element,
-        charThreshold: options.charThreshold,
-      }).parse();
-    } catch (error) {
-      throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
-    }
-
-    const metadata = mergeMetadata(
-      harvested,
-      {
-        title: stripTokens(result?.title, marks),
-        byline: stripTokens(result?.byline, marks),
-        excerpt: stripTokens(result?.excerpt, marks),
-        siteName: stripTokens(result?.siteName, marks),
-        publishedTime: result?.publishedTime ?? null,
-        lang: result?.lang ?? null,
-      },
-      page.url,
-    );
-
-    // Candidates and agreement: Readability's content unless it is empty, very short or
-    // mostly links; then whichever other candidate agrees best (the JSON-LD body decides).
-    const trimContext = { isPlaceholder: isEmbedPlaceholder, authors: authorNames(metadata), markedTexts: cleaning.markedTexts };
-    const prepare = (element: Element): Element => {
-      // Readability restores the page through innerHTML when it retries with other flags, and
-      // linkedom's fragment parser makes a text node of each piece between entities; merged
-      // again, so markdown escaping sees whole runs of text.
-      element.normalize();
-      trimContent(element, trimContext);
-      return element;
-    };
-    const readabilityContent = result?.content ? prepare(result.content) : null;
-    const first = readabilityContent ? candidate('readability', readabilityContent, textOf(readabilityContent)) : null;
-    const others: Candidate[] = [];
-    if (densest) others.push(candidate('densest-block', densest, textOf(prepare(densest))));
-    if (articleBody) others.push(candidate('json-ld', null, articleBody));
-    if (spare && isSuspicious(first, others)) {
-      const relaxed = relaxedReadability(spare, options);
-      if (relaxed) others.push(candidate('readability-relaxed', relaxed, textOf(prepare(relaxed))));
-    }
-    const choice = choose(first, others);
-    if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
-    const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
-
-    let embeds = placeEmbeds(content, marks);
-    // Where the JSON-LD body is the whole story, paragraphs it does not have are not story.
-    if (articleBody && choice.chosen.name !== 'json-ld') confirmWithArticleBody(content, articleBody, isEmbedPlaceholder);
-    embeds = embedsStillPlaced(content, embeds);
-    dropHeadingRepeatingTitle(content, metadata.title);
-
-    const text = storyText(content, embeds);
-    if (!text && embeds.length === 0) {
-      throw new SourceError(source, 'no-article', 'no article text found in the page');
-    }
-    const confidence = computeConfidence({
-      readerable,
-      content,
-      agreement: choice.agreement,
-      confirmedByArticleBody: articleBodyCovered(content, articleBody),
-      replaced: choice.replaced !== null,
-    });
-    for (const marked of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) marked.removeAttribute(MARK_ATTRIBUTE);
-    const body = renderMarkdown(content, embeds);
-    const markdown = metadata.title ? `# ${escapeHeading(metadata.title)}\n\n${body}` : body;
-    const html = renderHtml(content, embeds);
-
-    return {
-      schemaVersion: SCHEMA_VERSION,
-      url: page.url,
-      ...metadata,
-      readerable,
-      confidence,
-      wordCount: countWords(text),
-      text,
-      markdown,
-      html,
-      embeds,
-      quotes: findQuotes(text, { content, lang: metadata.lang }),
-    };
-  } finally {
-    parsed.close();
+    result = new Readability<Element>(document, {
+      serializer: (node) => node as Element,
+      charThreshold: options.charThreshold,
+    }).parse();
+  } catch (error) {
+    throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
   }
+
+  const metadata = mergeMetadata(
+    harvested,
+    {
+      title: stripTokens(result?.title, marks),
+      byline: stripTokens(result?.byline, marks),
+      excerpt: stripTokens(result?.excerpt, marks),
+      siteName: stripTokens(result?.siteName, marks),
+      publishedTime: result?.publishedTime ?? null,
+      lang: result?.lang ?? null,
+    },
+    page.url,
+  );
+
+  // Candidates and agreement: Readability's content unless it is empty, very short or
+  // mostly links; then whichever other candidate agrees best (the JSON-LD body decides).
+  const trimContext = { isPlaceholder: isEmbedPlaceholder, authors: authorNames(metadata), markedTexts: cleaning.markedTexts };
+  const prepare = (element: Element): Element => {
+    // Readability restores the page through innerHTML when it retries with other flags, and
+    // linkedom's fragment parser makes a text node of each piece between entities; merged
+    // again, so markdown escaping sees whole runs of text.
+    element.normalize();
+    trimContent(element, trimContext);
+    return element;
+  };
+  const readabilityContent = result?.content ? prepare(result.content) : null;
+  const first = readabilityContent ? candidate('readability', readabilityContent, textOf(readabilityContent)) : null;
+  const others: Candidate[] = [];
+  if (densest) others.push(candidate('densest-block', densest, textOf(prepare(densest))));
+  if (articleBody) others.push(candidate('json-ld', null, articleBody));
+  if (spare && isSuspicious(first, others)) {
+    const relaxed = relaxedReadability(spare, options);
+    if (relaxed) others.push(candidate('readability-relaxed', relaxed, textOf(prepare(relaxed))));
+  }
+  const choice = choose(first, others);
+  if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
+  const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
+
+  let embeds = placeEmbeds(content, marks);
+  // Where the JSON-LD body is the whole story, paragraphs it does not have are not story.
+  if (articleBody && choice.chosen.name !== 'json-ld') confirmWithArticleBody(content, articleBody, isEmbedPlaceholder);
+  embeds = embedsStillPlaced(content, embeds);
+  dropHeadingRepeatingTitle(content, metadata.title);
+
+  const text = storyText(content, embeds);
+  if (!text && embeds.length === 0) {
+    throw new SourceError(source, 'no-article', 'no article text found in the page');
+  }
+  const confidence = computeConfidence({
+    readerable,
+    content,
+    agreement: choice.agreement,
+    confirmedByArticleBody: articleBodyCovered(content, articleBody),
+    replaced: choice.replaced !== null,
+  });
+  for (const marked of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) marked.removeAttribute(MARK_ATTRIBUTE);
+  const body = renderMarkdown(content, embeds);
+  const markdown = metadata.title ? `# ${escapeHeading(metadata.title)}\n\n${body}` : body;
+  const html = renderHtml(content, embeds);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    url: page.url,
+    ...metadata,
+    readerable,
+    confidence,
+    wordCount: countWords(text),
+    text,
+    markdown,
+    html,
+    embeds,
+    quotes: findQuotes(text, { content, lang: metadata.lang }),
+  };
 }
 
 /**

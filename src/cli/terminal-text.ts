@@ -6,9 +6,9 @@
  * exact and never goes through here.
  */
 
-/** C0 controls, DEL, C1 controls, and the Unicode controls that reorder or hide text. */
+/** C0 controls, DEL, C1 controls, line separators, and the bidi controls that reorder a line. */
 const UNSAFE_CHARACTER =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/gu;
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 function visible(character: string): string {
   const code = character.codePointAt(0)!;

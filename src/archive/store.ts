@@ -4,13 +4,13 @@ import {
   constants,
   existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
-  openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   writeSync,
+  type Dirent,
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,6 +29,20 @@ import {
   sha256Hex,
   snapshotFolderName,
 } from './layout.js';
+import {
+  NotAFolderError,
+  OPEN_FLAGS,
+  OutsideRootError,
+  PlantedLinkError,
+  insideRoot,
+  isLink,
+  makeFoldersInsideRoot,
+  makeNewFolderInsideRoot,
+  openInsideRoot,
+  readFileNoFollow,
+  refuseLinksOn,
+  resolveInsideRoot,
+} from './safe-fs.js';
 
 export const SNAPSHOT_FILES = {
   markdown: 'article.md',
@@ -40,6 +54,7 @@ const CHECKS_FILE = 'checks.ndjson';
 const INDEX_FILE = 'index.db';
 const LOCK_FILE = '.clipfile.lock';
 const TEMP_PREFIX = '.tmp-';
+const PAGE_FOLDER = /--[0-9a-f]{10}$/;
 
 export interface SnapshotInput {
   article: Article;
@@ -96,7 +111,10 @@ export class Archive {
       const folderName =
         existingFolder ?? pageFolderName(pageUrl, archived.title, archived.publishedTime ?? archived.provenance.fetchedAt);
       const pageDir = join(hostDir, folderName);
-      removeAbandonedTemporaries(pageDir);
+      // Before anything is read or written: no link planted on the way to the page's check log.
+      refuseLinksOn(this.root, join(pageDir, CHECKS_FILE));
+      removeAbandonedTemporaries(this.root, pageDir);
+      this.restoreMissingChecks(pageDir);
 
       const latest = snapshotNames(pageDir).at(-1);
       const latestArticle = latest ? readArchivedArticle(join(pageDir, latest)) : undefined;
@@ -107,7 +125,7 @@ export class Archive {
       const name = freeSnapshotName(pageDir, snapshotFolderName(archived.provenance.fetchedAt));
       this.writeSnapshotFolder(input.capture.requestedUrl, pageDir, name, archived, input);
       const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'archived', snapshot: name };
-      appendCheck(pageDir, check);
+      this.appendCheckOfStoredSnapshot(input.capture.requestedUrl, pageDir, check);
       const path = this.relativePath(join(pageDir, name));
       this.updateIndex((db) => this.syncPage(db, pageDir, key, host, folderName));
       return { status: 'archived', key, url: pageUrl, snapshotPath: path };
@@ -141,6 +159,7 @@ export class Archive {
       if (!folderName || !pageDir || !latest) {
         throw new SourceError(source, 'http-status', 'HTTP 304 Not Modified, but the archive holds no snapshot of the page');
       }
+      this.restoreMissingChecks(pageDir);
       return this.recordUnchangedUnlocked(pageDir, latest, checkedAt, { key, host, folderName, pageUrl });
     });
   }
@@ -151,7 +170,7 @@ export class Archive {
     checkedAt: string,
     page: { key: string; host: string; folderName: string; pageUrl: string },
   ): StoreOutcome {
-    appendCheck(pageDir, { checkedAt, result: 'unchanged', snapshot: latest });
+    appendCheck(this.root, pageDir, { checkedAt, result: 'unchanged', snapshot: latest });
     this.updateIndex((db) => this.syncPage(db, pageDir, page.key, page.host, page.folderName));
     return { status: 'unchanged', key: page.key, url: page.pageUrl, snapshotPath: this.relativePath(join(pageDir, latest)) };
   }
@@ -236,7 +255,8 @@ export class Archive {
     let checks = 0;
     try {
       db.transaction(() => {
-        for (const record of this.walkSnapshots()) {
+        // A link planted in the archive is not followed: its pages are left out, with a note naming it.
+        for (const record of this.walkSnapshots((link) => this.onNote(`${new PlantedLinkError(link).message}: left out of the index`))) {
           db.addSnapshot(record);
           pages.add(record.key);
           snapshots++;
@@ -246,7 +266,7 @@ export class Archive {
           const key = folder.split('--').at(-1)!;
           const page = db.findPage(key);
           if (!page) continue;
-          for (const check of readChecks(pageDir)) {
+          for (const check of [...readChecks(pageDir), ...this.restoreMissingChecksForReindex(pageDir)]) {
             db.addCheck(key, page.url, page.host, folder, check);
             checks++;
           }
@@ -262,35 +282,58 @@ export class Archive {
     return { pages: pages.size, snapshots, checks };
   }
 
-  /** Every complete snapshot in the folder, as an index record. */
-  *walkSnapshots(): Generator<SnapshotRecord> {
-    for (const pageDir of this.pageDirs()) {
+  /**
+   * Every complete snapshot in the folder, as an index record. Symbolic links (a host, page or
+   * snapshot folder, an article.json) are not followed; `onLink` hears of each.
+   */
+  *walkSnapshots(onLink?: (link: string) => void): Generator<SnapshotRecord> {
+    for (const pageDir of this.pageDirs(onLink)) {
       const parts = pageDir.split(sep);
       const folder = parts.at(-1)!;
       const host = parts.at(-2)!;
       const key = folder.split('--').at(-1)!;
+      if (onLink) {
+        for (const entry of safeReaddir(pageDir)) {
+          if (entry.isSymbolicLink() && SNAPSHOT_NAME.test(entry.name)) onLink(join(pageDir, entry.name));
+        }
+      }
       for (const name of snapshotNames(pageDir)) {
         const article = readArchivedArticle(join(pageDir, name));
-        if (!article) continue;
+        if (!article) {
+          const json = join(pageDir, name, SNAPSHOT_FILES.json);
+          if (onLink && isLink(json)) onLink(json);
+          continue;
+        }
         yield { path: this.relativePath(join(pageDir, name)), name, pageFolder: folder, key, host, article };
       }
     }
   }
 
-  /** Reads the article.json of a snapshot folder given relative to the archive root. */
+  /**
+   * Reads the article.json of a snapshot folder given relative to the archive root; undefined
+   * when there is none, or when the path leads out of the archive or through a symbolic link.
+   */
   readSnapshot(path: string): ArchivedArticle | undefined {
+    if (!insideRoot(this.root, path)) return undefined;
     return readArchivedArticle(join(this.root, path));
   }
 
+  /** A file of a snapshot; throws when the path leads out of the archive or through a symbolic link. */
   snapshotFile(path: string, file: string): string {
-    return join(this.root, path, file);
+    return resolveInsideRoot(this.root, join(path, file));
   }
 
-  private *pageDirs(): Generator<string> {
-    for (const host of safeReaddir(this.root)) {
-      if (!host.isDirectory() || host.name.startsWith('.')) continue;
+  /** Page folders, host by host; links in their place are not followed, and told to `onLink`. */
+  private *pageDirs(onLink?: (link: string) => void): Generator<string> {
+    // The root may be a link (the user named it); nothing below it is followed.
+    for (const host of safeReaddir(this.root, { followLink: true })) {
+      if (host.name.startsWith('.')) continue;
+      if (host.isSymbolicLink()) onLink?.(join(this.root, host.name));
+      if (!host.isDirectory()) continue;
       for (const page of safeReaddir(join(this.root, host.name))) {
-        if (page.isDirectory() && /--[0-9a-f]{10}$/.test(page.name)) yield join(this.root, host.name, page.name);
+        if (!PAGE_FOLDER.test(page.name)) continue;
+        if (page.isSymbolicLink()) onLink?.(join(this.root, host.name, page.name));
+        if (page.isDirectory()) yield join(this.root, host.name, page.name);
       }
     }
   }
@@ -322,20 +365,71 @@ export class Archive {
     input: SnapshotInput,
   ): void {
     const temporary = join(pageDir, `${TEMP_PREFIX}${name}-${process.pid}`);
+    let created = false;
     try {
-      mkdirSync(temporary, { recursive: true });
-      writeFileDurably(join(temporary, SNAPSHOT_FILES.source), input.capture.bytes);
-      if (input.warc) writeFileDurably(join(temporary, SNAPSHOT_FILES.warc), input.warc);
-      writeFileDurably(join(temporary, SNAPSHOT_FILES.markdown), markdownWithFrontMatter(archived));
+      makeFoldersInsideRoot(this.root, pageDir);
+      makeNewFolderInsideRoot(this.root, temporary);
+      created = true;
+      writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.source), input.capture.bytes);
+      if (input.warc) writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.warc), input.warc);
+      writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.markdown), markdownWithFrontMatter(archived));
       // article.json last: a reader that finds it may trust the rest is there.
-      writeFileDurably(join(temporary, SNAPSHOT_FILES.json), `${JSON.stringify(archived, null, 2)}\n`);
-      fsyncDirectory(temporary);
+      writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.json), `${JSON.stringify(archived, null, 2)}\n`);
+      fsyncDirectory(this.root, temporary);
       renameSync(temporary, join(pageDir, name));
-      fsyncDirectory(pageDir);
     } catch (error) {
-      rmSync(temporary, { recursive: true, force: true });
+      // Only our own temporary is removed: whatever stood in its place (a planted link) is not ours.
+      if (created) rmSync(temporary, { recursive: true, force: true });
       throw writeError(source, this.root, error);
     }
+    // Renamed into place, the snapshot is stored: what fails from here on is a warning, not a failure.
+    try {
+      fsyncDirectory(this.root, pageDir);
+    } catch (error) {
+      this.onNote(`${source}: archived, but the page folder could not be synced to disk (${describeFsError(error)})`);
+    }
+  }
+
+  /**
+   * The check line of a snapshot just stored. The snapshot is in place already, so a line that
+   * cannot be written (the disk filled up right after the rename) is a warning: it is derived
+   * again from the snapshot by the next run on the page, or by reindex.
+   */
+  private appendCheckOfStoredSnapshot(source: string, pageDir: string, check: CheckRecord): void {
+    try {
+      appendCheck(this.root, pageDir, check);
+    } catch (error) {
+      this.onNote(
+        `${source}: archived, but its line in checks.ndjson could not be written (${describeFsError(error)}); ` +
+          'the next run on this page or "clipfile reindex" adds it',
+      );
+    }
+  }
+
+  /** Appends the check line of each snapshot of the page that has none (see appendCheckOfStoredSnapshot). */
+  private restoreMissingChecks(pageDir: string): void {
+    for (const check of missingChecks(pageDir)) {
+      appendCheck(this.root, pageDir, check);
+      this.onNote(`added the missing check line of ${this.relativePath(join(pageDir, check.snapshot!))} to checks.ndjson`);
+    }
+  }
+
+  /**
+   * restoreMissingChecks for reindex: the checks are derived from the snapshots, so they are
+   * indexed even when the line cannot be written (still no room), with a note.
+   */
+  private restoreMissingChecksForReindex(pageDir: string): CheckRecord[] {
+    const missing = missingChecks(pageDir);
+    for (const check of missing) {
+      const snapshot = this.relativePath(join(pageDir, check.snapshot!));
+      try {
+        appendCheck(this.root, pageDir, check);
+        this.onNote(`added the missing check line of ${snapshot} to checks.ndjson`);
+      } catch (error) {
+        this.onNote(`the missing check line of ${snapshot} could not be added to checks.ndjson (${describeFsError(error)})`);
+      }
+    }
+    return missing;
   }
 
   /**
@@ -350,6 +444,8 @@ export class Archive {
       mkdirSync(this.root, { recursive: true });
       // As root, permissions never refuse a write, but a read-only mount still does: ask first.
       accessSync(this.root, constants.W_OK);
+      // SQLite follows a link: a planted one would have it create files next to the target.
+      refuseLinksOn(this.root, join(this.root, LOCK_FILE));
       lock = new Database(join(this.root, LOCK_FILE));
       lock.pragma('busy_timeout = 120000');
       lock.exec('BEGIN EXCLUSIVE');
@@ -359,6 +455,9 @@ export class Archive {
     this.holdsLock = true;
     try {
       return work();
+    } catch (error) {
+      // A file-system error on the archive path is the archive's to explain, never "internal".
+      throw isArchiveFsError(error) ? writeError(source, this.root, error) : error;
     } finally {
       this.holdsLock = false;
       try {
@@ -412,30 +511,39 @@ function compareSnapshotNames(a: string, b: string): number {
 }
 
 function freeSnapshotName(pageDir: string, base: string): string {
-  const taken = new Set(snapshotNames(pageDir));
+  // Any entry takes its name, a link or a file included: the rename must never land on one.
+  const taken = new Set(safeReaddir(pageDir).map((entry) => entry.name));
   if (!taken.has(base)) return base;
   for (let counter = 2; ; counter++) {
     if (!taken.has(`${base}-${counter}`)) return `${base}-${counter}`;
   }
 }
 
+/** The snapshot's article.json; undefined when missing, unreadable, or reached through a link. */
 function readArchivedArticle(snapshotDir: string): ArchivedArticle | undefined {
   try {
-    return JSON.parse(readFileSync(join(snapshotDir, SNAPSHOT_FILES.json), 'utf8')) as ArchivedArticle;
+    if (isLink(snapshotDir)) return undefined;
+    return JSON.parse(readFileNoFollow(join(snapshotDir, SNAPSHOT_FILES.json)).toString('utf8')) as ArchivedArticle;
   } catch {
     return undefined;
   }
 }
 
-/** Temporary folders left by a run that died; only the lock holder writes, so none is live. */
-function removeAbandonedTemporaries(pageDir: string): void {
+/**
+ * Temporary folders left by a run that died; only the lock holder writes, so none is live. A
+ * link in their place is refused, not removed: it is not ours.
+ */
+function removeAbandonedTemporaries(root: string, pageDir: string): void {
+  refuseLinksOn(root, pageDir);
   for (const entry of safeReaddir(pageDir)) {
-    if (entry.name.startsWith(TEMP_PREFIX)) rmSync(join(pageDir, entry.name), { recursive: true, force: true });
+    if (!entry.name.startsWith(TEMP_PREFIX)) continue;
+    if (entry.isSymbolicLink()) throw new PlantedLinkError(join(pageDir, entry.name));
+    rmSync(join(pageDir, entry.name), { recursive: true, force: true });
   }
 }
 
-function appendCheck(pageDir: string, check: CheckRecord): void {
-  const descriptor = openSync(join(pageDir, CHECKS_FILE), 'a');
+function appendCheck(root: string, pageDir: string, check: CheckRecord): void {
+  const descriptor = openInsideRoot(root, join(pageDir, CHECKS_FILE), OPEN_FLAGS.append);
   try {
     writeSync(descriptor, `${JSON.stringify(check)}\n`);
     fsyncSync(descriptor);
@@ -444,11 +552,11 @@ function appendCheck(pageDir: string, check: CheckRecord): void {
   }
 }
 
-/** The page's check log; a line cut short by a crash is skipped. */
+/** The page's check log; a line cut short by a crash is skipped, a log reached through a link is not read. */
 function readChecks(pageDir: string): CheckRecord[] {
   let content: string;
   try {
-    content = readFileSync(join(pageDir, CHECKS_FILE), 'utf8');
+    content = readFileNoFollow(join(pageDir, CHECKS_FILE)).toString('utf8');
   } catch {
     return [];
   }
@@ -464,8 +572,23 @@ function readChecks(pageDir: string): CheckRecord[] {
   return checks;
 }
 
-function writeFileDurably(path: string, data: string | Uint8Array): void {
-  const descriptor = openSync(path, 'wx');
+/**
+ * The "archived" check of each snapshot whose line is missing from checks.ndjson, derived from
+ * the snapshot itself (it was checked when it was fetched).
+ */
+function missingChecks(pageDir: string): CheckRecord[] {
+  const recorded = new Set(readChecks(pageDir).filter((check) => check.result === 'archived').map((check) => check.snapshot));
+  const missing: CheckRecord[] = [];
+  for (const name of snapshotNames(pageDir)) {
+    if (recorded.has(name)) continue;
+    const article = readArchivedArticle(join(pageDir, name));
+    if (article) missing.push({ checkedAt: article.provenance.fetchedAt, result: 'archived', snapshot: name });
+  }
+  return missing;
+}
+
+function writeFileDurably(root: string, path: string, data: string | Uint8Array): void {
+  const descriptor = openInsideRoot(root, path, OPEN_FLAGS.createNew);
   try {
     const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let written = 0;
@@ -476,8 +599,10 @@ function writeFileDurably(path: string, data: string | Uint8Array): void {
   }
 }
 
-function fsyncDirectory(path: string): void {
-  const descriptor = openSync(path, 'r');
+function fsyncDirectory(root: string, path: string): void {
+  // Windows cannot open a folder to sync it; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const descriptor = openInsideRoot(root, path, OPEN_FLAGS.folder);
   try {
     fsyncSync(descriptor);
   } finally {
@@ -485,8 +610,13 @@ function fsyncDirectory(path: string): void {
   }
 }
 
-function safeReaddir(path: string) {
+/**
+ * A folder's entries, [] when it cannot be read. A link in the folder's own place is not
+ * followed (its entries would be somewhere else) unless `followLink` (the archive root).
+ */
+function safeReaddir(path: string, options: { followLink?: boolean } = {}): Dirent[] {
   try {
+    if (!options.followLink && lstatSync(path).isSymbolicLink()) return [];
     return readdirSync(path, { withFileTypes: true });
   } catch {
     return [];
@@ -513,15 +643,33 @@ function isDamagedIndex(error: unknown): boolean {
   );
 }
 
+/** Errors of the file system (or of SQLite's files) met on the archive path, which writeError explains. */
+function isArchiveFsError(error: unknown): boolean {
+  if (error instanceof SourceError) return false;
+  if (error instanceof PlantedLinkError || error instanceof OutsideRootError || error instanceof NotAFolderError) return true;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^(E[A-Z0-9]+|SQLITE_[A-Z_]+)$/.test(code);
+}
+
+/** What went wrong with a file, in a few words: "disk full", "permission denied", the link refused. */
+function describeFsError(error: unknown): string {
+  if (error instanceof PlantedLinkError || error instanceof OutsideRootError || error instanceof NotAFolderError) {
+    return error.message;
+  }
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'disk full';
+  if (code === 'EDQUOT') return 'disk quota exceeded';
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code)) return 'permission denied (read-only?)';
+  return error instanceof Error ? error.message : String(error);
+}
+
 function writeError(source: string, root: string, error: unknown): SourceError {
   const code = (error as NodeJS.ErrnoException)?.code;
   const reason =
-    code === 'ENOSPC'
-      ? `cannot write to the archive ${root}: disk full`
-      : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code ?? '')
-        ? `cannot write to the archive ${root}: permission denied (read-only?)`
-        : code === 'SQLITE_BUSY'
-          ? `the archive ${root} stayed locked by another clipfile for 2 minutes`
-          : `cannot write to the archive ${root}: ${error instanceof Error ? error.message : String(error)}`;
+    error instanceof PlantedLinkError || error instanceof OutsideRootError || error instanceof NotAFolderError
+      ? error.message
+      : code === 'SQLITE_BUSY'
+        ? `the archive ${root} stayed locked by another clipfile for 2 minutes`
+        : `cannot write to the archive ${root}: ${describeFsError(error)}`;
   return new SourceError(source, 'archive-write', reason, { cause: error });
 }

@@ -247,6 +247,7 @@ export const MAX_NAME_BYTES = 255;
 export function portableFolderName(name: string, options: { maxLength?: number; fallback: string }): string {
   const maxLength = Math.min(options.maxLength ?? MAX_NAME_BYTES, MAX_NAME_BYTES);
   let safe = name
+    .replace(/[. ]+$/, '')
     .toLowerCase()
     .replace(/[^a-z0-9._-]/g, '_')
     .replace(/^\.+/, '');
@@ -255,10 +256,14 @@ export function portableFolderName(name: string, options: { maxLength?: number; 
   return safe || options.fallback;
 }
 
-/** Whether `name` is a single, portable folder name by the rules of `portableFolderName`. */
+/**
+ * Whether `name` is a single folder name every common file system takes as it is: ASCII
+ * letters, digits, ".", "_" and "-" only, no leading dot, no trailing dot or space, no Windows
+ * device name, at most 255 bytes. (Snapshot names keep their upper-case "T" and "Z".)
+ */
 export function isPortableFolderName(name: string): boolean {
   return (
-    /^[a-z0-9_-][a-z0-9._-]*$/.test(name) &&
+    /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name) &&
     !/[. ]$/.test(name) &&
     !WINDOWS_RESERVED.test(name) &&
     Buffer.byteLength(name, 'utf8') <= MAX_NAME_BYTES

@@ -448,6 +448,9 @@ export class Archive {
       refuseLinksOn(this.root, join(this.root, LOCK_FILE));
       lock = new Database(join(this.root, LOCK_FILE));
       lock.pragma('busy_timeout = 120000');
+      // The lock file never holds data: with no journal file, taking the lock needs no disk space
+      // (on a full disk a run can still record a check in a block its log already has).
+      lock.pragma('journal_mode = MEMORY');
       lock.exec('BEGIN EXCLUSIVE');
     } catch (error) {
       throw writeError(source, this.root, error);

@@ -444,8 +444,8 @@ export class Archive {
       mkdirSync(this.root, { recursive: true });
       // As root, permissions never refuse a write, but a read-only mount still does: ask first.
       accessSync(this.root, constants.W_OK);
-      // SQLite follows a link: a planted one would have it create files next to the target.
-      refuseLinksOn(this.root, join(this.root, LOCK_FILE));
+      // SQLite follows a link to its database: a planted lock or index would be written through.
+      for (const file of [LOCK_FILE, INDEX_FILE]) refuseLinksOn(this.root, join(this.root, file));
       lock = new Database(join(this.root, LOCK_FILE));
       lock.pragma('busy_timeout = 120000');
       // The lock file never holds data: with no journal file, taking the lock needs no disk space

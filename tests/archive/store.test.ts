@@ -186,6 +186,25 @@ describe('symbolic links planted in the archive', () => {
     expect(show.stdout).toContain('Revision 2 of this report');
   });
 
+  it('a linked index.db is refused before any write, and its target is unchanged', async () => {
+    const own = join(scratch, 'index-archive');
+    const first = await archivePage(own, 'indexed', 'https://indexed.example/story', 1);
+    expect(first.code, first.stderr).toBe(0);
+    const target = join(scratch, 'outside-index.db');
+    renameSync(join(own, 'index.db'), target);
+    symlinkSync(target, join(own, 'index.db'));
+    const before = readFileSync(target);
+    const second = await archivePage(own, 'indexed', 'https://indexed.example/story', 2);
+    expect(second.code).toBe(1);
+    expect(second.line).toMatchObject({
+      status: 'failed',
+      code: 'archive-write',
+      error: `refusing to follow the symbolic link ${join(own, 'index.db')} planted in the archive`,
+    });
+    expect(readFileSync(target).equals(before)).toBe(true);
+    expect(snapshotDirs(own)).toHaveLength(1);
+  });
+
   it('a path out of the archive is not a snapshot to show', async () => {
     const other = join(scratch, 'other-archive');
     const stored = await archivePage(other, 'other', 'https://other.example/story', 1);

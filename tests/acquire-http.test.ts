@@ -122,6 +122,18 @@ describe('acquire over http', () => {
     expect((await failure(server.url('/down'))).reason).toBe('HTTP 503 Service Unavailable');
   });
 
+  it("keeps the server's reason phrase, cut to 200 characters", async () => {
+    const phrase = 'Slow down please '.repeat(30).trim();
+    server.route('/chatty', (_req, res) => {
+      res.writeHead(503, phrase, { 'content-type': 'text/plain' });
+      res.end();
+    });
+    const error = await failure(server.url('/chatty'));
+    expect(error).toMatchObject({ code: 'http-status', status: 503 });
+    expect(error.reason).toBe(`HTTP 503 ${phrase.slice(0, 199)}…`);
+    expect(error.message).toBe(`${server.url('/chatty')}: ${error.reason}`);
+  });
+
   describe('content type', () => {
     it('rejects a PDF', async () => {
       server.route('/doc.pdf', bytes('%PDF-1.7 ...', 'application/pdf'));

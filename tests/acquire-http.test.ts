@@ -236,7 +236,11 @@ describe('acquire over http', () => {
 
     it('reports a connection reset mid-body', async () => {
       server.route('/reset-mid', resetConnection('<html><body>partial'));
-      expect((await failure(server.url('/reset-mid'))).reason).toBe('connection reset');
+      const error = await failure(server.url('/reset-mid'));
+      expect(error.code).toBe('network');
+      // Which one undici reports depends on whether the reset reaches the socket before or after
+      // it read the partial body, which a loaded machine decides (seen under load: the second).
+      expect(error.reason).toMatch(/^connection (reset|closed by the server before the response was complete)$/);
     });
 
     it('reports a connection closed before the announced length arrived', async () => {

@@ -105,9 +105,10 @@ describe('politeness per host', () => {
     const firstArrivals = arrivals.map((requests) => requests[0]?.earliestAt ?? Infinity);
     const secondArrivals = arrivals.map((requests) => requests[1]?.at ?? -Infinity);
     expect(Math.max(...firstArrivals)).toBeLessThan(Math.min(...secondArrivals));
+    // That, not the time taken, shows the hosts ran side by side: a loaded machine can stretch any
+    // run, but not reorder these arrivals.
     const serializedMs = hosts.length * (requestsPerHost - 1) * delayMs;
     expect(elapsedMs).toBeGreaterThanOrEqual((requestsPerHost - 1) * delayMs - ARRIVAL_JITTER_MS);
-    expect(elapsedMs).toBeLessThan(serializedMs / 2);
     console.info(
       `politeness: ${hosts.length} hosts × ${requestsPerHost} requests, delay ${delayMs} ms: min gap per host ` +
         hosts.map((host) => minArrivalGapMs(host.requests).toFixed(1)).join(' / ') +

@@ -284,7 +284,7 @@ describe('robots.txt', () => {
     const results = await Promise.all(paths.map((path) => fetcher.fetchPolitely(host.url(path))));
 
     expect(results.map((result) => result.kind)).toEqual(['disallowed', 'fetched', 'fetched', 'fetched']);
-    expect(results[0]).toEqual({ kind: 'disallowed', reason: 'disallowed by robots.txt', url: host.url('/private/a') });
+    expect(results[0]).toEqual({ kind: 'disallowed', reason: 'disallowed by robots.txt', url: host.url('/private/a'), attempts: 0 });
     expect(host.requestsTo('/private/a')).toHaveLength(0);
     expect(host.requestsTo('/robots.txt')).toHaveLength(1);
     expect(host.requestsTo('/robots.txt')[0]?.headers['user-agent']).toMatch(/^clipfile\//);
@@ -384,7 +384,7 @@ describe('redirect hops', () => {
 
     const result = await fetcher.fetchPolitely(from.url('/story'));
 
-    expect(result).toEqual({ kind: 'disallowed', reason: 'disallowed by robots.txt', url: to.url('/private/story') });
+    expect(result).toEqual({ kind: 'disallowed', reason: 'disallowed by robots.txt', url: to.url('/private/story'), attempts: 1 });
     expect(from.requests.map((request) => request.path)).toEqual(['/robots.txt', '/story']);
     expect(to.requests.map((request) => request.path)).toEqual(['/robots.txt']);
     // Asked once per origin, however many hops lead there.
@@ -400,7 +400,7 @@ describe('redirect hops', () => {
 
     const result = await fetcher.fetchPolitely(host.url('/old'));
 
-    expect(result).toEqual({ kind: 'disallowed', reason: 'disallowed by robots.txt', url: host.url('/private/new') });
+    expect(result).toEqual({ kind: 'disallowed', reason: 'disallowed by robots.txt', url: host.url('/private/new'), attempts: 1 });
     expect(host.requests.map((request) => request.path)).toEqual(['/robots.txt', '/old']);
   });
 
@@ -455,6 +455,20 @@ describe('redirect hops', () => {
     expect(await fetcher.fetchPolitely(host.url('/moved'))).toMatchObject({ kind: 'fetched', attempts: 1 });
     expect(host.requests).toHaveLength(3);
     expect(minArrivalGapMs(host.requests)).toBeGreaterThanOrEqual(400 - ARRIVAL_JITTER_MS);
+  });
+
+  it('sends no hop once stopped: the page ends as stopped', async () => {
+    const host = server(2);
+    host.route('/moved', redirect('/landing')).route('/landing', html(PAGE));
+    const fetcher = politeFetcher({ perHostDelayMs: 500, ignoreRobots: true });
+
+    const result = fetcher.fetchPolitely(host.url('/moved'));
+    await until(() => host.requestsTo('/moved').length === 1);
+    await until(() => fetcher.scheduler.counts.waiting === 1);
+    fetcher.stop();
+
+    expect(await result).toEqual({ kind: 'stopped' });
+    expect(host.requests.map((request) => request.path)).toEqual(['/moved']);
   });
 
   it('still names a redirect loop and a chain past maxRedirects', async () => {

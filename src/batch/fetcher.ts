@@ -27,7 +27,7 @@ import {
 } from '../acquire/index.js';
 import { SourceError } from '../errors.js';
 import { DEFAULT_ROBOTS_TIMEOUT_MS, RobotsCache, type RobotsRules } from './robots.js';
-import { withRetries, type RetryPolicy } from './retry.js';
+import { withRetries, type Attempt, type RetryPolicy } from './retry.js';
 import { HostScheduler, StoppedError } from './scheduler.js';
 import { onRequestSent } from './wire.js';
 
@@ -67,10 +67,11 @@ export type PoliteFetchResult =
   /** A 304 to our conditional request: `capture` has status 304 and no bytes. */
   | { kind: 'not-modified'; capture: Capture; attempts: number }
   /**
-   * robots.txt disallows `url`: the page itself, or a redirect hop on the way to it (which was
-   * not requested, nor anything after it).
+   * robots.txt disallows `url`: the page itself (nothing requested, `attempts` 0), or a redirect
+   * hop on the way to it (`url` was not requested, nor anything after it; `attempts` counts the
+   * attempts that led there).
    */
-  | { kind: 'disallowed'; reason: typeof DISALLOWED_REASON; url: string }
+  | { kind: 'disallowed'; reason: typeof DISALLOWED_REASON; url: string; attempts: number }
   | { kind: 'stopped' };
 
 export interface PoliteFetcher {
@@ -131,43 +132,43 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
   async function fetchOne(url: string, previous: Validators): Promise<PoliteFetchResult> {
     // Pacing is per host name and port (URL.host); robots.txt is per origin.
     const requested = httpUrl(url);
-    if (!options.ignoreRobots && !(await robotsAllow(requested))) return disallowed(url);
+    if (!options.ignoreRobots && !(await robotsAllow(requested))) return disallowed(url, 0);
 
     const conditional = conditionalHeaders(previous);
     let attempts = 0;
-    const capture = await withRetries(
-      (attempt) => {
-        attempts = attempt.number;
-        return acquire(url, {
-          userAgent,
-          timeoutMs,
-          // An attempt never outlasts the URL's time budget.
-          timeLeftMs: () => attempt.remainingMs(),
-          maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-          maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-          headers: conditional,
-          acceptNotModified: conditional !== undefined,
-          // Every request of the chain is one to its host like any other: a redirect hop asks its
-          // own origin's robots.txt and waits for its host's turn (and, retries too, goes ahead of
-          // that host's waiting pages, so the chain in hand is not held up behind the whole list).
-          sendRequest: async (hopUrl, hop, send) => {
-            if (hop > 0 && !options.ignoreRobots && !(await robotsAllow(hopUrl))) throw new HopDisallowed(hopUrl.href);
-            return scheduler.schedule(
-              hopUrl.host,
-              () => {
-                attempt.startClock();
-                return send();
-              },
-              { front: hop > 0 || attempt.number > 1 },
-            );
-          },
-        });
-      },
-      { ...options.retry, signal: stopping.signal },
-    ).catch((error: unknown) => {
+    const attemptFetch = (attempt: Attempt) => {
+      attempts = attempt.number;
+      return acquire(url, {
+        userAgent,
+        timeoutMs,
+        // An attempt never outlasts the URL's time budget.
+        timeLeftMs: () => attempt.remainingMs(),
+        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+        maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+        headers: conditional,
+        acceptNotModified: conditional !== undefined,
+        // Every request of the chain is one to its host like any other: a redirect hop asks its
+        // own origin's robots.txt and waits for its host's turn. Hops and retries go ahead of
+        // the host's waiting pages, so a page in hand is not held up behind the whole list.
+        sendRequest: async (hopUrl, hop, send) => {
+          if (hop > 0 && !options.ignoreRobots && !(await robotsAllow(hopUrl))) throw new HopDisallowed(hopUrl.href);
+          const request = () => {
+            attempt.startClock();
+            return send();
+          };
+          return scheduler.schedule(hopUrl.host, request, { front: hop > 0 || attempt.number > 1 });
+        },
+      });
+    };
+
+    let capture: Capture;
+    try {
+      capture = await withRetries(attemptFetch, { ...options.retry, signal: stopping.signal });
+    } catch (error) {
+      if (error instanceof HopDisallowed) return disallowed(error.url, attempts);
       if (error instanceof SourceError) error.attempts = attempts;
       throw error;
-    });
+    }
     return capture.status === 304 ? { kind: 'not-modified', capture, attempts } : { kind: 'fetched', capture, attempts };
   }
 
@@ -176,7 +177,6 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
     fetchPolitely(url, previous = {}) {
       const result = fetchOne(url, previous).catch((error: unknown): PoliteFetchResult => {
         if (error instanceof StoppedError) return { kind: 'stopped' };
-        if (error instanceof HopDisallowed) return disallowed(error.url);
         throw error;
       });
       // Pacing follows requests as they reach the wire, while this fetcher has any in hand.
@@ -201,8 +201,8 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
 
 export const DISALLOWED_REASON = 'disallowed by robots.txt';
 
-function disallowed(url: string): PoliteFetchResult {
-  return { kind: 'disallowed', reason: DISALLOWED_REASON, url };
+function disallowed(url: string, attempts: number): PoliteFetchResult {
+  return { kind: 'disallowed', reason: DISALLOWED_REASON, url, attempts };
 }
 
 /** Ends a redirect chain at a hop robots.txt disallows: the page is skipped, not failed. */

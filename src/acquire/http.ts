@@ -155,9 +155,9 @@ class RequestClock {
   }
 }
 
-/** 30000 → "30", 300 → "0.3", 18532.4 → "18.5". */
+/** 30000 → "30", 250 → "0.25", 18532.4 → "18.53". */
 function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
+  return String(Math.round(ms / 10) / 100);
 }
 
 function captureOf(
@@ -225,10 +225,14 @@ function rejectBeforeBody(source: string, response: Response, contentType: strin
  * standard one.
  */
 export function statusLine(status: number, reasonPhrase: string): string {
-  const phrase = reasonPhrase.trim() || STATUS_CODES[status] || '';
-  const chars = [...phrase];
-  const capped = chars.length > MAX_REASON_PHRASE_CHARS ? `${chars.slice(0, MAX_REASON_PHRASE_CHARS - 1).join('')}…` : phrase;
-  return `HTTP ${status} ${capped}`.trimEnd();
+  const phrase = serverText(reasonPhrase, MAX_REASON_PHRASE_CHARS) || STATUS_CODES[status] || '';
+  return `HTTP ${status} ${phrase}`.trimEnd();
+}
+
+/** Text a server sent, for a message: trimmed, and cut to `maxChars` characters (the last one "…") when longer. */
+export function serverText(text: string, maxChars: number): string {
+  const chars = [...text.trim()];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
 }
 
 /** The body's chunks; the TS DOM lib lacks ReadableStream's async iterator that Node has. */

@@ -5,7 +5,7 @@ import { fetchPage, type RequestGate } from './http.js';
 import { readLocal } from './local.js';
 
 export { decodePage } from './decode.js';
-export { defaultUserAgent, statusLine, type RequestGate } from './http.js';
+export { defaultUserAgent, serverText, statusLine, type RequestGate } from './http.js';
 
 export interface AcquireOptions {
   /** The page's URL for a file or stdin (`--url`); ignored for http sources. */

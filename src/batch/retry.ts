@@ -2,6 +2,7 @@
  * Retries of one URL: on network errors and timeouts, 408, 429 and 5xx; exponential backoff with
  * full jitter, Retry-After honoured; a bounded number of attempts and a bounded total time.
  */
+import { serverText } from '../acquire/index.js';
 import { SourceError } from '../errors.js';
 
 export interface RetryPolicy {
@@ -155,8 +156,7 @@ const MAX_QUOTED_RETRY_AFTER_CHARS = 40;
  * more than the 2 min clipfile waits for one URL" (and "(after N attempts)" when there were more).
  */
 function retryAfterTooLong(error: SourceError, attempts: number, waitMs: number, budgetMs: number, leftMs: number): SourceError {
-  const quoted = [...(error.retryAfter ?? '').trim()];
-  const value = quoted.length > MAX_QUOTED_RETRY_AFTER_CHARS ? `${quoted.slice(0, MAX_QUOTED_RETRY_AFTER_CHARS - 1).join('')}…` : quoted.join('');
+  const value = serverText(error.retryAfter ?? '', MAX_QUOTED_RETRY_AFTER_CHARS);
   const limit =
     waitMs + MIN_ATTEMPT_MS > budgetMs
       ? `the ${durationText(budgetMs)} clipfile waits for one URL`

@@ -201,7 +201,8 @@ describe('acquire over http', () => {
 
       expect(error.code).toBe('timeout');
       expect(error.message).toBe(`${server.url('/slow-headers')}: timed out after 0.3 s`);
-      expect(Date.now() - started).toBeLessThan(1500);
+      // Gave up before the server would have answered (at 2 s); a bound a loaded machine cannot miss.
+      expect(Date.now() - started).toBeLessThan(2000);
     });
 
     it('times out while the body trickles in', async () => {

@@ -58,12 +58,6 @@ export function minArrivalGapMs(requests: readonly LoggedRequest[]): number {
   return Math.min(...arrivalGapsMs(requests));
 }
 
-/** From the first request's `earliestAt` to the last one's `at`: the longest the log allows. */
-export function arrivalSpanMs(requests: readonly LoggedRequest[]): number {
-  const sorted = [...requests].sort((a, b) => a.at - b.at);
-  return (sorted.at(-1)?.at ?? 0) - (sorted[0]?.earliestAt ?? 0);
-}
-
 // Taken at load: a test that fakes timers (performance.now included) must not fake the log's clock.
 const timeOrigin = performance.timeOrigin;
 const monotonicNow = performance.now.bind(performance);

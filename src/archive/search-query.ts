@@ -2,7 +2,7 @@
  * The search language, parsed into a structured query before any FTS5 text is built:
  *
  *   words           all must match (AND is implied; `AND` may be written)
- *   "a phrase"      the words in this order
+ *   "a phrase"      the words in this order (a phrase left open runs to the end)
  *   prefix*         any word starting so
  *   a OR b          either; `a NOT b`: a without b; ( ) group
  *   speaker:Name    pages quoting that speaker (speaker:"Full Name"); quote:, title:, byline:
@@ -95,8 +95,9 @@ function tokenize(input: string): Token[] {
     }
     const quotedField = /^(?:[a-z]+:)?"/i.exec(input.slice(at));
     if (quotedField) {
-      const closing = input.indexOf('"', at + quotedField[0].length);
-      if (closing < 0) throw new SearchSyntaxError(at + quotedField[0].length, 'a phrase is not closed (no ending ")');
+      // A phrase left open runs to the end of the query: what was meant is plain enough.
+      const found = input.indexOf('"', at + quotedField[0].length);
+      const closing = found < 0 ? input.length : found;
       const fieldPart = quotedField[0].slice(0, -1);
       tokens.push({ kind: 'term', term: termOf(fieldPart + input.slice(at + quotedField[0].length, closing), true), position });
       at = closing + 1;

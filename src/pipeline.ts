@@ -73,7 +73,7 @@ export async function storeCapture(
   extract: Extractor = extractInProcess,
 ): Promise<ArchiveResult> {
   if (capture.status === 304) {
-    const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source);
+    const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source, capture.redirects);
     const latest = archive.readSnapshot(outcome.snapshotPath);
     return { ...outcome, source, title: latest?.title ?? null, confidence: latest?.confidence ?? null };
   }

@@ -107,6 +107,8 @@ export interface CheckRecord {
   checkedAt: string;
   result: 'archived' | 'unchanged';
   snapshot: string | null;
+  /** The URLs this check reached the page by (as requested, then each redirect); absent in older checks. */
+  reachedBy?: string[];
 }
 
 /**
@@ -330,6 +332,11 @@ export class IndexDatabase {
     this.db
       .prepare('UPDATE pages SET last_checked = max(coalesce(last_checked, ?), ?) WHERE id = ?')
       .run(check.checkedAt, check.checkedAt, pageId);
+    const insertUrl = this.db.prepare("INSERT OR IGNORE INTO page_urls (page_id, url, kind) VALUES (?, ?, 'requested')");
+    for (const reached of Array.isArray(check.reachedBy) ? check.reachedBy : []) {
+      const form = typeof reached === 'string' && /^https?:\/\//i.test(reached) ? safeLookupUrl(reached) : undefined;
+      if (form) insertUrl.run(pageId, form);
+    }
   }
 
   private ensurePage(key: string, url: string, host: string, folder: string): number {
@@ -513,12 +520,17 @@ function urlsOfSnapshot(article: ArchivedArticle): { url: string; kind: PageUrlK
   ];
   const urls: { url: string; kind: PageUrlKind }[] = [];
   for (const [url, kind] of candidates) {
-    if (!url || !/^https?:\/\//i.test(url)) continue;
-    try {
-      urls.push({ url: lookupUrl(url), kind });
-    } catch {
-      // not a URL: nothing to find the page by
-    }
+    const form = url && /^https?:\/\//i.test(url) ? safeLookupUrl(url) : undefined;
+    if (form) urls.push({ url: form, kind });
   }
   return urls;
+}
+
+/** `lookupUrl`, or nothing for what is not a URL (a file path, a damaged record). */
+function safeLookupUrl(url: string): string | undefined {
+  try {
+    return lookupUrl(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -121,12 +121,22 @@ export class Archive {
       const latest = snapshotNames(pageDir).at(-1);
       const latestArticle = latest ? readArchivedArticle(join(pageDir, latest)) : undefined;
       if (latest && latestArticle?.provenance.sha256.content === archived.provenance.sha256.content) {
-        return this.recordUnchangedUnlocked(pageDir, latest, archived.provenance.fetchedAt, { key, host, folderName, pageUrl });
+        return this.recordUnchangedUnlocked(pageDir, latest, archived.provenance.fetchedAt, reachedBy(input.capture), {
+          key,
+          host,
+          folderName,
+          pageUrl,
+        });
       }
 
       const name = freeSnapshotName(pageDir, snapshotFolderName(archived.provenance.fetchedAt));
       this.writeSnapshotFolder(input.capture.requestedUrl, pageDir, name, archived, input);
-      const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'archived', snapshot: name };
+      const check: CheckRecord = {
+        checkedAt: archived.provenance.fetchedAt,
+        result: 'archived',
+        snapshot: name,
+        reachedBy: reachedBy(input.capture),
+      };
       appendCheck(pageDir, check);
       const path = this.relativePath(join(pageDir, name));
       this.updateIndex((db) => this.syncPage(db, pageDir, key, host, folderName));
@@ -149,7 +159,7 @@ export class Archive {
   }
 
   /** The server said 304 Not Modified: the latest snapshot stands, and the check is recorded. */
-  recordNotModified(url: string, checkedAt: string, source: string): StoreOutcome {
+  recordNotModified(url: string, checkedAt: string, source: string, redirects: string[] = []): StoreOutcome {
     return this.withWriteLock(source, () => {
       const page = this.pageReachedBy(url) ?? this.pageReachedBy(source);
       const pageDir = page ? join(this.root, page.host, page.folder) : undefined;
@@ -158,7 +168,8 @@ export class Archive {
         throw new SourceError(source, 'http-status', 'HTTP 304 Not Modified, but the archive holds no snapshot of the page');
       }
       const filedUnder = this.readSnapshot(`${page.host}/${page.folder}/${latest}`)?.provenance.url ?? page.url;
-      return this.recordUnchangedUnlocked(pageDir, latest, checkedAt, {
+      const reached = [...new Set([source, ...redirects, url])].filter((u) => /^https?:\/\//i.test(u));
+      return this.recordUnchangedUnlocked(pageDir, latest, checkedAt, reached, {
         key: page.key,
         host: page.host,
         folderName: page.folder,
@@ -223,9 +234,10 @@ export class Archive {
     pageDir: string,
     latest: string,
     checkedAt: string,
+    reached: string[],
     page: { key: string; host: string; folderName: string; pageUrl: string },
   ): StoreOutcome {
-    appendCheck(pageDir, { checkedAt, result: 'unchanged', snapshot: latest });
+    appendCheck(pageDir, { checkedAt, result: 'unchanged', snapshot: latest, reachedBy: reached });
     this.updateIndex((db) => this.syncPage(db, pageDir, page.key, page.host, page.folderName));
     return { status: 'unchanged', key: page.key, url: page.pageUrl, snapshotPath: this.relativePath(join(pageDir, latest)) };
   }
@@ -557,6 +569,12 @@ function lookupForm(url: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The URLs a capture reached its page by: as requested, then each redirect (or --url for a file). */
+function reachedBy(capture: Capture): string[] {
+  const urls = [capture.requestedUrl, ...capture.redirects, ...(capture.url ? [capture.url] : [])];
+  return [...new Set(urls.filter((url) => /^https?:\/\//i.test(url)))];
 }
 
 function folderMtime(dir: string): number | undefined {

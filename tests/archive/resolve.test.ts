@@ -143,6 +143,27 @@ describe('show and history find a page by', () => {
     expect(result.stderr).toBe(`error ${server.url('/latest')}: names 2 pages, give a key: ${pages.join('; ')}\n`);
   });
 
+  it('and lists the pages a short key prefix shares', async () => {
+    // Two URLs whose keys share their first 4 hex digits (about 300 tries find a pair).
+    const seen = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let n = 0; !pair; n++) {
+      const url = `https://prefix.example/p-${n}`;
+      const other = seen.get(pageKey(url).slice(0, 4));
+      if (other) pair = [other, url];
+      else seen.set(pageKey(url).slice(0, 4), url);
+    }
+    const file = join(parent, 'shared-prefix.html');
+    writeFileSync(file, story({ title: 'Shared prefix', word: 'golf', published: '2026-11-25T08:00:00Z' }));
+    for (const url of pair) expect((await runCli(['archive', file, '--url', url, '-o', root])).code).toBe(0);
+    const prefix = pageKey(pair[0]).slice(0, 4);
+    const result = await runCli(['show', prefix.toUpperCase(), '-o', root]);
+    expect(result.code).toBe(1);
+    const candidates = pair.map((url) => `${pageKey(url)} ${url}`).sort();
+    expect(result.stderr).toBe(`error ${prefix.toUpperCase()}: names 2 pages, give more of the key: ${candidates.join('; ')}\n`);
+    expect(await keyOf(pageKey(pair[1]).slice(0, 8))).toBe(pageKey(pair[1]));
+  });
+
   it('and says plainly when nothing matches', async () => {
     const result = await runCli(['history', 'https://nowhere.example/', '-o', root]);
     expect(result.code).toBe(1);

@@ -45,6 +45,11 @@ beforeAll(async () => {
   server.route('/story-a', html(story({ title: 'First of the day', word: 'echo', published: '2026-11-23T08:00:00Z' })));
   server.route('/story-b', html(story({ title: 'Second of the day', word: 'foxtrot', published: '2026-11-24T08:00:00Z' })));
   server.route('/latest', sequence(redirect('/story-a'), redirect('/story-b')));
+  server.route('/amp/wide', html(story({ title: 'Wide roads', word: 'hotel', canonical: server.url('/wide'), published: '2026-11-26T08:00:00Z' })));
+  server.route(
+    '/syndicated',
+    html(story({ title: 'From a wire', word: 'india', canonical: 'https://elsewhere.example/original', published: '2026-11-27T08:00:00Z' })),
+  );
   await archive(
     server.url('/story?utm_source=newsletter&utm_medium=email&fbclid=AbC'),
     server.url('/old-link'),
@@ -52,6 +57,8 @@ beforeAll(async () => {
     // As typed: not percent-encoded.
     `http://127.0.0.1:${server.port}${unicodePath}`,
     server.url('/undated'),
+    server.url('/amp/wide'),
+    server.url('/syndicated'),
   );
   await archive(server.url('/latest'));
   await archive(server.url('/latest'));
@@ -68,6 +75,16 @@ describe('one page, however it was reached', () => {
     expect(pageDirs(root).filter((dir) => dir.includes(storyKey))).toHaveLength(1);
     const article = JSON.parse((await runCli(['show', storyKey, '-f', 'json', '-o', root])).stdout);
     expect(article.provenance.url).toBe(server.url('/story'));
+  });
+
+  it('files a page under the canonical URL it states on its own site, and ignores one on another site', async () => {
+    expect(pageDirs(root).filter((dir) => dir.endsWith(`--${pageKey(server.url('/wide'))}`))).toHaveLength(1);
+    expect(await keyOf(server.url('/amp/wide'))).toBe(pageKey(server.url('/wide')));
+    expect(await keyOf(server.url('/wide'))).toBe(pageKey(server.url('/wide')));
+    const wire = JSON.parse((await runCli(['show', server.url('/syndicated'), '-f', 'json', '-o', root])).stdout);
+    expect(wire.provenance).toMatchObject({ url: server.url('/syndicated'), ignoredCanonical: 'https://elsewhere.example/original' });
+    const other = await runCli(['show', 'https://elsewhere.example/original', '-o', root]);
+    expect(other.code).toBe(1);
   });
 
   it('names a page with no publication date by its capture date, saying so', () => {

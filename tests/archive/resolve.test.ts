@@ -189,36 +189,52 @@ describe('show and history find a page by', () => {
 });
 
 describe('an archive written by an earlier clipfile', () => {
-  it('keeps finding and appending to pages filed under their old keys', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clipfile-legacy-'));
-    const legacyRoot = join(dir, 'archive');
-    const tracked = server.url('/dir/?utm_source=feed');
-    const run = (...args: string[]) =>
-      runCli([...args, '-o', legacyRoot, ...(args[0] === 'archive' ? ['--delay', '0', '--ignore-robots'] : [])]);
-    expect((await run('archive', tracked)).code).toBe(0);
-    // Made as an earlier clipfile made it: the folder keyed by the URL with its tracking parameter.
+  /** Makes a page folder look as an earlier clipfile wrote it: keyed by `oldUrl`, filed under it. */
+  async function asEarlierClipfileWroteIt(legacyRoot: string, oldUrl: string): Promise<string> {
     const [folder] = pageDirs(legacyRoot);
-    const oldKey = legacyPageKey(tracked);
+    const oldKey = legacyPageKey(oldUrl);
     const oldFolder = folder!.replace(/--[0-9a-f]{10}$/, `--${oldKey}`);
     renameSync(join(legacyRoot, folder!), join(legacyRoot, oldFolder));
     for (const snapshot of readdirSync(join(legacyRoot, oldFolder)).filter((name) => /^\d{4}-/.test(name))) {
       const file = join(legacyRoot, oldFolder, snapshot, 'article.json');
       const article = JSON.parse(readFileSync(file, 'utf8'));
-      article.url = tracked;
-      article.provenance.url = tracked;
+      article.url = oldUrl;
+      article.provenance.url = oldUrl;
       delete article.provenance.ignoredCanonical;
       writeFileSync(file, JSON.stringify(article));
     }
     rmSync(join(legacyRoot, 'index.db'));
-    expect((await run('reindex')).code).toBe(0);
+    expect((await runCli(['reindex', '-o', legacyRoot])).code).toBe(0);
+    return oldFolder;
+  }
 
-    const again = await run('archive', server.url('/dir/?utm_source=other'), '--json');
-    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'unchanged', key: oldKey });
+  const run = (legacyRoot: string, ...args: string[]) =>
+    runCli([...args, '-o', legacyRoot, ...(args[0] === 'archive' ? ['--delay', '0', '--ignore-robots'] : [])]);
+
+  it('keeps finding and appending to a page filed under its URL with tracking parameters', async () => {
+    const legacyRoot = join(mkdtempSync(join(tmpdir(), 'clipfile-legacy-')), 'archive');
+    const tracked = server.url('/dir/?utm_source=feed');
+    expect((await run(legacyRoot, 'archive', tracked)).code).toBe(0);
+    const oldFolder = await asEarlierClipfileWroteIt(legacyRoot, tracked);
+
+    const again = await run(legacyRoot, 'archive', server.url('/dir/?utm_source=other'), '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'unchanged', key: legacyPageKey(tracked) });
     expect(pageDirs(legacyRoot)).toEqual([oldFolder]);
-    for (const reference of [oldKey, tracked, server.url('/dir/')]) {
-      const history = await run('history', reference, '--json');
+    for (const reference of [legacyPageKey(tracked), tracked, server.url('/dir/')]) {
+      const history = await run(legacyRoot, 'history', reference, '--json');
       expect(history.code, `${reference}: ${history.stderr}`).toBe(0);
       expect(JSON.parse(history.stdout).checks).toHaveLength(2);
     }
+  });
+
+  it('keeps finding and appending to a page filed under its final URL while it states a canonical one', async () => {
+    const legacyRoot = join(mkdtempSync(join(tmpdir(), 'clipfile-legacy-')), 'archive');
+    expect((await run(legacyRoot, 'archive', server.url('/amp/wide'))).code).toBe(0);
+    const oldFolder = await asEarlierClipfileWroteIt(legacyRoot, server.url('/amp/wide'));
+
+    const again = await run(legacyRoot, 'archive', server.url('/amp/wide'), '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'unchanged', key: legacyPageKey(server.url('/amp/wide')) });
+    expect(pageDirs(legacyRoot)).toEqual([oldFolder]);
+    expect(await run(legacyRoot, 'show', server.url('/wide'))).toMatchObject({ code: 0 });
   });
 });

@@ -389,7 +389,7 @@ export class IndexDatabase {
   }
 
   /** The page with this key. */
-  pageByKey(key: string): PageRef | undefined {
+  findPage(key: string): PageRef | undefined {
     return this.db
       .prepare<[string], PageRef>('SELECT key, url, host, folder FROM pages WHERE key = ?')
       .get(key.toLowerCase());

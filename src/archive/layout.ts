@@ -177,27 +177,25 @@ export function slugify(text: string): string {
   return (lastDash > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/g, '');
 }
 
-/** The date part of a folder name that is a capture date, not a publication date. */
-const CAPTURED_DATE_PREFIX = 'captured-';
-
-/**
- * The date a page folder's name starts with: the publication date, or "captured-2026-12-01"
- * when the page states none, so that the name never passes a capture date off as one.
- */
-export function pageFolderDate(publishedTime: string | null, capturedAt: string): string {
-  return publishedTime ? publishedTime.slice(0, 10) : `${CAPTURED_DATE_PREFIX}${capturedAt.slice(0, 10)}`;
-}
-
-/**
- * "2026-11-25-us-trained-tajik-commander-defects--3f9a1c2e4b"; `date` is an ISO date or
- * instant, or a `pageFolderDate` ("captured-2026-11-25").
- */
+/** "2026-11-25-us-trained-tajik-commander-defects--3f9a1c2e4b". */
 export function pageFolderName(url: string, title: string | null, date: string): string {
   const fromTitle = title ? slugify(title) : '';
   const fromPath = slugify(decodeURIComponentSafe(new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? ''));
   const slug = fromTitle || fromPath || 'page';
-  const datePart = date.startsWith(CAPTURED_DATE_PREFIX) ? date.slice(0, CAPTURED_DATE_PREFIX.length + 10) : date.slice(0, 10);
-  return `${datePart}-${slug}--${pageKey(url)}`;
+  return `${date.slice(0, 10)}-${slug}--${pageKey(url)}`;
+}
+
+/** Begins the folder name of a page that states no publication date: its date is the capture's. */
+const CAPTURED_DATE_PREFIX = 'captured-';
+
+/**
+ * The folder name of a new page: dated by its publication date, or, when it states none,
+ * "captured-2026-12-01-…" so that the name never passes a capture date off as one.
+ */
+export function newPageFolderName(url: string, title: string | null, publishedTime: string | null, capturedAt: string): string {
+  return publishedTime
+    ? pageFolderName(url, title, publishedTime)
+    : `${CAPTURED_DATE_PREFIX}${pageFolderName(url, title, capturedAt)}`;
 }
 
 /** The key a page folder's name ends with ("…--3f9a1c2e4b"), whatever its date and slug say. */

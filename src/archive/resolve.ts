@@ -106,7 +106,7 @@ function pagesOfUrl(db: IndexDatabase, url: string): PageRef[] {
   } catch {
     throw new ReferenceError('not-found', 'not in the archive (not a valid URL)');
   }
-  const byKey = [pageKey(url), legacyPageKey(url)].map((key) => db.pageByKey(key)).filter((p): p is PageRef => !!p);
+  const byKey = [pageKey(url), legacyPageKey(url)].map((key) => db.findPage(key)).filter((p): p is PageRef => !!p);
   const named = uniquePages([...byKey, ...db.pagesByUrl([form], NAMING_URL_KINDS)]);
   return named.length ? named : db.pagesByUrl([form]);
 }
@@ -137,7 +137,7 @@ function pageOfPath(db: IndexDatabase, root: string, reference: string, cwd: str
     const segments = rel.split(sep).filter(Boolean);
     const folderAt = segments.findIndex((segment) => keyOfPageFolder(segment) !== undefined);
     if (folderAt < 0) continue;
-    const page = db.pageByKey(keyOfPageFolder(segments[folderAt]!)!);
+    const page = db.findPage(keyOfPageFolder(segments[folderAt]!)!);
     if (!page) continue;
     const next = segments[folderAt + 1];
     return { page, snapshotName: next && SNAPSHOT_NAME.test(next) ? next : null };

@@ -34,8 +34,7 @@ import {
   keyOfPageFolder,
   legacyPageKey,
   lookupUrl,
-  pageFolderDate,
-  pageFolderName,
+  newPageFolderName,
   pageIdentity,
   pageIdentityUrl,
   pageKey,
@@ -113,8 +112,7 @@ export class Archive {
       const key = existing?.key ?? pageKey(pageUrl);
       const hostDir = join(this.root, host);
       const folderName =
-        existing?.folder ??
-        pageFolderName(pageUrl, archived.title, pageFolderDate(archived.publishedTime, archived.provenance.fetchedAt));
+        existing?.folder ?? newPageFolderName(pageUrl, archived.title, archived.publishedTime, archived.provenance.fetchedAt);
       const pageDir = join(hostDir, folderName);
       removeAbandonedTemporaries(pageDir);
 
@@ -260,7 +258,7 @@ export class Archive {
       const article = readArchivedArticle(join(pageDir, name));
       if (article) db.addSnapshot({ path: this.relativePath(join(pageDir, name)), name, pageFolder: folder, key, host, article });
     }
-    const url = db.pageByKey(key)?.url;
+    const url = db.findPage(key)?.url;
     if (!url) return;
     for (const check of readChecks(pageDir)) db.addCheck(key, url, host, folder, check);
     const mtime = folderMtime(pageDir);
@@ -300,7 +298,7 @@ export class Archive {
       // Again under the lock: another clipfile may have caught up meanwhile.
       const { gone, changed } = changes();
       if (!hasChanges({ gone, changed })) return null;
-      const goneFolders = gone.map((key) => db.pageByKey(key)).map((page) => `${page?.host}/${page?.folder}`);
+      const goneFolders = gone.map((key) => db.findPage(key)).map((page) => `${page?.host}/${page?.folder}`);
       db.transaction(() => {
         for (const key of gone) db.removePage(key);
         for (const page of changed) this.syncPage(db, page.dir, page.key, page.host, page.folder);
@@ -405,8 +403,8 @@ export class Archive {
         }
         for (const pageDir of this.pageDirs()) {
           const folder = pageDir.split(sep).at(-1)!;
-          const key = keyOfPageFolder(folder)!;
-          const page = db.pageByKey(key);
+          const key = folder.split('--').at(-1)!;
+          const page = db.findPage(key);
           if (!page) continue;
           for (const check of readChecks(pageDir)) {
             db.addCheck(key, page.url, page.host, folder, check);
@@ -432,7 +430,7 @@ export class Archive {
       const parts = pageDir.split(sep);
       const folder = parts.at(-1)!;
       const host = parts.at(-2)!;
-      const key = keyOfPageFolder(folder)!;
+      const key = folder.split('--').at(-1)!;
       for (const name of snapshotNames(pageDir)) {
         const article = readArchivedArticle(join(pageDir, name));
         if (!article) continue;

@@ -3,8 +3,7 @@ import {
   keyOfPageFolder,
   legacyPageKey,
   lookupUrl,
-  pageFolderDate,
-  pageFolderName,
+  newPageFolderName,
   pageIdentity,
   pageIdentityUrl,
   pageKey,
@@ -70,10 +69,10 @@ describe('a page identity', () => {
 describe('a page folder name', () => {
   it('starts with the publication date, or says the date is the capture date', () => {
     const url = 'https://a.example/story';
-    expect(pageFolderName(url, 'A story', pageFolderDate('2015-05-29T08:15:00.000Z', '2026-12-01T10:00:00Z'))).toBe(
+    expect(newPageFolderName(url, 'A story', '2015-05-29T08:15:00.000Z', '2026-12-01T10:00:00Z')).toBe(
       `2015-05-29-a-story--${pageKey(url)}`,
     );
-    const undated = pageFolderName(url, 'A story', pageFolderDate(null, '2026-12-01T10:00:00Z'));
+    const undated = newPageFolderName(url, 'A story', null, '2026-12-01T10:00:00Z');
     expect(undated).toBe(`captured-2026-12-01-a-story--${pageKey(url)}`);
     expect(keyOfPageFolder(undated)).toBe(pageKey(url));
     // Folders named by earlier versions are found by the same key suffix.

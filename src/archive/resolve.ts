@@ -129,7 +129,7 @@ function pageOfPath(db: IndexDatabase, root: string, reference: string, cwd: str
   const inside = readings.map((path) => relativeInside(realRoot, realPath(path))).filter((rel): rel is string => rel !== null);
   if (!inside.length) {
     if (looksLikePath(reference)) {
-      throw new ReferenceError('outside-archive', `is outside the archive ${root}: give a path inside it, a key or a URL`);
+      throw new ReferenceError('outside-archive', `not in the archive: the path leads outside ${root} (give a path inside it, a key or a URL)`);
     }
     return null;
   }

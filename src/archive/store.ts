@@ -4,6 +4,7 @@ import {
   constants,
   existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -285,7 +286,10 @@ export class Archive {
       for (const page of db.indexedFolders()) {
         indexed.add(page.key);
         const disk = onDisk.get(page.key);
-        if (!disk) gone.push(page.key);
+        // Something still there in the folder's place (a planted link, say) is not a deletion:
+        // the index keeps the page, and reading it refuses what stands there.
+        if (!disk && !entryExists(join(this.root, page.host, page.folder))) gone.push(page.key);
+        else if (!disk) continue;
         else if (disk.host !== page.host || disk.folder !== page.folder || folderMtime(disk.dir) !== page.folderMtime) {
           changed.push({ key: page.key, ...disk });
         }
@@ -573,6 +577,16 @@ function lookupForm(url: string): string[] {
 function reachedBy(capture: Capture): string[] {
   const urls = [capture.requestedUrl, ...capture.redirects, ...(capture.url ? [capture.url] : [])];
   return [...new Set(urls.filter((url) => /^https?:\/\//i.test(url)))];
+}
+
+/** Whether anything (a folder, a file, a link) stands at `path`; a link is not followed. */
+function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function folderMtime(dir: string): number | undefined {

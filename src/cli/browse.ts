@@ -131,8 +131,8 @@ export function searchCommand(): Command {
 }
 
 /**
- * Resolves a show/history reference, or reports in one line why it cannot: exit 1 when nothing
- * (or more than one page) matches, 2 for a path outside the archive.
+ * Resolves a show/history reference, or reports in one line why it cannot (exit 1): nothing
+ * matches, several pages do, or a path leads outside the archive.
  */
 async function resolveOrReport<T>(
   reference: string,
@@ -145,7 +145,7 @@ async function resolveOrReport<T>(
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     reporter.error(terminalLine(reference), terminalLine(error.reason));
-    return { exitCode: error.problem === 'outside-archive' ? ExitCode.usage : ExitCode.someFailed };
+    return { exitCode: ExitCode.someFailed };
   }
 }
 

@@ -147,9 +147,11 @@ describe('show and history find a page by', () => {
     mkdirSync(other, { recursive: true });
     for (const reference of [`../other-archive/${hostFolder}/2026-11-20-bridge--${storyKey()}`, other, '/etc/passwd']) {
       const result = await runCli(['show', reference, '-o', root], { cwd: root });
-      expect(result.code, reference).toBe(2);
+      expect(result.code, reference).toBe(1);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toBe(`error ${reference}: is outside the archive ${root}: give a path inside it, a key or a URL\n`);
+      expect(result.stderr).toBe(
+        `error ${reference}: not in the archive: the path leads outside ${root} (give a path inside it, a key or a URL)\n`,
+      );
     }
   });
 

@@ -3,7 +3,7 @@
  * from a local server, then changed by hand (a folder deleted, index.db truncated, a title
  * planted with terminal escapes) between commands.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,18 @@ describe('the index follows the folder', () => {
     expect(show.stderr).toBe(`error ${pageKey(server.url('/guns'))}: not in the archive\n`);
   });
 
+  it('does not take a page folder replaced by a link for a deleted one', async () => {
+    const root = await archiveOfThree();
+    const page = pageDirs(root).find((dir) => dir.endsWith(pageKey(server.url('/parks'))))!;
+    const elsewhere = join(root, '..', 'moved-away');
+    renameSync(join(root, page), elsewhere);
+    symlinkSync(elsewhere, join(root, page));
+    const list = await runCli(['list', '--json', '-o', root]);
+    expect(list.code).toBe(0);
+    expect(jsonLines(list.stdout)).toHaveLength(3);
+    expect(list.stderr).toBe('');
+  });
+
   it('notices a snapshot removed by hand from a page', async () => {
     const root = await archiveOfThree();
     const page = pageDirs(root).find((dir) => dir.endsWith(pageKey(server.url('/parks'))))!;
@@ -175,7 +187,8 @@ describe('show reads only what is inside the archive', () => {
     const result = await runCli(['show', `../elsewhere/127.0.0.1_${server.port}/2026-01-01-x--${pageKey(server.url('/guns'))}`, '-o', root], {
       cwd: root,
     });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/: not in the archive: the path leads outside /);
   });
 });

@@ -23,6 +23,64 @@ export function normalizePageUrl(url: string): string {
   return parsed.href;
 }
 
+/** Short stable id of a page: the first hex digits of the SHA-256 of its identity URL. */
+export function pageKey(url: string): string {
+  return sha256Hex(pageIdentityUrl(url)).slice(0, KEY_LENGTH);
+}
+
+/** "example.com", "example.com_8080", "127.0.0.1_3000", "local" for file: URLs. */
+export function hostFolderName(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'file:') return 'local';
+  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const safeHost = host.replace(/[^a-z0-9.-]/g, '_').replace(/^\.+/, '') || 'unknown-host';
+  return (parsed.port ? `${safeHost}_${parsed.port}` : safeHost).slice(0, 100);
+}
+
+/** A lower-case ASCII slug; non-Latin scripts, emoji and punctuation fall away. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  // Cut at a word boundary when one is near, so the slug does not end mid-word.
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/g, '');
+}
+
+/** "2026-11-25-us-trained-tajik-commander-defects--3f9a1c2e4b". */
+export function pageFolderName(url: string, title: string | null, date: string): string {
+  const fromTitle = title ? slugify(title) : '';
+  const fromPath = slugify(decodeURIComponentSafe(new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? ''));
+  const slug = fromTitle || fromPath || 'page';
+  return `${date.slice(0, 10)}-${slug}--${pageKey(url)}`;
+}
+
+export function isPageFolderOf(folderName: string, key: string): boolean {
+  return folderName.endsWith(`--${key}`);
+}
+
+/** "2026-11-25T20-58-54Z": an ISO instant without the characters some file systems refuse. */
+export function snapshotFolderName(fetchedAt: string): string {
+  return new Date(fetchedAt).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+}
+
+export const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d+)?$/;
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+// Page identity: which URL a page is filed under, and how lookups spell URLs.
+
 /**
  * Query parameters that say how a reader arrived (campaign, click and share ids), never which
  * page the server sends: dropped from a page's identity. `utm_*` is matched as a prefix.
@@ -74,11 +132,6 @@ export function pageIdentityUrl(url: string): string {
   // Deleting re-encodes the parameters kept, so the query is touched only when one goes.
   for (const name of names) if (isTrackingParameter(name)) parsed.searchParams.delete(name);
   return parsed.href;
-}
-
-/** Short stable id of a page: the first hex digits of the SHA-256 of its identity URL. */
-export function pageKey(url: string): string {
-  return sha256Hex(pageIdentityUrl(url)).slice(0, KEY_LENGTH);
 }
 
 /** The key a page got before tracking parameters were dropped (its URL with them). */
@@ -153,38 +206,6 @@ export function pageIdentity(pageUrl: string, canonicalUrl: string | null): Page
   return { url: canonical, ignoredCanonical: null };
 }
 
-/** "example.com", "example.com_8080", "127.0.0.1_3000", "local" for file: URLs. */
-export function hostFolderName(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.protocol === 'file:') return 'local';
-  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const safeHost = host.replace(/[^a-z0-9.-]/g, '_').replace(/^\.+/, '') || 'unknown-host';
-  return (parsed.port ? `${safeHost}_${parsed.port}` : safeHost).slice(0, 100);
-}
-
-/** A lower-case ASCII slug; non-Latin scripts, emoji and punctuation fall away. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_SLUG_LENGTH);
-  // Cut at a word boundary when one is near, so the slug does not end mid-word.
-  const lastDash = cut.lastIndexOf('-');
-  return (lastDash > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/g, '');
-}
-
-/** "2026-11-25-us-trained-tajik-commander-defects--3f9a1c2e4b". */
-export function pageFolderName(url: string, title: string | null, date: string): string {
-  const fromTitle = title ? slugify(title) : '';
-  const fromPath = slugify(decodeURIComponentSafe(new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? ''));
-  const slug = fromTitle || fromPath || 'page';
-  return `${date.slice(0, 10)}-${slug}--${pageKey(url)}`;
-}
-
 /** Begins the folder name of a page that states no publication date: its date is the capture's. */
 const CAPTURED_DATE_PREFIX = 'captured-';
 
@@ -198,28 +219,9 @@ export function newPageFolderName(url: string, title: string | null, publishedTi
     : `${CAPTURED_DATE_PREFIX}${pageFolderName(url, title, capturedAt)}`;
 }
 
+const PAGE_FOLDER_KEY = /--([0-9a-f]{10})$/;
+
 /** The key a page folder's name ends with ("…--3f9a1c2e4b"), whatever its date and slug say. */
 export function keyOfPageFolder(folderName: string): string | undefined {
   return PAGE_FOLDER_KEY.exec(folderName)?.[1];
-}
-
-const PAGE_FOLDER_KEY = /--([0-9a-f]{10})$/;
-
-export function isPageFolderOf(folderName: string, key: string): boolean {
-  return folderName.endsWith(`--${key}`);
-}
-
-/** "2026-11-25T20-58-54Z": an ISO instant without the characters some file systems refuse. */
-export function snapshotFolderName(fetchedAt: string): string {
-  return new Date(fetchedAt).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
-}
-
-export const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d+)?$/;
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -54,6 +54,9 @@ export interface ExtractPoolOptions {
  * same CPU per page (with jsdom it was 1.1–1.8 GB against 0.55–0.6 GB). 512 MB leaves room for
  * pages far larger than the largest corpus page (1.6 MB of HTML).
  */
+/** How long one page may hold a worker before it fails with 'timeout' (extract and archive: --time-limit). */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+
 export const DEFAULT_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSizeMb: 512 };
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +132,7 @@ export class ExtractPool {
   constructor({
     size = os.availableParallelism(),
     recycleAfter = 200,
-    timeLimitMs = 60_000,
+    timeLimitMs = DEFAULT_TIME_LIMIT_MS,
     extractOptions = {},
     resourceLimits,
   }: ExtractPoolOptions = {}) {
@@ -149,6 +152,35 @@ export class ExtractPool {
   /** extractArticle(page) on a worker thread; queued while every worker is busy. */
   extract(page: PageInput): Promise<Article> {
     return this.submit(page);
+  }
+
+  /**
+   * Starts the workers now rather than at the first page, so that loading the extraction
+   * modules overlaps whatever the caller does before it has a page (reading, fetching).
+   */
+  prestart(): void {
+    if (this.closing) return;
+    while (this.slots.size < this.size) this.startWorker().worker.unref(); // idle until a page comes
+  }
+
+  /**
+   * Ends every thread now, pages in hand included (a second Ctrl-C): their promises and the
+   * queued ones reject. Resolves once every thread has exited.
+   */
+  terminate(): Promise<void> {
+    const abandoned = new Error('ExtractPool terminated');
+    for (const job of this.queue.splice(0)) job.reject(abandoned);
+    for (const slot of [...this.slots]) {
+      this.failJob(slot, abandoned);
+      this.retire(slot);
+    }
+    if (this.drained) {
+      this.drained();
+      this.drained = null;
+    }
+    const exited = Promise.all(this.threads.values()).then(() => undefined);
+    this.closing ??= exited;
+    return exited;
   }
 
   /**

@@ -2,9 +2,10 @@ import { Command, Option } from 'commander';
 import type { Article } from '../article.js';
 import { ExitCode } from './exit-codes.js';
 import { markdownWithFrontMatter } from '../front-matter.js';
-import { fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
-import { Reporter } from './reporter.js';
+import { errorCode, Reporter } from './reporter.js';
+import { terminalBlock } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
 
@@ -13,6 +14,7 @@ interface ExtractFlags extends FetchFlags {
   json?: boolean;
   color: boolean;
   minConfidence?: number;
+  timeLimit: number;
 }
 
 export function extractCommand(): Command {
@@ -20,49 +22,100 @@ export function extractCommand(): Command {
     .description('print the article of a web page, file or stdin ("-") as Markdown, JSON, text or HTML')
     .argument('<sources...>', 'http(s) URLs, HTML files, or - for stdin')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'text', 'html']).default('md'),
+      new Option('-f, --format <format>', 'output format (json: the Article, pretty for one source, one per line for several)')
+        .choices(['md', 'json', 'text', 'html'])
+        .default('md'),
     )
-    .option('--json', 'same as --format json')
+    .option('--json', 'for scripts: one JSON line per source, with its source and status, failures included')
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
+  addTimeLimitOption(command);
   addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
+    checkUrlNamesOneSource(command, sources.length, flags);
     process.exitCode = await runExtract(sources, flags);
   });
   return command;
 }
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
-  // Loaded on use: the extraction modules' import time is not for --help and usage errors to pay.
-  const { readPage } = await import('../pipeline.js');
-  const reporter = new Reporter(process.stderr, { color: flags.color });
-  const format: OutputFormat = flags.json ? 'json' : flags.format;
-  const fetchOptions = fetchOptionsFrom(flags);
-  let failures = 0;
-  let doubtful = 0;
-  for (const [position, source] of sources.entries()) {
-    try {
-      const { article } = await readPage(source, fetchOptions);
-      const separator = position > 0 && format !== 'json' ? '\n' : '';
-      const below = isDoubtful(article, flags.minConfidence);
-      // With --min-confidence, the JSON says whether this page is below it.
-      const printed = flags.minConfidence === undefined || format !== 'json' ? article : { ...article, doubtful: below };
-      process.stdout.write(separator + formatArticle(printed, format, sources.length > 1));
-      if (below) {
-        doubtful++;
-        reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
-      } else if (!article.readerable) {
-        reporter.warning(`${source}: the page does not look like an article; check the result`);
+  // Extraction runs in a worker thread, for the time limit (Readability is synchronous: a
+  // watchdog on this thread could never fire). The worker is started first, so that it loads
+  // the extraction modules while this thread loads the fetching ones and reads the source.
+  const { ExtractPool } = await import('../batch/extract-pool.js');
+  const pool = new ExtractPool({ size: 1, timeLimitMs: flags.timeLimit * 1000 });
+  pool.prestart();
+  try {
+    const { acquire, decodePage } = await import('../acquire/index.js');
+    const reporter = new Reporter(process.stderr, { color: flags.color });
+    const fetchOptions = fetchOptionsFrom(flags);
+    const output = outputFor(flags, sources.length);
+    let failures = 0;
+    let doubtful = 0;
+    for (const [position, source] of sources.entries()) {
+      try {
+        const capture = await acquire(source, fetchOptions);
+        const decoded = decodePage(capture);
+        const article = await pool.extract({ html: decoded.html, url: capture.url, source });
+        const below = isDoubtful(article, flags.minConfidence);
+        process.stdout.write((position > 0 ? output.separator : '') + output.article(source, article, below));
+        if (below) {
+          doubtful++;
+          reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
+        } else if (!article.readerable) {
+          reporter.warning(`${source}: the page does not look like an article; check the result`);
+        }
+      } catch (error) {
+        failures++;
+        if (flags.json) writeFailedRow(source, error, reporter);
+        reporter.failure(error, source);
       }
-    } catch (error) {
-      failures++;
-      reporter.failure(error, source);
+      // A turn of the event loop between pages lets a Ctrl-C in.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    // A turn of the event loop between pages lets a Ctrl-C in.
-    await new Promise((resolve) => setImmediate(resolve));
+    if (failures > 0) return ExitCode.someFailed;
+    return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
+  } finally {
+    await pool.close();
   }
-  if (failures > 0) return ExitCode.someFailed;
-  return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
+}
+
+interface Output {
+  /** Written between two sources' outputs. */
+  separator: string;
+  article(source: string, article: Article, doubtful: boolean): string;
+}
+
+/** What one extracted source prints, by --json / --format and where stdout goes. */
+function outputFor(flags: ExtractFlags, sourceCount: number): Output {
+  const withDoubtful = (article: Article, doubtful: boolean) =>
+    flags.minConfidence === undefined ? article : { ...article, doubtful };
+  if (flags.json) {
+    // For scripts: always one line, naming its source, so outputs match inputs.
+    return { separator: '', article: (source, article, doubtful) => `${JSON.stringify(scriptRow(source, withDoubtful(article, doubtful)))}\n` };
+  }
+  if (flags.format === 'json') {
+    return { separator: '', article: (_source, article, doubtful) => formatArticle(withDoubtful(article, doubtful), 'json', sourceCount > 1) };
+  }
+  // On a terminal, page text is shown with its control characters made visible; piped to a
+  // file, Markdown, text and HTML are data and stay exact.
+  const forTerminal = process.stdout.isTTY === true;
+  return {
+    separator: '\n',
+    article: (_source, article) => {
+      const formatted = formatArticle(article, flags.format);
+      return forTerminal ? terminalBlock(formatted) : formatted;
+    },
+  };
+}
+
+/** `extract --json`: the source as given and its status, then the Article. */
+function scriptRow(source: string, article: Article | (Article & { doubtful: boolean })): object {
+  return { source, status: 'extracted', ...article };
+}
+
+function writeFailedRow(source: string, error: unknown, reporter: Reporter): void {
+  process.stdout.write(`${JSON.stringify({ source, status: 'failed', error: reporter.reason(error), code: errorCode(error) })}\n`);
 }
 
 /** One source's output; several JSON articles are printed one per line (NDJSON). */

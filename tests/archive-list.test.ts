@@ -104,7 +104,7 @@ describe('Ctrl-C during a run', () => {
     expect(server.requestsTo('/slow-3')).toHaveLength(0);
     expect(snapshotDirs(join(dir, 'archive'))).toHaveLength(2);
     expect(stderr).toMatch(/interrupted: finishing the pages in hand/);
-    expect(stderr).toMatch(/2 archived, 0 unchanged, 0 failed, 2 not started \(interrupted\)/);
+    expect(stderr).toMatch(/2 archived, 0 unchanged, 0 failed, 2 interrupted/);
     expect(readFileSync(failedOut, 'utf8')).toBe(`${urls[2]}\n${urls[3]}\n`);
   });
 });

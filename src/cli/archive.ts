@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { ExtractPool } from '../batch/extract-pool.js';
 import { DEFAULT_RETRY_POLICY } from '../batch/retry.js';
 import type { BatchOutcome, BatchStatus } from '../batch/run.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../batch/scheduler.js';
@@ -112,11 +113,10 @@ type Counts = Record<BatchStatus, number>;
 
 async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const [{ Archive }, { BatchRun }, { createPoliteFetcher }, { ExtractPool }] = await Promise.all([
+  const [{ Archive }, { BatchRun }, { createPoliteFetcher }] = await Promise.all([
     import('../archive/store.js'),
     import('../batch/run.js'),
     import('../batch/fetcher.js'),
-    import('../batch/extract-pool.js'),
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Article } from '../article.js';
+import { ExtractPool } from '../batch/extract-pool.js';
 import { ExitCode } from './exit-codes.js';
-import { markdownWithFrontMatter } from '../front-matter.js';
 import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { errorCode, Reporter } from './reporter.js';
@@ -42,14 +42,16 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
   // Extraction runs in a worker thread, for the time limit (Readability is synchronous: a
   // watchdog on this thread could never fire). The worker is started first, so that it loads
   // the extraction modules while this thread loads the fetching ones and reads the source.
-  const { ExtractPool } = await import('../batch/extract-pool.js');
   const pool = new ExtractPool({ size: 1, timeLimitMs: flags.timeLimit * 1000 });
   pool.prestart();
   try {
-    const { acquire, decodePage } = await import('../acquire/index.js');
+    const [{ acquire, decodePage }, { markdownWithFrontMatter }] = await Promise.all([
+      import('../acquire/index.js'),
+      import('../front-matter.js'),
+    ]);
     const reporter = new Reporter(process.stderr, { color: flags.color });
     const fetchOptions = fetchOptionsFrom(flags);
-    const output = outputFor(flags, sources.length);
+    const output = outputFor(flags, sources.length, markdownWithFrontMatter);
     let failures = 0;
     let doubtful = 0;
     for (const [position, source] of sources.entries()) {
@@ -87,7 +89,7 @@ interface Output {
 }
 
 /** What one extracted source prints, by --json / --format and where stdout goes. */
-function outputFor(flags: ExtractFlags, sourceCount: number): Output {
+function outputFor(flags: ExtractFlags, sourceCount: number, frontMatter: MarkdownRenderer): Output {
   const withDoubtful = (article: Article, doubtful: boolean) =>
     flags.minConfidence === undefined ? article : { ...article, doubtful };
   if (flags.json) {
@@ -95,7 +97,10 @@ function outputFor(flags: ExtractFlags, sourceCount: number): Output {
     return { separator: '', article: (source, article, doubtful) => `${JSON.stringify(scriptRow(source, withDoubtful(article, doubtful)))}\n` };
   }
   if (flags.format === 'json') {
-    return { separator: '', article: (_source, article, doubtful) => formatArticle(withDoubtful(article, doubtful), 'json', sourceCount > 1) };
+    return {
+      separator: '',
+      article: (_source, article, doubtful) => formatArticle(withDoubtful(article, doubtful), 'json', frontMatter, sourceCount > 1),
+    };
   }
   // On a terminal, page text is shown with its control characters made visible; piped to a
   // file, Markdown, text and HTML are data and stay exact.
@@ -103,7 +108,7 @@ function outputFor(flags: ExtractFlags, sourceCount: number): Output {
   return {
     separator: '\n',
     article: (_source, article) => {
-      const formatted = formatArticle(article, flags.format);
+      const formatted = formatArticle(article, flags.format, frontMatter);
       return forTerminal ? terminalBlock(formatted) : formatted;
     },
   };
@@ -118,8 +123,11 @@ function writeFailedRow(source: string, error: unknown, reporter: Reporter): voi
   process.stdout.write(`${JSON.stringify({ source, status: 'failed', error: reporter.reason(error), code: errorCode(error) })}\n`);
 }
 
+/** markdownWithFrontMatter, loaded on use (yaml is not for --help to load). */
+type MarkdownRenderer = (article: Article) => string;
+
 /** One source's output; several JSON articles are printed one per line (NDJSON). */
-export function formatArticle(article: Article, format: OutputFormat, compactJson = false): string {
+export function formatArticle(article: Article, format: OutputFormat, markdownWithFrontMatter: MarkdownRenderer, compactJson = false): string {
   switch (format) {
     case 'json':
       return compactJson ? `${JSON.stringify(article)}\n` : `${JSON.stringify(article, null, 2)}\n`;

@@ -4,7 +4,6 @@ import type { QuoteRow } from '../archive/index-db.js';
 import { ExitCode } from './exit-codes.js';
 import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
 import { withArchive } from './browse.js';
-import { csvRows } from './csv.js';
 import { addFetchOptions, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import { errorCode, Reporter } from './reporter.js';
 import { terminalBlock, terminalLine } from './terminal-text.js';
@@ -73,7 +72,7 @@ function speakerMatches(quote: Quote, wanted: string): boolean {
 }
 
 async function quotesOfSources(sources: string[], flags: QuotesFlags, reporter: Reporter): Promise<number> {
-  const { readPage } = await import('../pipeline.js');
+  const [{ readPage }, { csvRows }] = await Promise.all([import('../pipeline.js'), import('./csv.js')]);
   const fetchOptions = fetchOptionsFrom(flags);
   let failures = 0;
   let wroteHeader = false;
@@ -120,6 +119,7 @@ async function quotesInArchive(speaker: string, flags: QuotesFlags, reporter: Re
     reporter.error('quotes', `no name to look for in ${JSON.stringify(speaker)}`);
     return ExitCode.usage;
   }
+  const { csvRows } = await import('./csv.js');
   return withArchive(flags, (archive) => {
     const rows = archive.index().quotesBySpeaker(speaker, { allSnapshots: flags.allSnapshots, limit: flags.limit });
     if (flags.csv) {

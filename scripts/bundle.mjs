@@ -16,13 +16,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/bundle');
 
 /**
- * turndown loads the domino DOM at start-up to parse HTML strings; clipfile only ever hands it
- * DOM nodes, so domino is replaced by a stub that would say so if that ever changed.
+ * Libraries that clipfile's dependencies load at start-up for features clipfile never uses,
+ * replaced in the bundle by a stub that throws, naming itself, if that ever changed:
+ * - turndown loads the domino DOM to parse HTML strings; clipfile only hands it DOM nodes.
+ * - linkedom loads cssomnom (325 kB, a third of the extraction chunk) for `<style>.sheet`;
+ *   clipfile removes `<style>` before parsing (src/extract/parse.ts) and reads no sheet.
  */
-const DOMINO_STUB = `export function createDocument() {
-  throw new Error('clipfile bundle: turndown was given an HTML string, but domino is not bundled (pass it a DOM node)');
+const UNUSED = {
+  '@mixmark-io/domino': ['createDocument'],
+  'cssomnom/parse': ['parse'],
+};
+
+function stubOf(id) {
+  const fail = `() => { throw new Error('clipfile bundle: ${id} is not bundled (see scripts/bundle.mjs)'); }`;
+  const names = UNUSED[id];
+  return `${names.map((name) => `export const ${name} = ${fail};`).join('\n')}\nexport default { ${names.join(', ')} };`;
 }
-export default { createDocument };`;
 
 rmSync(out, { recursive: true, force: true });
 await build({
@@ -36,9 +45,9 @@ await build({
   external: ['better-sqlite3'],
   plugins: [
     {
-      name: 'no-domino',
-      resolveId: (id) => (id === '@mixmark-io/domino' ? '\0domino-stub' : null),
-      load: (id) => (id === '\0domino-stub' ? DOMINO_STUB : null),
+      name: 'unused-libraries',
+      resolveId: (id) => (id in UNUSED ? `\0unused:${id}` : null),
+      load: (id) => (id.startsWith('\0unused:') ? stubOf(id.slice('\0unused:'.length)) : null),
     },
   ],
   logLevel: 'warn',

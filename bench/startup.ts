@@ -12,7 +12,10 @@
  * 1,000-page archive is built once in a temporary folder: one snapshot archived, its page
  * folder copied under 1,000 keys, then `clipfile reindex`.
  *
- *   npm run bench:startup [-- --runs 10]
+ *   npm run bench:startup [-- --runs 10] [--compare /path/to/other/clipfile]
+ *
+ * --compare also times --version, extract and list of another built clipfile (an older
+ * commit, say), in the same interleaved runs, so a change is measured under the same load.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { readBenchArgs, wholeNumber } from './args.js';
 import { runBench } from './corpus.js';
 
-const USAGE = 'usage: npm run bench:startup [-- --runs N] [--pages N]   (defaults: 10 runs, 1,000 pages)';
+const USAGE = 'usage: npm run bench:startup [-- --runs N] [--pages N] [--compare DIR]   (defaults: 10 runs, 1,000 pages)';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(repoRoot, 'bin/clipfile.js');
 const SEED = join(repoRoot, 'fixtures/pages/seed-tajik-commander.html');
@@ -34,7 +37,7 @@ interface Case {
 }
 
 runBench('bench:startup', async () => {
-  const values = readBenchArgs(USAGE, { runs: { type: 'string' }, pages: { type: 'string' } });
+  const values = readBenchArgs(USAGE, { runs: { type: 'string' }, pages: { type: 'string' }, compare: { type: 'string' } });
   const runs = wholeNumber('runs', values.runs, USAGE) ?? 10;
   const pages = wholeNumber('pages', values.pages, USAGE) ?? 1000;
   const scratch = mkdtempSync(join(tmpdir(), 'clipfile-bench-startup-'));
@@ -46,6 +49,14 @@ runBench('bench:startup', async () => {
       { name: 'clipfile extract (seed page)', args: [cli, 'extract', SEED, '--url', SEED_URL] },
       { name: `clipfile list (${pages} pages)`, args: [cli, 'list', '-o', archive] },
     ];
+    if (values.compare !== undefined) {
+      const other = join(resolve(values.compare), 'bin/clipfile.js');
+      cases.push(
+        { name: 'compared --version', args: [other, '--version'] },
+        { name: 'compared extract (seed page)', args: [other, 'extract', SEED, '--url', SEED_URL] },
+        { name: `compared list (${pages} pages)`, args: [other, 'list', '-o', archive] },
+      );
+    }
     const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
     for (const c of cases) timeOnce(c); // warm the file-system cache
     for (let run = 0; run < runs; run++) {

@@ -45,9 +45,10 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
   const pool = new ExtractPool({ size: 1, timeLimitMs: flags.timeLimit * 1000 });
   pool.prestart();
   try {
-    const [{ acquire, decodePage }, { markdownWithFrontMatter }] = await Promise.all([
+    const [{ acquire, decodePage }, markdownWithFrontMatter] = await Promise.all([
       import('../acquire/index.js'),
-      import('../front-matter.js'),
+      // yaml is for front matter only: not loaded (beside the worker's loading) for other formats.
+      flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
     ]);
     const reporter = new Reporter(process.stderr, { color: flags.color });
     const fetchOptions = fetchOptionsFrom(flags);
@@ -125,6 +126,10 @@ function writeFailedRow(source: string, error: unknown, reporter: Reporter): voi
 
 /** markdownWithFrontMatter, loaded on use (yaml is not for --help to load). */
 type MarkdownRenderer = (article: Article) => string;
+
+const noFrontMatter: MarkdownRenderer = () => {
+  throw new Error('front matter was not loaded for this format');
+};
 
 /** One source's output; several JSON articles are printed one per line (NDJSON). */
 export function formatArticle(article: Article, format: OutputFormat, markdownWithFrontMatter: MarkdownRenderer, compactJson = false): string {

@@ -1,7 +1,7 @@
 import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import type { DiffPart, SnapshotDiff } from '../archive/diff.js';
 import { SourceError } from '../errors.js';
-import { terminalLine } from './terminal-text.js';
+import { terminalBlock, terminalLine } from './terminal-text.js';
 
 /** The diff module's renderers, passed in so that this file loads no archive code. */
 export interface DiffFormatting {
@@ -102,12 +102,13 @@ export class Reporter {
   renderDiff(diff: SnapshotDiff, format: DiffFormatting): string {
     const lines: string[] = [];
     if (diff.titleChanged) {
-      lines.push(`Title: ${JSON.stringify(diff.titleChanged.before)} → ${JSON.stringify(diff.titleChanged.after)}`);
+      lines.push(`Title: ${terminalLine(JSON.stringify(diff.titleChanged.before))} → ${terminalLine(JSON.stringify(diff.titleChanged.after))}`);
     }
     if (!diff.identical) {
       const paint = (part: DiffPart) =>
         part.kind === 'added' ? this.color.green : part.kind === 'removed' ? this.color.red : (text: string) => text;
-      lines.push(...format.parts(diff).map((part) => paint(part)(format.mark(part))).join('').split('\n'));
+      // Page text, for people: its control characters shown, not run.
+      lines.push(...format.parts(diff).map((part) => paint(part)(terminalBlock(format.mark(part)))).join('').split('\n'));
       lines.push(`(${format.stats(diff.stats)})`);
     }
     return lines.map((line) => `    ${line}`.trimEnd()).join('\n') + '\n';

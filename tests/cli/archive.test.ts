@@ -9,7 +9,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDirs } from '../helpers/archive-files.js';
-import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { cliPath, repoRoot, runCli, runCliOnTerminal } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { TestServer, delayed, html } from '../helpers/server.js';
 
@@ -182,5 +182,25 @@ describe('what a server sends, on stderr', () => {
     expect(result.stderr).toContain(`error ${hostile.url}: HTTP 404 Gone\\x1b[2J\\x1b]0;owned\\x07`);
     // JSON stays exact.
     expect(rows(result.stdout)[0]!.error).toBe(`HTTP 404 ${HOSTILE_REASON}`);
+  });
+});
+
+describe('what a list line holds, on stderr', () => {
+  it('reaches a terminal and a pipe with its escapes made visible', async () => {
+    const dir = scratch();
+    const list = join(dir, 'urls.txt');
+    const hostileLine = 'missing-\u001b[2J\u001b]0;owned\u0007\u009b31m\u202eevil.html';
+    writeFileSync(list, `${hostileLine}\n`);
+    const shown = 'missing-\\x1b[2J\\x1b]0;owned\\x07\\x9b31m\\u{202e}evil.html';
+    const piped = await runCli(['archive', '-i', list, '-o', join(dir, 'pipe')]);
+    const onTerminal = await runCliOnTerminal(['archive', '-i', list, '-o', join(dir, 'tty')]);
+    for (const result of [piped, onTerminal]) {
+      expect(result.code).toBe(1);
+      const output = result.stderr + result.stdout; // the terminal run has both in stdout
+      expect(output).toContain(`error ${shown}: file not found`);
+      expect(output).not.toContain('\u001b]0;owned');
+      expect(output).not.toMatch(/[\u0080-\u009f\u202e]/);
+    }
+    expect(piped.stderr).not.toContain('\u001b');
   });
 });

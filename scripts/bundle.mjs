@@ -7,7 +7,7 @@
  *
  *   node scripts/bundle.mjs
  */
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -33,7 +33,11 @@ function stubOf(id) {
   return `${names.map((name) => `export const ${name} = ${fail};`).join('\n')}\nexport default { ${names.join(', ')} };`;
 }
 
-rmSync(out, { recursive: true, force: true });
+// Built beside the old bundle and swapped in, so a clipfile running meanwhile (a test, say)
+// never finds the folder half-written.
+const building = `${out}.building-${process.pid}`;
+const retired = `${out}.old-${process.pid}`;
+rmSync(building, { recursive: true, force: true });
 await build({
   input: {
     clipfile: join(root, 'dist/src/cli/main.js'),
@@ -52,7 +56,7 @@ await build({
   ],
   logLevel: 'warn',
   output: {
-    dir: out,
+    dir: building,
     format: 'esm',
     entryFileNames: '[name].js',
     // Chunks beside the entries: extract-pool finds the worker as a sibling of its own chunk.
@@ -60,3 +64,7 @@ await build({
     sourcemap: true,
   },
 });
+
+if (existsSync(out)) renameSync(out, retired);
+renameSync(building, out);
+rmSync(retired, { recursive: true, force: true });

@@ -18,7 +18,7 @@
  * commit, say), in the same interleaved runs, so a change is measured under the same load.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,10 @@ const cli = join(repoRoot, 'bin/clipfile.js');
 const SEED = join(repoRoot, 'fixtures/pages/seed-tajik-commander.html');
 const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
 
+/** GNU time reports a run's CPU time, which other processes' load inflates far less than wall time. */
+const GNU_TIME = '/usr/bin/time';
+const haveGnuTime = existsSync(GNU_TIME);
+
 interface Case {
   name: string;
   args: string[];
@@ -41,6 +45,7 @@ runBench('bench:startup', async () => {
   const runs = wholeNumber('runs', values.runs, USAGE) ?? 10;
   const pages = wholeNumber('pages', values.pages, USAGE) ?? 1000;
   const scratch = mkdtempSync(join(tmpdir(), 'clipfile-bench-startup-'));
+  const loadBefore = loadAverage();
   try {
     const archive = buildArchive(join(scratch, 'archive'), pages);
     const cases: Case[] = [
@@ -57,32 +62,43 @@ runBench('bench:startup', async () => {
         { name: `compared list (${pages} pages)`, args: [other, 'list', '-o', archive] },
       );
     }
-    const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+    const times = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
     for (const c of cases) timeOnce(c); // warm the file-system cache
     for (let run = 0; run < runs; run++) {
       for (const c of cases) times.get(c.name)!.push(timeOnce(c));
     }
-    const floor = median(times.get('node -e 0')!);
-    console.log(`start-up, median of ${runs} interleaved runs (range), Node ${process.version}, load average ${loadAverage()}`);
+    const floor = median(times.get('node -e 0')!.map((sample) => sample.wallMs));
+    console.log(`start-up, median of ${runs} interleaved runs (range), Node ${process.version}, load average before ${loadBefore}, after ${loadAverage()}`);
     for (const c of cases) {
-      const samples = times.get(c.name)!;
-      const ratio = c.name === 'node -e 0' ? '' : `  ${(median(samples) / floor).toFixed(1)}× node -e 0`;
-      console.log(
-        `  ${c.name.padEnd(32)} ${seconds(median(samples))}  (${seconds(Math.min(...samples))}–${seconds(Math.max(...samples))})${ratio}`,
-      );
+      const wall = times.get(c.name)!.map((sample) => sample.wallMs);
+      const cpu = times.get(c.name)!.flatMap((sample) => (sample.cpuMs === null ? [] : [sample.cpuMs]));
+      const ratio = c.name === 'node -e 0' ? '' : `  ${(median(wall) / floor).toFixed(1)}× node -e 0`;
+      const cpuPart = cpu.length > 0 ? `  CPU ${seconds(median(cpu))}` : '';
+      console.log(`  ${c.name.padEnd(32)} ${seconds(median(wall))}  (${seconds(Math.min(...wall))}–${seconds(Math.max(...wall))})${ratio}${cpuPart}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 });
 
-/** Wall time of one run, in ms; a run that fails stops the bench. */
-function timeOnce(c: Case): number {
+interface Sample {
+  wallMs: number;
+  /** User + system CPU of the run, all threads (null without GNU time). */
+  cpuMs: number | null;
+}
+
+/** One run's wall and CPU time; a run that fails stops the bench. */
+function timeOnce(c: Case): Sample {
+  const [command, args] = haveGnuTime
+    ? [GNU_TIME, ['-f', 'cpu %U %S', process.execPath, ...c.args]]
+    : [process.execPath, c.args];
   const started = performance.now();
-  const result = spawnSync(process.execPath, c.args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = performance.now() - started;
-  if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}: ${result.stderr.toString().trim()}`);
-  return elapsed;
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wallMs = performance.now() - started;
+  const stderr = result.stderr.toString();
+  if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}: ${stderr.trim()}`);
+  const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(stderr);
+  return { wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
 }
 
 /** An archive of `pages` pages: the seed archived once, its page folder copied under new keys, reindexed. */

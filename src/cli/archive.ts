@@ -26,7 +26,7 @@ export function archiveCommand(): Command {
     .description('archive pages as snapshots (Markdown, JSON, the captured HTML) in the archive folder')
     .argument('[sources...]', 'http(s) URLs, HTML files (with --url), or - for stdin (with --url)')
     .option('-i, --input <file>', 'read sources from a file, one per line (- for stdin); blank lines and # comments ignored')
-    .option('--failed-out <file>', 'write the sources that failed to this file, one per line, to retry them later')
+    .option('--failed-out <file>', 'write the sources that failed or were interrupted to this file, one per line, to retry them later')
     .option('--warc', 'also keep the HTTP exchange as capture.warc.gz (ISO 28500)')
     .option('--json', 'one JSON object per source on stdout')
     .option('-q, --quiet', 'only errors (and the summary, when something failed) on stderr')

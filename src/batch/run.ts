@@ -69,6 +69,8 @@ export class BatchRun {
   private readonly inFlight = new Set<number>();
   /** Later listings of a source, by the index of its first listing. */
   private readonly repeats = new Map<number, number[]>();
+  /** Sources to fetch: the list without its repeats. */
+  readonly uniqueSources: number;
 
   constructor(
     private readonly sources: readonly string[],
@@ -81,17 +83,15 @@ export class BatchRun {
       const identity = sourceIdentity(source);
       const first = identity === null ? undefined : firstListing.get(identity);
       if (first !== undefined) {
-        this.repeats.set(first, [...(this.repeats.get(first) ?? []), index]);
+        const repeats = this.repeats.get(first);
+        if (repeats) repeats.push(index);
+        else this.repeats.set(first, [index]);
         return;
       }
       if (identity !== null) firstListing.set(identity, index);
       this.admission.add(groupOf(source), index);
     });
-  }
-
-  /** Sources to fetch: the list without its repeats. */
-  get uniqueSources(): number {
-    return this.sources.length - [...this.repeats.values()].reduce((sum, repeats) => sum + repeats.length, 0);
+    this.uniqueSources = this.admission.pending;
   }
 
   /** Resolves once every source has its outcome. */

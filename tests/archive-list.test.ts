@@ -66,7 +66,9 @@ describe('Ctrl-C during a run', () => {
     const dir = scratch();
     const failedOut = join(dir, 'retry.txt');
     const urls = [1, 2, 3, 4].map((n) => server.url(`/slow-${n}`));
-    const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '--delay', '2', '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
+    // --delay 4: the third page would be asked for 4 s after the second, which leaves a loaded
+    // machine time to deliver the Ctrl-C first (2 s was seen to be too little under load 13).
+    const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '--delay', '4', '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
       cwd: repoRoot,
       env: { ...process.env, NO_COLOR: '1' },
     });

@@ -33,17 +33,25 @@ function stubOf(id) {
   return `${names.map((name) => `export const ${name} = ${fail};`).join('\n')}\nexport default { ${names.join(', ')} };`;
 }
 
+const entries = {
+  clipfile: join(root, 'dist/src/cli/main.js'),
+  // The extraction pool starts it as the sibling of its own chunk (workerScriptUrl).
+  'extract-worker': join(root, 'dist/src/batch/extract-worker.js'),
+};
+for (const entry of Object.values(entries)) {
+  if (!existsSync(entry)) {
+    console.error(`scripts/bundle.mjs: ${entry} is missing: compile first (npx tsc -p tsconfig.json, or npm run build)`);
+    process.exit(1);
+  }
+}
+
 // Built beside the old bundle and swapped in, so a clipfile running meanwhile (a test, say)
 // never finds the folder half-written.
 const building = `${out}.building-${process.pid}`;
 const retired = `${out}.old-${process.pid}`;
 rmSync(building, { recursive: true, force: true });
 await build({
-  input: {
-    clipfile: join(root, 'dist/src/cli/main.js'),
-    // The extraction pool starts it as the sibling of its own chunk (workerScriptUrl).
-    'extract-worker': join(root, 'dist/src/batch/extract-worker.js'),
-  },
+  input: entries,
   platform: 'node',
   // Native addon: loaded from node_modules at run time.
   external: ['better-sqlite3'],

@@ -184,15 +184,6 @@ describe('ExtractPool', () => {
     expect(pool.workersStarted).toBe(2);
   });
 
-  it('prestart() starts the threads before the first page, and they take the pages', async () => {
-    const pool = newPool({ size: 2 });
-    pool.prestart();
-    expect(pool.threadCount).toBe(2);
-    const articles = await Promise.all(pages.slice(0, 3).map((page) => pool.extract(page)));
-    articles.forEach((article, i) => expect(asJson(article)).toEqual(expected[i]));
-    expect(pool.workersStarted).toBe(2);
-  });
-
   it('terminate() ends every thread now: the page in hand and the queued ones reject', async () => {
     const pool = newPool({ size: 1 });
     const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`;

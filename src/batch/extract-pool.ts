@@ -168,15 +168,6 @@ export class ExtractPool {
   }
 
   /**
-   * Starts the workers now rather than at the first page, so that loading the extraction
-   * modules overlaps whatever the caller does before it has a page (reading, fetching).
-   */
-  prestart(): void {
-    if (this.closing) return;
-    while (this.slots.size < this.size) this.startWorker().worker.unref(); // idle until a page comes
-  }
-
-  /**
    * Ends every thread now, pages in hand included (a second Ctrl-C): their promises and the
    * queued ones reject. Resolves once every thread has exited.
    */

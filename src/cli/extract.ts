@@ -1,6 +1,7 @@
+import vm from 'node:vm';
 import { Command, Option } from 'commander';
 import type { Article } from '../article.js';
-import { ExtractPool } from '../batch/extract-pool.js';
+import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
@@ -39,47 +40,57 @@ export function extractCommand(): Command {
 }
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
-  // Extraction runs in a worker thread, for the time limit (Readability is synchronous: a
-  // watchdog on this thread could never fire). The worker is started first, so that it loads
-  // the extraction modules while this thread loads the fetching ones and reads the source.
-  const pool = new ExtractPool({ size: 1, timeLimitMs: flags.timeLimit * 1000 });
-  pool.prestart();
-  try {
-    const [{ acquire, decodePage }, markdownWithFrontMatter] = await Promise.all([
-      import('../acquire/index.js'),
-      // yaml is for front matter only: not loaded (beside the worker's loading) for other formats.
-      flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
-    ]);
-    const reporter = new Reporter(process.stderr, { color: flags.color });
-    const fetchOptions = fetchOptionsFrom(flags);
-    const output = outputFor(flags, sources.length, markdownWithFrontMatter);
-    let failures = 0;
-    let doubtful = 0;
-    for (const [position, source] of sources.entries()) {
-      try {
-        const capture = await acquire(source, fetchOptions);
-        const decoded = decodePage(capture);
-        const article = await pool.extract({ html: decoded.html, url: capture.url, source });
-        const below = isDoubtful(article, flags.minConfidence);
-        process.stdout.write((position > 0 ? output.separator : '') + output.article(source, article, below));
-        if (below) {
-          doubtful++;
-          reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
-        } else if (!article.readerable) {
-          reporter.warning(`${source}: the page does not look like an article; check the result`);
-        }
-      } catch (error) {
-        failures++;
-        if (flags.json) writeFailedRow(source, error, reporter);
-        reporter.failure(error, source);
+  const [{ acquire, decodePage }, { extractArticle }, markdownWithFrontMatter] = await Promise.all([
+    import('../acquire/index.js'),
+    import('../extract/pipeline.js'),
+    // yaml is for front matter only: not loaded for other formats.
+    flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
+  ]);
+  const reporter = new Reporter(process.stderr, { color: flags.color });
+  const fetchOptions = fetchOptionsFrom(flags);
+  const output = outputFor(flags, sources.length, markdownWithFrontMatter);
+  let failures = 0;
+  let doubtful = 0;
+  for (const [position, source] of sources.entries()) {
+    try {
+      const capture = await acquire(source, fetchOptions);
+      const decoded = decodePage(capture);
+      const page = { html: decoded.html, url: capture.url, source };
+      const article = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
+      const below = isDoubtful(article, flags.minConfidence);
+      process.stdout.write((position > 0 ? output.separator : '') + output.article(source, article, below));
+      if (below) {
+        doubtful++;
+        reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
+      } else if (!article.readerable) {
+        reporter.warning(`${source}: the page does not look like an article; check the result`);
       }
-      // A turn of the event loop between pages lets a Ctrl-C in.
-      await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      failures++;
+      if (flags.json) writeFailedRow(source, error, reporter);
+      reporter.failure(error, source);
     }
-    if (failures > 0) return ExitCode.someFailed;
-    return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
-  } finally {
-    await pool.close();
+    // A turn of the event loop between pages lets a Ctrl-C in.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (failures > 0) return ExitCode.someFailed;
+  return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
+}
+
+/**
+ * Runs synchronous code (an extraction) on this thread for at most `seconds`: V8 ends a vm
+ * script that overruns its timeout from a watchdog thread, and that ends the functions it
+ * called too. On this thread rather than in a worker (as archive's pool does): starting a
+ * worker thread cost a one-page `extract` about a third of its time (bench:startup).
+ */
+function withinTimeLimit<T>(run: () => T, seconds: number, source: string): T {
+  try {
+    return vm.runInNewContext('run()', { run }, { timeout: Math.ceil(seconds * 1000) }) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      throw new SourceError(source, 'timeout', `extraction took longer than ${seconds} s`);
+    }
+    throw error;
   }
 }
 

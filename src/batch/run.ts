@@ -5,9 +5,14 @@
  * archive. Each source ends in exactly one outcome, reported as it happens; nothing here prints.
  *
  *   const run = new BatchRun(sources, archive, { fetcher, archive: { fetch, warc }, extract, onOutcome });
- *   await run.run();        // run.stop() (Ctrl-C) lets what is in flight finish, skips the rest
+ *   await run.run();        // run.stop() (Ctrl-C) lets what is in flight finish, skips the rest;
+ *                           // run.abandon() (Ctrl-C twice) reports what is in flight as interrupted too
+ *
+ * A URL listed twice (compared by pageIdentityUrl: fragment and tracking parameters dropped) is fetched once; each later listing gets
+ * the first one's outcome with `duplicateOf` naming it.
  */
 import { acquire } from '../acquire/index.js';
+import { pageIdentityUrl } from '../archive/layout.js';
 import type { Archive } from '../archive/store.js';
 import type { Capture } from '../article.js';
 import { SourceError } from '../errors.js';
@@ -35,8 +40,12 @@ export interface BatchOutcome {
   error: unknown;
   /** skipped: why ("disallowed by robots.txt", "interrupted"). */
   skipReason: 'disallowed' | 'interrupted' | null;
-  /** HTTP attempts made (1 unless retried); 0 for files and for sources never requested. */
+  /** skipped as disallowed: the redirect hop robots.txt refused, when it is not the source itself. */
+  disallowedHop: string | null;
+  /** HTTP attempts made (1 unless retried); 0 for files, sources never requested and duplicates. */
   attempts: number;
+  /** The source as first listed, when this one repeats it (same page); it was not fetched again. */
+  duplicateOf: string | null;
 }
 
 export interface BatchRunOptions {
@@ -55,7 +64,15 @@ const LOCAL_GROUP = '';
 export class BatchRun {
   private readonly admission: Admission<number>;
   private stopping = false;
+  private abandoned = false;
   private wake: (() => void) | null = null;
+  private readonly reported = new Set<number>();
+  /** Sources started and not yet reported. */
+  private readonly inFlight = new Set<number>();
+  /** Later listings of a source, by the index of its first listing. */
+  private readonly repeats = new Map<number, number[]>();
+  /** Sources to fetch: the list without its repeats. */
+  readonly uniqueSources: number;
 
   constructor(
     private readonly sources: readonly string[],
@@ -63,7 +80,20 @@ export class BatchRun {
     private readonly options: BatchRunOptions,
   ) {
     this.admission = new Admission({ total: options.maxInHand ?? 16, perGroup: options.maxInHandPerHost ?? 4 });
-    sources.forEach((source, index) => this.admission.add(groupOf(source), index));
+    const firstListing = new Map<string, number>();
+    sources.forEach((source, index) => {
+      const identity = sourceIdentity(source);
+      const first = identity === null ? undefined : firstListing.get(identity);
+      if (first !== undefined) {
+        const repeats = this.repeats.get(first);
+        if (repeats) repeats.push(index);
+        else this.repeats.set(first, [index]);
+        return;
+      }
+      if (identity !== null) firstListing.set(identity, index);
+      this.admission.add(groupOf(source), index);
+    });
+    this.uniqueSources = this.admission.pending;
   }
 
   /** Resolves once every source has its outcome. */
@@ -72,11 +102,13 @@ export class BatchRun {
       // Once stopping, nothing more is admitted; what is in hand finishes.
       for (let next = this.nextToStart(); next; next = this.nextToStart()) {
         const { group, item: index } = next;
+        this.inFlight.add(index);
         void this.runOne(index).finally(() => {
           this.admission.done(group);
           this.wake?.();
         });
       }
+      if (this.abandoned) break;
       if (this.admission.active === 0 && (this.admission.pending === 0 || this.stopping)) break;
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
@@ -97,21 +129,45 @@ export class BatchRun {
     this.wake?.();
   }
 
+  /**
+   * Stops now: the sources in flight are reported as interrupted at once (and never stored,
+   * whatever their fetch or extraction still brings), then those not started; run() resolves.
+   */
+  abandon(): void {
+    this.stop();
+    this.abandoned = true;
+    for (const index of [...this.inFlight].sort((a, b) => a - b)) {
+      this.report(index, { status: 'skipped', skipReason: 'interrupted' });
+    }
+    this.wake?.();
+  }
+
   private async runOne(index: number): Promise<void> {
     const source = this.sources[index]!;
     let attempts = 0;
     try {
       let capture: Capture;
       if (isHttpSource(source)) {
+        checkUrl(source);
         const fetched = await this.options.fetcher.fetchPolitely(source, this.store.latestValidators(source) ?? {});
-        if (fetched.kind === 'disallowed') return this.report(index, { status: 'skipped', skipReason: 'disallowed' });
+        if (fetched.kind === 'disallowed') {
+          const disallowedHop = fetched.url === source ? null : fetched.url;
+          return this.report(index, { status: 'skipped', skipReason: 'disallowed', disallowedHop, attempts: fetched.attempts });
+        }
         if (fetched.kind === 'stopped') return this.report(index, { status: 'skipped', skipReason: 'interrupted' });
         attempts = fetched.attempts;
         capture = fetched.capture;
       } else {
         capture = await acquire(source, this.options.archive.fetch);
       }
-      const stored = await storeCapture(source, capture, this.options.archive, this.store, this.options.extract);
+      if (this.abandoned) return;
+      // Abandoned while extracting: the page is not stored (its source is already reported).
+      const extractUnlessAbandoned: Extractor = async (page) => {
+        const article = await this.options.extract(page);
+        if (this.abandoned) throw new Error('abandoned');
+        return article;
+      };
+      const stored = await storeCapture(source, capture, this.options.archive, this.store, extractUnlessAbandoned);
       this.report(index, {
         status: stored.status,
         url: stored.url,
@@ -127,8 +183,12 @@ export class BatchRun {
     }
   }
 
+  /** Reports a source's one outcome (and its repeats'); any later one (after abandon()) is dropped. */
   private report(index: number, outcome: Partial<BatchOutcome> & { status: BatchStatus }): void {
-    this.options.onOutcome({
+    if (this.reported.has(index)) return;
+    this.reported.add(index);
+    this.inFlight.delete(index);
+    const full: BatchOutcome = {
       source: this.sources[index]!,
       index,
       url: null,
@@ -138,9 +198,35 @@ export class BatchRun {
       confidence: null,
       error: null,
       skipReason: null,
+      disallowedHop: null,
       attempts: 0,
+      duplicateOf: null,
       ...outcome,
-    });
+    };
+    this.options.onOutcome(full);
+    for (const repeat of this.repeats.get(index) ?? []) {
+      this.options.onOutcome({ ...full, source: this.sources[repeat]!, index: repeat, attempts: 0, duplicateOf: full.source });
+    }
+  }
+}
+
+/** What makes two listings the same source: the page's identity URL, or the path of a file; none for stdin. */
+function sourceIdentity(source: string): string | null {
+  if (source === '-') return null;
+  if (!isHttpSource(source)) return `file ${source}`;
+  try {
+    return pageIdentityUrl(source);
+  } catch {
+    return source; // a bad URL: its own failure, once
+  }
+}
+
+/** An http(s) source that is no URL at all ("http://", "http://[::1") fails as bad-url, naming it. */
+function checkUrl(source: string): void {
+  try {
+    new URL(source);
+  } catch (error) {
+    throw new SourceError(source, 'bad-url', 'invalid URL', { cause: error });
   }
 }
 

@@ -27,6 +27,8 @@ export interface CorpusPage {
   name: string;
   html: string;
   url: string;
+  /** Readability's own result for the page (the Readability corpus only). */
+  readabilityHtml?: string;
 }
 
 /** Every page of the three corpora; throws (never skips) when a corpus is missing. */
@@ -40,7 +42,13 @@ export function corpusPages(corpus: CorpusPage['corpus']): CorpusPage[] {
     // The URL Readability's own test suite gives every page.
     return readdirSync(dir)
       .sort()
-      .map((name) => ({ corpus, name, html: readFileSync(resolve(dir, name, 'source.html'), 'utf8'), url: 'http://fakehost/test/page.html' }));
+      .map((name) => ({
+        corpus,
+        name,
+        html: readFileSync(resolve(dir, name, 'source.html'), 'utf8'),
+        url: 'http://fakehost/test/page.html',
+        readabilityHtml: readFileSync(resolve(dir, name, 'expected.html'), 'utf8'),
+      }));
   }
   const truth = JSON.parse(readFileSync(resolve(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
   return Object.keys(truth)
@@ -54,14 +62,20 @@ function decodeFixture(name: string, url: string): string {
   return decodePage({ requestedUrl: name, url, source: 'file', redirects: [], status: null, headers: {}, contentType: null, bytes, fetchedAt: '' }).html;
 }
 
-/** Leaf blocks of text: what a reader sees as one paragraph. */
-const TEXT_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DD', 'DT', 'FIGCAPTION', 'BLOCKQUOTE', 'PRE', 'TD', 'TH', 'CAPTION']);
+/** What a paragraph is made of (HTML's phrasing content): a run of these is one paragraph. */
+const PHRASING = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'INS', 'KBD',
+  'LABEL', 'MARK', 'PICTURE', 'SOURCE', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
+  'NOBR', 'TT', 'BIG', 'ACRONYM', 'STRIKE',
+]);
 /** Never text a reader sees (controls, scripts, vector drawings, frames). */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'NOSCRIPT']);
 /** Blocks shorter than this (in words) are too ambiguous to match. */
 const MIN_BLOCK_WORDS = 6;
 /** A kept block matches a source block holding at least this share of its word 4-grams. */
 const MIN_CONTAINMENT = 0.8;
+/** Stands for a <br> while a paragraph's text is collected: two in a row split the paragraph, as Readability splits it. */
+const BREAK = '\u0000';
 
 /** Not shown by a browser: the `hidden` attribute, aria-hidden, inline display:none / visibility:hidden. */
 function isInvisible(element: Element): boolean {
@@ -70,38 +84,72 @@ function isInvisible(element: Element): boolean {
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
 
+/** One paragraph as a reader sees it: a run of phrasing content (text, links, images, …) inside `parent`. */
 interface Block {
-  element: Element;
+  parent: Element;
+  images: Element[];
   words: string[];
   text: string;
 }
 
-/** The words a reader sees in an element, leaving out `skip`ped subtrees (embeds). */
-function visibleWords(element: Element, skip: Set<Element>): { words: string[]; text: string } {
-  let text = '';
-  const visit = (node: Node): void => {
-    if (node.nodeType === 3) {
-      text += node.nodeValue ?? '';
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    if (NOT_TEXT.has(el.tagName) || skip.has(el) || isInvisible(el)) return;
-    if (el.tagName === 'BR') text += ' ';
-    for (const child of Array.from(el.childNodes)) visit(child);
-  };
-  visit(element);
-  return { words: text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [], text: text.replace(/\s+/g, ' ').trim() };
+/** Phrasing content that holds no block (a <span> around a <div> is a block). */
+function isPhrasing(node: Node): boolean {
+  if (node.nodeType === 3) return true;
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  return PHRASING.has(element.tagName) && !holdsBlock(element);
 }
 
-function leafTextBlocks(root: Element, skip: Set<Element>): Block[] {
-  const out: Block[] = [];
-  for (const element of Array.from(root.querySelectorAll('*'))) {
-    if (!TEXT_BLOCKS.has(element.tagName)) continue;
-    if (Array.from(element.querySelectorAll('*')).some((inner) => TEXT_BLOCKS.has(inner.tagName))) continue;
-    if (invisibleOrSkipped(element, skip)) continue;
-    out.push({ element, ...visibleWords(element, skip) });
+function holdsBlock(element: Element): boolean {
+  for (const child of Array.from(element.children)) {
+    if (NOT_TEXT.has(child.tagName)) continue;
+    if (!PHRASING.has(child.tagName) || holdsBlock(child)) return true;
   }
+  return false;
+}
+
+/**
+ * Every paragraph under `root`: each run of phrasing content between blocks, split at two
+ * <br>s in a row. Invisible elements and `skip`ped ones (embeds) are left out, with their words.
+ */
+function paragraphRuns(root: Element, skip: Set<Element>): Block[] {
+  const out: Block[] = [];
+  const visit = (element: Element): void => {
+    if (NOT_TEXT.has(element.tagName) || skip.has(element) || isInvisible(element)) return;
+    let text = '';
+    let images: Element[] = [];
+    const flush = () => {
+      for (const piece of text.split(new RegExp(`${BREAK}\\s*${BREAK}`))) {
+        const plain = piece.replaceAll(BREAK, ' ');
+        const words = plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+        if (words.length > 0 || images.length > 0) out.push({ parent: element, images, words, text: plain.replace(/\s+/g, ' ').trim() });
+        // Images go with the first piece: all that matters is that some kept paragraph owns them.
+        images = [];
+      }
+      text = '';
+    };
+    const collect = (node: Node): void => {
+      if (node.nodeType === 3) {
+        text += node.nodeValue ?? '';
+        return;
+      }
+      if (node.nodeType !== 1) return;
+      const el = node as Element;
+      if (NOT_TEXT.has(el.tagName) || skip.has(el) || isInvisible(el)) return;
+      if (el.tagName === 'BR') text += BREAK;
+      if (el.tagName === 'IMG') images.push(el);
+      for (const child of Array.from(el.childNodes)) collect(child);
+    };
+    for (const child of Array.from(element.childNodes)) {
+      if (isPhrasing(child)) collect(child);
+      else {
+        flush();
+        if (child.nodeType === 1) visit(child as Element);
+      }
+    }
+    flush();
+  };
+  visit(root);
   return out;
 }
 
@@ -156,7 +204,7 @@ export interface PageCheck {
 const IMAGE_URL_ATTRIBUTES = ['src', 'data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src'];
 const IMAGE_SRCSET_ATTRIBUTES = ['srcset', 'data-srcset', 'data-lazy-srcset'];
 
-/** Every URL a source image offers, absolute; empty for an image with nothing but an inline data: URL. */
+/** Every http(s) URL a source image offers, absolute; empty for an image with nothing but an inline data: URL. */
 function imageCandidates(img: Element, base: string): string[] {
   const raw: string[] = [];
   for (const name of IMAGE_URL_ATTRIBUTES) {
@@ -176,9 +224,10 @@ function imageCandidates(img: Element, base: string): string[] {
   }
   const out = new Set<string>();
   for (const url of raw) {
-    if (/^data:/i.test(url)) continue;
     try {
-      out.add(new URL(url, base).href);
+      const absolute = new URL(url, base);
+      // Only what a reader can load: no data:, no file: on the author's disk.
+      if (absolute.protocol === 'http:' || absolute.protocol === 'https:') out.add(absolute.href);
     } catch {
       // not a URL
     }
@@ -201,7 +250,7 @@ export function checkPage(page: CorpusPage, article: Article): PageCheck {
   const label = `${page.corpus}/${page.name}`;
   const source = parseHtml(page.html, page.url);
   const embeds = new Set(findEmbeds(source).map((found) => found.element));
-  const sourceBlocks = leafTextBlocks(source.body, embeds).filter((b) => b.words.length > 0);
+  const sourceBlocks = paragraphRuns(source.body, embeds).filter((b) => b.words.length > 0);
   const index = new Map<string, Block[]>();
   for (const block of sourceBlocks) {
     for (const s of new Set(shingles(block.words))) {
@@ -211,10 +260,21 @@ export function checkPage(page: CorpusPage, article: Article): PageCheck {
     }
   }
 
+  const inMarkdown = new Set(markdownImages(article.markdown).map(unescapeUrl));
+  const isInMarkdown = (img: Element) => imageCandidates(img, page.url).some((url) => inMarkdown.has(unescapeUrl(url)));
+  /** The images a kept block brings: its own, and its figure's when it is the caption. */
+  const imagesOf = (block: Block): Element[] => {
+    const figure = block.parent.tagName === 'FIGCAPTION' ? block.parent.closest('figure') : null;
+    const images = figure ? [...block.images, ...Array.from(figure.querySelectorAll('img'))] : block.images;
+    // A tracking pixel or an inline-only image has nothing a reader could follow.
+    return images.filter((img) => !invisibleOrSkipped(img, embeds) && !isPixel(img) && imageCandidates(img, page.url).length > 0);
+  };
+  const lostImages = (block: Block) => imagesOf(block).filter((img) => !isInMarkdown(img));
+
   const keptDocument = new DOMParser().parseFromString(`<!doctype html><html><body>${article.html}</body></html>`, 'text/html') as unknown as Document;
-  const keptBlocks = leafTextBlocks(keptDocument.body, new Set());
+  const keptBlocks = paragraphRuns(keptDocument.body, new Set());
   const check: PageCheck = { blocksChecked: 0, blocksUnmatched: 0, imagesChecked: 0, lostWords: [], lostImages: [], relativeImages: [] };
-  const matchedSources = new Set<Element>();
+  const matchedSources = new Set<Block>();
   for (const kept of keptBlocks) {
     if (kept.words.length < MIN_BLOCK_WORDS) continue;
     const keptShingles = shingles(kept.words);
@@ -225,30 +285,27 @@ export function checkPage(page: CorpusPage, article: Article): PageCheck {
     for (const [block, count] of shared) {
       if (count / distinct < MIN_CONTAINMENT) continue;
       const missing = missingWords(block.words, kept.words);
-      if (!best || missing.length < best.missing.length) best = { block, missing };
+      // Of equal matches (a credit line under every picture), the one whose images were kept.
+      const better = !best || missing.length < best.missing.length || (missing.length === best.missing.length && lostImages(best.block).length > lostImages(block).length);
+      if (better) best = { block, missing };
     }
     if (!best) {
       check.blocksUnmatched++;
       continue;
     }
     check.blocksChecked++;
-    matchedSources.add(best.block.element);
+    matchedSources.add(best.block);
     if (best.missing.length > 0) check.lostWords.push({ page: label, missing: best.missing, source: best.block.text, kept: kept.text });
   }
 
   // Images of kept blocks: inside a matched block, or in the figure whose caption was kept.
-  const inMarkdown = new Set(markdownImages(article.markdown).map(unescapeUrl));
   const seen = new Set<Element>();
   for (const block of matchedSources) {
-    const holder = block.tagName === 'FIGCAPTION' ? (block.closest('figure') ?? block) : block;
-    for (const img of Array.from(holder.querySelectorAll('img'))) {
-      if (seen.has(img) || invisibleOrSkipped(img, embeds)) continue;
+    for (const img of imagesOf(block)) {
+      if (seen.has(img)) continue;
       seen.add(img);
-      const candidates = imageCandidates(img, page.url);
-      // A tracking pixel or an inline-only image has nothing a reader could follow.
-      if (candidates.length === 0 || isPixel(img)) continue;
       check.imagesChecked++;
-      if (!candidates.some((url) => inMarkdown.has(url))) check.lostImages.push({ page: label, candidates, block: block.textContent?.replace(/\s+/g, ' ').trim().slice(0, 120) ?? '' });
+      if (!isInMarkdown(img)) check.lostImages.push({ page: label, candidates: imageCandidates(img, page.url), block: block.text.slice(0, 120) });
     }
   }
   check.relativeImages = markdownImages(article.markdown).filter((url) => !/^https?:\/\//i.test(url));
@@ -257,4 +314,23 @@ export function checkPage(page: CorpusPage, article: Article): PageCheck {
 
 function isPixel(img: Element): boolean {
   return Number(img.getAttribute('width')) === 1 || Number(img.getAttribute('height')) === 1;
+}
+
+/**
+ * The images of Readability's own result (expected.html) that are not in clipfile's Markdown:
+ * clipfile keeps what Readability keeps, but for the blocks it removes as page chrome.
+ */
+export function readabilityImagesMissing(page: CorpusPage, article: Article | null): { total: number; missing: string[] } {
+  if (!page.readabilityHtml) return { total: 0, missing: [] };
+  const expected = new DOMParser().parseFromString(page.readabilityHtml, 'text/html') as unknown as Document;
+  const inMarkdown = new Set(markdownImages(article?.markdown ?? '').map(unescapeUrl));
+  let total = 0;
+  const missing: string[] = [];
+  for (const img of Array.from(expected.querySelectorAll('img'))) {
+    const candidates = imageCandidates(img, page.url);
+    if (candidates.length === 0 || isPixel(img)) continue;
+    total++;
+    if (!candidates.some((url) => inMarkdown.has(unescapeUrl(url)))) missing.push(`${page.corpus}/${page.name}: ${candidates[0]}`);
+  }
+  return { total, missing };
 }

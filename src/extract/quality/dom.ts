@@ -83,3 +83,47 @@ export function removeWithEmptyAncestors(element: Element, root: Element): void 
     parent = next;
   }
 }
+
+/** Phrasing content: what a paragraph is made of (HTML's content model, plus <font>). */
+export const PHRASING = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'INS', 'KBD',
+  'LABEL', 'MARK', 'PICTURE', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
+]);
+
+/**
+ * The paragraph a piece of phrasing content stands in: its nearest non-phrasing ancestor when
+ * that holds nothing else, else the run of phrasing siblings around it (what Readability would
+ * wrap in a <p>) and the text of that run. Null for an element that is no phrasing content.
+ */
+export function paragraphAround(element: Element): { block: Element; run: Node[] | null; text: string } | null {
+  if (!PHRASING.has(element.tagName)) return null;
+  let top = element;
+  while (top.parentElement && PHRASING.has(top.parentElement.tagName)) top = top.parentElement;
+  const block = top.parentElement;
+  if (!block) return null;
+  const inRun = (node: Node) => node.nodeType === 3 || (node.nodeType === 1 && PHRASING.has((node as Element).tagName));
+  let first: Node = top;
+  while (first.previousSibling && inRun(first.previousSibling)) first = first.previousSibling;
+  let last: Node = top;
+  while (last.nextSibling && inRun(last.nextSibling)) last = last.nextSibling;
+  const run: Node[] = [];
+  for (let node: Node | null = first; node; node = node.nextSibling) {
+    run.push(node);
+    if (node === last) break;
+  }
+  const text = run.map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+  const wholeBlock = first === block.firstChild && last === block.lastChild;
+  return { block, run: wholeBlock ? null : run, text };
+}
+
+/**
+ * The element to act on for phrasing content whose names speak for its paragraph: the block
+ * itself, or the run of phrasing around it wrapped in a new <p> (as Readability would wrap it).
+ */
+export function paragraphElement(around: { block: Element; run: Node[] | null }): Element {
+  if (!around.run) return around.block;
+  const p = around.block.ownerDocument.createElement('p');
+  around.block.insertBefore(p, around.run[0]!);
+  for (const node of around.run) p.append(node);
+  return p;
+}

@@ -5,6 +5,7 @@ import { markdownWithFrontMatter } from '../front-matter.js';
 import { fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { Reporter } from './reporter.js';
+import { terminalLine } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
 
@@ -54,6 +55,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
       } else if (!article.readerable) {
         reporter.warning(`${source}: the page does not look like an article; check the result`);
       }
+      for (const warning of article.warnings) reporter.warning(terminalLine(`${source}: ${warning}`));
     } catch (error) {
       failures++;
       reporter.failure(error, source);

@@ -104,6 +104,13 @@ function createService(embeds: Embed[]): TurndownService {
     filter: 'img',
     replacement: (_content, node) => imageMarkdown(node as Element),
   });
+  // Turndown keeps the whitespace between void elements (a figure's <meta>s, a picture's
+  // <source>s), which would indent a figure's image into a code block; nothing inside a
+  // figure is indented on purpose unless it holds code or lists.
+  service.addRule('figure', {
+    filter: (node) => node.nodeName === 'FIGURE' && !node.querySelector('pre, ul, ol'),
+    replacement: (content) => `\n\n${content.replace(/^[ \t]+/gm, '')}\n\n`,
+  });
   // A <picture> is its <img> (the pipeline chose that one's URL among the sources); the
   // whitespace between its <source>s would otherwise indent the image into a code block.
   service.addRule('picture', {

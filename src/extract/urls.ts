@@ -37,6 +37,15 @@ export function resolveUrls(content: Element, base: string | null): ResolvedUrls
       return url;
     }
   };
+  // A <picture> whose <img> was dropped (it had no src of its own) still shows its sources.
+  for (const picture of Array.from(content.querySelectorAll('picture'))) {
+    if (picture.querySelector('img')) continue;
+    const largest = sourcesOf(picture).map(largestCandidate).find(Boolean);
+    if (!largest) continue;
+    const img = picture.ownerDocument.createElement('img');
+    img.setAttribute('src', largest);
+    picture.append(img);
+  }
   for (const img of Array.from(content.querySelectorAll('img'))) {
     const src = imageUrl(img);
     if (src) img.setAttribute('src', absolute(src));
@@ -57,17 +66,17 @@ export function imageUrl(img: Element): string | null {
   const src = usable(img.getAttribute('src'));
   if (src) return src;
   const srcsets = SRCSET_ATTRIBUTES.map((name) => img.getAttribute(name));
-  const picture = img.parentElement?.tagName === 'PICTURE' ? img.parentElement : null;
-  if (picture) {
-    for (const source of Array.from(picture.querySelectorAll('source'))) {
-      for (const name of SRCSET_ATTRIBUTES) srcsets.push(source.getAttribute(name));
-    }
-  }
+  if (img.parentElement?.tagName === 'PICTURE') srcsets.push(...sourcesOf(img.parentElement));
   for (const srcset of srcsets) {
     const largest = largestCandidate(srcset);
     if (largest) return largest;
   }
   return null;
+}
+
+/** The srcsets of a <picture>'s <source>s, lazy ones included. */
+function sourcesOf(picture: Element): (string | null)[] {
+  return Array.from(picture.querySelectorAll('source')).flatMap((source) => SRCSET_ATTRIBUTES.map((name) => source.getAttribute(name)));
 }
 
 /**

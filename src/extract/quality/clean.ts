@@ -4,7 +4,7 @@
  * the stages after Readability. One pass over the elements; no layout, no computed styles.
  */
 import { chromeKind, markKind, type ChromeKind, type MarkKind } from './vocabulary.js';
-import { MARK_ATTRIBUTE, paragraphAround, paragraphElement, textOf } from './dom.js';
+import { MARK_ATTRIBUTE, paragraphAround, paragraphElement, textOf, type ParagraphCache } from './dom.js';
 import { INLINE_SHARE_FOR_PARAGRAPH, shieldPhrasingNames } from './shield.js';
 
 export interface CleanReport {
@@ -50,6 +50,7 @@ export function cleanBeforeReadability(document: Document, isProtected: (text: s
 
   const all = Array.from(body.querySelectorAll('*'));
   const removed = new Set<Element>();
+  const paragraphs: ParagraphCache = new Map();
   for (const element of all) {
     if (NEVER_REMOVED.has(element.tagName)) continue;
     // Inside an element already removed: nothing to do.
@@ -57,7 +58,7 @@ export function cleanBeforeReadability(document: Document, isProtected: (text: s
     const kind = chromeKind(element);
     const kindOfMark = kind ? null : markKind(element);
     if (!kind && !kindOfMark) continue;
-    const target = elementToActOn(element);
+    const target = elementToActOn(element, paragraphs);
     if (!target) continue;
     if (kind === 'author-bio' && textOf(target).length < 100) {
       // A short "author" block is the byline Readability reads; it is trimmed after Readability.
@@ -84,12 +85,12 @@ export function cleanBeforeReadability(document: Document, isProtected: (text: s
  * class=author>…</a>"), and then the paragraph is what is removed or marked. A name inside a
  * sentence ("on <a class=meta-loc>Sudan</a> and") says nothing about the sentence.
  */
-function elementToActOn(element: Element): Element | null {
-  const around = paragraphAround(element);
-  if (!around) return element;
-  if (textOf(element).length < INLINE_SHARE_FOR_PARAGRAPH * around.text.length) return null;
-  if (!around.run && NEVER_REMOVED.has(around.block.tagName)) return element;
-  return paragraphElement(around);
+function elementToActOn(element: Element, paragraphs: ParagraphCache): Element | null {
+  const paragraph = paragraphAround(element, paragraphs);
+  if (!paragraph) return element;
+  if (textOf(element).length < INLINE_SHARE_FOR_PARAGRAPH * paragraph.text.length) return null;
+  if (!paragraph.run && NEVER_REMOVED.has(paragraph.block.tagName)) return element;
+  return paragraphElement(paragraph, paragraphs);
 }
 
 function canRemove(

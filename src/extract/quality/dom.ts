@@ -90,22 +90,37 @@ export const PHRASING = new Set([
   'LABEL', 'MARK', 'PICTURE', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
 ]);
 
+/** How far a run of phrasing content is followed on each side of an element. */
+const MAX_RUN_SIBLINGS = 500;
+
+/** A paragraph around phrasing content: its block, and the run of phrasing inside it (null when the run is the whole block). */
+export interface Paragraph {
+  block: Element;
+  run: Node[] | null;
+  text: string;
+}
+/** Paragraphs already measured, by each node of their run: one pass per run, however many named elements it holds. */
+export type ParagraphCache = Map<Node, Paragraph>;
+
 /**
  * The paragraph a piece of phrasing content stands in: its nearest non-phrasing ancestor when
  * that holds nothing else, else the run of phrasing siblings around it (what Readability would
  * wrap in a <p>) and the text of that run. Null for an element that is no phrasing content.
  */
-export function paragraphAround(element: Element): { block: Element; run: Node[] | null; text: string } | null {
+export function paragraphAround(element: Element, cache?: ParagraphCache): Paragraph | null {
   if (!PHRASING.has(element.tagName)) return null;
   let top = element;
   while (top.parentElement && PHRASING.has(top.parentElement.tagName)) top = top.parentElement;
   const block = top.parentElement;
   if (!block) return null;
+  const known = cache?.get(top);
+  if (known && known.block === block) return known;
   const inRun = (node: Node) => node.nodeType === 3 || (node.nodeType === 1 && PHRASING.has((node as Element).tagName));
+  // Bounded, so that a hostile page of endless named spans costs linear time, not quadratic.
   let first: Node = top;
-  while (first.previousSibling && inRun(first.previousSibling)) first = first.previousSibling;
+  for (let n = 0; n < MAX_RUN_SIBLINGS && first.previousSibling && inRun(first.previousSibling); n++) first = first.previousSibling;
   let last: Node = top;
-  while (last.nextSibling && inRun(last.nextSibling)) last = last.nextSibling;
+  for (let n = 0; n < MAX_RUN_SIBLINGS && last.nextSibling && inRun(last.nextSibling); n++) last = last.nextSibling;
   const run: Node[] = [];
   for (let node: Node | null = first; node; node = node.nextSibling) {
     run.push(node);
@@ -113,17 +128,22 @@ export function paragraphAround(element: Element): { block: Element; run: Node[]
   }
   const text = run.map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
   const wholeBlock = first === block.firstChild && last === block.lastChild;
-  return { block, run: wholeBlock ? null : run, text };
+  const paragraph = { block, run: wholeBlock ? null : run, text };
+  if (cache) for (const node of run) cache.set(node, paragraph);
+  return paragraph;
 }
 
 /**
  * The element to act on for phrasing content whose names speak for its paragraph: the block
  * itself, or the run of phrasing around it wrapped in a new <p> (as Readability would wrap it).
  */
-export function paragraphElement(around: { block: Element; run: Node[] | null }): Element {
-  if (!around.run) return around.block;
-  const p = around.block.ownerDocument.createElement('p');
-  around.block.insertBefore(p, around.run[0]!);
-  for (const node of around.run) p.append(node);
+export function paragraphElement(paragraph: Paragraph, cache?: ParagraphCache): Element {
+  if (!paragraph.run) return paragraph.block;
+  const p = paragraph.block.ownerDocument.createElement('p');
+  paragraph.block.insertBefore(p, paragraph.run[0]!);
+  for (const node of paragraph.run) {
+    p.append(node);
+    cache?.delete(node);
+  }
   return p;
 }

@@ -5,7 +5,24 @@
  * are story whatever the markup calls them, so before Readability runs, the names of phrasing
  * content that is a small part of its paragraph are set aside, and given back after.
  */
+import { Readability } from '@mozilla/readability';
 import { MARK_ATTRIBUTE, PHRASING, textOf } from './dom.js';
+
+/**
+ * The name rules Readability applies to every element: unlikely candidates, share widgets and
+ * bylines (it removes a byline it finds). Read from Readability itself so they stay its own;
+ * should a version stop exposing them, every name inside prose is set aside.
+ */
+const READABILITY_NAME_RULES: readonly RegExp[] = (() => {
+  const rules = (Readability.prototype as unknown as { REGEXPS?: Record<string, RegExp> }).REGEXPS;
+  const wanted = [rules?.['unlikelyCandidates'], rules?.['shareElements'], rules?.['byline']];
+  return wanted.every((rule) => rule instanceof RegExp) ? (wanted as RegExp[]) : [/./];
+})();
+
+function readabilityWouldRemove(element: Element): boolean {
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return READABILITY_NAME_RULES.some((rule) => rule.test(names));
+}
 
 const SET_ASIDE = { class: 'data-clipfile-class', id: 'data-clipfile-id' } as const;
 /** Phrasing content below this share of its paragraph's text is words of the paragraph, not a block of its own. */
@@ -46,8 +63,10 @@ export function shieldPhrasingNames(document: Document): void {
 }
 
 function shieldWithin(element: Element, paragraphLength: number): void {
-  for (const inner of [element, ...Array.from(element.querySelectorAll('[class], [id]'))]) {
+  for (const inner of selfAndDescendants(element)) {
+    if (!inner.hasAttribute('class') && !inner.hasAttribute('id')) continue;
     if (!PHRASING.has(inner.tagName) || WORDLESS.has(inner.tagName) || inner.hasAttribute(MARK_ATTRIBUTE)) continue;
+    if (!readabilityWouldRemove(inner)) continue;
     if (textOf(inner).length >= INLINE_SHARE_FOR_PARAGRAPH * paragraphLength) continue;
     for (const [name, aside] of Object.entries(SET_ASIDE)) {
       const value = inner.getAttribute(name);
@@ -56,6 +75,12 @@ function shieldWithin(element: Element, paragraphLength: number): void {
       inner.removeAttribute(name);
     }
   }
+}
+
+function selfAndDescendants(element: Element): Element[] {
+  const out = [element];
+  for (let i = 0; i < out.length; i++) out.push(...Array.from(out[i]!.children));
+  return out;
 }
 
 /**

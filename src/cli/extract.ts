@@ -65,6 +65,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
       } else if (!article.readerable) {
         reporter.warning(`${source}: the page does not look like an article; check the result`);
       }
+      for (const warning of article.warnings) reporter.warning(`${source}: ${warning}`);
     } catch (error) {
       failures++;
       if (flags.json) writeFailedRow(source, error, reporter);

@@ -291,6 +291,11 @@ function resolveUrl(raw: string | null | undefined, element: Element): URL | nul
   }
 }
 
+/** The URL when it is one a reader can open (http or https): a page's data-href may say anything. */
+function webUrl(url: URL | null): URL | null {
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : null;
+}
+
 function hrefOf(anchor: Element): URL | null {
   return resolveUrl(anchor.getAttribute('href'), anchor);
 }
@@ -617,7 +622,7 @@ function embedFromFrameUrl(url: URL, frame: Element): Embed | null {
     return id ? vimeoEmbed(id, title) : null;
   }
   if (hostIs(url, 'facebook.com') && /^(?:\/v[\d.]+)?\/plugins\/(?:post|video)\.php$/.test(url.pathname)) {
-    const target = resolveUrl(url.searchParams.get('href'), frame);
+    const target = webUrl(resolveUrl(url.searchParams.get('href'), frame));
     return target ? facebookEmbed(target, {}) : null;
   }
   if (hostIs(url, 'tiktok.com')) {
@@ -846,8 +851,8 @@ function facebookEmbed(url: URL, fields: Partial<Embed>): Embed {
 function parseFacebookPlugin(element: Element): Embed | null {
   const quote = element.querySelector('blockquote');
   const url =
-    resolveUrl(element.getAttribute('data-href'), element) ??
-    resolveUrl(quote?.getAttribute('cite'), element);
+    webUrl(resolveUrl(element.getAttribute('data-href'), element)) ??
+    webUrl(resolveUrl(quote?.getAttribute('cite'), element));
   if (!url) {
     // After the SDK ran, the plugin iframe may be all that is left.
     const frames = [...element.querySelectorAll('iframe')].map((frame) => parseFrame(frame));

@@ -6,6 +6,7 @@ import { findEmbeds } from './embeds.js';
 import { renderMarkdown } from './markdown.js';
 import { harvestMetadata, mergeMetadata } from './metadata.js';
 import { copyDocument, parseHtml } from './parse.js';
+import { sanitizeArticleHtml } from './sanitize.js';
 import { findQuotes } from './quotes/index.js';
 import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
 import {
@@ -212,14 +213,14 @@ function dropHeadingRepeatingTitle(content: Element, title: string | null): void
   if (leadsTheArticle && headingText.toLowerCase() === normalizeSpace(title).toLowerCase()) heading.remove();
 }
 
-/** The cleaned article HTML, with each embed as a small self-contained blockquote. */
+/** The cleaned article HTML, with each embed as a small self-contained blockquote, sanitized. */
 function renderHtml(content: Element, embeds: Embed[]): string {
   for (const placeholder of Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_TAG))) {
     const embed = embeds[Number(placeholder.getAttribute('data-index'))];
     if (embed) placeholder.replaceWith(renderEmbedHtml(content.ownerDocument, embed));
     else placeholder.remove();
   }
-  return content.innerHTML.trim();
+  return sanitizeArticleHtml(content.innerHTML);
 }
 
 function escapeHeading(title: string): string {

@@ -383,6 +383,7 @@ export function buildArchivedArticle(input: SnapshotInput, pageUrl: string): Arc
     fetchedAt: capture.fetchedAt,
     encoding: decoded.encoding,
     encodingSource: decoded.encodingSource,
+    invalidBytes: decoded.invalidBytes,
     sha256: {
       capture: sha256Hex(capture.bytes),
       text: sha256Hex(article.text),

@@ -1,5 +1,19 @@
 import { DOMParser } from 'linkedom';
 import { parse as parseSpec, serialize } from 'parse5';
+import {
+  checkDepth,
+  checkMarkupSize,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_ELEMENTS,
+  DEFAULT_MAX_MARKUP_CHARS,
+  type ComplexityLimits,
+} from './limits.js';
+
+const DEFAULT_LIMITS: ComplexityLimits = {
+  maxMarkupChars: DEFAULT_MAX_MARKUP_CHARS,
+  maxElements: DEFAULT_MAX_ELEMENTS,
+  maxDepth: DEFAULT_MAX_DEPTH,
+};
 
 // <style> bodies are never read, and only JSON-LD scripts carry anything we read: taking them
 // out as text saves both parsers the work.
@@ -20,8 +34,11 @@ export function stripInertMarkup(html: string): string {
  * markup), and its serialization is well-formed, so linkedom's lenient parser rebuilds exactly
  * that tree.
  */
-function normalizeHtml(html: string): string {
-  return serialize(parseSpec(html, { scriptingEnabled: false }));
+function normalizeHtml(html: string, limits: ComplexityLimits): string {
+  checkMarkupSize(html, limits);
+  const tree = parseSpec(html, { scriptingEnabled: false });
+  checkDepth(tree, limits);
+  return serialize(tree);
 }
 
 /**
@@ -29,9 +46,10 @@ function normalizeHtml(html: string): string {
  * parse5) and the same Readability output, for a quarter of the CPU time per page (see the
  * README's Performance section). What jsdom gave for free and the pipeline relies on is added
  * here: the document's URL and base URL, and lower-case names for elements created by name.
+ * A page past the complexity limits throws PageTooComplexError before linkedom builds it.
  */
-export function parseHtml(html: string, pageUrl: string | null): Document {
-  const parsed = new DOMParser().parseFromString(normalizeHtml(stripInertMarkup(html)), 'text/html');
+export function parseHtml(html: string, pageUrl: string | null, limits: ComplexityLimits = DEFAULT_LIMITS): Document {
+  const parsed = new DOMParser().parseFromString(normalizeHtml(stripInertMarkup(html), limits), 'text/html');
   // linkedom makes a text node of each piece its tokenizer emits (split at entities): merged
   // here, as in a browser, so text rules see whole runs of text.
   parsed.normalize();

@@ -17,15 +17,38 @@ const DEFAULT_LIMITS: ComplexityLimits = {
 
 // <style> bodies are never read, and only JSON-LD scripts carry anything we read: taking them
 // out as text saves both parsers the work.
-const STYLE_BLOCK = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
-const SCRIPT_BLOCK = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
 
 /** Removes what is never read before the parsers see it: styles and non-JSON-LD scripts. */
 export function stripInertMarkup(html: string): string {
-  return html
-    .replace(STYLE_BLOCK, '')
-    .replace(SCRIPT_BLOCK, (block, attributes: string) => (JSON_LD_TYPE.test(attributes) ? block : ''));
+  return removeBlocks(removeBlocks(html, 'style', () => false), 'script', (attributes) => JSON_LD_TYPE.test(attributes));
+}
+
+/**
+ * Removes each `<tag …>…</tag>` block whose attributes `keep` does not accept, as the regular
+ * expression /<tag\b([^>]*)>[\s\S]*?<\/tag\s*>/gi would, but in one pass: once a block has no
+ * end, no later one has either, where the expression would search to the end of the page again
+ * from every opening tag (a page of unclosed `<script>` tags took minutes).
+ */
+function removeBlocks(html: string, tag: 'script' | 'style', keep: (attributes: string) => boolean): string {
+  const opening = new RegExp(`<${tag}\\b`, 'gi');
+  const closing = new RegExp(`</${tag}\\s*>`, 'gi');
+  let out = '';
+  let from = 0;
+  for (;;) {
+    opening.lastIndex = from;
+    const start = opening.exec(html);
+    if (!start) break;
+    const tagEnd = html.indexOf('>', opening.lastIndex);
+    if (tagEnd < 0) break;
+    closing.lastIndex = tagEnd + 1;
+    const end = closing.exec(html);
+    if (!end) break;
+    out += html.slice(from, start.index);
+    if (keep(html.slice(opening.lastIndex, tagEnd))) out += html.slice(start.index, closing.lastIndex);
+    from = closing.lastIndex;
+  }
+  return from === 0 ? html : out + html.slice(from);
 }
 
 /**

@@ -189,6 +189,28 @@ describe('decodePage', () => {
   });
 });
 
+describe('the <meta> search on a hostile head', () => {
+  it('takes linear time on a head of unclosed comments, scripts and meta tags', () => {
+    // Each of these took the old regular expressions seconds to minutes over the 64 KB searched.
+    for (const unit of ['<!--', '<script', '<meta charset', '<meta x ']) {
+      const html = `${unit.repeat(Math.ceil(70_000 / unit.length))}<p>text</p>`;
+      const started = performance.now();
+      expect(decodePage(capture(ascii(html))).encoding).toBe('UTF-8');
+      expect(performance.now() - started, unit).toBeLessThan(2_000);
+    }
+  });
+
+  it('still finds the declaration after closed comments and scripts, and not inside an unclosed one', () => {
+    // Past the standard 1024-byte prescan (which does not know scripts), as on many news pages.
+    const preload = '<link rel="preload" href="/assets/app.js" as="script">'.repeat(30);
+    const filler = `${preload}${'<script>var x = "<meta charset=koi8-r>";</script><!-- <meta charset="koi8-r"> -->'.repeat(40)}`;
+    const found = decodePage(capture([...ascii(`<head>${filler}<meta charset="windows-1251"></head><p>`), ...PRIVET_MIR_1251]));
+    expect(found).toMatchObject({ encoding: 'windows-1251', encodingSource: 'meta' });
+    const unclosed = decodePage(capture(ascii(`<head>${filler}<!-- <meta charset="windows-1251"></head><p>x`)));
+    expect(unclosed.encodingSource).not.toBe('meta');
+  });
+});
+
 describe('a UTF-8 page with a bad byte, archived', () => {
   it('keeps its accents, and its provenance records the bad byte', async () => {
     const story = 'Le café du coin a rouvert ses portes mardi, après deux ans de travaux, et les habitués sont revenus. ';

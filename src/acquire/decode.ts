@@ -168,14 +168,53 @@ function prescanMetaCharset(bytes: Uint8Array): string | null {
   if (found || bytes.length <= SPEC_PRESCAN_BYTES) return found;
 
   // Latin-1 maps byte n to code point n, so this is a lossless view of ASCII-compatible markup.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, EXTENDED_PRESCAN_BYTES))
-    .toString('latin1')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .split(/<body[\s>]/i)[0] ?? '';
-  const metaTags = head.match(/<meta\b[^>]*charset[^>]*>/gi);
-  if (!metaTags) return null;
+  const prefix = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, EXTENDED_PRESCAN_BYTES)).toString('latin1');
+  const head = withoutCommentsAndScripts(prefix).split(/<body[\s>]/i)[0] ?? '';
+  const metaTags = charsetMetaTags(head);
+  if (metaTags.length === 0) return null;
   return prescan(Buffer.from(metaTags.join('\n'), 'latin1'));
+}
+
+/**
+ * The markup without comments and script and style blocks (one left open runs to the end, as
+ * in a browser). One pass: a head full of unclosed `<!--` must not be searched to its end from
+ * each of them.
+ */
+function withoutCommentsAndScripts(markup: string): string {
+  const opening = /<!--|<(script|style)\b/gi;
+  let out = '';
+  let from = 0;
+  while (from < markup.length) {
+    opening.lastIndex = from;
+    const start = opening.exec(markup);
+    if (!start) break;
+    out += markup.slice(from, start.index);
+    let end: number;
+    if (start[1] === undefined) {
+      const close = markup.indexOf('-->', start.index + 4);
+      end = close < 0 ? markup.length : close + 3;
+    } else {
+      const closing = new RegExp(`</${start[1]}\\s*>`, 'gi');
+      closing.lastIndex = opening.lastIndex;
+      end = closing.exec(markup) ? closing.lastIndex : markup.length;
+    }
+    from = end;
+  }
+  return out + markup.slice(from);
+}
+
+/** The `<meta …>` tags that mention a charset, each up to its first `>`. */
+function charsetMetaTags(head: string): string[] {
+  const tags: string[] = [];
+  const opening = /<meta\b/gi;
+  for (let start = opening.exec(head); start; start = opening.exec(head)) {
+    const end = head.indexOf('>', opening.lastIndex);
+    if (end < 0) break;
+    const tag = head.slice(start.index, end + 1);
+    if (/charset/i.test(tag)) tags.push(tag);
+    opening.lastIndex = end + 1;
+  }
+  return tags;
 }
 
 /** The WHATWG prescan (via html-encoding-sniffer) of the first 1024 bytes. */

@@ -71,3 +71,9 @@ export function wideTablePage(columns: number, rows: number): string {
   ).join('');
   return page(`${story}<table><thead>${header}</thead><tbody>${body}</tbody></table>`);
 }
+
+/** A story, then `count` `<script>` and `<style>` tags that are never closed, then more text. */
+export function unclosedScriptsPage(count: number): string {
+  const story = Array.from({ length: 20 }, (_, i) => paragraph(i)).join('');
+  return page(`${story}${'<script>'.repeat(count / 2)}${'<style>'.repeat(count / 2)}${'x'.repeat(1_000_000)}`);
+}

@@ -1,4 +1,5 @@
 /**
+ * (Shared by the sanitizer tests and the fuzz run, bench/fuzz.ts.)
  * What makes HTML unsafe to show, checked the way a browser would read it: the HTML is parsed
  * again with parse5 (the WHATWG algorithm, so entities are decoded as a browser decodes them)
  * and every URL is resolved with the WHATWG URL parser (which drops the tabs, newlines and

@@ -158,10 +158,12 @@ describe('ExtractPool', () => {
   }
 
   it('a page that takes too long fails alone, with a one-line timeout, and its worker is replaced', async () => {
-    // Readability is quadratic in nesting depth: 4,000 nested divs take minutes. The limit leaves
-    // a fresh worker time to load its modules on a loaded machine (its clock starts with the page).
-    const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`;
-    const deep: PageInput = { html: '<div>'.repeat(4000) + story + '</div>'.repeat(4000), url: 'https://slow.example/', source: 'deep.html' };
+    // Readability's cost grows with the square of the nesting depth times the text: 500 nested
+    // divs (under the depth limit; deeper pages are refused at once as too complex) around 300
+    // paragraphs take minutes. The limit leaves a fresh worker time to load its modules on a
+    // loaded machine (its clock starts with the page).
+    const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`.repeat(300);
+    const deep: PageInput = { html: '<div>'.repeat(500) + story + '</div>'.repeat(500), url: 'https://slow.example/', source: 'deep.html' };
     const pool = newPool({ size: 1, timeLimitMs: 5000 });
     const started = Date.now();
     const [slow, next] = await Promise.allSettled([pool.extract(deep), pool.extract(pages[0]!)]);

@@ -42,7 +42,9 @@ describe('walkElements', () => {
 
   it('walks a page nested 20,000 deep without overflowing the stack', () => {
     const depth = 20_000;
-    const document = parseHtml(`${'<div>'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`, null);
+    // Deeper than extraction accepts (limits.ts), to test the walk itself.
+    const unlimited = { maxMarkupChars: Infinity, maxElements: Infinity, maxDepth: Infinity };
+    const document = parseHtml(`${'<div>'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`, null, unlimited);
     let visited = 0;
     let left = 0;
     walkElements(document.body, () => visited++, () => left++);

@@ -14,8 +14,8 @@ function paragraph(index: number): string {
   return `<p>Paragraph ${index}. ${STORY_SENTENCE}</p>`;
 }
 
-/** A story whose body sits inside `depth` nested elements (divs and spans, alternating). */
-export function deepNestingPage(depth: number): string {
+/** A story of `paragraphs` paragraphs inside `depth` nested elements (divs and sections, alternating). */
+export function deepNestingPage(depth: number, paragraphs = 20): string {
   const open: string[] = [];
   const close: string[] = [];
   for (let level = 0; level < depth; level++) {
@@ -23,7 +23,7 @@ export function deepNestingPage(depth: number): string {
     open.push(`<${tag} class="l${level % 7}">`);
     close.push(`</${tag}>`);
   }
-  const story = Array.from({ length: 20 }, (_, i) => paragraph(i)).join('');
+  const story = Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('');
   return page(`${open.join('')}${story}${close.reverse().join('')}`);
 }
 

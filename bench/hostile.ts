@@ -33,6 +33,7 @@ import {
 const PAGES = {
   deep: { label: '4,000-deep nesting', make: () => deepNestingPage(4_000) },
   'deep-500': { label: '500-deep nesting (under the limit)', make: () => deepNestingPage(500) },
+  'deep-wrappers': { label: '500 nested divs around 300 paragraphs', make: () => deepNestingPage(500, 300) },
   paragraphs: { label: '100,000 paragraphs', make: () => manyParagraphsPage(100_000) },
   'paragraphs-20k': { label: '20,000 paragraphs (2.8 MB, under the limits)', make: () => manyParagraphsPage(20_000) },
   tweets: { label: '5,000 tweet embeds', make: () => manyTweetsPage(5_000) },
@@ -44,6 +45,8 @@ type PageName = keyof typeof PAGES;
 const PAGE_NAMES = Object.keys(PAGES) as PageName[];
 
 const TIME_TARGET_MS = 10_000;
+/** A child still extracting after this long is ended and the page reported as missed. */
+const CHILD_LIMIT_MS = 120_000;
 const RSS_TARGET_BYTES = 1e9;
 
 interface PageResult {
@@ -109,11 +112,17 @@ function runPage(name: PageName): PageResult {
 function runInChild(name: PageName): Promise<PageResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--page', name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve({ page: name, megabytes: 0, wallMs: CHILD_LIMIT_MS, cpuMs: CHILD_LIMIT_MS, peakRssMb: 0, outcome: 'failed', detail: `still extracting after ${CHILD_LIMIT_MS / 1000} s; ended` });
+    }, CHILD_LIMIT_MS);
+    child.on('exit', () => clearTimeout(timer));
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const line = stdout.trim().split('\n').pop() ?? '';
+      if (signal === 'SIGKILL') return;
       if (code !== 0 || !line.startsWith('{')) {
         reject(new Error(`page ${name} failed (exit ${code ?? signal}): ${line.slice(0, 300)}`));
         return;

@@ -77,3 +77,12 @@ export function unclosedScriptsPage(count: number): string {
   const story = Array.from({ length: 20 }, (_, i) => paragraph(i)).join('');
   return page(`${story}${'<script>'.repeat(count / 2)}${'<style>'.repeat(count / 2)}${'x'.repeat(1_000_000)}`);
 }
+
+/**
+ * `paragraphs` paragraphs inside `depth` bare nested divs and nothing else: Readability weighs
+ * each div against the text of all the divs inside it, so its time grows with depth² × text.
+ */
+export function nestedWrappersPage(depth: number, paragraphs: number): string {
+  const story = Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('');
+  return `${'<div>'.repeat(depth)}${story}${'</div>'.repeat(depth)}`;
+}

@@ -26,6 +26,7 @@ import {
   deepNestingPage,
   manyParagraphsPage,
   manyTweetsPage,
+  nestedWrappersPage,
   unclosedScriptsPage,
   wideTablePage,
 } from './hostile-pages.js';
@@ -33,7 +34,7 @@ import {
 const PAGES = {
   deep: { label: '4,000-deep nesting', make: () => deepNestingPage(4_000) },
   'deep-500': { label: '500-deep nesting (under the limit)', make: () => deepNestingPage(500) },
-  'deep-wrappers': { label: '500 nested divs around 300 paragraphs', make: () => deepNestingPage(500, 300) },
+  'deep-wrappers': { label: '500 bare nested divs around 1,500 paragraphs', make: () => nestedWrappersPage(500, 1_500) },
   paragraphs: { label: '100,000 paragraphs', make: () => manyParagraphsPage(100_000) },
   'paragraphs-20k': { label: '20,000 paragraphs (2.8 MB, under the limits)', make: () => manyParagraphsPage(20_000) },
   tweets: { label: '5,000 tweet embeds', make: () => manyTweetsPage(5_000) },

@@ -83,6 +83,7 @@ export function unclosedScriptsPage(count: number): string {
  * each div against the text of all the divs inside it, so its time grows with depth² × text.
  */
 export function nestedWrappersPage(depth: number, paragraphs: number): string {
-  const story = Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('');
+  // Long paragraphs (ten sentences), as the slow case in the pool's time-limit test.
+  const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`.repeat(paragraphs);
   return `${'<div>'.repeat(depth)}${story}${'</div>'.repeat(depth)}`;
 }

@@ -53,6 +53,11 @@ export interface DecodedPage {
   encoding: string;
   /** Where the encoding came from. */
   encodingSource: 'bom' | 'header' | 'meta' | 'sniffed' | 'default';
+  /**
+   * Bytes that did not decode and became U+FFFD: for UTF-8, the bytes of each broken sequence;
+   * for other encodings, one per undecodable sequence. 0 for a clean page.
+   */
+  invalidBytes: number;
 }
 
 export type EmbedKind =
@@ -175,6 +180,8 @@ export interface Provenance {
   /** The character encoding used to decode the captured bytes, and what decided it. */
   encoding: string;
   encodingSource: DecodedPage['encodingSource'];
+  /** Bytes of the capture that did not decode (replaced by U+FFFD); 0 for a clean page. Absent in older snapshots. */
+  invalidBytes?: number;
   sha256: {
     /** Of source.html, the bytes as captured. */
     capture: string;

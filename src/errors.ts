@@ -17,6 +17,8 @@ export type SourceErrorCode =
   | 'binary'
   | 'parse-failed'
   | 'no-article'
+  /** The page is past extraction's limits (elements, nesting depth): see src/extract/limits.ts. */
+  | 'too-complex'
   | 'archive-write';
 
 export interface SourceErrorOptions {

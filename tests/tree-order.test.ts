@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../src/extract/parse.js';
-import { comesBefore } from '../src/extract/tree-order.js';
+import { comesBefore, walkElements } from '../src/extract/tree-order.js';
 
 describe('comesBefore', () => {
   const document = parseHtml(
@@ -25,5 +25,30 @@ describe('comesBefore', () => {
     const detached = document.createElement('p');
     expect(comesBefore(at('b'), detached)).toBe(false);
     expect(comesBefore(detached, at('b'))).toBe(false);
+  });
+});
+
+describe('walkElements', () => {
+  it('visits elements in document order and leaves each after its subtree', () => {
+    const document = parseHtml('<div id="a"><p id="b">b</p><div id="c"><p id="d">d</p></div></div><p id="e">e<span id="f">f</span></p>', null);
+    const events: string[] = [];
+    walkElements(
+      document.body,
+      (element) => events.push(`+${element.id}`),
+      (element) => events.push(`-${element.id}`),
+    );
+    expect(events.join(' ')).toBe('+a +b -b +c +d -d -c -a +e +f -f -e');
+  });
+
+  it('walks a page nested 20,000 deep without overflowing the stack', () => {
+    const depth = 20_000;
+    // Deeper than extraction accepts (limits.ts), to test the walk itself.
+    const unlimited = { maxMarkupChars: Infinity, maxElements: Infinity, maxDepth: Infinity };
+    const document = parseHtml(`${'<div>'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`, null, unlimited);
+    let visited = 0;
+    let left = 0;
+    walkElements(document.body, () => visited++, () => left++);
+    expect(visited).toBe(depth + 1);
+    expect(left).toBe(depth + 1);
   });
 });

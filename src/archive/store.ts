@@ -655,6 +655,7 @@ export function buildArchivedArticle(input: SnapshotInput, identity: PageIdentit
     fetchedAt: capture.fetchedAt,
     encoding: decoded.encoding,
     encodingSource: decoded.encodingSource,
+    invalidBytes: decoded.invalidBytes,
     sha256: {
       capture: sha256Hex(capture.bytes),
       text: sha256Hex(article.text),

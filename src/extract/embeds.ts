@@ -7,7 +7,7 @@
  * linkedom, whose classes are not Node's globals.
  */
 import type { Embed, EmbedKind } from '../article.js';
-import { comesBefore } from './tree-order.js';
+import { comesBefore, walkElements } from './tree-order.js';
 
 export interface FoundEmbed {
   /** The outermost element that is the embed itself (never a container of article text). */
@@ -130,47 +130,77 @@ function single(parse: (element: Element) => Embed | null) {
  * Expects the parsed page before Readability (scripts may or may not have been removed).
  */
 export function findEmbeds(document: Document): FoundEmbed[] {
-  const found: FoundEmbed[] = [];
+  const found = new FoundSet();
   // querySelectorAll yields document order, so an outer embed is always seen before its insides.
   for (const candidate of document.querySelectorAll('*')) {
     if (!mightBeEmbed(candidate)) continue;
     const detectors = DETECTORS.filter((d) => d.accepts(candidate));
-    if (detectors.length === 0 || isInsideFound(found, candidate)) continue;
+    if (detectors.length === 0 || found.holds(candidate)) continue;
     for (const detector of detectors) {
       const hits = detector.detect(candidate);
       for (const hit of hits) {
-        if (!isInsideFound(found, hit.element)) addOrMerge(found, hit);
+        if (!found.holds(hit.element)) found.addOrMerge(hit);
       }
       if (hits.length > 0) break;
     }
   }
   // A bare status link is reported when its wrapper is visited, which can be before an embed
   // that precedes the link inside that wrapper.
-  return found.sort((a, b) => (comesBefore(a.element, b.element) ? -1 : 1));
+  return found.inDocumentOrder(document);
 }
 
-function isInsideFound(found: FoundEmbed[], element: Element): boolean {
-  return found.some((f) => f.element === element || f.element.contains(element));
+/**
+ * The embeds found so far, indexed so that each question about them costs the depth of one
+ * element rather than a look at every embed: a page may carry thousands.
+ */
+class FoundSet {
+  private readonly byKey = new Map<string, FoundEmbed>();
+  private readonly byElement = new Map<Element, FoundEmbed>();
+
+  /** Whether `element` is a found embed or lies inside one. */
+  holds(element: Element): boolean {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      if (this.byElement.has(node)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The same post twice (a tweet's blockquote next to the iframe that replaced it, a fallback
+   * copy in a wrapper) is one embed: the richer record wins, the other fills its gaps.
+   */
+  addOrMerge(hit: FoundEmbed): void {
+    const key = embedKey(hit.embed);
+    const existing = this.byKey.get(key);
+    if (!existing) {
+      this.byKey.set(key, hit);
+      this.byElement.set(hit.element, hit);
+      return;
+    }
+    existing.embed = mergeEmbeds(existing.embed, hit.embed);
+    const wrapper = commonAncestor(existing.element, hit.element);
+    // Widen to the shared wrapper only when it holds nothing but these two copies.
+    if (wrapper && holdsOnly(wrapper, [existing.element, hit.element])) {
+      this.byElement.delete(existing.element);
+      existing.element = wrapper;
+      this.byElement.set(wrapper, existing);
+    }
+  }
+
+  /** The embeds in the order their elements stand in the page (one walk, not pairwise comparisons). */
+  inDocumentOrder(document: Document): FoundEmbed[] {
+    if (this.byElement.size < 2) return [...this.byElement.values()];
+    const ordered: FoundEmbed[] = [];
+    walkElements(document, (element) => {
+      const hit = this.byElement.get(element);
+      if (hit) ordered.push(hit);
+    });
+    return ordered;
+  }
 }
 
 function embedKey(embed: Embed): string {
   return `${embed.kind}:${embed.id ?? embed.url}`;
-}
-
-/**
- * The same post twice (a tweet's blockquote next to the iframe that replaced it, a fallback
- * copy in a wrapper) is one embed: the richer record wins, the other fills its gaps.
- */
-function addOrMerge(found: FoundEmbed[], hit: FoundEmbed): void {
-  const existing = found.find((f) => embedKey(f.embed) === embedKey(hit.embed));
-  if (!existing) {
-    found.push(hit);
-    return;
-  }
-  existing.embed = mergeEmbeds(existing.embed, hit.embed);
-  const wrapper = commonAncestor(existing.element, hit.element);
-  // Widen to the shared wrapper only when it holds nothing but these two copies.
-  if (wrapper && holdsOnly(wrapper, [existing.element, hit.element])) existing.element = wrapper;
 }
 
 function richness(embed: Embed): number {
@@ -196,8 +226,10 @@ function fillGaps(rich: Embed, poor: Embed): Embed {
 }
 
 function commonAncestor(a: Element, b: Element): Element | null {
-  for (let node: Element | null = a.parentElement; node; node = node.parentElement) {
-    if (node.contains(b)) return node;
+  const ancestorsOfA = new Set<Element>();
+  for (let node: Element | null = a.parentElement; node; node = node.parentElement) ancestorsOfA.add(node);
+  for (let node: Element | null = b; node; node = node.parentElement) {
+    if (ancestorsOfA.has(node)) return node;
   }
   return null;
 }
@@ -257,6 +289,11 @@ function resolveUrl(raw: string | null | undefined, element: Element): URL | nul
   } catch {
     return null;
   }
+}
+
+/** The URL when it is one a reader can open (http or https): a page's data-href may say anything. */
+function webUrl(url: URL | null): URL | null {
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : null;
 }
 
 function hrefOf(anchor: Element): URL | null {
@@ -585,7 +622,7 @@ function embedFromFrameUrl(url: URL, frame: Element): Embed | null {
     return id ? vimeoEmbed(id, title) : null;
   }
   if (hostIs(url, 'facebook.com') && /^(?:\/v[\d.]+)?\/plugins\/(?:post|video)\.php$/.test(url.pathname)) {
-    const target = resolveUrl(url.searchParams.get('href'), frame);
+    const target = webUrl(resolveUrl(url.searchParams.get('href'), frame));
     return target ? facebookEmbed(target, {}) : null;
   }
   if (hostIs(url, 'tiktok.com')) {
@@ -814,8 +851,8 @@ function facebookEmbed(url: URL, fields: Partial<Embed>): Embed {
 function parseFacebookPlugin(element: Element): Embed | null {
   const quote = element.querySelector('blockquote');
   const url =
-    resolveUrl(element.getAttribute('data-href'), element) ??
-    resolveUrl(quote?.getAttribute('cite'), element);
+    webUrl(resolveUrl(element.getAttribute('data-href'), element)) ??
+    webUrl(resolveUrl(quote?.getAttribute('cite'), element));
   if (!url) {
     // After the SDK ran, the plugin iframe may be all that is left.
     const frames = [...element.querySelectorAll('iframe')].map((frame) => parseFrame(frame));

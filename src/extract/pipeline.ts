@@ -3,9 +3,11 @@ import { SCHEMA_VERSION, type Article, type Embed } from '../article.js';
 import { SourceError } from '../errors.js';
 import { renderEmbedHtml } from './embed-html.js';
 import { findEmbeds } from './embeds.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_MARKUP_CHARS, PageTooComplexError } from './limits.js';
 import { renderMarkdown } from './markdown.js';
 import { canonicalUrlOf, harvestMetadata, mergeMetadata } from './metadata.js';
 import { adoptPageUrl, copyDocument, parseHtml } from './parse.js';
+import { sanitizeArticleHtml } from './sanitize.js';
 import { findQuotes } from './quotes/index.js';
 import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
 import {
@@ -34,6 +36,12 @@ export interface PageInput {
   url: string | null;
   /** How the user named the page, for error messages (defaults to the URL). */
   source?: string;
+  /** Longest the markup may be, scripts and styles aside (default DEFAULT_MAX_MARKUP_CHARS); past it, `too-complex`. */
+  maxMarkupChars?: number;
+  /** Most elements the page may have (default DEFAULT_MAX_ELEMENTS); past it, `too-complex`. */
+  maxElements?: number;
+  /** Deepest the page's elements may nest (default DEFAULT_MAX_DEPTH); past it, `too-complex`. */
+  maxDepth?: number;
 }
 
 export interface ExtractOptions {
@@ -49,8 +57,13 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
   const source = page.source ?? page.url ?? 'input';
   let document: Document;
   try {
-    document = parseHtml(page.html, page.url);
+    document = parseHtml(page.html, page.url, {
+      maxMarkupChars: page.maxMarkupChars ?? DEFAULT_MAX_MARKUP_CHARS,
+      maxElements: page.maxElements ?? DEFAULT_MAX_ELEMENTS,
+      maxDepth: page.maxDepth ?? DEFAULT_MAX_DEPTH,
+    });
   } catch (error) {
+    if (error instanceof PageTooComplexError) throw new SourceError(source, 'too-complex', `too complex to extract: ${error.message}`);
     throw new SourceError(source, 'parse-failed', `could not parse HTML: ${oneLine(error)}`, { cause: error });
   }
   const harvested = harvestMetadata(document, page.url);
@@ -232,14 +245,14 @@ function dropHeadingRepeatingTitle(content: Element, title: string | null): void
   if (leadsTheArticle && headingText.toLowerCase() === normalizeSpace(title).toLowerCase()) heading.remove();
 }
 
-/** The cleaned article HTML, with each embed as a small self-contained blockquote. */
+/** The cleaned article HTML, with each embed as a small self-contained blockquote, sanitized. */
 function renderHtml(content: Element, embeds: Embed[]): string {
   for (const placeholder of Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_TAG))) {
     const embed = embeds[Number(placeholder.getAttribute('data-index'))];
     if (embed) placeholder.replaceWith(renderEmbedHtml(content.ownerDocument, embed));
     else placeholder.remove();
   }
-  return content.innerHTML.trim();
+  return sanitizeArticleHtml(content.innerHTML);
 }
 
 function escapeHeading(title: string): string {

@@ -1,11 +1,12 @@
 import type { Embed } from '../article.js';
 import type { FoundEmbed } from './embeds.js';
-import { comesBefore } from './tree-order.js';
+import { walkElements } from './tree-order.js';
 
 /** The element that stands for an embed inside the article DOM until rendering. */
 export const EMBED_PLACEHOLDER_TAG = 'CLIPFILE-EMBED';
 
 const ANCHOR_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, pre, figcaption';
+const ANCHOR_TAGS = new Set(ANCHOR_BLOCKS.split(', '));
 // Short blocks ("Advertisement", "Share") repeat across a page and would anchor anywhere.
 const MIN_ANCHOR_LENGTH = 25;
 
@@ -37,19 +38,12 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
   // Most pages have no embed: no anchors to collect, and a pattern that never matches.
   if (found.length === 0) return { marks: [], tokenPattern: /(?!)/g };
   const nonce = Math.random().toString(36).slice(2, 10);
-  const embedElements = found.map((f) => f.element);
-  const blocks = Array.from(document.querySelectorAll(ANCHOR_BLOCKS)).filter(
-    (block) =>
-      !embedElements.some((e) => e.contains(block)) &&
-      normalizeSpace(block.textContent ?? '').length >= MIN_ANCHOR_LENGTH,
-  );
+  const places = embedPlaces(document, found);
 
   const marks = found.map(({ element, embed }, index): MarkedEmbed => {
     const token = `clipfileembed${nonce}x${index}`;
-    const before = lastBlockBefore(blocks, element);
-    const after = firstBlockAfter(blocks, element);
-    const inline = element.parentElement?.closest('p') != null;
-    const marker = document.createElement(inline ? 'span' : 'p');
+    const { before, after, inParagraph } = places.get(element)!;
+    const marker = document.createElement(inParagraph ? 'span' : 'p');
     marker.textContent = ` ${token} `;
     element.replaceWith(marker);
     return {
@@ -62,21 +56,53 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
   return { marks, tokenPattern: new RegExp(`\\s*clipfileembed${nonce}x\\d+\\s*`, 'g') };
 }
 
-function lastBlockBefore(blocks: Element[], element: Element): Element | null {
-  let found: Element | null = null;
-  for (const block of blocks) {
-    if (comesBefore(block, element)) found = block;
-    else break;
-  }
-  return found;
+interface EmbedPlace {
+  /** The last anchor block before the embed in document order (an ancestor block counts). */
+  before: Element | null;
+  /** The first anchor block after the embed's end. */
+  after: Element | null;
+  /** Whether the embed stands inside a paragraph, so its marker must be inline. */
+  inParagraph: boolean;
 }
 
-function firstBlockAfter(blocks: Element[], element: Element): Element | null {
+/**
+ * Where each embed stands among the page's anchor blocks, in one walk of the document: blocks
+ * inside an embed are not anchors, and each embed's neighbours are the anchor blocks met just
+ * before and just after it. Linear, however many embeds a page has.
+ */
+function embedPlaces(document: Document, found: FoundEmbed[]): Map<Element, EmbedPlace> {
+  const embedElements = new Set(found.map((f) => f.element));
+  const places = new Map<Element, EmbedPlace>();
+  let lastAnchor: Element | null = null;
+  let awaitingAfter: EmbedPlace[] = [];
+  let embedDepth = 0;
+  let paragraphDepth = 0;
+  walkElements(
+    document,
+    (element) => {
+      if (embedElements.has(element)) {
+        const place: EmbedPlace = { before: lastAnchor, after: null, inParagraph: paragraphDepth > 0 };
+        places.set(element, place);
+        awaitingAfter.push(place);
+        embedDepth++;
+      } else if (embedDepth === 0 && isAnchorBlock(element)) {
+        for (const place of awaitingAfter) place.after = element;
+        awaitingAfter = [];
+        lastAnchor = element;
+      }
+      if (element.localName === 'p') paragraphDepth++;
+    },
+    (element) => {
+      if (embedElements.has(element)) embedDepth--;
+      if (element.localName === 'p') paragraphDepth--;
+    },
+  );
+  return places;
+}
+
+function isAnchorBlock(element: Element): boolean {
   return (
-    blocks.find(
-      (block) =>
-        comesBefore(element, block) && !element.contains(block),
-    ) ?? null
+    ANCHOR_TAGS.has(element.localName) && normalizeSpace(element.textContent ?? '').length >= MIN_ANCHOR_LENGTH
   );
 }
 
@@ -120,9 +146,7 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
     if (value.includes('clipfileembed')) textNode.nodeValue = value.replace(marks.tokenPattern, ' ');
   }
 
-  const contentBlocks = Array.from(content.querySelectorAll(ANCHOR_BLOCKS));
-  const findBlock = (anchor: string | null) =>
-    anchor == null ? undefined : contentBlocks.find((b) => normalizeSpace(b.textContent ?? '') === anchor);
+  const findBlock = blockFinder(content, marks.marks.length > placed.size);
 
   // Unplaced embeds go after their preceding anchor; walk backwards so that consecutive
   // embeds sharing one anchor keep their page order.
@@ -142,6 +166,21 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
     el.setAttribute('data-index', String(order));
     return marks.marks[index]!.embed;
   });
+}
+
+/**
+ * Finds the article's first anchor block with a given text. The blocks' texts are read once
+ * (and only when some embed still needs its anchor), not once per embed.
+ */
+function blockFinder(content: Element, needed: boolean): (anchor: string | null) => Element | undefined {
+  const byText = new Map<string, Element>();
+  if (needed) {
+    for (const block of content.querySelectorAll(ANCHOR_BLOCKS)) {
+      const text = normalizeSpace(block.textContent ?? '');
+      if (!byText.has(text)) byText.set(text, block);
+    }
+  }
+  return (anchor) => (anchor == null ? undefined : byText.get(anchor));
 }
 
 function createPlaceholder(document: Document, index: number): Element {

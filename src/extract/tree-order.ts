@@ -26,3 +26,34 @@ function pathFromRoot(node: Node): Node[] {
   for (let current: Node | null = node; current; current = current.parentNode) path.push(current);
   return path.reverse();
 }
+
+/**
+ * Visits every element below `root` in document order (pre-order), calling `leave` once its
+ * subtree is done. Iterative, so a page nested thousands deep cannot overflow the stack, and
+ * linear: the way to relate many elements to each other (which comes before which, which is
+ * inside which) without comparing pairs.
+ */
+export function walkElements(
+  root: Element | Document,
+  visit: (element: Element) => void,
+  leave: (element: Element) => void = () => {},
+): void {
+  let element = root.firstElementChild;
+  while (element) {
+    visit(element);
+    const child = element.firstElementChild;
+    if (child) {
+      element = child;
+      continue;
+    }
+    // Leave this element and each ancestor whose last child it closes, then go to the next sibling.
+    let current: Element | null = element;
+    element = null;
+    while (current && current !== root) {
+      leave(current);
+      element = current.nextElementSibling;
+      if (element) break;
+      current = current.parentElement;
+    }
+  }
+}

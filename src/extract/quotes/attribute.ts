@@ -57,8 +57,24 @@ function firstSentenceEnd(segment: string, language: QuoteLanguage): number {
 
 function isAbbreviationBefore(segment: string, dotAt: number, language: QuoteLanguage): boolean {
   if (segment[dotAt] !== '.') return false;
-  const word = /([\p{L}.]+)$/u.exec(segment.slice(0, dotAt))?.[1] ?? '';
+  const word = letterRunBefore(segment, dotAt);
   return language.abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/**
+ * The run of letters and dots that ends at `end`, read backwards from there: as long as the
+ * word, where matching /[\p{L}.]+$/ against the text before it costs the whole text each time
+ * (a page with thousands of sentence ends in one block took minutes).
+ */
+function letterRunBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start >= 2 ? 2 : 1;
+    if (!/^[\p{L}.]$/u.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return text.slice(start, end);
 }
 
 function isVerb(token: Token | undefined, language: QuoteLanguage): boolean {

@@ -17,7 +17,11 @@ export type SourceErrorCode =
   | 'binary'
   | 'parse-failed'
   | 'no-article'
-  | 'archive-write';
+  | 'archive-write'
+  | 'bad-feed'
+  | 'bad-sitemap'
+  | 'bad-warc'
+  | 'no-page-url';
 
 export interface SourceErrorOptions {
   cause?: unknown;

@@ -491,6 +491,7 @@ export function buildArchivedArticle(input: SnapshotInput, pageUrl: string): Arc
       content: sha256Hex(`${article.title ?? ''}\n\n${article.markdown}`),
     },
     clipfile: { version: clipfileVersion(), options: input.options },
+    ...(capture.origin ? { origin: capture.origin } : {}),
   };
   return { ...article, url: pageUrl, provenance };
 }

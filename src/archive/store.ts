@@ -147,6 +147,13 @@ export class Archive {
     return { etag: headers['etag'], lastModified: headers['last-modified'] };
   }
 
+  /** Whether the archive holds a snapshot of the page (for --new-only: such pages are not asked for). */
+  hasPage(url: string): boolean {
+    const pageUrl = normalizePageUrl(url);
+    const folder = findPageFolder(join(this.root, hostFolderName(pageUrl)), pageKey(pageUrl));
+    return folder !== undefined && snapshotNames(join(this.root, hostFolderName(pageUrl), folder)).length > 0;
+  }
+
   /** The server said 304 Not Modified: the latest snapshot stands, and the check is recorded. */
   recordNotModified(url: string, checkedAt: string, source: string): StoreOutcome {
     const pageUrl = normalizePageUrl(url);

@@ -34,25 +34,28 @@ export function extractCommand(): Command {
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
   // Loaded on use: the extraction modules' import time is not for --help and usage errors to pay.
-  const { readPage } = await import('../pipeline.js');
+  const { readPages } = await import('../sources/read-pages.js');
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const format: OutputFormat = flags.json ? 'json' : flags.format;
   const fetchOptions = fetchOptionsFrom(flags);
   let failures = 0;
   let doubtful = 0;
-  for (const [position, source] of sources.entries()) {
+  let position = 0;
+  for (const source of sources) {
     try {
-      const { article } = await readPage(source, fetchOptions);
+      for await (const { article, many } of readPages(source, fetchOptions)) {
       const separator = position > 0 && format !== 'json' ? '\n' : '';
       const below = isDoubtful(article, flags.minConfidence);
       // With --min-confidence, the JSON says whether this page is below it.
       const printed = flags.minConfidence === undefined || format !== 'json' ? article : { ...article, doubtful: below };
-      process.stdout.write(separator + formatArticle(printed, format, sources.length > 1));
+      process.stdout.write(separator + formatArticle(printed, format, sources.length > 1 || many));
       if (below) {
         doubtful++;
         reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
       } else if (!article.readerable) {
         reporter.warning(`${source}: the page does not look like an article; check the result`);
+      }
+      position++;
       }
     } catch (error) {
       failures++;

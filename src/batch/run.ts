@@ -16,7 +16,7 @@ import type { Archive } from '../archive/store.js';
 import type { Capture, CaptureOrigin } from '../article.js';
 import { SourceError } from '../errors.js';
 import { type ArchiveOptions, type Extractor, storeCapture } from '../pipeline.js';
-import { headOf, isFeedContentType, sniffKind, SNIFF_BYTES, type ContentKind } from '../sources/detect.js';
+import { headOf, isFeedContentType, isGzip, sniffKind, SNIFF_BYTES, type ContentKind } from '../sources/detect.js';
 import { expandListing, type ExpandOptions } from '../sources/expand.js';
 import { announcedFeeds, savedPageUrl } from '../sources/saved-page.js';
 import { readWarcPages, type WarcCounts } from '../sources/warc-input.js';
@@ -181,6 +181,7 @@ export class BatchRun {
         }
       } else {
         const kind = source === '-' ? 'html' : await sniffFile(source);
+        if (kind === 'unknown') throw new SourceError(source, 'binary', 'gzip data that is neither a WARC file nor a sitemap');
         if (kind === 'warc') return await this.importWarc(index);
         if (kind === 'feed' || kind === 'sitemap') {
           return await this.expand(index, kind, await readListingFile(source, this.options.archive.fetch.maxBytes), 0);
@@ -348,8 +349,10 @@ async function sniffFile(path: string): Promise<ContentKind> {
   try {
     const buffer = new Uint8Array(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    const kind = sniffKind(headOf(buffer.subarray(0, bytesRead)), null);
-    return kind === 'unknown' ? 'html' : kind;
+    const head = buffer.subarray(0, bytesRead);
+    const kind = sniffKind(headOf(head), null);
+    // Unknown text is left to acquire (it may be HTML without markup); unknown gzip is refused here.
+    return kind === 'unknown' && !isGzip(head) ? 'html' : kind;
   } catch {
     return 'html';
   } finally {

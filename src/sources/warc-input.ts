@@ -4,7 +4,7 @@
  * WARC-Target-URI and the record's HTTP headers. Other records are counted and skipped. The
  * file is never held whole: one record's payload at a time.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { WARCParser } from 'warcio';
 import type { Capture } from '../article.js';
 import { SourceError } from '../errors.js';
@@ -54,26 +54,27 @@ export async function* readWarcPages(
       recordIndex++;
       counts.records++;
       const type = record.warcType;
-      if (type === 'revisit') {
-        counts.revisits++;
-        continue;
-      }
-      if (type !== 'response') {
-        counts.other++;
+      if (type === 'revisit' || type !== 'response') {
+        await skipWhole(source, record, recordIndex);
+        if (type === 'revisit') counts.revisits++;
+        else counts.other++;
         continue;
       }
       const url = record.warcTargetURI ?? '';
       const http = record.httpHeaders;
       if (!http || !/^HTTP\/\d/.test(http.protocol ?? '') || !Number.isInteger(Number(http.statusCode))) {
+        await skipWhole(source, record, recordIndex);
         yield { kind: 'bad-record', recordIndex, error: new SourceError(source, 'bad-warc', `record ${recordIndex + 1} (${url}): broken HTTP header`) };
         continue;
       }
       const contentType = mediaType(http.headers.get('content-type'));
       if (Number(http.statusCode) !== 200 || !HTML_TYPES.has(contentType ?? '')) {
+        await skipWhole(source, record, recordIndex);
         counts.other++;
         continue;
       }
       const bytes = await record.readFully(true);
+      if (unread(record) > 0) throw truncated(source, recordIndex);
       if (bytes.length > options.maxBytes) {
         yield { kind: 'bad-record', recordIndex, error: new SourceError(source, 'too-large', `record ${recordIndex + 1} (${url}): page larger than the size limit`) };
         continue;
@@ -86,6 +87,34 @@ export async function* readWarcPages(
     throw new SourceError(source, 'bad-warc', `unreadable WARC: ${(error as Error).message}`);
   }
   if (counts.records === 0) throw new SourceError(source, 'bad-warc', 'not a WARC file (no records)');
+  // A gzip member cut short ends the reader quietly: the bytes not reached tell.
+  const reader = (parser as unknown as { _reader?: { compressed?: unknown; getRawOffset?: () => number } })._reader;
+  if (reader?.compressed && typeof reader.getRawOffset === 'function' && reader.getRawOffset() < statSync(filePath).size) {
+    throw truncated(source, recordIndex);
+  }
+}
+
+interface RecordReader {
+  reader?: unknown;
+}
+
+/** Bytes of the record's block that the file did not hold (its Content-Length promised more). */
+function unread(record: RecordReader): number {
+  const reader = record.reader as { limit?: unknown } | undefined;
+  return typeof reader?.limit === 'number' ? reader.limit : 0;
+}
+
+/**
+ * Reads past a record's block. warcio's own skipFully spins forever on a plain (not gzipped)
+ * file cut inside a block, so the block is drained chunk by chunk and what is missing checked.
+ */
+async function skipWhole(source: string, record: RecordReader, recordIndex: number): Promise<void> {
+  for await (const chunk of record.reader as AsyncIterable<Uint8Array>) void chunk;
+  if (unread(record) > 0) throw truncated(source, recordIndex);
+}
+
+function truncated(source: string, recordIndex: number): SourceError {
+  return new SourceError(source, 'bad-warc', `truncated: the file ends inside record ${recordIndex + 1}`);
 }
 
 function captureOf(

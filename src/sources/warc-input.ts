@@ -96,11 +96,13 @@ export async function* readWarcPages(
 
 interface RecordReader {
   reader?: unknown;
+  /** warcio's LimitReader of the block; `reader` refuses to be read once decoding began. */
+  _reader?: unknown;
 }
 
 /** Bytes of the record's block that the file did not hold (its Content-Length promised more). */
 function unread(record: RecordReader): number {
-  const reader = record.reader as { limit?: unknown } | undefined;
+  const reader = record._reader as { limit?: unknown } | undefined;
   return typeof reader?.limit === 'number' ? reader.limit : 0;
 }
 

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
-import { toFtsQuery } from '../src/archive/index-db.js';
+import { ftsQueryOf, parseSearchQuery } from '../src/archive/search-query.js';
 import { Archive } from '../src/archive/store.js';
 import { archiveSource, type ArchiveOptions } from '../src/pipeline.js';
 import { aebDevDir, CorpusMissingError, loadAebGroundTruth, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
@@ -192,12 +192,13 @@ async function main(): Promise<void> {
     let withHits = 0;
     let hitsTotal = 0;
     for (const query of queries) {
-      const fts = toFtsQuery(query);
+      const parsed = parseSearchQuery(query);
+      if (!parsed) continue;
       const t0 = performance.now();
-      const hits = index.search(fts);
+      const hits = index.search(parsed);
       latencies.push(performance.now() - t0);
       if (hits.length > 0) withHits++;
-      else if (process.env.BENCH_DEBUG) console.log(`no hit: ${query} -> ${fts}`);
+      else if (process.env.BENCH_DEBUG) console.log(`no hit: ${query} -> ${ftsQueryOf(parsed)}`);
       hitsTotal += hits.length;
     }
     const sortedLatencies = [...latencies].sort((a, b) => a - b);

@@ -171,8 +171,13 @@ export interface Article extends ArticleMetadata {
 export interface Provenance {
   /** The source as the user named it (URL, file path, or "-"). */
   requestedUrl: string;
-  /** The page URL the snapshot is filed under (final URL, or --url). */
+  /**
+   * The URL the page is filed under: the canonical URL it states when that is on the same site,
+   * else its final URL (or --url); without fragment and tracking parameters.
+   */
   url: string;
+  /** A canonical URL the page stated but is not filed under (another site's, or the front page). */
+  ignoredCanonical: string | null;
   source: SourceKind;
   /** Every URL visited, first to last (http only). */
   redirects: string[];

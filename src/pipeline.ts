@@ -1,6 +1,7 @@
 import { acquire, conditionalHeaders, decodePage, type AcquireOptions } from './acquire/index.js';
 import type { Article, Capture, DecodedPage } from './article.js';
 import { Archive, type StoreOutcome } from './archive/store.js';
+import { pageIdentityUrl } from './archive/layout.js';
 import { buildWarc } from './archive/warc.js';
 import type { PageInput } from './extract/pipeline.js';
 import { clipfileVersion } from './version.js';
@@ -45,6 +46,21 @@ export const extractInProcess: Extractor = async (page) => {
   return extractArticle(page);
 };
 
+/**
+ * The page a source names, as far as can be told before fetching it: its URL without fragment
+ * and tracking parameters (utm_*, fbclid, …), the URL it is filed under unless the page states
+ * a canonical URL. Two sources with the same identity are the same page; null for files,
+ * stdin and what is not an http(s) URL.
+ */
+export function sourceIdentity(source: string): string | null {
+  if (!/^https?:\/\//i.test(source)) return null;
+  try {
+    return pageIdentityUrl(source);
+  } catch {
+    return null;
+  }
+}
+
 /** The whole line for one source: read the page, then store a snapshot (or record the check). */
 export async function archiveSource(
   source: string,
@@ -73,7 +89,7 @@ export async function storeCapture(
   extract: Extractor = extractInProcess,
 ): Promise<ArchiveResult> {
   if (capture.status === 304) {
-    const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source);
+    const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source, capture.redirects);
     const latest = archive.readSnapshot(outcome.snapshotPath);
     return { ...outcome, source, title: latest?.title ?? null, confidence: latest?.confidence ?? null };
   }

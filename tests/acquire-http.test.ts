@@ -122,6 +122,18 @@ describe('acquire over http', () => {
     expect((await failure(server.url('/down'))).reason).toBe('HTTP 503 Service Unavailable');
   });
 
+  it("keeps the server's reason phrase, cut to 200 characters", async () => {
+    const phrase = 'Slow down please '.repeat(30).trim();
+    server.route('/chatty', (_req, res) => {
+      res.writeHead(503, phrase, { 'content-type': 'text/plain' });
+      res.end();
+    });
+    const error = await failure(server.url('/chatty'));
+    expect(error).toMatchObject({ code: 'http-status', status: 503 });
+    expect(error.reason).toBe(`HTTP 503 ${phrase.slice(0, 199)}…`);
+    expect(error.message).toBe(`${server.url('/chatty')}: ${error.reason}`);
+  });
+
   describe('content type', () => {
     it('rejects a PDF', async () => {
       server.route('/doc.pdf', bytes('%PDF-1.7 ...', 'application/pdf'));
@@ -189,7 +201,8 @@ describe('acquire over http', () => {
 
       expect(error.code).toBe('timeout');
       expect(error.message).toBe(`${server.url('/slow-headers')}: timed out after 0.3 s`);
-      expect(Date.now() - started).toBeLessThan(1500);
+      // What matters: it gave up before the server would have answered (at 2 s).
+      expect(Date.now() - started).toBeLessThan(2000);
     });
 
     it('times out while the body trickles in', async () => {
@@ -224,7 +237,11 @@ describe('acquire over http', () => {
 
     it('reports a connection reset mid-body', async () => {
       server.route('/reset-mid', resetConnection('<html><body>partial'));
-      expect((await failure(server.url('/reset-mid'))).reason).toBe('connection reset');
+      const error = await failure(server.url('/reset-mid'));
+      expect(error.code).toBe('network');
+      // Which one undici reports depends on whether the reset reaches the socket before or after
+      // it read the partial body, which a loaded machine decides (seen under load: the second).
+      expect(error.reason).toMatch(/^connection (reset|closed by the server before the response was complete)$/);
     });
 
     it('reports a connection closed before the announced length arrived', async () => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePage } from '../src/acquire/index.js';
 import type { ArchivedArticle, Article, Capture } from '../src/article.js';
-import { normalizePageUrl } from '../src/archive/layout.js';
+import { pageIdentity } from '../src/archive/layout.js';
 import { Archive, SNAPSHOT_FILES, buildArchivedArticle } from '../src/archive/store.js';
 import { archiveSource } from '../src/pipeline.js';
 import schemaJson from '../schema/article.schema.json' with { type: 'json' };
@@ -49,7 +49,7 @@ function archivedGolden(name: string): ArchivedArticle {
     fetchedAt: '2026-11-25T20:58:54.123Z',
   };
   const options = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024, userAgent: null, pageUrl: null, warc: false };
-  return buildArchivedArticle({ article, capture, decoded: decodePage(capture), options }, normalizePageUrl(pageUrl));
+  return buildArchivedArticle({ article, capture, decoded: decodePage(capture), options }, pageIdentity(pageUrl, article.canonicalUrl));
 }
 
 /** The seed story as archived, deep-copied so that each case can spoil it freely. */

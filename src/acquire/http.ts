@@ -6,7 +6,7 @@ import { clipfileVersion } from '../version.js';
 import { readAtMost, sizeLimitError } from './local.js';
 
 export interface HttpOptions {
-  /** Covers the whole fetch: every redirect hop, the headers and the body. */
+  /** Covers the whole fetch: every redirect hop, the headers and the body (counted while a request is out). */
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
@@ -15,7 +15,21 @@ export interface HttpOptions {
   headers?: Record<string, string>;
   /** A 304 reply (to a conditional request) yields a Capture with status 304 and no bytes instead of an error. */
   acceptNotModified?: boolean;
+  /**
+   * Sends each request of the chain: the first (hop 0) and every redirect hop, when it may go
+   * (the batch fetcher asks the hop's robots.txt and waits for the host's turn). May throw to end
+   * the chain; what it throws is passed on as it is. Default: send at once.
+   */
+  sendRequest?: RequestGate;
+  /** Time the caller has left (a URL's retry budget): a request never runs past it. Read as each request goes. */
+  timeLeftMs?: () => number;
 }
+
+/** Runs `send` (one request of a redirect chain, `hop` 0 for the first) when `url` may be requested. */
+export type RequestGate = <T>(url: URL, hop: number, send: () => Promise<T>) => Promise<T>;
+
+/** Longest reason phrase kept from a status line: it is the server's text, shown to the user. */
+export const MAX_REASON_PHRASE_CHARS = 200;
 
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -44,36 +58,119 @@ const PROVENANCE_HEADERS = [
   'content-encoding',
 ];
 
-/** GETs an http(s) URL, following redirects, and returns the final HTML response's bytes. */
+/**
+ * GETs an http(s) URL, following redirects, and returns the final HTML response's bytes. The
+ * timeout runs while a request is out (headers and body, every hop), not while `sendRequest`
+ * holds a hop back.
+ */
 export async function fetchPage(source: string, url: URL, options: HttpOptions): Promise<Capture> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-  try {
-    const { response, redirects, requestHeaders } = await followRedirects(source, url, options, controller.signal);
-    const contentType = mediaType(response.headers.get('content-type'));
-    if (response.status === 304 && options.acceptNotModified) {
-      await discardBody(response);
-      return captureOf(source, url, response, redirects, requestHeaders, contentType, new Uint8Array(0));
-    }
-    const rejection = rejectBeforeBody(source, response, contentType, options.maxBytes);
-    if (rejection) {
-      await discardBody(response);
-      throw rejection;
-    }
-    const bytes = response.body ? await readAtMost(chunksOf(response.body), options.maxBytes) : new Uint8Array(0);
-    if (bytes === null) throw sizeLimitError(source, options.maxBytes);
-    if (!HTML_TYPES.has(contentType ?? '') && !looksLikeHtml(bytes) && !isListing(bytes, contentType)) throw notHtml(source, contentType);
+  const headers = {
+    'user-agent': options.userAgent ?? defaultUserAgent(),
+    accept: ACCEPT,
+    ...lowerCaseKeys(options.headers ?? {}),
+  };
+  const gate: RequestGate = options.sendRequest ?? ((_url, _hop, send) => send());
+  const clock = new RequestClock(options.timeoutMs, options.timeLeftMs);
+  const redirects = [url.href];
+  let current = url;
+  // Redirects are followed by hand to record the chain, to name loops in the error, and to let
+  // each hop wait for its own host's turn.
+  for (let hop = 0; ; hop++) {
+    const requested = current;
+    const step = await gate(requested, hop, () => clock.time(source, requested, () => requestOnce(source, requested, headers, options, clock.signal)));
+    if (step.kind === 'final') return captureOf(source, url, step.response, redirects, headers, step.contentType, step.bytes);
 
-    return captureOf(source, url, response, redirects, requestHeaders, contentType, bytes);
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    if (controller.signal.aborted) {
-      throw new SourceError(source, 'timeout', `timed out after ${options.timeoutMs / 1000} s`, { cause: error });
+    const next = resolveLocation(source, step.location, current);
+    if (redirects.includes(next.href)) {
+      throw new SourceError(source, 'redirect-loop', `redirect loop back to ${next.href}`);
     }
-    throw networkError(source, url, error);
-  } finally {
-    clearTimeout(timer);
+    if (redirects.length > options.maxRedirects) {
+      throw new SourceError(source, 'too-many-redirects', `more than ${options.maxRedirects} redirects`);
+    }
+    redirects.push(next.href);
+    current = next;
   }
+}
+
+type Step =
+  | { kind: 'redirect'; location: string }
+  | { kind: 'final'; response: Response; contentType: string | null; bytes: Uint8Array };
+
+/** One request: a redirect (its body discarded), or the final response read in full and checked. */
+async function requestOnce(
+  source: string,
+  url: URL,
+  headers: Record<string, string>,
+  options: HttpOptions,
+  signal: AbortSignal,
+): Promise<Step> {
+  const response = await fetch(url, { redirect: 'manual', headers, signal });
+  const location = response.headers.get('location');
+  if (REDIRECT_STATUSES.has(response.status) && location !== null) {
+    await discardBody(response);
+    return { kind: 'redirect', location };
+  }
+  const contentType = mediaType(response.headers.get('content-type'));
+  if (response.status === 304 && options.acceptNotModified) {
+    await discardBody(response);
+    return { kind: 'final', response, contentType, bytes: new Uint8Array(0) };
+  }
+  const rejection = rejectBeforeBody(source, response, contentType, options.maxBytes);
+  if (rejection) {
+    await discardBody(response);
+    throw rejection;
+  }
+  const bytes = response.body ? await readAtMost(chunksOf(response.body), options.maxBytes) : new Uint8Array(0);
+  if (bytes === null) throw sizeLimitError(source, options.maxBytes);
+  if (!HTML_TYPES.has(contentType ?? '') && !looksLikeHtml(bytes) && !isListing(bytes, contentType)) throw notHtml(source, contentType);
+  return { kind: 'final', response, contentType, bytes };
+}
+
+/**
+ * One attempt's time limit, spent only while a request is out: a hop waiting for its host's turn
+ * (which the user set with --delay, or robots.txt with Crawl-delay) is not a slow server.
+ */
+class RequestClock {
+  private readonly controller = new AbortController();
+  /** The limit as it stands: the timeout, or less when the caller's time ran short. */
+  private limitMs: number;
+  private spentMs = 0;
+
+  constructor(
+    timeoutMs: number,
+    private readonly timeLeftMs?: () => number,
+  ) {
+    this.limitMs = timeoutMs;
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Runs one request against what is left of the limit; its failures become SourceErrors (timeout, network). */
+  async time<T>(source: string, url: URL, request: () => Promise<T>): Promise<T> {
+    const callerLeftMs = this.timeLeftMs?.();
+    if (callerLeftMs !== undefined) this.limitMs = Math.min(this.limitMs, this.spentMs + Math.max(0, callerLeftMs));
+    const startedAt = performance.now();
+    const timer = setTimeout(() => this.controller.abort(), Math.max(1, this.limitMs - this.spentMs));
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      if (this.controller.signal.aborted) {
+        throw new SourceError(source, 'timeout', `timed out after ${seconds(this.limitMs)} s`, { cause: error });
+      }
+      throw networkError(source, url, error);
+    } finally {
+      clearTimeout(timer);
+      this.spentMs += performance.now() - startedAt;
+    }
+  }
+}
+
+/** 30000 → "30", 250 → "0.25", 18532.4 → "18.53". */
+function seconds(ms: number): string {
+  return String(Math.round(ms / 10) / 100);
 }
 
 function captureOf(
@@ -106,33 +203,6 @@ function captureOf(
   };
 }
 
-async function followRedirects(source: string, url: URL, options: HttpOptions, signal: AbortSignal) {
-  const headers = {
-    'user-agent': options.userAgent ?? defaultUserAgent(),
-    accept: ACCEPT,
-    ...lowerCaseKeys(options.headers ?? {}),
-  };
-  const redirects = [url.href];
-  let current = url;
-  for (;;) {
-    // Redirects are followed by hand to record the chain and to name loops in the error.
-    const response = await fetch(current, { redirect: 'manual', headers, signal });
-    const location = response.headers.get('location');
-    if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, redirects, requestHeaders: headers };
-    await discardBody(response);
-
-    const next = resolveLocation(source, location, current);
-    if (redirects.includes(next.href)) {
-      throw new SourceError(source, 'redirect-loop', `redirect loop back to ${next.href}`);
-    }
-    if (redirects.length > options.maxRedirects) {
-      throw new SourceError(source, 'too-many-redirects', `more than ${options.maxRedirects} redirects`);
-    }
-    redirects.push(next.href);
-    current = next;
-  }
-}
-
 function resolveLocation(source: string, location: string, base: URL): URL {
   let next: URL;
   try {
@@ -149,9 +219,8 @@ function resolveLocation(source: string, location: string, base: URL): URL {
 /** Why the final response is unusable before reading its body (status, type, announced size), if it is. */
 function rejectBeforeBody(source: string, response: Response, contentType: string | null, maxBytes: number) {
   if (response.status < 200 || response.status > 299) {
-    const statusText = response.statusText || STATUS_CODES[response.status] || '';
     const retryAfter = response.headers.get('retry-after') ?? undefined;
-    return new SourceError(source, 'http-status', `HTTP ${response.status} ${statusText}`.trimEnd(), {
+    return new SourceError(source, 'http-status', statusLine(response.status, response.statusText), {
       status: response.status,
       retryAfter,
     });
@@ -164,6 +233,21 @@ function rejectBeforeBody(source: string, response: Response, contentType: strin
     return sizeLimitError(source, maxBytes);
   }
   return null;
+}
+
+/**
+ * "HTTP 503 Service Unavailable": the server's reason phrase (its own text, so capped), else the
+ * standard one.
+ */
+export function statusLine(status: number, reasonPhrase: string): string {
+  const phrase = serverText(reasonPhrase, MAX_REASON_PHRASE_CHARS) || STATUS_CODES[status] || '';
+  return `HTTP ${status} ${phrase}`.trimEnd();
+}
+
+/** Text a server sent, for a message: trimmed, and cut to `maxChars` characters (the last one "…") when longer. */
+export function serverText(text: string, maxChars: number): string {
+  const chars = [...text.trim()];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
 }
 
 /** The body's chunks; the TS DOM lib lacks ReadableStream's async iterator that Node has. */

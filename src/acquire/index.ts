@@ -1,16 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Capture } from '../article.js';
 import { SourceError } from '../errors.js';
-import { fetchPage } from './http.js';
+import { fetchPage, type RequestGate } from './http.js';
 import { readLocal } from './local.js';
 
 export { decodePage } from './decode.js';
-export { defaultUserAgent } from './http.js';
+export { defaultUserAgent, serverText, statusLine, type RequestGate } from './http.js';
 
 export interface AcquireOptions {
   /** The page's URL for a file or stdin (`--url`); ignored for http sources. */
   pageUrl?: string;
-  /** Whole request, redirects and body included. Default 30000. */
+  /** Whole request, redirects and body included (not a hop's wait for its turn). Default 30000. */
   timeoutMs?: number;
   /** Default 20 MiB. */
   maxBytes?: number;
@@ -24,6 +24,10 @@ export interface AcquireOptions {
   headers?: Record<string, string>;
   /** A 304 Not Modified reply yields a Capture with status 304 and empty bytes instead of an error. */
   acceptNotModified?: boolean;
+  /** Sends each request of an http fetch, redirect hops included, when it may go (see RequestGate). */
+  sendRequest?: RequestGate;
+  /** Time left for the whole fetch from outside (a retry budget); read as each request goes. */
+  timeLeftMs?: () => number;
 }
 
 /** Validators of an earlier capture of the page, for a conditional request. */
@@ -75,6 +79,8 @@ export async function acquire(source: string, options: AcquireOptions = {}): Pro
     userAgent: options.userAgent,
     headers: options.headers,
     acceptNotModified: options.acceptNotModified,
+    sendRequest: options.sendRequest,
+    timeLeftMs: options.timeLeftMs,
   });
 }
 

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ArchivedArticle } from '../article.js';
+import { isSameSite, lookupUrl } from './layout.js';
+import { ftsQueryOf, parseSearchQuery, snippetColumnOf, type SearchQuery } from './search-query.js';
 
 /**
  * The SQLite index of an archive: one row per page and per snapshot, the checks, one row per
@@ -11,8 +13,10 @@ import type { ArchivedArticle } from '../article.js';
  * Bumped whenever the tables change. An index of another version is refused by `open`, which
  * the archive treats as unreadable: it is set aside and rebuilt from the folder.
  * 2: quotes table, quotes_fts, and a speakers column in snapshots_fts.
+ * 3: page_urls (every URL a page was reached by), pages.folder_mtime, pages.url no longer unique
+ *    (pages archived twice by earlier versions under a tracking parameter share it).
  */
-const INDEX_SCHEMA_VERSION = '2';
+const INDEX_SCHEMA_VERSION = '3';
 
 /** index.db was written by another version of clipfile: derived data, rebuilt rather than kept. */
 export class IndexFromOtherVersionError extends Error {
@@ -26,12 +30,20 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (
   id INTEGER PRIMARY KEY,
-  url TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
   key TEXT NOT NULL UNIQUE,
   host TEXT NOT NULL,
   folder TEXT NOT NULL,
-  last_checked TEXT
+  last_checked TEXT,
+  folder_mtime REAL
 );
+CREATE TABLE IF NOT EXISTS page_urls (
+  page_id INTEGER NOT NULL REFERENCES pages(id),
+  url TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  UNIQUE (page_id, url, kind)
+);
+CREATE INDEX IF NOT EXISTS page_urls_by_url ON page_urls (url);
 CREATE TABLE IF NOT EXISTS snapshots (
   id INTEGER PRIMARY KEY,
   page_id INTEGER NOT NULL REFERENCES pages(id),
@@ -95,6 +107,30 @@ export interface CheckRecord {
   checkedAt: string;
   result: 'archived' | 'unchanged';
   snapshot: string | null;
+  /** The URLs this check reached the page by (as requested, then each redirect); absent in older checks. */
+  reachedBy?: string[];
+}
+
+/**
+ * How a page was reached by a URL: the URL it is filed under, the URL it was read at, the
+ * canonical URL it states, the URL asked for, a redirect on the way.
+ */
+export type PageUrlKind = 'identity' | 'final' | 'canonical' | 'requested' | 'redirect';
+
+/** The kinds that name the page itself (a redirect or a requested URL may lead elsewhere later). */
+export const NAMING_URL_KINDS: readonly PageUrlKind[] = ['identity', 'final', 'canonical'];
+
+/** A page as the index knows it. */
+export interface PageRef {
+  key: string;
+  url: string;
+  host: string;
+  folder: string;
+}
+
+/** A page and when its folder last changed, for noticing changes made by hand. */
+export interface IndexedFolder extends PageRef {
+  folderMtime: number | null;
 }
 
 export interface PageRow {
@@ -199,6 +235,8 @@ export class IndexDatabase {
   addSnapshot(record: SnapshotRecord): void {
     const { article } = record;
     const pageId = this.ensurePage(record.key, article.provenance.url, record.host, record.pageFolder);
+    const insertUrl = this.db.prepare('INSERT OR IGNORE INTO page_urls (page_id, url, kind) VALUES (?, ?, ?)');
+    for (const { url, kind } of urlsOfSnapshot(article)) insertUrl.run(pageId, url, kind);
     const inserted = this.db
       .prepare(
         `INSERT OR IGNORE INTO snapshots (page_id, name, path, fetched_at, title, byline, site_name, published_time, lang,
@@ -263,7 +301,8 @@ export class IndexDatabase {
     const names = speaker.match(/[\p{L}\p{N}_]+/gu) ?? [];
     if (!names.length) return [];
     const conditions = names.map((n) => `{speaker speaker_mention} : "${n}"`);
-    const text = options.words ? toFtsQuery(options.words) : '';
+    const words = options.words ? parseSearchQuery(options.words) : null;
+    const text = words ? ftsQueryOf(words) : '';
     const match = text ? `(${conditions.join(' AND ')}) AND text : (${text})` : conditions.join(' AND ');
     const latestOnly = options.allSnapshots
       ? ''
@@ -293,29 +332,112 @@ export class IndexDatabase {
     this.db
       .prepare('UPDATE pages SET last_checked = max(coalesce(last_checked, ?), ?) WHERE id = ?')
       .run(check.checkedAt, check.checkedAt, pageId);
+    const insertUrl = this.db.prepare("INSERT OR IGNORE INTO page_urls (page_id, url, kind) VALUES (?, ?, 'requested')");
+    for (const reached of Array.isArray(check.reachedBy) ? check.reachedBy : []) {
+      const form = typeof reached === 'string' && /^https?:\/\//i.test(reached) ? safeLookupUrl(reached) : undefined;
+      if (form) insertUrl.run(pageId, form);
+    }
   }
 
   private ensurePage(key: string, url: string, host: string, folder: string): number {
+    // A folder renamed by hand keeps its key: the page follows it.
     this.db
-      .prepare('INSERT INTO pages (url, key, host, folder) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING')
+      .prepare(
+        `INSERT INTO pages (url, key, host, folder) VALUES (?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET host = excluded.host, folder = excluded.folder`,
+      )
       .run(url, key, host, folder);
     return (this.db.prepare('SELECT id FROM pages WHERE key = ?').get(key) as { id: number }).id;
+  }
+
+  /** Every page with its folder and the folder's recorded modification time. */
+  indexedFolders(): IndexedFolder[] {
+    return this.db
+      .prepare<[], IndexedFolder>('SELECT key, url, host, folder, folder_mtime AS folderMtime FROM pages')
+      .all();
+  }
+
+  /** Remembers when the page's folder last changed, as the index now reflects it. */
+  setFolderMtime(key: string, mtime: number): void {
+    this.db.prepare('UPDATE pages SET folder_mtime = ? WHERE key = ?').run(mtime, key);
+  }
+
+  /** Forgets a page: its snapshots, quotations, checks and URLs (its folder is gone). */
+  removePage(key: string): void {
+    const page = this.db.prepare<[string], { id: number }>('SELECT id FROM pages WHERE key = ?').get(key);
+    if (!page) return;
+    for (const { name } of this.snapshotsOf(key)) this.removeSnapshot(key, name);
+    this.db.prepare('DELETE FROM checks WHERE page_id = ?').run(page.id);
+    this.db.prepare('DELETE FROM page_urls WHERE page_id = ?').run(page.id);
+    this.db.prepare('DELETE FROM pages WHERE id = ?').run(page.id);
+  }
+
+  /** Forgets one snapshot of a page (its folder is gone). */
+  removeSnapshot(key: string, name: string): void {
+    const snapshot = this.db
+      .prepare<[string, string], { id: number }>(
+        'SELECT s.id FROM snapshots s JOIN pages p ON p.id = s.page_id WHERE p.key = ? AND s.name = ?',
+      )
+      .get(key, name);
+    if (!snapshot) return;
+    const quoteIds = this.db.prepare<[number], { id: number }>('SELECT id FROM quotes WHERE snapshot_id = ?').all(snapshot.id);
+    const deleteQuoteFts = this.db.prepare('DELETE FROM quotes_fts WHERE rowid = ?');
+    for (const { id } of quoteIds) deleteQuoteFts.run(id);
+    this.db.prepare('DELETE FROM quotes WHERE snapshot_id = ?').run(snapshot.id);
+    this.db.prepare('DELETE FROM snapshots_fts WHERE rowid = ?').run(snapshot.id);
+    this.db.prepare('DELETE FROM snapshots WHERE id = ?').run(snapshot.id);
+  }
+
+  /** The page with this key. */
+  findPage(key: string): PageRef | undefined {
+    return this.db
+      .prepare<[string], PageRef>('SELECT key, url, host, folder FROM pages WHERE key = ?')
+      .get(key.toLowerCase());
+  }
+
+  /** Pages whose key starts with `prefix` (hex, any case), in key order. */
+  pagesByKeyPrefix(prefix: string): PageRef[] {
+    if (!/^[0-9a-f]+$/i.test(prefix)) return [];
+    return this.db
+      .prepare<[string], PageRef>("SELECT key, url, host, folder FROM pages WHERE key LIKE ? || '%' ORDER BY key")
+      .all(prefix.toLowerCase());
+  }
+
+  /**
+   * Pages reached by any of `urls` (in `lookupUrl` form), those it names first: by the kinds
+   * given (all kinds when none).
+   */
+  pagesByUrl(urls: readonly string[], kinds: readonly PageUrlKind[] = []): PageRef[] {
+    if (!urls.length) return [];
+    const kindFilter = kinds.length ? `AND u.kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    return this.db
+      .prepare<string[], PageRef>(
+        `SELECT DISTINCT p.key, p.url, p.host, p.folder FROM page_urls u JOIN pages p ON p.id = u.page_id
+         WHERE u.url IN (${urls.map(() => '?').join(', ')}) ${kindFilter} ORDER BY p.key`,
+      )
+      .all(...urls, ...kinds);
+  }
+
+  /** Every URL the page was reached by, in `lookupUrl` form, with how. */
+  urlsOf(key: string): { url: string; kind: PageUrlKind }[] {
+    return this.db
+      .prepare<[string], { url: string; kind: PageUrlKind }>(
+        'SELECT u.url, u.kind FROM page_urls u JOIN pages p ON p.id = u.page_id WHERE p.key = ? ORDER BY u.kind, u.url',
+      )
+      .all(key);
   }
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
   }
 
-  listPages(filter: { since?: string; host?: string } = {}): PageRow[] {
+  /** Pages newest first; `host` keeps those whose URL it matches (see `hostMatcher`). */
+  listPages(filter: { since?: string; host?: (url: string) => boolean } = {}): PageRow[] {
     const conditions: string[] = [];
     const parameters: string[] = [];
     if (filter.since) {
       conditions.push('latest.fetched_at >= ?');
       parameters.push(filter.since);
-    }
-    if (filter.host) {
-      conditions.push('(pages.host = ? OR pages.host LIKE ?)');
-      parameters.push(filter.host.toLowerCase(), `%.${filter.host.toLowerCase()}`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     return this.db
@@ -330,16 +452,10 @@ export class IndexDatabase {
          ${where}
          ORDER BY latest.fetched_at DESC, pages.url`,
       )
-      .all(...parameters);
+      .all(...parameters)
+      .filter((page) => !filter.host || filter.host(page.url));
   }
 
-  findPage(keyOrUrl: string): { key: string; url: string; folder: string; host: string } | undefined {
-    return this.db
-      .prepare<[string, string], { key: string; url: string; folder: string; host: string }>(
-        'SELECT key, url, folder, host FROM pages WHERE key = ? OR url = ?',
-      )
-      .get(keyOrUrl, keyOrUrl);
-  }
 
   snapshotsOf(key: string): SnapshotRow[] {
     return this.db
@@ -362,18 +478,14 @@ export class IndexDatabase {
 
   /**
    * Full-text search ranked by bm25 (title weighted above byline above text), over the latest
-   * snapshot of each page unless `allSnapshots`.
+   * snapshot of each page unless `allSnapshots`. Scores are positive, higher is better.
    */
   search(
-    ftsQuery: string,
+    query: SearchQuery,
     options: { limit?: number; allSnapshots?: boolean; markers?: [string, string] } = {},
   ): SearchHit[] {
     const [open, close] = options.markers ?? ['**', '**'];
-    // With speaker: the snippet comes from the text (other words) or the quotations (speaker only),
-    // never from the list of speakers itself.
-    const bySpeaker = /\bspeakers : /.test(ftsQuery);
-    const otherTerms = ftsQuery.replace(/\(?speakers : "[^"]*"\)?/g, '').replace(/\b(AND|OR|NOT)\b/g, '').trim();
-    const snippetColumn = bySpeaker ? (otherTerms && !/\bquotes : /.test(otherTerms) ? 2 : 3) : -1;
+    const snippetColumn = snippetColumnOf(query);
     const latestOnly = options.allSnapshots
       ? ''
       : `AND s.id = (SELECT id FROM snapshots x WHERE x.page_id = s.page_id ORDER BY x.fetched_at DESC, x.name DESC LIMIT 1)`;
@@ -381,14 +493,14 @@ export class IndexDatabase {
       .prepare<[string, string, string, string, number], SearchHit>(
         `SELECT p.key, p.url, s.name AS snapshot, s.path, s.fetched_at AS fetchedAt, s.title, s.byline,
                 snippet(snapshots_fts, ${snippetColumn}, ?, ?, ?, 24) AS snippet,
-                bm25(snapshots_fts, 10.0, 4.0, 1.0, 2.0, 2.0) AS score
+                -bm25(snapshots_fts, 10.0, 4.0, 1.0, 2.0, 2.0) AS score
          FROM snapshots_fts
          JOIN snapshots s ON s.id = snapshots_fts.rowid
          JOIN pages p ON p.id = s.page_id
          WHERE snapshots_fts MATCH ? ${latestOnly}
-         ORDER BY score LIMIT ?`,
+         ORDER BY score DESC LIMIT ?`,
       )
-      .all(open, close, '…', ftsQuery, options.limit ?? 20);
+      .all(open, close, '…', ftsQueryOf(query), options.limit ?? 20);
   }
 }
 
@@ -396,47 +508,29 @@ function tableExists(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-/** Field prefixes of the search syntax and the index columns they search. */
-const SEARCH_FIELDS: Record<string, string> = {
-  speaker: 'speakers',
-  quote: 'quotes',
-  title: 'title',
-  byline: 'byline',
-};
-
-/**
- * Turns what a person types into an FTS5 query that cannot be a syntax error: words are
- * ANDed, "quoted phrases" stay phrases, a trailing * keeps prefix search, and OR / NOT work.
- * `speaker:Khalimov` (or `speaker:"Gulmurod Khalimov"`) keeps pages quoting that speaker,
- * `quote:word` searches the quotations only, `title:` and `byline:` those fields.
- */
-export function toFtsQuery(input: string): string {
-  const parts: string[] = [];
-  const tokens = input.match(/(?:[a-z]+:)?"[^"]*"|\S+/gi) ?? [];
-  for (let token of tokens) {
-    if (token === 'OR' || token === 'NOT' || token === 'AND') {
-      parts.push(token);
-      continue;
-    }
-    let column = '';
-    const field = /^([a-z]+):(?=\S)/i.exec(token);
-    if (field && SEARCH_FIELDS[field[1]!.toLowerCase()]) {
-      column = `${SEARCH_FIELDS[field[1]!.toLowerCase()]} : `;
-      token = token.slice(field[0].length);
-    }
-    const isPhrase = token.startsWith('"');
-    const prefix = !isPhrase && token.endsWith('*');
-    const words = token.replace(/^"|"$/g, '').replace(/\*$/, '').match(/[\p{L}\p{N}_]+/gu);
-    if (!words) continue;
-    if (column && !isPhrase && words.length > 1) {
-      // speaker:G.K.Butterfield → each word in that column
-      parts.push(`(${words.map((w) => `${column}"${w}"`).join(' AND ')})`);
-      continue;
-    }
-    parts.push(`${column}"${words.join(' ')}"${prefix ? '*' : ''}`);
+/** The URLs a snapshot says its page was reached by, in `lookupUrl` form. */
+function urlsOfSnapshot(article: ArchivedArticle): { url: string; kind: PageUrlKind }[] {
+  const { provenance } = article;
+  const candidates: [string | null | undefined, PageUrlKind][] = [
+    [provenance.url, 'identity'],
+    [article.url, 'final'],
+    [isSameSite(provenance.url, article.canonicalUrl ?? '') ? article.canonicalUrl : null, 'canonical'],
+    [provenance.requestedUrl, 'requested'],
+    ...(provenance.redirects ?? []).map((url): [string, PageUrlKind] => [url, 'redirect']),
+  ];
+  const urls: { url: string; kind: PageUrlKind }[] = [];
+  for (const [url, kind] of candidates) {
+    const form = url && /^https?:\/\//i.test(url) ? safeLookupUrl(url) : undefined;
+    if (form) urls.push({ url: form, kind });
   }
-  // A dangling operator would be a syntax error.
-  while (parts.length && ['OR', 'NOT', 'AND'].includes(parts.at(-1)!)) parts.pop();
-  while (parts.length && ['OR', 'AND'].includes(parts[0]!)) parts.shift();
-  return parts.join(' ');
+  return urls;
+}
+
+/** `lookupUrl`, or nothing for what is not a URL (a file path, a damaged record). */
+function safeLookupUrl(url: string): string | undefined {
+  try {
+    return lookupUrl(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -17,16 +17,19 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** The URL a page is filed under: fragment dropped (it never changes what the server sends). */
+/**
+ * The URL as keys were derived from before tracking parameters were dropped: fragment dropped
+ * (it never changes what the server sends). Pages archived then are found by `legacyPageKey`.
+ */
 export function normalizePageUrl(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
   return parsed.href;
 }
 
-/** Short stable id of a page: the first hex digits of the SHA-256 of its URL. */
+/** Short stable id of a page: the first hex digits of the SHA-256 of its identity URL. */
 export function pageKey(url: string): string {
-  return sha256Hex(normalizePageUrl(url)).slice(0, KEY_LENGTH);
+  return sha256Hex(pageIdentityUrl(url)).slice(0, KEY_LENGTH);
 }
 
 /**
@@ -94,4 +97,151 @@ function decodeURIComponentSafe(text: string): string {
   } catch {
     return text;
   }
+}
+
+// Page identity: which URL a page is filed under, and how lookups spell URLs.
+
+/**
+ * Query parameters that say how a reader arrived (campaign, click and share ids), never which
+ * page the server sends: dropped from a page's identity. `utm_*` is matched as a prefix.
+ */
+export const TRACKING_PARAMETERS: ReadonlySet<string> = new Set([
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'ttclid',
+  'twclid',
+  'li_fat_id',
+  's_cid',
+  'ncid',
+  'cmpid',
+  'ocid',
+]);
+const TRACKING_PARAMETER_PREFIX = 'utm_';
+
+export function isTrackingParameter(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith(TRACKING_PARAMETER_PREFIX) || TRACKING_PARAMETERS.has(lower);
+}
+
+/**
+ * The URL a page is known by: fragment and tracking parameters dropped (scheme and host case,
+ * default ports, IDN and unencoded characters are normalised by the URL parser). A URL with
+ * neither is unchanged, so its key is the key it always had.
+ */
+export function pageIdentityUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  const names = [...new Set(parsed.searchParams.keys())];
+  // Deleting re-encodes the parameters kept, so the query is touched only when one goes.
+  for (const name of names) if (isTrackingParameter(name)) parsed.searchParams.delete(name);
+  return parsed.href;
+}
+
+/** The key a page got before tracking parameters were dropped (its URL with them). */
+export function legacyPageKey(url: string): string {
+  return sha256Hex(normalizePageUrl(url)).slice(0, KEY_LENGTH);
+}
+
+/**
+ * A URL as lookups compare it: its identity URL, with percent-escapes in upper case and no
+ * trailing slash on the path, so that what a person types or pastes finds the page.
+ */
+export function lookupUrl(url: string): string {
+  const parsed = new URL(pageIdentityUrl(url));
+  const path = parsed.pathname.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+  parsed.pathname = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return parsed.href;
+}
+
+/**
+ * Second-level labels under which country domains register names (example.co.uk,
+ * example.com.au): with these, the registrable domain has three labels, not two.
+ */
+const SECOND_LEVEL_LABELS: ReadonlySet<string> = new Set([
+  'ac', 'co', 'com', 'edu', 'gob', 'gov', 'go', 'ltd', 'mil', 'ne', 'net', 'nic', 'or', 'org', 'plc', 'sch',
+]);
+
+/** The part of a host name a site registers: "news.example.co.uk" → "example.co.uk"; IPs whole. */
+export function registrableDomain(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (/^\[.*\]$/.test(host) || /^\d+(\.\d+){3}$/.test(host)) return host;
+  const labels = host.split('.');
+  if (labels.length <= 2) return host;
+  const [second, top] = labels.slice(-2) as [string, string];
+  const count = top.length === 2 && SECOND_LEVEL_LABELS.has(second) ? 3 : 2;
+  return labels.slice(-count).join('.');
+}
+
+/** Both http(s), and the same registrable domain: a canonical URL the page may claim. */
+export function isSameSite(a: string, b: string): boolean {
+  try {
+    const first = new URL(a);
+    const second = new URL(b);
+    const web = (u: URL) => u.protocol === 'http:' || u.protocol === 'https:';
+    return web(first) && web(second) && registrableDomain(first.hostname) === registrableDomain(second.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export interface PageIdentity {
+  /** The URL the page is filed under: its canonical URL when on the same site, else its own. */
+  url: string;
+  /**
+   * A canonical URL the page stated but may not be filed under: on another site (or not
+   * http/https), or the site's front page named by a page below it.
+   */
+  ignoredCanonical: string | null;
+}
+
+/**
+ * Which URL names a page: the canonical URL it states, when that is on the same site (a page
+ * may not claim another site's page) and is not the front page claimed by every page of a
+ * misconfigured site; else the URL it was read at. Tracking parameters dropped either way.
+ */
+export function pageIdentity(pageUrl: string, canonicalUrl: string | null): PageIdentity {
+  const own = pageIdentityUrl(pageUrl);
+  if (!canonicalUrl) return { url: own, ignoredCanonical: null };
+  if (!isSameSite(pageUrl, canonicalUrl)) return { url: own, ignoredCanonical: canonicalUrl };
+  const canonical = pageIdentityUrl(canonicalUrl);
+  const isFrontPage = (url: string) => new URL(url).pathname === '/' && !new URL(url).search;
+  if (isFrontPage(canonical) && !isFrontPage(own)) return { url: own, ignoredCanonical: canonicalUrl };
+  return { url: canonical, ignoredCanonical: null };
+}
+
+/** Begins the folder name of a page that states no publication date: its date is the capture's. */
+const CAPTURED_DATE_PREFIX = 'captured-';
+
+/**
+ * The folder name of a new page: dated by its publication date, or, when it states none,
+ * "captured-2026-12-01-…" so that the name never passes a capture date off as one.
+ */
+export function newPageFolderName(url: string, title: string | null, publishedTime: string | null, capturedAt: string): string {
+  return publishedTime
+    ? pageFolderName(url, title, publishedTime)
+    : `${CAPTURED_DATE_PREFIX}${pageFolderName(url, title, capturedAt)}`;
+}
+
+const PAGE_FOLDER_KEY = /--([0-9a-f]{10})$/;
+
+/** The key a page folder's name ends with ("…--3f9a1c2e4b"), whatever its date and slug say. */
+export function keyOfPageFolder(folderName: string): string | undefined {
+  return PAGE_FOLDER_KEY.exec(folderName)?.[1];
 }

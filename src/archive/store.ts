@@ -9,6 +9,7 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
   type Dirent,
 } from 'node:fs';
@@ -18,14 +19,26 @@ import type { ArchivedArticle, Article, Capture, DecodedPage, Provenance } from 
 import { SourceError } from '../errors.js';
 import { markdownWithFrontMatter } from '../front-matter.js';
 import { clipfileVersion } from '../version.js';
-import { IndexDatabase, IndexFromOtherVersionError, type CheckRecord, type SnapshotRecord } from './index-db.js';
+import {
+  IndexDatabase,
+  IndexFromOtherVersionError,
+  NAMING_URL_KINDS,
+  type CheckRecord,
+  type PageRef,
+  type SnapshotRecord,
+} from './index-db.js';
 import {
   SNAPSHOT_NAME,
   hostFolderName,
   isPageFolderOf,
-  normalizePageUrl,
-  pageFolderName,
+  keyOfPageFolder,
+  legacyPageKey,
+  lookupUrl,
+  newPageFolderName,
+  pageIdentity,
+  pageIdentityUrl,
   pageKey,
+  type PageIdentity,
   sha256Hex,
   snapshotFolderName,
 } from './layout.js';
@@ -95,21 +108,26 @@ export class Archive {
     this.indexDb = undefined;
   }
 
-  /** Stores a new snapshot unless the latest one has the same content; records the check either way. */
+  /**
+   * Stores a new snapshot unless the latest one has the same content; records the check either
+   * way. The page is the one its identity names (`pageIdentity`), or the one an earlier version
+   * of clipfile filed it under.
+   */
   storeSnapshot(input: SnapshotInput): StoreOutcome {
     const url = input.capture.url;
     if (!url) throw new SourceError(input.capture.requestedUrl, 'bad-url', 'a file or stdin needs --url to be archived');
-    const pageUrl = normalizePageUrl(url);
-    const archived = buildArchivedArticle(input, pageUrl);
+    const identity = pageIdentity(url, input.article.canonicalUrl);
+    const pageUrl = identity.url;
+    const archived = buildArchivedArticle(input, identity);
     return this.withWriteLock(input.capture.requestedUrl, () => {
       // Opened (or rebuilt) before this snapshot exists, so a rebuild never counts it twice.
       this.updateIndex();
-      const key = pageKey(pageUrl);
-      const host = hostFolderName(pageUrl);
+      const existing = this.findFiledPage(pageUrl, url);
+      const host = existing?.host ?? hostFolderName(pageUrl);
+      const key = existing?.key ?? pageKey(pageUrl);
       const hostDir = join(this.root, host);
-      const existingFolder = findPageFolder(hostDir, key);
       const folderName =
-        existingFolder ?? pageFolderName(pageUrl, archived.title, archived.publishedTime ?? archived.provenance.fetchedAt);
+        existing?.folder ?? newPageFolderName(pageUrl, archived.title, archived.publishedTime, archived.provenance.fetchedAt);
       const pageDir = join(hostDir, folderName);
       // Before anything is read or written: no link planted on the way to the page's check log.
       refuseLinksOn(this.root, join(pageDir, CHECKS_FILE));
@@ -119,12 +137,22 @@ export class Archive {
       const latest = snapshotNames(pageDir).at(-1);
       const latestArticle = latest ? readArchivedArticle(join(pageDir, latest)) : undefined;
       if (latest && latestArticle?.provenance.sha256.content === archived.provenance.sha256.content) {
-        return this.recordUnchangedUnlocked(pageDir, latest, archived.provenance.fetchedAt, { key, host, folderName, pageUrl });
+        return this.recordUnchangedUnlocked(pageDir, latest, archived.provenance.fetchedAt, reachedBy(input.capture), {
+          key,
+          host,
+          folderName,
+          pageUrl,
+        });
       }
 
       const name = freeSnapshotName(pageDir, snapshotFolderName(archived.provenance.fetchedAt));
       this.writeSnapshotFolder(input.capture.requestedUrl, pageDir, name, archived, input);
-      const check: CheckRecord = { checkedAt: archived.provenance.fetchedAt, result: 'archived', snapshot: name };
+      const check: CheckRecord = {
+        checkedAt: archived.provenance.fetchedAt,
+        result: 'archived',
+        snapshot: name,
+        reachedBy: reachedBy(input.capture),
+      };
       this.appendCheckOfStoredSnapshot(input.capture.requestedUrl, pageDir, check);
       const path = this.relativePath(join(pageDir, name));
       this.updateIndex((db) => this.syncPage(db, pageDir, key, host, folderName));
@@ -137,10 +165,9 @@ export class Archive {
    * undefined when the page has no snapshot yet or its server gave none.
    */
   latestValidators(url: string): { etag?: string; lastModified?: string } | undefined {
-    const pageUrl = normalizePageUrl(url);
-    const folder = findPageFolder(join(this.root, hostFolderName(pageUrl)), pageKey(pageUrl));
-    if (!folder) return undefined;
-    const pageDir = join(this.root, hostFolderName(pageUrl), folder);
+    const page = this.pageReachedBy(url);
+    if (!page) return undefined;
+    const pageDir = join(this.root, page.host, page.folder);
     const latest = snapshotNames(pageDir).at(-1);
     const headers = latest ? readArchivedArticle(join(pageDir, latest))?.provenance.headers : undefined;
     if (!headers?.['etag'] && !headers?.['last-modified']) return undefined;
@@ -149,35 +176,91 @@ export class Archive {
 
   /** Whether the archive holds a snapshot of the page (for --new-only: such pages are not asked for). */
   hasPage(url: string): boolean {
-    const pageUrl = normalizePageUrl(url);
-    const folder = findPageFolder(join(this.root, hostFolderName(pageUrl)), pageKey(pageUrl));
-    return folder !== undefined && snapshotNames(join(this.root, hostFolderName(pageUrl), folder)).length > 0;
+    const page = this.pageReachedBy(url);
+    return page !== undefined && snapshotNames(join(this.root, page.host, page.folder)).length > 0;
   }
 
   /** The server said 304 Not Modified: the latest snapshot stands, and the check is recorded. */
-  recordNotModified(url: string, checkedAt: string, source: string): StoreOutcome {
-    const pageUrl = normalizePageUrl(url);
+  recordNotModified(url: string, checkedAt: string, source: string, redirects: string[] = []): StoreOutcome {
     return this.withWriteLock(source, () => {
-      const key = pageKey(pageUrl);
-      const host = hostFolderName(pageUrl);
-      const folderName = findPageFolder(join(this.root, host), key);
-      const pageDir = folderName ? join(this.root, host, folderName) : undefined;
+      const page = this.pageReachedBy(url) ?? this.pageReachedBy(source);
+      const pageDir = page ? join(this.root, page.host, page.folder) : undefined;
       const latest = pageDir ? snapshotNames(pageDir).at(-1) : undefined;
-      if (!folderName || !pageDir || !latest) {
+      if (!page || !pageDir || !latest) {
         throw new SourceError(source, 'http-status', 'HTTP 304 Not Modified, but the archive holds no snapshot of the page');
       }
       this.restoreMissingChecks(pageDir);
-      return this.recordUnchangedUnlocked(pageDir, latest, checkedAt, { key, host, folderName, pageUrl });
+      const filedUnder = this.readSnapshot(`${page.host}/${page.folder}/${latest}`)?.provenance.url ?? page.url;
+      const reached = [...new Set([source, ...redirects, url])].filter((u) => /^https?:\/\//i.test(u));
+      return this.recordUnchangedUnlocked(pageDir, latest, checkedAt, reached, {
+        key: page.key,
+        host: page.host,
+        folderName: page.folder,
+        pageUrl: filedUnder,
+      });
     });
+  }
+
+  /**
+   * The page folder a new snapshot of `identityUrl` (read at `pageUrl`) belongs in, if the
+   * archive has one: filed under that identity's key; else a page the index knows by the same
+   * URL (an older snapshot filed under its final URL while it states this canonical one, say);
+   * else one an earlier clipfile filed under the URL with its tracking parameters.
+   */
+  private findFiledPage(identityUrl: string, pageUrl: string): PageRef | undefined {
+    const byKey = this.pageFolderWithKey(hostFolderName(identityUrl), pageKey(identityUrl), identityUrl);
+    if (byKey) return byKey;
+    const known = this.indexedPages([identityUrl, pageUrl], NAMING_URL_KINDS);
+    if (known.length) return known[0];
+    for (const url of [pageUrl, identityUrl]) {
+      const legacy = this.pageFolderWithKey(hostFolderName(url), legacyPageKey(url), url);
+      if (legacy) return legacy;
+    }
+    return undefined;
+  }
+
+  /**
+   * The page a URL reached (for a conditional request, or a 304): filed under it, or known to
+   * the index by it; undefined when none or when several pages were reached by it.
+   */
+  pageReachedBy(url: string): PageRef | undefined {
+    let identityUrl: string;
+    try {
+      identityUrl = pageIdentityUrl(url);
+    } catch {
+      return undefined;
+    }
+    const filed = this.findFiledPage(identityUrl, url);
+    if (filed) return filed;
+    const reached = this.indexedPages([url], []);
+    return reached.length === 1 ? reached[0] : undefined;
+  }
+
+  /** Pages of the index reached by any of `urls` whose folder is still there. */
+  private indexedPages(urls: string[], kinds: typeof NAMING_URL_KINDS | []): PageRef[] {
+    let db: IndexDatabase;
+    try {
+      db = this.index();
+    } catch {
+      return [];
+    }
+    const forms = [...new Set(urls.flatMap(lookupForm))];
+    return db.pagesByUrl(forms, kinds).filter((page) => existsSync(join(this.root, page.host, page.folder)));
+  }
+
+  private pageFolderWithKey(host: string, key: string, url: string): PageRef | undefined {
+    const folder = findPageFolder(join(this.root, host), key);
+    return folder ? { key, url, host, folder } : undefined;
   }
 
   private recordUnchangedUnlocked(
     pageDir: string,
     latest: string,
     checkedAt: string,
+    reached: string[],
     page: { key: string; host: string; folderName: string; pageUrl: string },
   ): StoreOutcome {
-    appendCheck(this.root, pageDir, { checkedAt, result: 'unchanged', snapshot: latest });
+    appendCheck(this.root, pageDir, { checkedAt, result: 'unchanged', snapshot: latest, reachedBy: reached });
     this.updateIndex((db) => this.syncPage(db, pageDir, page.key, page.host, page.folderName));
     return { status: 'unchanged', key: page.key, url: page.pageUrl, snapshotPath: this.relativePath(join(pageDir, latest)) };
   }
@@ -188,18 +271,80 @@ export class Archive {
    * the page catches up here.
    */
   private syncPage(db: IndexDatabase, pageDir: string, key: string, host: string, folder: string): void {
-    const indexed = new Set(db.snapshotsOf(key).map((snapshot) => snapshot.name));
-    for (const name of snapshotNames(pageDir)) {
-      if (indexed.has(name)) continue;
+    const onDisk = snapshotNames(pageDir);
+    const present = new Set(onDisk);
+    const indexed = db.snapshotsOf(key);
+    // A folder moved or renamed by hand: its snapshots are indexed again under their new paths.
+    const moved = indexed.some((snapshot) => snapshot.path !== this.relativePath(join(pageDir, snapshot.name)));
+    for (const snapshot of indexed) if (moved || !present.has(snapshot.name)) db.removeSnapshot(key, snapshot.name);
+    const kept = new Set(moved ? [] : indexed.map((snapshot) => snapshot.name));
+    for (const name of onDisk) {
+      if (kept.has(name)) continue;
       const article = readArchivedArticle(join(pageDir, name));
       if (article) db.addSnapshot({ path: this.relativePath(join(pageDir, name)), name, pageFolder: folder, key, host, article });
     }
     const url = db.findPage(key)?.url;
     if (!url) return;
     for (const check of readChecks(pageDir)) db.addCheck(key, url, host, folder, check);
+    const mtime = folderMtime(pageDir);
+    if (mtime !== undefined) db.setFolderMtime(key, mtime);
   }
 
-  /** The index, rebuilt from the folder first when it is missing or unreadable. */
+  /**
+   * Brings the index in line with page folders changed by hand since it was written (a folder
+   * deleted, renamed, a snapshot removed or copied in): noticed by each page folder's mtime,
+   * which any entry added, removed or renamed in it changes. Returns a note, or null if the
+   * index was in line.
+   */
+  private followFolder(db: IndexDatabase): string | null {
+    const changes = () => {
+      const onDisk = new Map<string, { host: string; folder: string; dir: string }>();
+      for (const dir of this.pageDirs()) {
+        const [host, folder] = dir.split(sep).slice(-2) as [string, string];
+        const key = keyOfPageFolder(folder);
+        if (key) onDisk.set(key, { host, folder, dir });
+      }
+      const gone: string[] = [];
+      const changed: { key: string; host: string; folder: string; dir: string }[] = [];
+      const indexed = new Set<string>();
+      for (const page of db.indexedFolders()) {
+        indexed.add(page.key);
+        const disk = onDisk.get(page.key);
+        // Something still there in the folder's place (a planted link, say) is not a deletion:
+        // the index keeps the page, and reading it refuses what stands there.
+        if (!disk && !entryExists(join(this.root, page.host, page.folder))) gone.push(page.key);
+        else if (!disk) continue;
+        else if (disk.host !== page.host || disk.folder !== page.folder || folderMtime(disk.dir) !== page.folderMtime) {
+          changed.push({ key: page.key, ...disk });
+        }
+      }
+      for (const [key, disk] of onDisk) if (!indexed.has(key) && snapshotNames(disk.dir).length) changed.push({ key, ...disk });
+      return { gone, changed };
+    };
+    if (!hasChanges(changes())) return null;
+    return this.withWriteLock(this.root, () => {
+      // Again under the lock: another clipfile may have caught up meanwhile.
+      const { gone, changed } = changes();
+      if (!hasChanges({ gone, changed })) return null;
+      const goneFolders = gone.map((key) => db.findPage(key)).map((page) => `${page?.host}/${page?.folder}`);
+      db.transaction(() => {
+        for (const key of gone) db.removePage(key);
+        for (const page of changed) this.syncPage(db, page.dir, page.key, page.host, page.folder);
+      });
+      const parts: string[] = [];
+      if (gone.length) {
+        const shown = goneFolders.slice(0, 3).join(', ') + (gone.length > 3 ? `, … (${gone.length} in all)` : '');
+        parts.push(`${plural(gone.length, 'page folder')} gone from the archive (${shown}): removed from the index`);
+      }
+      if (changed.length) parts.push(`${plural(changed.length, 'page folder')} changed outside clipfile: indexed again`);
+      return parts.join('; ');
+    });
+  }
+
+  /**
+   * The index, rebuilt from the folder first when it is missing, empty (a truncated file) or
+   * unreadable, and brought in line with page folders changed by hand.
+   */
   index(): IndexDatabase {
     if (this.indexDb) return this.indexDb;
     const file = join(this.root, INDEX_FILE);
@@ -207,10 +352,14 @@ export class Archive {
       if (this.hasSnapshots()) {
         this.rebuildIndex('index.db was missing');
       }
+    } else if (statSync(file).size === 0 && this.hasSnapshots()) {
+      // SQLite would take an empty file for a new, empty index: the archive would look empty.
+      this.rebuildIndex('index.db was empty (0 bytes: truncated?)');
     } else {
       try {
         this.indexDb = openIndexForReadingAtLeast(file);
         this.indexDb.isEmpty();
+        this.noteFolderChanges(this.indexDb);
         return this.indexDb;
       } catch (error) {
         this.indexDb?.close();
@@ -229,6 +378,19 @@ export class Archive {
     mkdirSync(this.root, { recursive: true });
     this.indexDb = IndexDatabase.open(file);
     return this.indexDb;
+  }
+
+  /** followFolder, where the index can be written; a read-only archive is read as its index stands. */
+  private noteFolderChanges(db: IndexDatabase): void {
+    if (db.db.readonly) return;
+    let note: string | null;
+    try {
+      note = this.followFolder(db);
+    } catch (error) {
+      if (error instanceof SourceError && error.code === 'archive-write') return;
+      throw error;
+    }
+    if (note) this.onNote(note);
   }
 
   /** Rebuilds index.db from the snapshot folders; returns what it found. */
@@ -277,6 +439,8 @@ export class Archive {
             db.addCheck(key, page.url, page.host, folder, check);
             checks++;
           }
+          const mtime = folderMtime(pageDir);
+          if (mtime !== undefined) db.setFolderMtime(key, mtime);
         }
       });
       db.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -479,12 +643,17 @@ export class Archive {
   }
 }
 
-/** The Article plus how it was obtained. */
-export function buildArchivedArticle(input: SnapshotInput, pageUrl: string): ArchivedArticle {
+/**
+ * The Article plus how it was obtained: `url` is the page's own URL without fragment and
+ * tracking parameters, `provenance.url` the URL it is filed under (`pageIdentity`).
+ */
+export function buildArchivedArticle(input: SnapshotInput, identity: PageIdentity): ArchivedArticle {
   const { article, capture, decoded } = input;
+  const pageUrl = capture.url ? pageIdentityUrl(capture.url) : identity.url;
   const provenance: Provenance = {
     requestedUrl: capture.requestedUrl,
-    url: pageUrl,
+    url: identity.url,
+    ignoredCanonical: identity.ignoredCanonical,
     source: capture.source,
     redirects: capture.redirects,
     status: capture.status,
@@ -501,6 +670,47 @@ export function buildArchivedArticle(input: SnapshotInput, pageUrl: string): Arc
     ...(capture.origin ? { origin: capture.origin } : {}),
   };
   return { ...article, url: pageUrl, provenance };
+}
+
+/** A URL as the index's page_urls hold it, or nothing when it is not a URL. */
+function lookupForm(url: string): string[] {
+  try {
+    return [lookupUrl(url)];
+  } catch {
+    return [];
+  }
+}
+
+/** The URLs a capture reached its page by: as requested, then each redirect (or --url for a file). */
+function reachedBy(capture: Capture): string[] {
+  const urls = [capture.requestedUrl, ...capture.redirects, ...(capture.url ? [capture.url] : [])];
+  return [...new Set(urls.filter((url) => /^https?:\/\//i.test(url)))];
+}
+
+/** Whether anything (a folder, a file, a link) stands at `path`; a link is not followed. */
+function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function folderMtime(dir: string): number | undefined {
+  try {
+    return statSync(dir).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function hasChanges(changes: { gone: unknown[]; changed: unknown[] }): boolean {
+  return changes.gone.length > 0 || changes.changed.length > 0;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function findPageFolder(hostDir: string, key: string): string | undefined {

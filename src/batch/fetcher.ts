@@ -1,16 +1,19 @@
 /**
  * Fetching many pages well: robots.txt first (unless ignored), then the page through the
  * HostScheduler (global and per-host limits, per-host delay, Crawl-delay), with retries, and
- * as a conditional request when the last snapshot's ETag / Last-Modified are known.
+ * as a conditional request when the last snapshot's ETag / Last-Modified are known. Each
+ * redirect hop is a request like the first: its origin's robots.txt is asked, and it waits for
+ * its host's turn.
  *
  *   const fetcher = createPoliteFetcher({ perHostDelayMs: 1000 });
  *   const result = await fetcher.fetchPolitely(url, { etag: '"v1"' });
  *   // result.kind: 'fetched' | 'not-modified' | 'disallowed' | 'stopped'; failures throw SourceError
  *
- * Results, not errors: a page robots.txt disallows ('disallowed', nothing requested), and a page
- * not started because `stop()` was called ('stopped'; report it as skipped). Everything else
- * that goes wrong is a SourceError with a one-line reason ("HTTP 503 Service Unavailable (after
- * 4 attempts)"), thrown after the retries.
+ * Results, not errors: a page robots.txt disallows ('disallowed': nothing requested; for a
+ * redirect hop it disallows, nothing from that hop on), and a page not started because `stop()`
+ * was called ('stopped'; report it as skipped). Everything else that goes wrong is a SourceError
+ * with a one-line reason ("HTTP 503 Service Unavailable (after 4 attempts)"), thrown after the
+ * retries.
  */
 import type { Capture } from '../article.js';
 import {
@@ -24,7 +27,7 @@ import {
 } from '../acquire/index.js';
 import { SourceError } from '../errors.js';
 import { DEFAULT_ROBOTS_TIMEOUT_MS, RobotsCache, type RobotsRules } from './robots.js';
-import { withRetries, type RetryPolicy } from './retry.js';
+import { withRetries, type Attempt, type RetryPolicy } from './retry.js';
 import { HostScheduler, StoppedError } from './scheduler.js';
 import { onRequestSent } from './wire.js';
 
@@ -35,7 +38,10 @@ export interface PoliteFetcherOptions {
   concurrency?: number;
   /** Requests at once to one host. Default 2. */
   perHostConnections?: number;
-  /** Minimum time between the starts of two requests to one host; a longer Crawl-delay wins. Default 1000. */
+  /**
+   * Minimum time between two requests reaching one host (from when each goes out, redirect hops
+   * included); a longer Crawl-delay wins. Default 1000.
+   */
   perHostDelayMs?: number;
   /** Fetch disallowed pages too, and do not read robots.txt at all. */
   ignoreRobots?: boolean;
@@ -60,7 +66,12 @@ export type PoliteFetchResult =
   | { kind: 'fetched'; capture: Capture; attempts: number }
   /** A 304 to our conditional request: `capture` has status 304 and no bytes. */
   | { kind: 'not-modified'; capture: Capture; attempts: number }
-  | { kind: 'disallowed'; reason: string }
+  /**
+   * robots.txt disallows `url`: the page itself (nothing requested, `attempts` 0), or a redirect
+   * hop on the way to it (`url` was not requested, nor anything after it; `attempts` counts the
+   * attempts that led there).
+   */
+  | { kind: 'disallowed'; reason: typeof DISALLOWED_REASON; url: string; attempts: number }
   | { kind: 'stopped' };
 
 export interface PoliteFetcher {
@@ -111,51 +122,61 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
     if (delayMs > scheduler.delayFor(host)) scheduler.setHostDelay(host, delayMs);
   }
 
+  /** robots.txt of `url`'s origin, its Crawl-delay applied to the host: may `url` be requested? */
+  async function robotsAllow(url: URL): Promise<boolean> {
+    const rules = await robots.rulesFor(url);
+    applyCrawlDelay(url.host, rules);
+    return rules.isAllowed(url.href);
+  }
+
   async function fetchOne(url: string, previous: Validators): Promise<PoliteFetchResult> {
     // Pacing is per host name and port (URL.host); robots.txt is per origin.
-    const { host } = httpUrl(url);
-    if (!options.ignoreRobots) {
-      const rules = await robots.rulesFor(url);
-      applyCrawlDelay(host, rules);
-      if (!rules.isAllowed(url)) return { kind: 'disallowed', reason: 'disallowed by robots.txt' };
-    }
+    const requested = httpUrl(url);
+    if (!options.ignoreRobots && !(await robotsAllow(requested))) return disallowed(url, 0);
 
     const conditional = conditionalHeaders(previous);
     let attempts = 0;
-    const capture = await withRetries(
-      (attempt) => {
-        attempts = attempt.number;
-        return scheduler.schedule(
-          host,
-          () => {
+    const attemptFetch = (attempt: Attempt) => {
+      attempts = attempt.number;
+      return acquire(url, {
+        userAgent,
+        timeoutMs,
+        // An attempt never outlasts the URL's time budget.
+        timeLeftMs: () => attempt.remainingMs(),
+        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+        maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+        headers: conditional,
+        acceptNotModified: conditional !== undefined,
+        // Every request of the chain is one to its host like any other: a redirect hop asks its
+        // own origin's robots.txt and waits for its host's turn. Hops and retries go ahead of
+        // the host's waiting pages, so a page in hand is not held up behind the whole list.
+        sendRequest: async (hopUrl, hop, send) => {
+          if (hop > 0 && !options.ignoreRobots && !(await robotsAllow(hopUrl))) throw new HopDisallowed(hopUrl.href);
+          const request = () => {
             attempt.startClock();
-            return acquire(url, {
-              userAgent,
-              // An attempt never outlasts the URL's time budget.
-              timeoutMs: Math.max(1, Math.floor(Math.min(timeoutMs, attempt.remainingMs()))),
-              maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-              maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-              headers: conditional,
-              acceptNotModified: conditional !== undefined,
-            });
-          },
-          // A retry goes ahead of the host's waiting pages, so its budget is not spent in the queue.
-          { front: attempt.number > 1 },
-        );
-      },
-      { ...options.retry, signal: stopping.signal },
-    ).catch((error: unknown) => {
+            return send();
+          };
+          return scheduler.schedule(hopUrl.host, request, { front: hop > 0 || attempt.number > 1 });
+        },
+      });
+    };
+
+    let capture: Capture;
+    try {
+      capture = await withRetries(attemptFetch, { ...options.retry, signal: stopping.signal });
+    } catch (error) {
+      if (error instanceof HopDisallowed) return disallowed(error.url, attempts);
       if (error instanceof SourceError) error.attempts = attempts;
       throw error;
-    });
+    }
     return capture.status === 304 ? { kind: 'not-modified', capture, attempts } : { kind: 'fetched', capture, attempts };
   }
 
   return {
     scheduler,
     fetchPolitely(url, previous = {}) {
-      const result = fetchOne(url, previous).catch((error: unknown) => {
-        if (error instanceof StoppedError) return { kind: 'stopped' } as const;
+      const result = fetchOne(url, previous).catch((error: unknown): PoliteFetchResult => {
+        if (error instanceof StoppedError) return { kind: 'stopped' };
         throw error;
       });
       // Pacing follows requests as they reach the wire, while this fetcher has any in hand.
@@ -176,6 +197,20 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
   };
+}
+
+export const DISALLOWED_REASON = 'disallowed by robots.txt';
+
+function disallowed(url: string, attempts: number): PoliteFetchResult {
+  return { kind: 'disallowed', reason: DISALLOWED_REASON, url, attempts };
+}
+
+/** Ends a redirect chain at a hop robots.txt disallows: the page is skipped, not failed. */
+class HopDisallowed extends Error {
+  override readonly name = 'HopDisallowed';
+  constructor(readonly url: string) {
+    super(`redirect to ${url}, which robots.txt disallows`);
+  }
 }
 
 function httpUrl(url: string): URL {

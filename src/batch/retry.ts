@@ -2,6 +2,7 @@
  * Retries of one URL: on network errors and timeouts, 408, 429 and 5xx; exponential backoff with
  * full jitter, Retry-After honoured; a bounded number of attempts and a bounded total time.
  */
+import { serverText } from '../acquire/index.js';
 import { SourceError } from '../errors.js';
 
 export interface RetryPolicy {
@@ -92,10 +93,14 @@ export async function withRetries<T>(task: (attempt: Attempt) => Promise<T>, pol
       if (number >= settings.maxAttempts) throw withAttempts(error, number);
 
       const retryAfter = retryAfterMs(error);
+      // The server asked for a longer wait than is left: give up now, saying so, rather than come
+      // back before it said to.
+      if (retryAfter !== undefined && retryAfter + MIN_ATTEMPT_MS > remainingMs()) {
+        throw retryAfterTooLong(error, number, retryAfter, settings.budgetMs, remainingMs());
+      }
       const backoff = random() * Math.min(settings.maxDelayMs, settings.baseDelayMs * settings.factor ** (number - 1));
       const delayMs = retryAfter ?? backoff;
-      // Never wait past the budget (leaving an attempt at least a second); and when the server asks
-      // for a longer wait than is left, give up now rather than come back before it said to.
+      // Never wait past the budget, leaving an attempt at least a second.
       if (delayMs + MIN_ATTEMPT_MS > remainingMs()) throw withAttempts(error, number);
 
       // Stopped (Ctrl-C): the URL failed as it stands; no more attempts.
@@ -141,6 +146,40 @@ export function parseRetryAfter(value: string, wallClockNow = Date.now()): numbe
   if (!/[a-z]{3}/i.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - wallClockNow);
+}
+
+/** Longest Retry-After value quoted in a reason: it is the server's text. */
+const MAX_QUOTED_RETRY_AFTER_CHARS = 40;
+
+/**
+ * "HTTP 503 Service Unavailable: server asked to retry after 27 h 46 min (Retry-After: 100000),
+ * more than the 2 min clipfile waits for one URL" (and "(after N attempts)" when there were more).
+ */
+function retryAfterTooLong(error: SourceError, attempts: number, waitMs: number, budgetMs: number, leftMs: number): SourceError {
+  const value = serverText(error.retryAfter ?? '', MAX_QUOTED_RETRY_AFTER_CHARS);
+  const limit =
+    waitMs + MIN_ATTEMPT_MS > budgetMs
+      ? `the ${durationText(budgetMs)} clipfile waits for one URL`
+      : `the ${durationText(Math.max(0, leftMs))} left of the ${durationText(budgetMs)} clipfile waits for one URL`;
+  const tried = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+  return new SourceError(
+    error.source,
+    error.code,
+    `${error.reason}: server asked to retry after ${durationText(waitMs)} (Retry-After: ${value}), more than ${limit}${tried}`,
+    { cause: error, status: error.status, retryAfter: error.retryAfter },
+  );
+}
+
+/** A wait for people: "45 s", "2 min", "2 min 5 s", "27 h 46 min", "81 days 10 h". */
+export function durationText(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  if (!Number.isFinite(total) || total >= 100 * 365 * 86_400) return 'over 100 years';
+  const pair = (big: number, bigUnit: string, small: number, smallUnit: string) =>
+    small > 0 ? `${big} ${bigUnit} ${small} ${smallUnit}` : `${big} ${bigUnit}`;
+  if (total >= 48 * 3600) return pair(Math.floor(total / 86_400), 'days', Math.floor(total / 3600) % 24, 'h');
+  if (total >= 3600) return pair(Math.floor(total / 3600), 'h', Math.floor(total / 60) % 60, 'min');
+  if (total >= 60) return pair(Math.floor(total / 60), 'min', total % 60, 's');
+  return `${total} s`;
 }
 
 function withAttempts(error: unknown, attempts: number): unknown {

@@ -7,8 +7,8 @@
  * - 5xx, network error, timeout: everything is allowed, and a note says so.
  * - Larger than `maxBytes` (500 KiB): the rules in the first 500 KiB apply, and a note says so.
  */
-import { STATUS_CODES } from 'node:http';
 import robotsParserExports from 'robots-parser';
+import { statusLine } from '../acquire/index.js';
 
 // The package is CommonJS (`module.exports = function`) while its types declare an ES default
 // export; imported from ESM, the default import is that function.
@@ -124,8 +124,7 @@ export class RobotsCache {
       }
       await response.body?.cancel().catch(() => undefined);
       if (response.status >= 400 && response.status <= 499) return { kind: 'absent', status };
-      const statusLine = `HTTP ${status} ${response.statusText || STATUS_CODES[status] || ''}`.trimEnd();
-      return { kind: 'unavailable', status, reason: `robots.txt unavailable (${statusLine})` };
+      return { kind: 'unavailable', status, reason: `robots.txt unavailable (${statusLine(status, response.statusText)})` };
     } catch (error) {
       const reason = controller.signal.aborted
         ? `robots.txt timed out after ${timeoutMs / 1000} s`

@@ -1,8 +1,13 @@
 /**
  * Runs request tasks politely: a global concurrency limit, and per host at most N tasks at
- * once and a minimum delay between the starts of two tasks. Hosts take turns (round robin)
- * and the next task is always taken from a host that is ready, so a slow or rate-limited host
- * never holds up the others.
+ * once and a minimum delay between two requests. Hosts take turns (round robin) and the next
+ * task is always taken from a host that is ready, so a slow or rate-limited host never holds up
+ * the others.
+ *
+ * Each task sends one request, and the delay counts from when it reaches the wire: the owner
+ * reports that with `requestSent` (see wire.ts). Until a started task's request has gone out (or
+ * the task has ended), its host starts no other task when it has a delay: a slow connection or
+ * TLS handshake must not let the next request catch up with it.
  */
 
 export interface HostSchedulerOptions {
@@ -10,7 +15,7 @@ export interface HostSchedulerOptions {
   concurrency?: number;
   /** Tasks running at once on one host. Default 2. */
   perHostConnections?: number;
-  /** Minimum time between the starts of two tasks on one host. Default 1000. */
+  /** Minimum time between two requests to one host going out (see requestSent). Default 1000. */
   perHostDelayMs?: number;
   /** Monotonic clock in milliseconds; default performance.now. */
   now?: () => number;
@@ -44,6 +49,8 @@ interface HostState {
   running: number;
   /** When the last task started, or a request to the host last went out (requestSent): the delay counts from here. */
   pacedFrom: number;
+  /** Tasks started whose request has not been reported sent, oldest first. */
+  unsent: object[];
 }
 
 export class HostScheduler {
@@ -93,12 +100,13 @@ export class HostScheduler {
   }
 
   /**
-   * A request to `host` reached the wire now (a redirect hop, or a task's request sent later than
-   * the task started): the host's delay counts from here if that is later.
+   * A request to `host` reached the wire now (a task's request sent later than the task started,
+   * or a redirect robots.txt's fetch followed): the host's delay counts from here if that is later.
    */
   requestSent(host: string): void {
     const state = this.stateOf(host);
     state.pacedFrom = Math.max(state.pacedFrom, this.now());
+    if (state.unsent.shift() !== undefined) this.pumpSoon();
   }
 
   /** The delay between starts that applies to `host`. */
@@ -139,7 +147,7 @@ export class HostScheduler {
   private stateOf(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { queue: [], running: 0, pacedFrom: -Infinity };
+      state = { queue: [], running: 0, pacedFrom: -Infinity, unsent: [] };
       this.hosts.set(host, state);
     }
     return state;
@@ -173,6 +181,8 @@ export class HostScheduler {
         const state = this.hosts.get(host);
         // A host at its connection limit becomes ready when one of its tasks ends (which pumps).
         if (!state || state.running >= this.perHostConnections) continue;
+        // A request still on its way out: the delay will count from when it goes (requestSent pumps).
+        if (state.unsent.length > 0 && this.delayFor(host) > 0) continue;
         const readyAt = state.pacedFrom + this.delayFor(host);
         if (readyAt <= now) {
           readyHost = host;
@@ -203,6 +213,8 @@ export class HostScheduler {
     this.running++;
     // Read the clock again, right before the task: the host's delay counts from its real start.
     state.pacedFrom = this.now();
+    const token = {};
+    state.unsent.push(token);
 
     let result: Promise<unknown>;
     try {
@@ -211,6 +223,9 @@ export class HostScheduler {
       result = Promise.reject(error);
     }
     result.then(queued.resolve, queued.reject).finally(() => {
+      // A task that ended without its request reported (refused connection, no request at all).
+      const unsentAt = state.unsent.indexOf(token);
+      if (unsentAt >= 0) state.unsent.splice(unsentAt, 1);
       state.running--;
       this.running--;
       this.pump();

@@ -4,6 +4,7 @@ import type { Archive } from '../archive/store.js';
 import { ExitCode } from './exit-codes.js';
 import { addArchiveOption, archiveExists, archiveRoot, type ArchiveFlags } from './archive-root.js';
 import { Reporter } from './reporter.js';
+import { terminalBlock, terminalLine } from './terminal-text.js';
 
 interface BrowseFlags extends ArchiveFlags {
   json?: boolean;
@@ -56,101 +57,150 @@ function positiveInteger(value: string): number {
 export function listCommand(): Command {
   return browseCommand('list', 'list the archived pages, newest first')
     .option('--since <date>', 'only pages with a snapshot on or after this date', isoDate)
-    .option('--host <host>', 'only pages of this host (and its subdomains)')
+    .option('--host <host>', 'only pages of this host (and its subdomains): example.org, 127.0.0.1:8080, or its folder name')
     .action(async (flags: BrowseFlags & { since?: string; host?: string }) => {
-      process.exitCode = await withArchive(flags, (archive) => {
-        const pages = archive.index().listPages({ since: flags.since, host: flags.host });
+      process.exitCode = await withArchive(flags, async (archive, reporter) => {
+        const { hostMatcher, ReferenceError } = await import('../archive/resolve.js');
+        let host: ((url: string) => boolean) | undefined;
+        try {
+          host = flags.host === undefined ? undefined : hostMatcher(flags.host);
+        } catch (error) {
+          if (!(error instanceof ReferenceError)) throw error;
+          reporter.error(`--host ${terminalLine(flags.host!)}`, error.reason);
+          return ExitCode.usage;
+        }
+        const pages = archive.index().listPages({ since: flags.since, host });
         for (const page of pages) {
           if (flags.json) {
             process.stdout.write(`${JSON.stringify(page)}\n`);
           } else {
             const when = page.latestFetchedAt.slice(0, 10);
-            process.stdout.write(`${page.key}  ${when}  ${page.snapshots}×  ${page.title ?? '(untitled)'}\n    ${page.url}\n`);
+            const title = terminalLine(page.title ?? '(untitled)');
+            process.stdout.write(`${page.key}  ${when}  ${page.snapshots}×  ${title}\n    ${terminalLine(page.url)}\n`);
           }
         }
+        if (pages.length === 0) reporter.info(flags.since || flags.host ? 'no pages match' : 'no pages in the archive');
         return ExitCode.ok;
       });
     });
 }
 
+/** Where SQLite's snippet() marks matched words: characters no terminal acts on, swapped for the real markers after escaping. */
+const SNIPPET_SENTINELS: [string, string] = ['\uE000', '\uE001'];
+
 export function searchCommand(): Command {
   return browseCommand('search', 'full-text search over titles, bylines, text and quotes (ranked)')
-    .argument('<query...>', 'words (all must match), "a phrase", prefix*, OR, NOT')
+    .argument('<query...>', 'words (all must match), "a phrase", prefix*, OR, NOT (operators in capitals), ( )')
     .option('-n, --limit <n>', 'at most this many hits', positiveInteger, 20)
     .option('--all-snapshots', 'search every snapshot, not only the latest of each page')
     .action(async (words: string[], flags: BrowseFlags & { limit: number; allSnapshots?: boolean }) => {
       process.exitCode = await withArchive(flags, async (archive, reporter) => {
-        const { toFtsQuery } = await import('../archive/index-db.js');
-        const query = toFtsQuery(words.join(' '));
-        if (!query) {
-          reporter.error('search', `nothing to search for in ${JSON.stringify(words.join(' '))}`);
+        const { parseSearchQuery, SearchSyntaxError } = await import('../archive/search-query.js');
+        const typed = words.join(' ');
+        let query;
+        try {
+          query = parseSearchQuery(typed);
+        } catch (error) {
+          if (!(error instanceof SearchSyntaxError)) throw error;
+          reporter.error(`search ${terminalLine(JSON.stringify(typed))}`, error.message);
           return ExitCode.usage;
         }
-        const markers: [string, string] = flags.json ? ['**', '**'] : reporter.highlightMarkers();
+        if (!query) {
+          reporter.error('search', `nothing to search for in ${terminalLine(JSON.stringify(typed))}`);
+          return ExitCode.usage;
+        }
+        const markers: [string, string] = flags.json ? ['**', '**'] : SNIPPET_SENTINELS;
         const hits = archive.index().search(query, { limit: flags.limit, allSnapshots: flags.allSnapshots, markers });
+        const [open, close] = reporter.highlightMarkers();
         for (const hit of hits) {
           if (flags.json) {
             process.stdout.write(`${JSON.stringify(hit)}\n`);
           } else {
+            const snippet = terminalLine(hit.snippet.replace(/\s+/g, ' '))
+              .replaceAll(SNIPPET_SENTINELS[0], open)
+              .replaceAll(SNIPPET_SENTINELS[1], close);
             process.stdout.write(
-              `${hit.key}  ${hit.fetchedAt.slice(0, 10)}  ${hit.title ?? '(untitled)'}\n    ${hit.url}\n    ${hit.snippet.replace(/\s+/g, ' ')}\n\n`,
+              `${hit.key}  ${hit.fetchedAt.slice(0, 10)}  ${terminalLine(hit.title ?? '(untitled)')}\n    ${terminalLine(hit.url)}\n    ${snippet}\n\n`,
             );
           }
         }
-        if (!flags.json && hits.length === 0) reporter.info('no matches');
+        if (hits.length === 0) reporter.info('no matches');
         return ExitCode.ok;
       });
     });
 }
 
-/** "key", "key@snapshot", a page URL, or a snapshot path relative to the archive. */
-function resolveSnapshot(archive: Archive, reference: string): { key: string; path: string } | undefined {
-  const [keyOrUrl, snapshotName] = /^[0-9a-f]{10}@/.test(reference) ? reference.split('@') : [reference, undefined];
-  const page = archive.index().findPage(keyOrUrl!) ?? archive.index().findPage(reference.replace(/#.*$/, ''));
-  if (page) {
-    const snapshots = archive.index().snapshotsOf(page.key);
-    const chosen = snapshotName ? snapshots.find((s) => s.name === snapshotName) : snapshots.at(-1);
-    return chosen ? { key: page.key, path: chosen.path } : undefined;
+/**
+ * Resolves a show/history reference, or reports in one line why it cannot (exit 1): nothing
+ * matches, several pages do, or a path leads outside the archive.
+ */
+async function resolveOrReport<T>(
+  reference: string,
+  reporter: Reporter,
+  resolve: () => T,
+): Promise<{ found: T } | { exitCode: number }> {
+  const { ReferenceError } = await import('../archive/resolve.js');
+  try {
+    return { found: resolve() };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    reporter.error(terminalLine(reference), terminalLine(error.reason));
+    return { exitCode: ExitCode.someFailed };
   }
-  const byPath = archive.readSnapshot(reference);
-  return byPath ? { key: reference.split('/')[1]?.split('--').at(-1) ?? '', path: reference } : undefined;
 }
 
 export function showCommand(): Command {
   return browseCommand('show', 'print an archived snapshot (the latest of a page unless key@snapshot)')
-    .argument('<ref>', 'page key, key@snapshot, page URL, or snapshot path')
+    .argument('<ref>', 'page key or 4+ digit prefix, key@snapshot, page URL, or a path in the archive')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'text']).default('md'))
     .action(async (reference: string, flags: BrowseFlags & { format: 'md' | 'json' | 'text' }) => {
       process.exitCode = await withArchive(flags, async (archive, reporter) => {
-        const found = resolveSnapshot(archive, reference);
-        if (!found) {
-          reporter.error(reference, 'not in the archive');
-          return ExitCode.someFailed;
-        }
+        const { resolveSnapshot } = await import('../archive/resolve.js');
+        const resolved = await resolveOrReport(reference, reporter, () => resolveSnapshot(archive.index(), archive.root, reference));
+        if ('exitCode' in resolved) return resolved.exitCode;
+        const { snapshot } = resolved.found;
         const { SNAPSHOT_FILES } = await import('../archive/store.js');
         const format = flags.json ? 'json' : flags.format;
-        if (format === 'text') {
-          process.stdout.write(`${archive.readSnapshot(found.path)?.text ?? ''}\n`);
-        } else {
-          const file = format === 'json' ? SNAPSHOT_FILES.json : SNAPSHOT_FILES.markdown;
-          process.stdout.write(readFileSync(archive.snapshotFile(found.path, file), 'utf8'));
+        const file = format === 'json' ? SNAPSHOT_FILES.json : SNAPSHOT_FILES.markdown;
+        const content =
+          format === 'text'
+            ? archive.readSnapshot(snapshot.path)?.text
+            : readFileIfPresent(archive.snapshotFile(snapshot.path, file));
+        if (content === undefined) {
+          reporter.error(
+            terminalLine(reference),
+            `snapshot ${snapshot.path} is missing from the archive folder (removed by hand?); run "clipfile reindex"`,
+          );
+          return ExitCode.someFailed;
         }
+        // Text is for reading; Markdown is data unless it goes to a terminal; JSON is exact.
+        if (format === 'text') process.stdout.write(`${terminalBlock(content)}\n`);
+        else if (format === 'md' && process.stdout.isTTY) process.stdout.write(terminalBlock(content));
+        else process.stdout.write(content);
         return ExitCode.ok;
       });
     });
 }
 
+function readFileIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 export function historyCommand(): Command {
   return browseCommand('history', "a page's snapshots and checks over time")
-    .argument('<ref>', 'page URL or key')
+    .argument('<ref>', 'page key or 4+ digit prefix, page URL, or a path in the archive')
     .option('--diff', 'show what changed between consecutive snapshots (word by word)')
     .action(async (reference: string, flags: BrowseFlags & { diff?: boolean }) => {
       process.exitCode = await withArchive(flags, async (archive, reporter) => {
-        const page = archive.index().findPage(reference) ?? archive.index().findPage(reference.replace(/#.*$/, ''));
-        if (!page) {
-          reporter.error(reference, 'not in the archive');
-          return ExitCode.someFailed;
-        }
+        const { resolvePage } = await import('../archive/resolve.js');
+        const resolved = await resolveOrReport(reference, reporter, () => resolvePage(archive.index(), archive.root, reference));
+        if ('exitCode' in resolved) return resolved.exitCode;
+        const { page } = resolved.found;
         const snapshots = archive.index().snapshotsOf(page.key);
         const checks = archive.index().checksOf(page.key);
         const { diffSnapshots, renderDiffParts, markDiffPart, describeStats } = await import('../archive/diff.js');
@@ -163,20 +213,32 @@ export function historyCommand(): Command {
           );
         });
         if (flags.json) {
+          const urls = archive.index().urlsOf(page.key);
           process.stdout.write(
-            `${JSON.stringify({ key: page.key, url: page.url, snapshots, checks, diffs: flags.diff ? diffs : undefined }, null, 2)}\n`,
+            `${JSON.stringify({ key: page.key, url: page.url, urls, snapshots, checks, diffs: flags.diff ? diffs : undefined }, null, 2)}\n`,
           );
           return ExitCode.ok;
         }
-        process.stdout.write(`${page.url}\n`);
+        process.stdout.write(`${terminalLine(page.url)}\n`);
         for (const [index, snapshot] of snapshots.entries()) {
           const unchangedChecks = checks.filter((c) => c.result === 'unchanged' && c.snapshot === snapshot.name).length;
           const seen = unchangedChecks ? `, confirmed unchanged ${unchangedChecks}×` : '';
-          process.stdout.write(`  ${snapshot.name}  ${snapshot.wordCount} words${seen}  ${snapshot.title ?? ''}\n`);
+          process.stdout.write(`  ${snapshot.name}  ${snapshot.wordCount} words${seen}  ${terminalLine(snapshot.title ?? '')}\n`);
           const diff = index > 0 ? diffs[index - 1] : undefined;
           if (flags.diff && diff) {
+            const title = diff.titleChanged && {
+              before: diff.titleChanged.before === null ? null : terminalLine(diff.titleChanged.before),
+              after: diff.titleChanged.after === null ? null : terminalLine(diff.titleChanged.after),
+            };
             process.stdout.write(
-              reporter.renderDiff(diff, { parts: (d) => renderDiffParts(d), mark: markDiffPart, stats: describeStats }),
+              reporter.renderDiff(
+                { ...diff, titleChanged: title },
+                {
+                  parts: (d) => renderDiffParts(d).map((part) => ({ ...part, text: terminalBlock(part.text) })),
+                  mark: markDiffPart,
+                  stats: describeStats,
+                },
+              ),
             );
           }
         }

@@ -11,7 +11,8 @@
  *   expect(server.requestsTo('/a')).toHaveLength(1);
  */
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -21,17 +22,87 @@ export interface LoggedRequest {
   /** Path and query, as requested. */
   path: string;
   headers: IncomingHttpHeaders;
-  /** Epoch milliseconds (fractional) when the request arrived. */
+  /** Epoch milliseconds (fractional) when the server logged the request. */
   at: number;
+  /**
+   * The earliest it can have arrived: `at` less any stall of this process just before (a loaded
+   * machine can keep a test server from running for tens of ms, then it logs the request late).
+   * See LoopWatch.
+   */
+  earliestAt: number;
 }
 
 /**
- * How much earlier than its scheduled time a request may arrive at a test server: the client
- * paces requests from when they reach the wire (src/batch/wire.ts), but on 2 busy cores the
- * test server's own event-loop lag can delay logging one arrival and not the next (usually
- * under 5 ms, at worst 23 ms seen in 20 runs).
+ * How much shorter than the client's delay a gap from arrivalGapsMs may be. The client paces
+ * requests from when they reach the wire (src/batch/wire.ts), so on loopback two requests reach
+ * the server at least the delay apart; and arrivalGapsMs counts from `earliestAt`, which no
+ * stall of the server can make late. What is left is timer and clock granularity (well under a
+ * millisecond); the rest is margin.
  */
-export const ARRIVAL_JITTER_MS = 40;
+export const ARRIVAL_JITTER_MS = 5;
+
+/**
+ * The gaps between consecutive requests (in arrival order), each as long as the log allows: from
+ * the earlier one's `earliestAt` to the later one's `at`. A stall of the server shortens a gap
+ * between logged times (the first of two requests logged late); it cannot shorten this one, so a
+ * loaded machine cannot fail a test that holds it to the client's delay less ARRIVAL_JITTER_MS,
+ * while a quiet one measures it within a couple of milliseconds.
+ */
+export function arrivalGapsMs(requests: readonly LoggedRequest[]): number[] {
+  const sorted = [...requests].sort((a, b) => a.at - b.at);
+  return sorted.slice(1).map((request, index) => request.at - sorted[index]!.earliestAt);
+}
+
+/** The shortest of arrivalGapsMs (Infinity for fewer than two requests). */
+export function minArrivalGapMs(requests: readonly LoggedRequest[]): number {
+  return Math.min(...arrivalGapsMs(requests));
+}
+
+// Taken at load: a test that fakes timers (performance.now included) must not fake the log's clock.
+const timeOrigin = performance.timeOrigin;
+const monotonicNow = performance.now.bind(performance);
+
+/** Epoch milliseconds, fractional. */
+function epochNow(): number {
+  return timeOrigin + monotonicNow();
+}
+
+/**
+ * Bounds how late this process saw a request: a 1 ms heartbeat marks the event loop's turns
+ * while a server listens. Data that reaches a socket the loop watches is read in the first poll
+ * phase after it; each turn runs timers (the heartbeat, once) before polling; so a request read
+ * now arrived after the heartbeat before last (`previousBeat`). A new connection's first request
+ * is read a turn after the connection is accepted, so it takes the bound from the accept.
+ */
+class LoopWatch {
+  private lastBeat = -Infinity;
+  private beforeLastBeat = -Infinity;
+  private timer: NodeJS.Timeout | undefined;
+  private watchers = 0;
+
+  /** No request seen now arrived before this. */
+  get previousBeat(): number {
+    return this.beforeLastBeat;
+  }
+
+  async start(): Promise<void> {
+    if (this.watchers++ === 0) {
+      this.timer = setInterval(() => {
+        this.beforeLastBeat = this.lastBeat;
+        this.lastBeat = epochNow();
+      }, 1).unref();
+    }
+    while (this.beforeLastBeat === -Infinity) await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+
+  stop(): void {
+    if (--this.watchers > 0) return;
+    clearInterval(this.timer);
+    this.lastBeat = this.beforeLastBeat = -Infinity;
+  }
+}
+
+const loopWatch = new LoopWatch();
 
 export class TestServer {
   readonly requests: LoggedRequest[] = [];
@@ -39,6 +110,8 @@ export class TestServer {
   inFlight = 0;
   maxInFlight = 0;
   private readonly routes = new Map<string, Handler>();
+  /** Connections whose first request has not come yet: the earliest they can have been accepted. */
+  private readonly acceptedAt = new WeakMap<Socket, number>();
 
   private constructor(
     private readonly server: http.Server,
@@ -48,8 +121,10 @@ export class TestServer {
   static async start(): Promise<TestServer> {
     const server = http.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await loopWatch.start();
     const { port } = server.address() as AddressInfo;
     const testServer = new TestServer(server, `http://127.0.0.1:${port}`);
+    server.on('connection', (socket: Socket) => testServer.acceptedAt.set(socket, loopWatch.previousBeat));
     server.on('request', (req, res) => testServer.handle(req, res));
     return testServer;
   }
@@ -84,11 +159,15 @@ export class TestServer {
     // Drop keep-alive and stalled connections, or close() would wait for them.
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    loopWatch.stop();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = req.url ?? '/';
-    this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, at: performance.timeOrigin + performance.now() });
+    const at = epochNow();
+    const earliestAt = Math.min(loopWatch.previousBeat, this.acceptedAt.get(req.socket) ?? Infinity);
+    this.acceptedAt.delete(req.socket);
+    this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, at, earliestAt });
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.on('close', () => this.inFlight--);
@@ -218,6 +297,76 @@ export function truncatedResponse(partialBody: string): Handler {
     res.write(partialBody, () => req.socket.destroy());
   };
 }
+
+/** A server on its own thread (see startThreadServer). */
+export interface ThreadServer {
+  origin: string;
+  url(path: string): string;
+  /** The request log so far. */
+  requests(): Promise<LoggedRequest[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server on a thread of its own that answers every path with `body` (HTML), logging
+ * requests as TestServer does (with its own LoopWatch, written out again below, since a
+ * worker runs plain JavaScript): for a test that stalls its own event loop on purpose, which
+ * would stall a TestServer too and widen its arrival bounds.
+ */
+export async function startThreadServer(body: string): Promise<ThreadServer> {
+  const worker = new Worker(THREAD_SERVER_SOURCE, { eval: true, workerData: { body } });
+  const replies: ((message: unknown) => void)[] = [];
+  worker.on('message', (message) => replies.shift()?.(message));
+  const ask = <T>(request: string) =>
+    new Promise<T>((resolve) => {
+      replies.push(resolve as (message: unknown) => void);
+      worker.postMessage(request);
+    });
+  const { port } = await ask<{ port: number }>('port');
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    requests: () => ask<LoggedRequest[]>('log'),
+    close: async () => {
+      await ask('close');
+      await worker.terminate();
+    },
+  };
+}
+
+const THREAD_SERVER_SOURCE = `
+const http = require('node:http');
+const { parentPort, workerData } = require('node:worker_threads');
+const now = () => performance.timeOrigin + performance.now();
+let lastBeat = -Infinity;
+let beforeLastBeat = -Infinity;
+setInterval(() => { beforeLastBeat = lastBeat; lastBeat = now(); }, 1);
+const log = [];
+const acceptedAt = new WeakMap();
+const server = http.createServer((req, res) => {
+  const at = now();
+  const earliestAt = Math.min(beforeLastBeat, acceptedAt.get(req.socket) ?? Infinity);
+  acceptedAt.delete(req.socket);
+  log.push({ method: req.method, path: req.url, headers: req.headers, at, earliestAt });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(workerData.body);
+});
+server.on('connection', (socket) => acceptedAt.set(socket, beforeLastBeat));
+const listening = new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+parentPort.on('message', async (request) => {
+  if (request === 'port') {
+    await listening;
+    while (beforeLastBeat === -Infinity) await new Promise((resolve) => setTimeout(resolve, 1));
+    parentPort.postMessage({ port: server.address().port });
+  } else if (request === 'log') {
+    parentPort.postMessage(log);
+  } else if (request === 'close') {
+    server.closeAllConnections();
+    server.close(() => parentPort.postMessage('closed'));
+  }
+});
+`;
 
 /** `count` servers, each one "host" (127.0.0.1 on its own port) with its own request log and in-flight peak. */
 export async function startServers(count: number): Promise<TestServer[]> {

@@ -18,7 +18,7 @@ interface ExtractFlags extends FetchFlags {
 export function extractCommand(): Command {
   const command = new Command('extract')
     .description('print the article of a web page, file or stdin ("-") as Markdown, JSON, text or HTML')
-    .argument('<sources...>', 'http(s) URLs, HTML files, or - for stdin')
+    .argument('<sources...>', 'http(s) URLs, HTML files (a saved page without --url uses the URL its saver left), WARC files (every HTML page), or - for stdin')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'text', 'html']).default('md'),
     )

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { validateArchivedArticle } from '../helpers/schema.js';
 import { bytes, html, TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -66,8 +67,11 @@ async function newArchive(): Promise<string> {
   return mkdtemp(path.join(tmp, 'archive-'));
 }
 
+/** A snapshot's article.json, checked against the published schema (provenance.origin included). */
 async function articleJson(dir: string, snapshot: string): Promise<{ url: string; provenance: Record<string, unknown> }> {
-  return JSON.parse(await readFile(path.join(dir, snapshot, 'article.json'), 'utf8'));
+  const article = JSON.parse(await readFile(path.join(dir, snapshot, 'article.json'), 'utf8'));
+  expect(validateArchivedArticle(article)).toEqual([]);
+  return article;
 }
 
 const rss2 = (items: string[]) =>

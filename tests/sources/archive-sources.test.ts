@@ -276,9 +276,11 @@ describe('bad input: one line naming the source and the reason; the other source
 });
 
 describe('saved pages without --url', () => {
+  // Which mark wins when a page has several is tests/sources/saved-page.test.ts's; here each file has one
+  // (the archive files a page under its canonical URL when it has one).
   it('take the URL the saver left (SingleFile, saved-from, canonical, og:url), recorded as urlFrom; FILE URL list lines; none: one line suggesting --url', async () => {
     const files: [string, string, string, string][] = [
-      ['singlefile.html', `<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://news.example.org/a \n saved date: Tue Dec 01 2026\n--><head><link rel="canonical" href="https://other.example.org/x"><title>A</title></head><body>${story('Saved A').replace(/^.*<body>|<\/body>.*$/gs, '')}</body></html>`, 'https://news.example.org/a', 'singlefile'],
+      ['singlefile.html', `<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://news.example.org/a \n saved date: Tue Dec 01 2026\n--><head><title>A</title></head><body>${story('Saved A').replace(/^.*<body>|<\/body>.*$/gs, '')}</body></html>`, 'https://news.example.org/a', 'singlefile'],
       ['ie.html', `<!-- saved from url=(0028)https://news.example.org/b -->\n${story('Saved B')}`, 'https://news.example.org/b', 'saved-from'],
       ['canonical.html', story('Saved C', '<link rel="canonical" href="https://news.example.org/c"><meta property="og:url" content="https://news.example.org/og">'), 'https://news.example.org/c', 'canonical'],
       ['og.html', story('Saved D', '<meta property="og:url" content="https://news.example.org/d">'), 'https://news.example.org/d', 'og:url'],

@@ -165,6 +165,11 @@ export interface Article extends ArticleMetadata {
   html: string;
   embeds: Embed[];
   quotes: Quote[];
+  /**
+   * What the reader of this Article should know about how it was made, one line each (e.g.
+   * links and images kept relative because the page had no URL); empty when nothing.
+   */
+  warnings: string[];
 }
 
 /** How a snapshot was obtained: enough to cite it and to check it was not altered. */

@@ -94,11 +94,14 @@ describe.concurrent('clipfile extract', () => {
     const result = await runCli(['extract', seedPath, missing, server.url('/story'), '--json']);
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines.map((line) => JSON.parse(line).title)).toEqual([
-      'U.S-trained Tajik special forces commander defects to Islamic State',
-      'U.S-trained Tajik special forces commander defects to Islamic State',
+    expect(lines).toHaveLength(3);
+    const rows = lines.map((line) => JSON.parse(line));
+    expect(rows.map((row) => [row.source, row.status, row.title])).toEqual([
+      [seedPath, 'extracted', 'U.S-trained Tajik special forces commander defects to Islamic State'],
+      [missing, 'failed', undefined],
+      [server.url('/story'), 'extracted', 'U.S-trained Tajik special forces commander defects to Islamic State'],
     ]);
+    expect(rows[1]).toEqual({ source: missing, status: 'failed', error: 'file not found', code: 'not-found' });
     expectOneLineError(result.stderr, missing, /file not found/);
   });
 

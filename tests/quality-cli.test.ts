@@ -30,7 +30,8 @@ describe.concurrent('clipfile extract --min-confidence', () => {
 
   it('says in --json whether each page is doubtful, and gives the confidence', async () => {
     const result = await runCli([
-      'extract', seedPath, indexPath, '--url', seedUrl, '--json', '--min-confidence', '0.5',
+      // (--url names one source's page: with two, it would be a usage error.)
+      'extract', seedPath, indexPath, '--json', '--min-confidence', '0.5',
     ]);
     expect(result.code).toBe(3);
     const [story, index] = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { confidence: number; doubtful: boolean });
@@ -49,7 +50,7 @@ describe.concurrent('clipfile extract --min-confidence', () => {
   });
 
   it('lets a failed source decide the exit code (1) over a doubtful one', async () => {
-    const result = await runCli(['extract', indexPath, 'no-such-file.html', '--url', indexUrl, '--min-confidence', '0.9']);
+    const result = await runCli(['extract', indexPath, 'no-such-file.html', '--min-confidence', '0.9']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('doubtful extraction');
     expect(result.stderr).toContain('no-such-file.html');

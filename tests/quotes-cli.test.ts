@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './helpers/cli.js';
+import { parse as parseCsvStrictly } from 'csv-parse/sync';
+import { repoRoot, runCli, runCliOnTerminal } from './helpers/cli.js';
 import { fixturePath } from './helpers/fixtures.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'clipfile-quotes-'));
@@ -181,5 +182,62 @@ describe('quotations across the archive', () => {
     expect((await runCli(['reindex', '-o', archive])).code).toBe(0);
     const result = await runCli(['quotes', '--speaker', 'Haddad', '-o', archive, '--json']);
     expect(result.stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('a page that carries escape sequences and spreadsheet formulas', () => {
+  const hostile = quotesFixture('hostile-council');
+  const HOSTILE_URL = 'https://city.example.org/news/flood-plan';
+  /** C0 controls but line feed and carriage return, DEL, C1, bidi controls: none may reach a terminal. */
+  const TERMINAL_UNSAFE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  it('shows the quotations with their escapes made visible, on a terminal and in a pipe', async () => {
+    for (const result of [
+      await runCli(['quotes', hostile, '--url', HOSTILE_URL]),
+      await runCliOnTerminal(['quotes', hostile, '--url', HOSTILE_URL]),
+    ]) {
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(TERMINAL_UNSAFE);
+      expect(result.stdout).toContain('“The river will rise again\\x1b[2J\\x1b]0;owned\\x07 and we must be ready');
+    }
+    // JSON stays exact.
+    const json = await runCli(['quotes', hostile, '--url', HOSTILE_URL, '--json']);
+    expect(JSON.parse(json.stdout).quotes[0].text).toContain('again\u001b[2J\u001b]0;owned\u0007 and');
+  });
+
+  it('--csv writes formula-looking cells with a leading apostrophe, so a spreadsheet shows them as text', async () => {
+    const result = await runCli(['quotes', hostile, '--url', HOSTILE_URL, '--csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.endsWith('\r\n')).toBe(true);
+    const rows = parseCsvStrictly(result.stdout, { record_delimiter: '\r\n' }) as string[][];
+    expect(rows).toHaveLength(3);
+    const title = '\'=HYPERLINK("http://evil.example/","Flood plan")';
+    expect(rows.slice(1).map((row) => [row[0], row[6]])).toEqual([
+      ['Ana Ruiz', title],
+      ['Ben Ortiz', title],
+    ]);
+    expect(rows[2]![2]!.startsWith("'-2+3 is what the budget looks like")).toBe(true);
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('--speaker says when the page has quotations, only none by that speaker', async () => {
+    const result = await runCli(['quotes', hostile, '--speaker', 'Haddad']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe(`${hostile}: no quotations by Haddad (2 quotations by others; drop --speaker to see them)`);
+    const none = await runCli(['quotes', fixturePath('index-page'), '--speaker', 'Haddad']);
+    expect(none.stderr.trim()).toMatch(/: no quotations found$/);
+  });
+
+  it('--json gives a failed source its row, naming it', async () => {
+    const missing = join(scratch(), 'missing.html');
+    const result = await runCli(['quotes', hostile, missing, '--json']);
+    expect(result.code).toBe(1);
+    const rows = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((row) => [row.source, row.status])).toEqual([
+      [hostile, 'extracted'],
+      [missing, 'failed'],
+    ]);
+    expect(rows[1]).toEqual({ source: missing, status: 'failed', error: 'file not found', code: 'not-found' });
   });
 });

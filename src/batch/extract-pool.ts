@@ -17,8 +17,9 @@
  *   back to the system only slowly, and a slow leak in a library cannot
  *   build up; a fresh isolate starts small.
  * - A page held longer than `timeLimitMs` fails with a SourceError 'timeout' and its worker is
- *   ended and replaced: Readability is quadratic in nesting depth (a page of 5,000 nested divs
- *   takes minutes), and one such page must not hold a worker for the rest of a batch.
+ *   ended and replaced: Readability's time grows with nesting depth (a page of thousands of
+ *   nested divs takes seconds to minutes), and one such page must not hold a worker for the
+ *   rest of a batch. The limit counts from when the worker has loaded its modules.
  * - Idle workers do not keep the process alive (they are unref'd), but call close() anyway.
  *
  * The worker runs the compiled dist/src/batch/extract-worker.js; see workerScriptUrl().
@@ -54,6 +55,12 @@ export interface ExtractPoolOptions {
  * same CPU per page (with jsdom it was 1.1–1.8 GB against 0.55–0.6 GB). 512 MB leaves room for
  * pages far larger than the largest corpus page (1.6 MB of HTML).
  */
+/** How long one page may hold a worker before it fails with 'timeout' (extract and archive: --time-limit). */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+
+/** How long a new worker may take to load its modules (a hung start still ends in a timeout). */
+const WORKER_START_ALLOWANCE_MS = 30_000;
+
 export const DEFAULT_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSizeMb: 512 };
 
 // ---------------------------------------------------------------------------------------------
@@ -85,7 +92,11 @@ export interface FailureMessage {
   error: SerializedError;
 }
 
-export type WorkerToPoolMessage = { kind: 'done'; id: number; article: Article } | FailureMessage;
+export type WorkerToPoolMessage =
+  | { kind: 'done'; id: number; article: Article }
+  | FailureMessage
+  /** Sent once the worker has loaded its modules: a page's time limit counts from then. */
+  | { kind: 'ready' };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -104,6 +115,11 @@ interface Slot {
   pagesDone: number;
   /** Ends the page in hand when it has taken too long. */
   deadline: NodeJS.Timeout | null;
+  /**
+   * The worker has loaded its modules. Loading takes a second or more on a loaded machine, and
+   * is no part of a page's extraction: the time limit starts once the worker is ready.
+   */
+  ready: boolean;
   /** Set when the pool ends this worker itself, so its exit is not taken for a crash. */
   retiring: boolean;
 }
@@ -129,7 +145,7 @@ export class ExtractPool {
   constructor({
     size = os.availableParallelism(),
     recycleAfter = 200,
-    timeLimitMs = 60_000,
+    timeLimitMs = DEFAULT_TIME_LIMIT_MS,
     extractOptions = {},
     resourceLimits,
   }: ExtractPoolOptions = {}) {
@@ -149,6 +165,26 @@ export class ExtractPool {
   /** extractArticle(page) on a worker thread; queued while every worker is busy. */
   extract(page: PageInput): Promise<Article> {
     return this.submit(page);
+  }
+
+  /**
+   * Ends every thread now, pages in hand included (a second Ctrl-C): their promises and the
+   * queued ones reject. Resolves once every thread has exited.
+   */
+  terminate(): Promise<void> {
+    const abandoned = new Error('ExtractPool terminated');
+    for (const job of this.queue.splice(0)) job.reject(abandoned);
+    for (const slot of [...this.slots]) {
+      this.failJob(slot, abandoned);
+      this.retire(slot);
+    }
+    if (this.drained) {
+      this.drained();
+      this.drained = null;
+    }
+    const exited = Promise.all(this.threads.values()).then(() => undefined);
+    this.closing ??= exited;
+    return exited;
   }
 
   /**
@@ -223,7 +259,7 @@ export class ExtractPool {
   private assign(slot: Slot, job: Job): void {
     slot.job = job;
     slot.worker.ref(); // a page in hand keeps the process alive
-    slot.deadline = setTimeout(() => this.timeOut(slot, job), this.timeLimitMs);
+    this.startDeadline(slot);
     if (job.crash) {
       slot.worker.postMessage({ kind: 'crash', id: job.id, how: job.crash } satisfies PoolToWorkerMessage);
       return;
@@ -235,7 +271,7 @@ export class ExtractPool {
 
   private startWorker(): Slot {
     const worker = new Worker(this.workerUrl, { resourceLimits: this.resourceLimits });
-    const slot: Slot = { worker, job: null, pagesDone: 0, deadline: null, retiring: false };
+    const slot: Slot = { worker, job: null, pagesDone: 0, deadline: null, ready: false, retiring: false };
     this.slots.add(slot);
     this.started++;
     this.threads.set(worker, new Promise<void>((resolve) => worker.once('exit', () => resolve())));
@@ -269,7 +305,21 @@ export class ExtractPool {
     return slot;
   }
 
+  /** The page in hand gets timeLimitMs from now; before the worker is ready, also its start-up allowance. */
+  private startDeadline(slot: Slot): void {
+    const job = slot.job;
+    if (!job) return;
+    this.clearDeadline(slot);
+    const limit = this.timeLimitMs + (slot.ready ? 0 : WORKER_START_ALLOWANCE_MS);
+    slot.deadline = setTimeout(() => this.timeOut(slot, job), limit);
+  }
+
   private settle(slot: Slot, message: WorkerToPoolMessage): void {
+    if (message.kind === 'ready') {
+      slot.ready = true;
+      this.startDeadline(slot);
+      return;
+    }
     const job = slot.job;
     if (!job || job.id !== message.id) return; // a reply to a job already failed: ignore
     slot.job = null;

@@ -13,6 +13,8 @@ import type { FailureMessage, PoolToWorkerMessage, SerializedError, WorkerToPool
 
 if (!parentPort) throw new Error('extract-worker.js runs as a worker thread of ExtractPool');
 const port = parentPort;
+// The modules above are loaded: the pool starts a page's time limit from here.
+port.postMessage({ kind: 'ready' } satisfies WorkerToPoolMessage);
 
 /**
  * V8 lets a heap that a large page grew stay grown (and keep growing towards the isolate's

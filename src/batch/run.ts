@@ -5,13 +5,19 @@
  * archive. Each source ends in exactly one outcome, reported as it happens; nothing here prints.
  *
  *   const run = new BatchRun(sources, archive, { fetcher, archive: { fetch, warc }, extract, onOutcome });
- *   await run.run();        // run.stop() (Ctrl-C) lets what is in flight finish, skips the rest
+ *   await run.run();        // run.stop() (Ctrl-C) lets what is in flight finish, skips the rest;
+ *                           // run.abandon() (Ctrl-C twice) reports what is in flight as interrupted too
+ *
+ * A URL listed twice (compared by pageIdentityUrl: fragment and tracking parameters dropped) is fetched once; each later listing gets
+ * the first one's outcome with `duplicateOf` naming it. Feeds, sitemaps and WARC files add the
+ * pages they list as they are read (src/sources/).
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { acquire, DEFAULT_MAX_BYTES, decodePage } from '../acquire/index.js';
 import { sizeLimitError } from '../acquire/local.js';
 import type { FeedStates } from '../archive/feed-state.js';
+import { pageIdentityUrl } from '../archive/layout.js';
 import type { Archive } from '../archive/store.js';
 import type { Capture, CaptureOrigin } from '../article.js';
 import { SourceError } from '../errors.js';
@@ -57,8 +63,12 @@ export interface BatchOutcome {
   error: unknown;
   /** skipped: why ("disallowed by robots.txt", "interrupted"). */
   skipReason: 'disallowed' | 'interrupted' | null;
-  /** HTTP attempts made (1 unless retried); 0 for files and for sources never requested. */
+  /** skipped as disallowed: the redirect hop robots.txt refused, when it is not the source itself. */
+  disallowedHop: string | null;
+  /** HTTP attempts made (1 unless retried); 0 for files, sources never requested and duplicates. */
   attempts: number;
+  /** The source as first listed, when this one repeats it (same page); it was not fetched again. */
+  duplicateOf: string | null;
   kind: OutcomeKind;
   /** A feed, sitemap or WARC: the pages (or child sitemaps) it added to the run; null for a page. */
   entries: number | null;
@@ -92,7 +102,16 @@ const LOCAL_GROUP = '';
 export class BatchRun {
   private readonly admission: Admission<number>;
   private stopping = false;
+  private abandoned = false;
   private wake: (() => void) | null = null;
+  private readonly reported = new Set<number>();
+  /** Sources started and not yet reported. */
+  private readonly inFlight = new Set<number>();
+  /** Later listings of a source, by the index of its first listing. */
+  private readonly repeats = new Map<number, number[]>();
+  /** Sources to fetch: the list without its repeats. */
+  readonly uniqueSources: number;
+  private readonly listedCount: number;
 
   private readonly items: SourceItem[] = [];
   /** Sitemaps read (or queued) in this run, so an index pointing back is not followed. */
@@ -106,12 +125,27 @@ export class BatchRun {
     private readonly options: BatchRunOptions,
   ) {
     this.admission = new Admission({ total: options.maxInHand ?? 16, perGroup: options.maxInHandPerHost ?? 4 });
-    for (const source of sources) this.add(typeof source === 'string' ? { source } : source);
+    const firstListing = new Map<string, number>();
+    for (const listed of sources) {
+      const item = typeof listed === 'string' ? { source: listed } : listed;
+      const identity = sourceIdentity(item.source);
+      const first = identity === null ? undefined : firstListing.get(identity);
+      const index = this.add(item, first === undefined);
+      if (first !== undefined) {
+        const repeats = this.repeats.get(first);
+        if (repeats) repeats.push(index);
+        else this.repeats.set(first, [index]);
+        continue;
+      }
+      if (identity !== null) firstListing.set(identity, index);
+    }
+    this.uniqueSources = this.admission.pending;
+    this.listedCount = this.items.length;
   }
 
-  /** Sources in the run so far: those listed, and the pages feeds, sitemaps and WARCs added. */
+  /** Sources to fetch or read so far: those listed (without repeats), and the pages feeds, sitemaps and WARCs added. */
   get total(): number {
-    return this.items.length;
+    return this.uniqueSources + this.items.length - this.listedCount;
   }
 
   private add(item: SourceItem, admit = true): number {
@@ -126,11 +160,13 @@ export class BatchRun {
       // Once stopping, nothing more is admitted; what is in hand finishes.
       for (let next = this.nextToStart(); next; next = this.nextToStart()) {
         const { group, item: index } = next;
+        this.inFlight.add(index);
         void this.runOne(index).finally(() => {
           this.admission.done(group);
           this.wake?.();
         });
       }
+      if (this.abandoned) break;
       if (this.admission.active === 0 && (this.admission.pending === 0 || this.stopping)) break;
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
@@ -151,6 +187,19 @@ export class BatchRun {
     this.wake?.();
   }
 
+  /**
+   * Stops now: the sources in flight are reported as interrupted at once (and never stored,
+   * whatever their fetch or extraction still brings), then those not started; run() resolves.
+   */
+  abandon(): void {
+    this.stop();
+    this.abandoned = true;
+    for (const index of [...this.inFlight].sort((a, b) => a - b)) {
+      this.report(index, { status: 'skipped', skipReason: 'interrupted' });
+    }
+    this.wake?.();
+  }
+
   private async runOne(index: number): Promise<void> {
     const item = this.items[index]!;
     const source = item.source;
@@ -158,12 +207,16 @@ export class BatchRun {
     try {
       let capture: Capture;
       if (isHttpSource(source)) {
+        checkUrl(source);
         const feedState = this.options.feedStates?.get(source);
         const validators = feedState
           ? { etag: feedState.etag, lastModified: feedState.lastModified }
           : (this.store.latestValidators(source) ?? {});
         const fetched = await this.options.fetcher.fetchPolitely(source, validators);
-        if (fetched.kind === 'disallowed') return this.report(index, { status: 'skipped', skipReason: 'disallowed' });
+        if (fetched.kind === 'disallowed') {
+          const disallowedHop = fetched.url === source ? null : fetched.url;
+          return this.report(index, { status: 'skipped', skipReason: 'disallowed', disallowedHop, attempts: fetched.attempts });
+        }
         if (fetched.kind === 'stopped') return this.report(index, { status: 'skipped', skipReason: 'interrupted' });
         attempts = fetched.attempts;
         capture = fetched.capture;
@@ -191,7 +244,14 @@ export class BatchRun {
       }
       if (item.origin) capture = { ...capture, origin: { ...item.origin, ...capture.origin } };
       if (this.options.discover && capture.status !== 304 && (await this.discoverFeeds(index, capture))) return;
-      const stored = await storeCapture(source, capture, this.options.archive, this.store, this.options.extract);
+      if (this.abandoned) return;
+      // Abandoned while extracting: the page is not stored (its source is already reported).
+      const extractUnlessAbandoned: Extractor = async (page) => {
+        const article = await this.options.extract(page);
+        if (this.abandoned) throw new Error('abandoned');
+        return article;
+      };
+      const stored = await storeCapture(source, capture, this.options.archive, this.store, extractUnlessAbandoned);
       this.report(index, {
         status: stored.status,
         url: stored.url,
@@ -234,8 +294,9 @@ export class BatchRun {
     let added = 0;
     for (const listed of expansion.listed) {
       if (!listed.isSitemap) {
-        if (this.listedPages.has(listed.source)) continue;
-        this.listedPages.add(listed.source);
+        const identity = sourceIdentity(listed.source) ?? listed.source;
+        if (this.listedPages.has(identity)) continue;
+        this.listedPages.add(identity);
       }
       this.add({ source: listed.source, origin: listed.isSitemap ? undefined : listed.origin, sitemapDepth: listed.isSitemap ? (item.sitemapDepth ?? 0) + 1 : undefined });
       added++;
@@ -304,9 +365,15 @@ export class BatchRun {
     this.report(index, { status: 'expanded', kind: 'warc', entries: counts.pages });
   }
 
+  /** Reports a source's one outcome (and its repeats'); any later one (after abandon()) is dropped. */
   private report(index: number, outcome: Partial<BatchOutcome> & { status: BatchStatus }): void {
-    this.options.onOutcome({
+    if (this.reported.has(index)) return;
+    this.reported.add(index);
+    this.inFlight.delete(index);
+    const full: BatchOutcome = {
       source: this.items[index]!.source,
+      disallowedHop: null,
+      duplicateOf: null,
       kind: 'page',
       entries: null,
       origin: null,
@@ -320,7 +387,31 @@ export class BatchRun {
       skipReason: null,
       attempts: 0,
       ...outcome,
-    });
+    };
+    this.options.onOutcome(full);
+    for (const repeat of this.repeats.get(index) ?? []) {
+      this.options.onOutcome({ ...full, source: this.items[repeat]!.source, index: repeat, attempts: 0, duplicateOf: full.source });
+    }
+  }
+}
+
+/** What makes two listings the same source: the page's identity URL, or the path of a file; none for stdin. */
+function sourceIdentity(source: string): string | null {
+  if (source === '-') return null;
+  if (!isHttpSource(source)) return `file ${source}`;
+  try {
+    return pageIdentityUrl(source);
+  } catch {
+    return source; // a bad URL: its own failure, once
+  }
+}
+
+/** An http(s) source that is no URL at all ("http://", "http://[::1") fails as bad-url, naming it. */
+function checkUrl(source: string): void {
+  try {
+    new URL(source);
+  } catch (error) {
+    throw new SourceError(source, 'bad-url', 'invalid URL', { cause: error });
   }
 }
 

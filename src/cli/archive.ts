@@ -1,17 +1,17 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ExtractPool } from '../batch/extract-pool.js';
 import { DEFAULT_RETRY_POLICY } from '../batch/retry.js';
 import type { BatchOutcome, BatchStatus, SourceItem } from '../batch/run.js';
 import { parseSince } from '../sources/since.js';
 import { terminalLine } from './terminal-text.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../batch/scheduler.js';
-import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
-import { addFetchOptions, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
-import { Reporter } from './reporter.js';
+import { addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
+import { errorCode, Reporter } from './reporter.js';
 
 interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
   input?: string;
@@ -24,6 +24,7 @@ interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
   warc?: boolean;
   quiet?: boolean;
   color: boolean;
+  timeLimit: number;
 }
 
 export function archiveCommand(): Command {
@@ -35,7 +36,7 @@ export function archiveCommand(): Command {
     .option('--since <date|duration>', 'feed and sitemap entries newer than this: 2026-11-01, 36h, 7d', sinceOption)
     .option('--limit <n>', 'at most N entries per feed or sitemap, newest first', wholeNumber('--limit', 1))
     .option('--new-only', 'feed and sitemap entries already in the archive are not asked for again')
-    .option('--failed-out <file>', 'write the sources that failed to this file, one per line, to retry them later')
+    .option('--failed-out <file>', 'write the sources that failed or were interrupted to this file, one per line, to retry them later')
     .option('--warc', 'also keep the HTTP exchange as capture.warc.gz (ISO 28500)')
     .option('--json', 'one JSON object per source on stdout')
     .option('-q, --quiet', 'only errors (and the summary, when something failed) on stderr')
@@ -43,6 +44,7 @@ export function archiveCommand(): Command {
   addArchiveOption(command);
   addFetchOptions(command);
   addBatchOptions(command);
+  addTimeLimitOption(command);
   addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
     process.exitCode = await runArchive(sourcesToArchive(command, sources, flags), flags);
@@ -72,6 +74,7 @@ function sourcesToArchive(command: Command, sources: string[], flags: ArchiveCom
   if (all.length === 0) {
     command.error('error: nothing to archive: give sources, or a list with -i FILE', { exitCode: ExitCode.usage });
   }
+  checkUrlNamesOneSource(command, all.length, flags);
   return all;
 }
 
@@ -124,24 +127,27 @@ function addBatchOptions(command: Command): Command {
     .option('--delay <seconds>', "least time between two requests to one host (a robots.txt Crawl-delay that is longer wins)", seconds('--delay'), DEFAULT_PER_HOST_DELAY_MS / 1000)
     .option('--ignore-robots', 'fetch pages that robots.txt disallows, and do not read robots.txt')
     .option('--retries <n>', 'retries of a URL after a network error, timeout, 408, 429 or 5xx (with backoff, Retry-After honoured)', wholeNumber('--retries', 0), DEFAULT_RETRY_POLICY.maxAttempts - 1)
-    .option('--workers <n>', 'threads extracting pages (default: one per core)', wholeNumber('--workers', 1), os.availableParallelism());
+    .addOption(
+      new Option('--workers <n>', 'threads extracting pages')
+        .argParser(wholeNumber('--workers', 1))
+        .default(os.availableParallelism(), 'one per core'),
+    );
 }
 
 type Counts = Record<BatchStatus, number>;
 
 async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }, { ExtractPool }] = await Promise.all([
+  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }] = await Promise.all([
     import('../archive/store.js'),
     import('../archive/feed-state.js'),
     import('../batch/run.js'),
     import('../batch/fetcher.js'),
-    import('../batch/extract-pool.js'),
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
-  // A feed, sitemap or WARC may bring many pages: only a run of a few plain pages needs fewer threads.
-  const pool = new ExtractPool({ size: flags.workers });
+  // A feed, sitemap or WARC may bring many pages, so the pool is not sized by the list.
+  const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000 });
   const fetcher = createPoliteFetcher({
     userAgent: fetchOptions.userAgent,
     timeoutMs: fetchOptions.timeoutMs,
@@ -162,10 +168,12 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
   });
 
   const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0, expanded: 0 };
+  let duplicates = 0;
   let disallowed = 0;
   let doubtful = 0;
   const retryList: { index: number; source: string }[] = [];
   const started = Date.now();
+  // Duplicates are not counted as pages (they were not fetched again).
   // A feed, sitemap or WARC counts as done once expanded; the pages it brings raise the total.
   const showProgress = () =>
     reporter.progress({ total: run.total, ...counts, archived: counts.archived + counts.expanded, startedAt: started });
@@ -183,11 +191,15 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
     feedStates: new FeedStates(archive.root),
     onNote: (source, note) => reporter.warning(terminalLine(`${source}: ${note}`)),
     onOutcome: (outcome) => {
+      report(outcome);
+      if (outcome.duplicateOf !== null) {
+        duplicates++;
+        return;
+      }
       counts[outcome.status]++;
       if (outcome.skipReason === 'disallowed') disallowed++;
       if (isDoubtfulOutcome(outcome)) doubtful++;
       if (outcome.status === 'failed' || outcome.skipReason === 'interrupted') retryList.push(outcome);
-      report(outcome);
       showProgress();
     },
   });
@@ -211,15 +223,21 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
         reason: skipReason,
         attempts: outcome.attempts,
         confidence: outcome.confidence,
+        duplicateOf: outcome.duplicateOf,
         kind: outcome.kind,
         entries: outcome.entries,
         origin: outcome.origin,
         ...(flags.minConfidence === undefined ? {} : { doubtful: isDoubtfulOutcome(outcome) }),
       });
     }
+    if (outcome.duplicateOf !== null) {
+      if (!flags.quiet) reporter.note(`duplicate ${outcome.source}: listed before as ${outcome.duplicateOf}, not fetched again`);
+      return;
+    }
     if (outcome.status === 'failed') reporter.failure(outcome.error, outcome.source);
     else if (outcome.status === 'skipped') {
-      if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}`);
+      const hop = outcome.disallowedHop ? ` (redirected to ${outcome.disallowedHop})` : '';
+      if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}${hop}`);
     } else if (outcome.status === 'expanded') {
       if (!flags.quiet) reporter.info(terminalLine(`expanded  ${outcome.source}: ${outcome.kind}, ${outcome.entries} ${outcome.kind === 'page' ? 'feeds' : 'entries'} to archive`));
     } else if (outcome.kind !== 'page') {
@@ -231,11 +249,19 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
     }
   }
 
-  // Ctrl-C once: take no new source, let those in flight finish, report. Twice: stop now
-  // (snapshot writes are atomic, so even that leaves nothing half-written).
+  // Ctrl-C once: take no new source, let those in flight finish, report. Twice: stop now, the
+  // pages in flight reported as interrupted and listed by --failed-out with the rest (snapshot
+  // writes are atomic and synchronous, so nothing is half-written). A third: exit at once.
   let interrupted = false;
+  let abandoned = false;
   const onInterrupt = () => {
-    if (interrupted) process.exit(ExitCode.interrupted);
+    if (abandoned) process.exit(ExitCode.interrupted);
+    if (interrupted) {
+      abandoned = true;
+      reporter.warning('interrupted again: stopping now; the pages in flight are not stored');
+      run.abandon();
+      return;
+    }
     interrupted = true;
     reporter.warning('interrupted: finishing the pages in hand (Ctrl-C again to stop now)');
     run.stop();
@@ -248,9 +274,8 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
     await run.run();
   } finally {
     reporter.endProgress();
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
-    await pool.close();
+    if (abandoned) await pool.terminate();
+    else await pool.close();
     archive.close();
   }
 
@@ -265,23 +290,25 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
   }
   if (!flags.quiet || counts.failed > 0 || interrupted || doubtful > 0) {
     const elapsed = ((Date.now() - started) / 1000).toFixed(1);
-    const notStarted = counts.skipped - disallowed;
+    const interruptedCount = counts.skipped - disallowed;
     const skippedParts = [
       disallowed > 0 ? `, ${disallowed} disallowed by robots.txt` : '',
-      notStarted > 0 ? `, ${notStarted} not started (interrupted)` : '',
+      interruptedCount > 0 ? `, ${interruptedCount} interrupted` : '',
     ].join('');
+    const duplicatePart = duplicates > 0 ? `, ${duplicates} listed twice (fetched once)` : '';
     const doubtfulPart = doubtful > 0 ? `; ${doubtful} below --min-confidence ${flags.minConfidence}` : '';
     const expandedPart = counts.expanded > 0 ? `${counts.expanded} feeds, sitemaps or WARCs expanded, ` : '';
-    reporter.info(`${expandedPart}${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts} in ${elapsed} s${doubtfulPart}`);
+    reporter.info(
+      `${expandedPart}${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts}${duplicatePart} in ${elapsed} s${doubtfulPart}`,
+    );
   }
+  process.off('SIGINT', onInterrupt);
+  process.off('SIGTERM', onInterrupt);
+  // Requests still in flight would hold the process open; their pages are not wanted.
+  if (abandoned) process.exit(ExitCode.interrupted);
   if (interrupted) return ExitCode.interrupted;
   if (counts.failed > 0 || failedOutError) return ExitCode.someFailed;
   return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
-}
-
-/** The stable code of a failure ("http-status", "timeout", …), "internal" for a bug. */
-function errorCode(error: unknown): string {
-  return error instanceof SourceError ? error.code : 'internal';
 }
 
 function writeJsonLine(value: object): void {

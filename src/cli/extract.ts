@@ -1,10 +1,12 @@
+import vm from 'node:vm';
 import { Command, Option } from 'commander';
 import type { Article } from '../article.js';
+import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
-import { markdownWithFrontMatter } from '../front-matter.js';
-import { fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
-import { Reporter } from './reporter.js';
+import { errorCode, Reporter } from './reporter.js';
+import { terminalBlock } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
 
@@ -13,6 +15,7 @@ interface ExtractFlags extends FetchFlags {
   json?: boolean;
   color: boolean;
   minConfidence?: number;
+  timeLimit: number;
 }
 
 export function extractCommand(): Command {
@@ -20,45 +23,57 @@ export function extractCommand(): Command {
     .description('print the article of a web page, file or stdin ("-") as Markdown, JSON, text or HTML')
     .argument('<sources...>', 'http(s) URLs, HTML files (a saved page without --url uses the URL its saver left), WARC files (every HTML page), or - for stdin')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'text', 'html']).default('md'),
+      new Option('-f, --format <format>', 'output format (json: the Article, pretty for one source, one per line for several)')
+        .choices(['md', 'json', 'text', 'html'])
+        .default('md'),
     )
-    .option('--json', 'same as --format json')
+    .option('--json', 'for scripts: one JSON line per source, with its source and status, failures included')
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
+  addTimeLimitOption(command);
   addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
+    checkUrlNamesOneSource(command, sources.length, flags);
     process.exitCode = await runExtract(sources, flags);
   });
   return command;
 }
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
-  // Loaded on use: the extraction modules' import time is not for --help and usage errors to pay.
-  const { readPages } = await import('../sources/read-pages.js');
+  const [{ decodePage }, { pageCaptures }, { extractArticle }, markdownWithFrontMatter] = await Promise.all([
+    import('../acquire/index.js'),
+    import('../sources/read-pages.js'),
+    import('../extract/pipeline.js'),
+    // yaml is for front matter only: not loaded for other formats.
+    flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
+  ]);
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const format: OutputFormat = flags.json ? 'json' : flags.format;
   const fetchOptions = fetchOptionsFrom(flags);
+  const output = outputFor(flags, sources.length, markdownWithFrontMatter);
   let failures = 0;
   let doubtful = 0;
-  let position = 0;
+  // Outputs written so far: a WARC file gives one per page.
+  let printed = 0;
   for (const source of sources) {
     try {
-      for await (const { article, many } of readPages(source, fetchOptions)) {
-      const separator = position > 0 && format !== 'json' ? '\n' : '';
+      for await (const capture of pageCaptures(source, fetchOptions)) {
+      const decoded = decodePage(capture);
+      const page = { html: decoded.html, url: capture.url, source };
+      const article = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
       const below = isDoubtful(article, flags.minConfidence);
-      // With --min-confidence, the JSON says whether this page is below it.
-      const printed = flags.minConfidence === undefined || format !== 'json' ? article : { ...article, doubtful: below };
-      process.stdout.write(separator + formatArticle(printed, format, sources.length > 1 || many));
+      process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below));
+      printed++;
       if (below) {
         doubtful++;
         reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
       } else if (!article.readerable) {
         reporter.warning(`${source}: the page does not look like an article; check the result`);
       }
-      position++;
+      for (const warning of article.warnings) reporter.warning(`${source}: ${warning}`);
       }
     } catch (error) {
       failures++;
+      if (flags.json) writeFailedRow(source, error, reporter);
       reporter.failure(error, source);
     }
     // A turn of the event loop between pages lets a Ctrl-C in.
@@ -68,8 +83,73 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
   return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
 }
 
+/**
+ * Runs synchronous code (an extraction) on this thread for at most `seconds`: V8 ends a vm
+ * script that overruns its timeout from a watchdog thread, and that ends the functions it
+ * called too. On this thread rather than in a worker (as archive's pool does): starting a
+ * worker thread cost a one-page `extract` about a third of its time (bench:startup).
+ */
+function withinTimeLimit<T>(run: () => T, seconds: number, source: string): T {
+  try {
+    return vm.runInNewContext('run()', { run }, { timeout: Math.ceil(seconds * 1000) }) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      throw new SourceError(source, 'timeout', `extraction took longer than ${seconds} s`);
+    }
+    throw error;
+  }
+}
+
+interface Output {
+  /** Written between two sources' outputs. */
+  separator: string;
+  article(source: string, article: Article, doubtful: boolean): string;
+}
+
+/** What one extracted source prints, by --json / --format and where stdout goes. */
+function outputFor(flags: ExtractFlags, sourceCount: number, frontMatter: MarkdownRenderer): Output {
+  const withDoubtful = (article: Article, doubtful: boolean) =>
+    flags.minConfidence === undefined ? article : { ...article, doubtful };
+  if (flags.json) {
+    // For scripts: always one line, naming its source, so outputs match inputs.
+    return { separator: '', article: (source, article, doubtful) => `${JSON.stringify(scriptRow(source, withDoubtful(article, doubtful)))}\n` };
+  }
+  if (flags.format === 'json') {
+    return {
+      separator: '',
+      article: (_source, article, doubtful) => formatArticle(withDoubtful(article, doubtful), 'json', frontMatter, sourceCount > 1),
+    };
+  }
+  // On a terminal, page text is shown with its control characters made visible; piped to a
+  // file, Markdown, text and HTML are data and stay exact.
+  const forTerminal = process.stdout.isTTY === true;
+  return {
+    separator: '\n',
+    article: (_source, article) => {
+      const formatted = formatArticle(article, flags.format, frontMatter);
+      return forTerminal ? terminalBlock(formatted) : formatted;
+    },
+  };
+}
+
+/** `extract --json`: the source as given and its status, then the Article. */
+function scriptRow(source: string, article: Article | (Article & { doubtful: boolean })): object {
+  return { source, status: 'extracted', ...article };
+}
+
+function writeFailedRow(source: string, error: unknown, reporter: Reporter): void {
+  process.stdout.write(`${JSON.stringify({ source, status: 'failed', error: reporter.reason(error), code: errorCode(error) })}\n`);
+}
+
+/** markdownWithFrontMatter, loaded on use (yaml is not for --help to load). */
+type MarkdownRenderer = (article: Article) => string;
+
+const noFrontMatter: MarkdownRenderer = () => {
+  throw new Error('front matter was not loaded for this format');
+};
+
 /** One source's output; several JSON articles are printed one per line (NDJSON). */
-export function formatArticle(article: Article, format: OutputFormat, compactJson = false): string {
+export function formatArticle(article: Article, format: OutputFormat, markdownWithFrontMatter: MarkdownRenderer, compactJson = false): string {
   switch (format) {
     case 'json':
       return compactJson ? `${JSON.stringify(article)}\n` : `${JSON.stringify(article, null, 2)}\n`;

@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { AcquireOptions } from '../acquire/index.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../batch/extract-pool.js';
+import { ExitCode } from './exit-codes.js';
 
 export interface FetchFlags {
   url?: string;
@@ -33,6 +35,28 @@ export function addFetchOptions(command: Command): Command {
     .option('--timeout <seconds>', 'give up on a request after this many seconds', positiveNumber('--timeout'), 30)
     .option('--max-size <MiB>', 'refuse pages larger than this', positiveNumber('--max-size'), 20)
     .option('--user-agent <string>', 'User-Agent header to send');
+}
+
+/** `--time-limit SECONDS`: how long one page's extraction may take before it fails (`timeout`). */
+export function addTimeLimitOption(command: Command): Command {
+  return command.option(
+    '--time-limit <seconds>',
+    'fail a page whose extraction takes longer than this (a pathological page must not hang a script)',
+    positiveNumber('--time-limit'),
+    DEFAULT_TIME_LIMIT_MS / 1000,
+  );
+}
+
+/**
+ * `--url` names the one page a file or stdin came from; given with several sources it would
+ * file unrelated articles as snapshots of one page, so that is a usage error (exit 2).
+ */
+export function checkUrlNamesOneSource(command: Command, sourceCount: number, flags: Pick<FetchFlags, 'url'>): void {
+  if (flags.url !== undefined && sourceCount > 1) {
+    command.error(`error: --url names the page of one source, but ${sourceCount} sources were given; give each file its own run`, {
+      exitCode: ExitCode.usage,
+    });
+  }
 }
 
 export function fetchOptionsFrom(flags: FetchFlags): AcquireOptions {

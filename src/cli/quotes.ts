@@ -4,8 +4,9 @@ import type { QuoteRow } from '../archive/index-db.js';
 import { ExitCode } from './exit-codes.js';
 import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
 import { withArchive } from './browse.js';
-import { addFetchOptions, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
-import { Reporter } from './reporter.js';
+import { addFetchOptions, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
+import { errorCode, Reporter } from './reporter.js';
+import { terminalBlock, terminalLine } from './terminal-text.js';
 
 interface QuotesFlags extends FetchFlags, ArchiveFlags {
   speaker?: string;
@@ -44,6 +45,7 @@ export function quotesCommand(): Command {
       process.exitCode = ExitCode.usage;
       return;
     }
+    checkUrlNamesOneSource(command, sources.length, flags);
     if (sources.length > 0) {
       process.exitCode = await quotesOfSources(sources, flags, reporter);
     } else if (flags.speaker !== undefined) {
@@ -70,7 +72,7 @@ function speakerMatches(quote: Quote, wanted: string): boolean {
 }
 
 async function quotesOfSources(sources: string[], flags: QuotesFlags, reporter: Reporter): Promise<number> {
-  const { readPage } = await import('../pipeline.js');
+  const [{ readPage }, { csvRows }] = await Promise.all([import('../pipeline.js'), import('./csv.js')]);
   const fetchOptions = fetchOptionsFrom(flags);
   let failures = 0;
   let wroteHeader = false;
@@ -79,18 +81,25 @@ async function quotesOfSources(sources: string[], flags: QuotesFlags, reporter: 
       const { article } = await readPage(source, fetchOptions);
       const quotes = flags.speaker === undefined ? article.quotes : article.quotes.filter((q) => speakerMatches(q, flags.speaker!));
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ source, url: article.url, title: article.title, publishedTime: article.publishedTime, quotes })}\n`);
+        const row = { source, status: 'extracted', url: article.url, title: article.title, publishedTime: article.publishedTime, quotes };
+        process.stdout.write(`${JSON.stringify(row)}\n`);
       } else if (flags.csv) {
-        if (!wroteHeader) process.stdout.write(csvLine(CSV_HEADER));
+        const rows = quotes.map((q) => csvRow(q, article.title, article.publishedTime, article.url ?? source));
+        process.stdout.write(csvRows(wroteHeader ? rows : [CSV_HEADER, ...rows]));
         wroteHeader = true;
-        for (const q of quotes) process.stdout.write(csvLine(csvRow(q, article.title, article.publishedTime, article.url ?? source)));
       } else {
-        if (sources.length > 1) process.stdout.write(`${position > 0 ? '\n' : ''}${article.title ?? source}\n${article.url ?? source}\n\n`);
+        if (sources.length > 1) {
+          const heading = `${terminalLine(article.title ?? source)}\n${terminalLine(article.url ?? source)}\n\n`;
+          process.stdout.write(`${position > 0 ? '\n' : ''}${heading}`);
+        }
         process.stdout.write(formatQuotes(quotes));
-        if (quotes.length === 0) reporter.info(`${source}: no quotations found`);
+        if (quotes.length === 0) reporter.info(noQuotationsMessage(source, article.quotes.length, flags.speaker));
       }
     } catch (error) {
       failures++;
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ source, status: 'failed', error: reporter.reason(error), code: errorCode(error) })}\n`);
+      }
       reporter.failure(error, source);
     }
     await new Promise((resolve) => setImmediate(resolve));
@@ -98,22 +107,29 @@ async function quotesOfSources(sources: string[], flags: QuotesFlags, reporter: 
   return failures > 0 ? ExitCode.someFailed : ExitCode.ok;
 }
 
+/** Why a source printed nothing: no quotations at all, or none by the speaker asked for. */
+function noQuotationsMessage(source: string, quotationCount: number, speaker: string | undefined): string {
+  if (speaker === undefined || quotationCount === 0) return `${source}: no quotations found`;
+  const others = quotationCount === 1 ? '1 quotation' : `${quotationCount} quotations`;
+  return `${source}: no quotations by ${speaker} (${others} by others; drop --speaker to see them)`;
+}
+
 async function quotesInArchive(speaker: string, flags: QuotesFlags, reporter: Reporter): Promise<number> {
   if (!/[\p{L}\p{N}]/u.test(speaker)) {
     reporter.error('quotes', `no name to look for in ${JSON.stringify(speaker)}`);
     return ExitCode.usage;
   }
+  const { csvRows } = await import('./csv.js');
   return withArchive(flags, (archive) => {
     const rows = archive.index().quotesBySpeaker(speaker, { allSnapshots: flags.allSnapshots, limit: flags.limit });
     if (flags.csv) {
-      process.stdout.write(csvLine(CSV_HEADER));
-      for (const row of rows) process.stdout.write(csvLine(csvRow(row, row.title, row.publishedTime, row.url, row)));
+      process.stdout.write(csvRows([CSV_HEADER, ...rows.map((row) => csvRow(row, row.title, row.publishedTime, row.url, row))]));
     } else if (flags.json) {
       for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
     } else {
       for (const row of rows) {
         const date = (row.publishedTime ?? row.fetchedAt).slice(0, 10);
-        process.stdout.write(`${formatQuote(row)}    ${row.title ?? '(untitled)'}, ${date}\n    ${row.url}\n\n`);
+        process.stdout.write(`${formatQuote(row)}    ${terminalLine(row.title ?? '(untitled)')}, ${date}\n    ${terminalLine(row.url)}\n\n`);
       }
     }
     if (!flags.json && !flags.csv && rows.length === 0) reporter.info(`no quotations by ${speaker} in the archive`);
@@ -123,13 +139,17 @@ async function quotesInArchive(speaker: string, flags: QuotesFlags, reporter: Re
 
 type QuoteLike = Pick<Quote, 'text' | 'speaker' | 'speakerMention' | 'cue' | 'partial' | 'confidence'>;
 
-/** One quotation as text: the speaker first, then the words quoted. */
+/** One quotation as text for people: the speaker first, then the words quoted (controls made visible). */
 function formatQuote(q: QuoteLike): string {
-  const who = q.speaker ?? '(no speaker)';
+  const who = terminalLine(q.speaker ?? '(no speaker)');
   const how = [q.speakerMention && q.speakerMention !== q.speaker ? `as “${q.speakerMention}”` : null, q.cue, q.partial ? 'partial' : null]
     .filter(Boolean)
+    .map((part) => terminalLine(part!))
     .join(', ');
-  const body = q.text.split('\n\n').map((paragraph) => `    ${paragraph}`).join('\n');
+  const body = terminalBlock(q.text)
+    .split('\n\n')
+    .map((paragraph) => `    ${paragraph}`)
+    .join('\n');
   return `${who}${how ? `  (${how})` : ''}\n    “${body.trimStart()}”\n`;
 }
 
@@ -153,9 +173,4 @@ function csvRow(q: QuoteLike, title: string | null, published: string | null, ur
     url,
     where?.key && where.snapshot ? `${where.key}@${where.snapshot}` : '',
   ];
-}
-
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends a row. */
-function csvLine(fields: string[]): string {
-  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\r\n`;
 }

@@ -1,6 +1,7 @@
 import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import type { DiffPart, SnapshotDiff } from '../archive/diff.js';
 import { SourceError } from '../errors.js';
+import { terminalBlock, terminalLine } from './terminal-text.js';
 
 /** The diff module's renderers, passed in so that this file loads no archive code. */
 export interface DiffFormatting {
@@ -20,7 +21,9 @@ export interface Progress {
 
 /**
  * Everything clipfile says to people goes through here, to stderr. Colour only when stderr is
- * a terminal and neither NO_COLOR nor --no-color asks otherwise.
+ * a terminal and neither NO_COLOR nor --no-color asks otherwise. Every message may carry a
+ * source, a server's reason phrase or a title, so each is made one safe line (terminalLine)
+ * before it is written, on a terminal and in a pipe alike.
  */
 export class Reporter {
   private readonly color: ChalkInstance;
@@ -80,12 +83,12 @@ export class Reporter {
   /** One line naming the source and what went wrong. */
   failure(error: unknown, source: string): void {
     const line = error instanceof SourceError ? error.message : `${source}: ${describeUnexpected(error)}`;
-    this.emit(`${this.color.red('error')} ${line}\n`);
+    this.emit(`${this.color.red('error')} ${terminalLine(line)}\n`);
   }
 
   /** "error <source>: <reason>" for failures that are not exceptions. */
   error(source: string, reason: string): void {
-    this.emit(`${this.color.red('error')} ${source}: ${reason}\n`);
+    this.emit(`${this.color.red('error')} ${terminalLine(`${source}: ${reason}`)}\n`);
   }
 
   /** How search hits mark matched words: bold on a terminal, **word** elsewhere. */
@@ -99,12 +102,13 @@ export class Reporter {
   renderDiff(diff: SnapshotDiff, format: DiffFormatting): string {
     const lines: string[] = [];
     if (diff.titleChanged) {
-      lines.push(`Title: ${JSON.stringify(diff.titleChanged.before)} → ${JSON.stringify(diff.titleChanged.after)}`);
+      lines.push(`Title: ${terminalLine(JSON.stringify(diff.titleChanged.before))} → ${terminalLine(JSON.stringify(diff.titleChanged.after))}`);
     }
     if (!diff.identical) {
       const paint = (part: DiffPart) =>
         part.kind === 'added' ? this.color.green : part.kind === 'removed' ? this.color.red : (text: string) => text;
-      lines.push(...format.parts(diff).map((part) => paint(part)(format.mark(part))).join('').split('\n'));
+      // Page text, for people: its control characters shown, not run.
+      lines.push(...format.parts(diff).map((part) => paint(part)(terminalBlock(format.mark(part)))).join('').split('\n'));
       lines.push(`(${format.stats(diff.stats)})`);
     }
     return lines.map((line) => `    ${line}`.trimEnd()).join('\n') + '\n';
@@ -119,21 +123,26 @@ export class Reporter {
   outcome(status: 'archived' | 'unchanged' | 'skipped', detail: string): void {
     const label =
       status === 'archived' ? this.color.green('archived ') : status === 'skipped' ? this.color.yellow('skipped  ') : this.color.dim('unchanged');
-    this.emit(`${label} ${detail}\n`);
+    this.emit(`${label} ${terminalLine(detail)}\n`);
   }
 
   /** Something worth a line that is neither an outcome nor a problem (a retry under way). */
   note(message: string): void {
-    this.emit(`${this.color.dim(message)}\n`);
+    this.emit(`${this.color.dim(terminalLine(message))}\n`);
   }
 
   warning(message: string): void {
-    this.emit(`${this.color.yellow('warning')} ${message}\n`);
+    this.emit(`${this.color.yellow('warning')} ${terminalLine(message)}\n`);
   }
 
   info(message: string): void {
-    this.emit(`${message}\n`);
+    this.emit(`${terminalLine(message)}\n`);
   }
+}
+
+/** The stable code of a failure ("http-status", "timeout", "bad-url", …); "internal" only for a bug. */
+export function errorCode(error: unknown): string {
+  return error instanceof SourceError ? error.code : 'internal';
 }
 
 export function describeUnexpected(error: unknown): string {

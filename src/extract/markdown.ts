@@ -102,15 +102,22 @@ function createService(embeds: Embed[]): TurndownService {
   });
   service.addRule('image', {
     filter: 'img',
+    replacement: (_content, node) => imageMarkdown(node as Element),
+  });
+  // Turndown keeps the whitespace between void elements (a figure's <meta>s, a picture's
+  // <source>s), which would indent a figure's image into a code block; nothing inside a
+  // figure is indented on purpose unless it holds code or lists.
+  service.addRule('figure', {
+    filter: (node) => node.nodeName === 'FIGURE' && !node.querySelector('pre, ul, ol'),
+    replacement: (content) => `\n\n${content.replace(/^[ \t]+/gm, '')}\n\n`,
+  });
+  // A <picture> is its <img> (the pipeline chose that one's URL among the sources); the
+  // whitespace between its <source>s would otherwise indent the image into a code block.
+  service.addRule('picture', {
+    filter: 'picture',
     replacement: (_content, node) => {
-      const image = node as HTMLImageElement;
-      const src = image.getAttribute('src') ?? '';
-      // Inline data: images are spacers or megabytes of base64; neither belongs in Markdown.
-      if (!/^https?:\/\//i.test(src)) return '';
-      const alt = escapeAngleBrackets((image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().replace(/([[\]])/g, '\\$1'));
-      const title = image.getAttribute('title');
-      const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
-      return `![${alt}](${encodeSpaces(src)}${titlePart})`;
+      const img = (node as Element).querySelector('img');
+      return img ? imageMarkdown(img) : '';
     },
   });
   service.addRule('link', {
@@ -120,13 +127,37 @@ function createService(embeds: Embed[]): TurndownService {
       const text = content.trim();
       if (!text) return '';
       // Only links a reader can follow are kept; the rest become their text.
-      if (!/^(https?:|mailto:)/i.test(href)) return content;
+      if (!isFollowable(href, /^mailto:/i)) return content;
       const title = (node as HTMLAnchorElement).getAttribute('title');
       const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
       return `[${text}](${encodeSpaces(href)}${titlePart})`;
     },
   });
   return service;
+}
+
+/**
+ * An image as Markdown; its `src` was chosen and made absolute by the pipeline (`urls.ts`).
+ * Inline data: images are spacers or megabytes of base64; neither belongs in Markdown.
+ */
+function imageMarkdown(image: Element): string {
+  const src = image.getAttribute('src') ?? '';
+  if (!isFollowable(src)) return '';
+  const alt = escapeAngleBrackets((image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().replace(/([[\]])/g, '\\$1'));
+  const title = image.getAttribute('title');
+  const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
+  return `![${alt}](${encodeSpaces(src)}${titlePart})`;
+}
+
+/**
+ * A URL a reader can follow: http(s) (or another scheme `alsoAllowed`), or a relative one,
+ * which the pipeline leaves only when the page has no URL (and says so in the Article's
+ * warnings). In-page anchors, data: and javascript: URLs are not.
+ */
+function isFollowable(url: string, alsoAllowed?: RegExp): boolean {
+  if (!url || url.startsWith('#')) return false;
+  if (/^https?:/i.test(url) || alsoAllowed?.test(url)) return true;
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
 function escapeAngleBrackets(text: string): string {

@@ -498,6 +498,11 @@ function readPageElements(document: Document): PageElements {
 // Merge
 // ---------------------------------------------------------------------------------------------
 
+/** The page's canonical URL, absolute (as `mergeMetadata` gives it), from the harvest alone. */
+export function canonicalUrlOf(harvested: HarvestedMetadata, pageUrl: string | null): string | null {
+  return firstValid(harvested.canonicalUrl, (href) => absoluteUrl(href, harvested.baseUrl ?? pageUrl, true));
+}
+
 export function mergeMetadata(
   harvested: HarvestedMetadata,
   readability: ReadabilityMetadata | null,
@@ -539,7 +544,7 @@ export function mergeMetadata(
     publishedTime: firstValid([...harvested.publishedTime, ...fromReadability(readability?.publishedTime)], normalizeDate),
     modifiedTime: firstValid(harvested.modifiedTime, normalizeDate),
     excerpt: firstText([...harvested.excerpt, ...fromReadability(readability?.excerpt)]),
-    canonicalUrl: firstValid(harvested.canonicalUrl, (href) => absoluteUrl(href, baseUrl, true)),
+    canonicalUrl: canonicalUrlOf(harvested, pageUrl),
     image: firstValid(harvested.image, (href) => absoluteUrl(href, baseUrl, false)),
     tags: mergeTags(harvested.tags),
     section: firstText(harvested.section),

@@ -44,17 +44,27 @@ export function copyDocument(document: Document): Document {
 }
 
 function asBrowserDocument(document: Document, url: string): Document {
-  Object.defineProperties(document, {
-    URL: { value: url },
-    documentURI: { value: url },
-    baseURI: { value: baseUrl(document, url) },
-  });
+  adoptPageUrl(document, url);
   // Readability creates its wrappers as "DIV"; HTML documents lower-case such names, linkedom does not.
   const createElement = document.createElement;
   document.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
     return createElement.call(this, name.toLowerCase(), options);
   } as Document['createElement'];
   return document;
+}
+
+/**
+ * Sets the document's URL and base URL (its <base href> resolved against `url`). A page read
+ * without a URL adopts the canonical URL it declares this way, so that Readability and the
+ * renderers resolve relative links and images against it, as against --url.
+ */
+export function adoptPageUrl(document: Document, url: string): void {
+  // Configurable, so that a page parsed without a URL can adopt one later.
+  Object.defineProperties(document, {
+    URL: { value: url, configurable: true },
+    documentURI: { value: url, configurable: true },
+    baseURI: { value: baseUrl(document, url), configurable: true },
+  });
 }
 
 /** The page's URL, or the first <base href> resolved against it (an unusable one is ignored, as browsers do). */

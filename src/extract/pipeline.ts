@@ -4,8 +4,8 @@ import { SourceError } from '../errors.js';
 import { renderEmbedHtml } from './embed-html.js';
 import { findEmbeds } from './embeds.js';
 import { renderMarkdown } from './markdown.js';
-import { harvestMetadata, mergeMetadata } from './metadata.js';
-import { copyDocument, parseHtml } from './parse.js';
+import { canonicalUrlOf, harvestMetadata, mergeMetadata } from './metadata.js';
+import { adoptPageUrl, copyDocument, parseHtml } from './parse.js';
 import { findQuotes } from './quotes/index.js';
 import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
 import {
@@ -20,11 +20,13 @@ import {
   densestBlock,
   isSuspicious,
   MARK_ATTRIBUTE,
+  restorePhrasingNames,
   textOf,
   trimContent,
   type Candidate,
 } from './quality/index.js';
 import { countWords, renderText } from './text.js';
+import { resolveUrls } from './urls.js';
 
 export interface PageInput {
   html: string;
@@ -52,6 +54,9 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     throw new SourceError(source, 'parse-failed', `could not parse HTML: ${oneLine(error)}`, { cause: error });
   }
   const harvested = harvestMetadata(document, page.url);
+  // A saved page read without --url lives at its canonical URL: links and images resolve against it.
+  const canonicalUrl = page.url ? null : canonicalUrlOf(harvested, null);
+  if (canonicalUrl) adoptPageUrl(document, canonicalUrl);
   const marks = markEmbeds(document, findEmbeds(document));
   const readerable = isProbablyReaderable(document);
   const holdsEmbed = (text: string) => text.search(marks.tokenPattern) >= 0;
@@ -131,6 +136,10 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     replaced: choice.replaced !== null,
   });
   for (const marked of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) marked.removeAttribute(MARK_ATTRIBUTE);
+  restorePhrasingNames(content);
+  const warnings: string[] = [];
+  const { relative } = resolveUrls(content, knownBaseUrl(document));
+  if (relative > 0) warnings.push(relativeUrlsWarning(relative));
   const body = renderMarkdown(content, embeds);
   const markdown = metadata.title ? `# ${escapeHeading(metadata.title)}\n\n${body}` : body;
   const html = renderHtml(content, embeds);
@@ -147,6 +156,7 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     html,
     embeds,
     quotes: findQuotes(text, { content, lang: metadata.lang }),
+    warnings,
   };
 }
 
@@ -165,6 +175,16 @@ function relaxedReadability(spare: Document, options: ExtractOptions): Element |
   } catch {
     return null;
   }
+}
+
+/** The document's base URL, or null for a page read without a URL that declares none. */
+function knownBaseUrl(document: Document): string | null {
+  return document.baseURI && document.baseURI !== 'about:blank' ? document.baseURI : null;
+}
+
+function relativeUrlsWarning(count: number): string {
+  const what = count === 1 ? '1 link or image' : `${count} links and images`;
+  return `${what} kept relative: the page declares no URL of its own; give --url to make them absolute`;
 }
 
 function isEmbedPlaceholder(element: Element): boolean {

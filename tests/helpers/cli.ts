@@ -39,3 +39,24 @@ export function runCli(
     child.stdin.end(options.input ?? '');
   });
 }
+
+/**
+ * Runs the built CLI on a real pseudo-terminal (util-linux `script`): stdout and stderr are
+ * both the terminal, and what comes back is every byte that reached it.
+ */
+export function runCliOnTerminal(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+  const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, cliPath, ...args].map(quote).join(' ');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(output).toString('utf8'), stderr: '' }));
+  });
+}

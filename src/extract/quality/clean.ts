@@ -4,7 +4,8 @@
  * the stages after Readability. One pass over the elements; no layout, no computed styles.
  */
 import { chromeKind, markKind, type ChromeKind, type MarkKind } from './vocabulary.js';
-import { MARK_ATTRIBUTE, textOf } from './dom.js';
+import { MARK_ATTRIBUTE, paragraphAround, paragraphElement, textOf, type ParagraphCache } from './dom.js';
+import { INLINE_SHARE_FOR_PARAGRAPH, shieldPhrasingNames } from './shield.js';
 
 export interface CleanReport {
   /** Elements removed, by kind. */
@@ -49,28 +50,47 @@ export function cleanBeforeReadability(document: Document, isProtected: (text: s
 
   const all = Array.from(body.querySelectorAll('*'));
   const removed = new Set<Element>();
+  const paragraphs: ParagraphCache = new Map();
   for (const element of all) {
     if (NEVER_REMOVED.has(element.tagName)) continue;
     // Inside an element already removed: nothing to do.
     if (!element.isConnected) continue;
     const kind = chromeKind(element);
-    if (kind === 'author-bio' && textOf(element).length < 100) {
+    const kindOfMark = kind ? null : markKind(element);
+    if (!kind && !kindOfMark) continue;
+    const target = elementToActOn(element, paragraphs);
+    if (!target) continue;
+    if (kind === 'author-bio' && textOf(target).length < 100) {
       // A short "author" block is the byline Readability reads; it is trimmed after Readability.
-      mark(element, 'meta');
+      mark(target, 'meta');
       continue;
     }
     if (kind) {
-      if (canRemove(element, kind, paragraphText, isProtected)) {
-        element.remove();
-        removed.add(element);
+      if (canRemove(target, kind, paragraphText, isProtected)) {
+        target.remove();
+        removed.add(target);
         report.removed[kind] = (report.removed[kind] ?? 0) + 1;
       }
       continue;
     }
-    const kindOfMark = markKind(element);
-    if (kindOfMark && !element.closest(`[${MARK_ATTRIBUTE}]`)) mark(element, kindOfMark);
+    if (kindOfMark && !target.closest(`[${MARK_ATTRIBUTE}]`)) mark(target, kindOfMark);
   }
+  shieldPhrasingNames(document);
   return report;
+}
+
+/**
+ * Rules act on blocks, never on words inside a paragraph: the names of phrasing content (a
+ * link, a span) speak for its paragraph only when it is most of that paragraph ("By <a
+ * class=author>…</a>"), and then the paragraph is what is removed or marked. A name inside a
+ * sentence ("on <a class=meta-loc>Sudan</a> and") says nothing about the sentence.
+ */
+function elementToActOn(element: Element, paragraphs: ParagraphCache): Element | null {
+  const paragraph = paragraphAround(element, paragraphs);
+  if (!paragraph) return element;
+  if (textOf(element).length < INLINE_SHARE_FOR_PARAGRAPH * paragraph.text.length) return null;
+  if (!paragraph.run && NEVER_REMOVED.has(paragraph.block.tagName)) return element;
+  return paragraphElement(paragraph, paragraphs);
 }
 
 function canRemove(

@@ -83,3 +83,67 @@ export function removeWithEmptyAncestors(element: Element, root: Element): void 
     parent = next;
   }
 }
+
+/** Phrasing content: what a paragraph is made of (HTML's content model, plus <font>). */
+export const PHRASING = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'INS', 'KBD',
+  'LABEL', 'MARK', 'PICTURE', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
+]);
+
+/** How far a run of phrasing content is followed on each side of an element. */
+const MAX_RUN_SIBLINGS = 500;
+
+/** A paragraph around phrasing content: its block, and the run of phrasing inside it (null when the run is the whole block). */
+export interface Paragraph {
+  block: Element;
+  run: Node[] | null;
+  text: string;
+}
+/** Paragraphs already measured, by each node of their run: one pass per run, however many named elements it holds. */
+export type ParagraphCache = Map<Node, Paragraph>;
+
+/**
+ * The paragraph a piece of phrasing content stands in: its nearest non-phrasing ancestor when
+ * that holds nothing else, else the run of phrasing siblings around it (what Readability would
+ * wrap in a <p>) and the text of that run. Null for an element that is no phrasing content.
+ */
+export function paragraphAround(element: Element, cache?: ParagraphCache): Paragraph | null {
+  if (!PHRASING.has(element.tagName)) return null;
+  let top = element;
+  while (top.parentElement && PHRASING.has(top.parentElement.tagName)) top = top.parentElement;
+  const block = top.parentElement;
+  if (!block) return null;
+  const known = cache?.get(top);
+  if (known && known.block === block) return known;
+  const inRun = (node: Node) => node.nodeType === 3 || (node.nodeType === 1 && PHRASING.has((node as Element).tagName));
+  // Bounded, so that a hostile page of endless named spans costs linear time, not quadratic.
+  let first: Node = top;
+  for (let n = 0; n < MAX_RUN_SIBLINGS && first.previousSibling && inRun(first.previousSibling); n++) first = first.previousSibling;
+  let last: Node = top;
+  for (let n = 0; n < MAX_RUN_SIBLINGS && last.nextSibling && inRun(last.nextSibling); n++) last = last.nextSibling;
+  const run: Node[] = [];
+  for (let node: Node | null = first; node; node = node.nextSibling) {
+    run.push(node);
+    if (node === last) break;
+  }
+  const text = run.map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+  const wholeBlock = first === block.firstChild && last === block.lastChild;
+  const paragraph = { block, run: wholeBlock ? null : run, text };
+  if (cache) for (const node of run) cache.set(node, paragraph);
+  return paragraph;
+}
+
+/**
+ * The element to act on for phrasing content whose names speak for its paragraph: the block
+ * itself, or the run of phrasing around it wrapped in a new <p> (as Readability would wrap it).
+ */
+export function paragraphElement(paragraph: Paragraph, cache?: ParagraphCache): Element {
+  if (!paragraph.run) return paragraph.block;
+  const p = paragraph.block.ownerDocument.createElement('p');
+  paragraph.block.insertBefore(p, paragraph.run[0]!);
+  for (const node of paragraph.run) {
+    p.append(node);
+    cache?.delete(node);
+  }
+  return p;
+}

@@ -15,3 +15,4 @@ export {
 } from './candidates.js';
 export { computeConfidence, type ConfidenceInput } from './confidence.js';
 export { MARK_ATTRIBUTE, textOf } from './dom.js';
+export { restorePhrasingNames } from './shield.js';

@@ -58,14 +58,15 @@ const CHROME_ROLES: Record<string, ChromeKind> = {
   alertdialog: 'notice',
 };
 
-/** Splits a camelCase name ("storyDate") so its words meet the boundaries above. */
+/** Splits a camelCase name ("storyDate") so its words meet the boundaries above, and BEM modifiers off. */
 function names(element: Element): string[] {
   const out: string[] = [];
   const classes = element.getAttribute('class');
   if (classes) for (const name of classes.split(/\s+/)) if (name) out.push(name);
   const id = element.getAttribute('id');
   if (id) out.push(id);
-  return out.map((name) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase());
+  // A BEM modifier ("fig--has-shares") is a name of its own, so the state prefixes apply to it.
+  return out.flatMap((name) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split('--').filter(Boolean));
 }
 
 /** The kind of chrome an element's names or role declare, or null. */

@@ -1,0 +1,142 @@
+/**
+ * Start-up benchmark: how long a command takes from a shell, as a script calling clipfile once
+ * per page sees it. Median (and range) of N runs each of
+ *
+ *   node -e 0                      the floor: Node itself, on this machine, right now
+ *   clipfile --version             the CLI's own start-up
+ *   clipfile extract SEED --url …  one page, the command scripts call most
+ *   clipfile list                  on a 1,000-page archive
+ *
+ * The runs are interleaved (one of each in turn), so a burst of load from elsewhere on a
+ * shared machine falls on all four alike and the ratios to `node -e 0` stay meaningful. The
+ * 1,000-page archive is built once in a temporary folder: one snapshot archived, its page
+ * folder copied under 1,000 keys, then `clipfile reindex`.
+ *
+ *   npm run bench:startup [-- --runs 10] [--compare /path/to/other/clipfile]
+ *
+ * --compare also times --version, extract and list of another built clipfile (an older
+ * commit, say), in the same interleaved runs, so a change is measured under the same load.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readBenchArgs, wholeNumber } from './args.js';
+import { runBench } from './corpus.js';
+
+const USAGE = 'usage: npm run bench:startup [-- --runs N] [--pages N] [--compare DIR]   (defaults: 10 runs, 1,000 pages)';
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = join(repoRoot, 'bin/clipfile.js');
+const SEED = join(repoRoot, 'fixtures/pages/seed-tajik-commander.html');
+const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
+
+/** GNU time reports a run's CPU time, which other processes' load inflates far less than wall time. */
+const GNU_TIME = '/usr/bin/time';
+const haveGnuTime = existsSync(GNU_TIME);
+
+interface Case {
+  name: string;
+  args: string[];
+}
+
+runBench('bench:startup', async () => {
+  const values = readBenchArgs(USAGE, { runs: { type: 'string' }, pages: { type: 'string' }, compare: { type: 'string' } });
+  const runs = wholeNumber('runs', values.runs, USAGE) ?? 10;
+  const pages = wholeNumber('pages', values.pages, USAGE) ?? 1000;
+  const scratch = mkdtempSync(join(tmpdir(), 'clipfile-bench-startup-'));
+  const loadBefore = loadAverage();
+  try {
+    const archive = buildArchive(join(scratch, 'archive'), pages);
+    const cases: Case[] = [
+      { name: 'node -e 0', args: ['-e', '0'] },
+      { name: 'clipfile --version', args: [cli, '--version'] },
+      { name: 'clipfile extract (seed page)', args: [cli, 'extract', SEED, '--url', SEED_URL] },
+      { name: `clipfile list (${pages} pages)`, args: [cli, 'list', '-o', archive] },
+    ];
+    if (values.compare !== undefined) {
+      const other = join(resolve(values.compare), 'bin/clipfile.js');
+      cases.push(
+        { name: 'compared --version', args: [other, '--version'] },
+        { name: 'compared extract (seed page)', args: [other, 'extract', SEED, '--url', SEED_URL] },
+        { name: `compared list (${pages} pages)`, args: [other, 'list', '-o', archive] },
+      );
+    }
+    const times = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
+    for (const c of cases) timeOnce(c); // warm the file-system cache
+    for (let run = 0; run < runs; run++) {
+      for (const c of cases) times.get(c.name)!.push(timeOnce(c));
+    }
+    const floor = median(times.get('node -e 0')!.map((sample) => sample.wallMs));
+    console.log(`start-up, median of ${runs} interleaved runs (range), Node ${process.version}, load average before ${loadBefore}, after ${loadAverage()}`);
+    for (const c of cases) {
+      const wall = times.get(c.name)!.map((sample) => sample.wallMs);
+      const cpu = times.get(c.name)!.flatMap((sample) => (sample.cpuMs === null ? [] : [sample.cpuMs]));
+      const ratio = c.name === 'node -e 0' ? '' : `  ${(median(wall) / floor).toFixed(1)}× node -e 0`;
+      const cpuPart = cpu.length > 0 ? `  CPU ${seconds(median(cpu))}` : '';
+      console.log(`  ${c.name.padEnd(32)} ${seconds(median(wall))}  (${seconds(Math.min(...wall))}–${seconds(Math.max(...wall))})${ratio}${cpuPart}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+interface Sample {
+  wallMs: number;
+  /** User + system CPU of the run, all threads (null without GNU time). */
+  cpuMs: number | null;
+}
+
+/** One run's wall and CPU time; a run that fails stops the bench. */
+function timeOnce(c: Case): Sample {
+  const [command, args] = haveGnuTime
+    ? [GNU_TIME, ['-f', 'cpu %U %S', process.execPath, ...c.args]]
+    : [process.execPath, c.args];
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wallMs = performance.now() - started;
+  const stderr = result.stderr.toString();
+  if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}: ${stderr.trim()}`);
+  const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(stderr);
+  return { wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
+}
+
+/** An archive of `pages` pages: the seed archived once, its page folder copied under new keys, reindexed. */
+function buildArchive(root: string, pages: number): string {
+  execFileSync(process.execPath, [cli, 'archive', SEED, '--url', SEED_URL, '-o', root, '--quiet']);
+  const host = join(root, 'news.example.com');
+  const [original] = readdirSync(host);
+  if (!original) throw new Error('the seed page was not archived');
+  const prefix = original.replace(/--[0-9a-f]+$/, '');
+  for (let n = 1; n < pages; n++) {
+    const key = n.toString(16).padStart(10, '0');
+    const copy = join(host, `${prefix}--${key}`);
+    cpSync(join(host, original), copy, { recursive: true });
+    // Each copy is its own page: its own URL, so its own key.
+    for (const snapshot of readdirSync(copy).filter((name) => /^\d{4}-/.test(name))) {
+      const articlePath = join(copy, snapshot, 'article.json');
+      const article = readFileSync(articlePath, 'utf8').replaceAll(SEED_URL, `${SEED_URL}?copy=${n}`);
+      writeFileSync(articlePath, article);
+    }
+  }
+  execFileSync(process.execPath, [cli, 'reindex', '-o', root], { stdio: 'ignore' });
+  return root;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
+
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Bundles the compiled CLI (dist/src/) into dist/bundle/ with rolldown: one file per command
+ * path instead of hundreds of modules (linkedom alone is 125 files), which is most of what a
+ * one-page `clipfile extract` spent starting up. Dynamic imports stay separate chunks, so
+ * `--version` or `list` never loads the extraction code. Run by `npm run build` (and so by
+ * `prepare`, which `npm ci` runs) after tsc; bin/clipfile.js runs the bundle.
+ *
+ *   node scripts/bundle.mjs
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist/bundle');
+
+/**
+ * Libraries that clipfile's dependencies load at start-up for features clipfile never uses,
+ * replaced in the bundle by a stub that throws, naming itself, if that ever changed:
+ * - turndown loads the domino DOM to parse HTML strings; clipfile only hands it DOM nodes.
+ * - linkedom loads cssomnom (325 kB, a third of the extraction chunk) for `<style>.sheet`;
+ *   clipfile removes `<style>` before parsing (src/extract/parse.ts) and reads no sheet.
+ */
+const UNUSED = {
+  '@mixmark-io/domino': ['createDocument'],
+  'cssomnom/parse': ['parse'],
+};
+
+function stubOf(id) {
+  const fail = `() => { throw new Error('clipfile bundle: ${id} is not bundled (see scripts/bundle.mjs)'); }`;
+  const names = UNUSED[id];
+  return `${names.map((name) => `export const ${name} = ${fail};`).join('\n')}\nexport default { ${names.join(', ')} };`;
+}
+
+const entries = {
+  clipfile: join(root, 'dist/src/cli/main.js'),
+  // The extraction pool starts it as the sibling of its own chunk (workerScriptUrl).
+  'extract-worker': join(root, 'dist/src/batch/extract-worker.js'),
+};
+for (const entry of Object.values(entries)) {
+  if (!existsSync(entry)) {
+    console.error(`scripts/bundle.mjs: ${entry} is missing: compile first (npx tsc -p tsconfig.json, or npm run build)`);
+    process.exit(1);
+  }
+}
+
+// Built beside the old bundle and swapped in, so a clipfile running meanwhile (a test, say)
+// never finds the folder half-written.
+const building = `${out}.building-${process.pid}`;
+const retired = `${out}.old-${process.pid}`;
+rmSync(building, { recursive: true, force: true });
+await build({
+  input: entries,
+  platform: 'node',
+  // Native addon: loaded from node_modules at run time.
+  external: ['better-sqlite3'],
+  plugins: [
+    {
+      name: 'unused-libraries',
+      resolveId: (id) => (id in UNUSED ? `\0unused:${id}` : null),
+      load: (id) => (id.startsWith('\0unused:') ? stubOf(id.slice('\0unused:'.length)) : null),
+    },
+  ],
+  logLevel: 'warn',
+  output: {
+    dir: building,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    // Chunks beside the entries: extract-pool finds the worker as a sibling of its own chunk.
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: true,
+  },
+});
+
+if (existsSync(out)) renameSync(out, retired);
+renameSync(building, out);
+rmSync(retired, { recursive: true, force: true });

@@ -55,7 +55,7 @@ export async function expandListing(
       date: entry.date,
       origin: { feed: source, entryId: entry.id, entryDate: entry.date, entryTitle: entry.title } satisfies CaptureOrigin,
     }));
-    return { kind, entryIds: feed.entries.map((entry) => entry.id), listed: select(entries, options, problems), problems };
+    return { kind, entryIds: feed.entries.map((entry) => entry.id), listed: select(entries, options), problems };
   }
 
   let sitemapKind: SitemapKind = 'urlset';
@@ -70,7 +70,7 @@ export async function expandListing(
   const problems: string[] = [];
   if (sitemapKind === 'urlset') {
     if (entries.length === 0) problems.push('the sitemap lists no pages');
-    return { kind, entryIds: entries.map((entry) => entry.url), listed: select(entries, options, problems), problems };
+    return { kind, entryIds: entries.map((entry) => entry.url), listed: select(entries, options), problems };
   }
 
   // A sitemap index: its children are sitemaps, read one level deeper, each once.
@@ -95,11 +95,7 @@ export async function expandListing(
 }
 
 /** Newest first (undated after dated, in listed order), then --since, --new-only and --limit. */
-function select(
-  entries: { url: string; date: string | null; origin: CaptureOrigin }[],
-  options: ExpandOptions,
-  problems: string[],
-): ListedSource[] {
+function select(entries: { url: string; date: string | null; origin: CaptureOrigin }[], options: ExpandOptions): ListedSource[] {
   const ordered = entries
     .map((entry, position) => ({ entry, position, time: entry.date ? Date.parse(entry.date) : Number.NEGATIVE_INFINITY }))
     .sort((a, b) => b.time - a.time || a.position - b.position)
@@ -107,6 +103,5 @@ function select(
   let chosen = ordered.filter((entry) => isSince(entry.date, options.since));
   if (options.newOnly && options.isArchived) chosen = chosen.filter((entry) => !options.isArchived!(entry.url));
   if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
-  void problems;
   return chosen.map((entry) => ({ source: entry.url, isSitemap: false, origin: entry.origin }));
 }

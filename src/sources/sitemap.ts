@@ -110,7 +110,6 @@ function localName(name: string): string {
 /** `loc`, `lastmod` of sitemaps.org; `publication_date` and `title` of the news namespace. */
 function fieldOf(name: string): string | null {
   const local = localName(name);
-  if (local === 'loc' && !name.includes(':')) return 'loc';
   if (local === 'loc') return 'loc';
   if (local === 'lastmod') return 'lastmod';
   if (local === 'publication_date') return 'newsDate';

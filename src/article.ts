@@ -6,7 +6,23 @@
 /** Bumped whenever a field of Article changes meaning or disappears. */
 export const SCHEMA_VERSION = 1;
 
-export type SourceKind = 'http' | 'file' | 'stdin';
+export type SourceKind = 'http' | 'file' | 'stdin' | 'warc';
+
+/**
+ * Where an archived page was found, when it was not named directly: an entry of a feed or
+ * sitemap, or the marks a saved page carries (urlFrom).
+ */
+export interface CaptureOrigin {
+  /** The feed or sitemap that listed the page. */
+  feed?: string;
+  entryId?: string | null;
+  entryDate?: string | null;
+  entryTitle?: string | null;
+  /** A saved page's URL came from: `singlefile`, `saved-from`, `canonical`, `og:url`, or `list` (a FILE URL line) / `option` (--url). */
+  urlFrom?: string;
+  /** The WARC file the page was read from. */
+  warc?: string;
+}
 
 /** Whatever `acquire` got hold of: the raw bytes and how they were obtained. */
 export interface Capture {
@@ -26,6 +42,8 @@ export interface Capture {
   bytes: Uint8Array;
   /** ISO 8601 time the bytes were read. */
   fetchedAt: string;
+  /** How the page was found (feed entry, saved-page marks, WARC); absent for a page named directly. */
+  origin?: CaptureOrigin;
   /** The final HTTP request and response as exchanged, for the WARC (http only). */
   exchange?: {
     method: 'GET';
@@ -195,6 +213,8 @@ export interface Provenance {
     /** The options that shape the result (e.g. timeout, maxBytes, userAgent, warc). */
     options: Record<string, string | number | boolean | null>;
   };
+  /** How the page was found: a feed or sitemap entry, a saved page's marks, a WARC file. */
+  origin?: CaptureOrigin;
 }
 
 /** What `article.json` in a snapshot folder holds: the Article plus its provenance. */

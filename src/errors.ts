@@ -19,7 +19,11 @@ export type SourceErrorCode =
   | 'no-article'
   /** The page is past extraction's limits (elements, nesting depth): see src/extract/limits.ts. */
   | 'too-complex'
-  | 'archive-write';
+  | 'archive-write'
+  | 'bad-feed'
+  | 'bad-sitemap'
+  | 'bad-warc'
+  | 'no-page-url';
 
 export interface SourceErrorOptions {
   cause?: unknown;

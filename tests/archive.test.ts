@@ -133,15 +133,18 @@ describe('clipfile archive', () => {
 });
 
 describe('where the archive is', () => {
-  it('is $CLIPFILE_ARCHIVE when -o is not given, and a file needs --url to be filed', async () => {
+  it('is $CLIPFILE_ARCHIVE when -o is not given, and a file whose saver left no URL needs --url to be filed', async () => {
     const archive = freshArchive();
     const result = await runCli(['archive', seedPath, '--url', seedUrl], { env: { CLIPFILE_ARCHIVE: archive } });
     expect(result.code, result.stderr).toBe(0);
     expect(snapshotDirs(archive)).toHaveLength(1);
-    const withoutUrl = await runCli(['archive', seedPath], { env: { CLIPFILE_ARCHIVE: archive } });
+    // The seed page names itself (rel=canonical), so it needs no --url (issue 14); a bare page does.
+    const bare = join(archive, '..', `bare-${process.pid}.html`);
+    writeFileSync(bare, '<!doctype html><html><head><title>Bare</title></head><body><p>No URL anywhere in this page.</p></body></html>');
+    const withoutUrl = await runCli(['archive', bare], { env: { CLIPFILE_ARCHIVE: archive } });
     expect(withoutUrl.code).toBe(1);
     expect(withoutUrl.stderr.trim().split('\n')).toEqual([
-      `error ${seedPath}: a file or stdin needs --url to be archived`,
+      `error ${bare}: no page URL in the file (no SingleFile header, "saved from" mark, canonical link or og:url); give one with --url, or a "FILE URL" list line`,
       expect.stringMatching(/^0 archived, 0 unchanged, 1 failed in [\d.]+ s$/),
     ]);
     expect(snapshotDirs(archive)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Capture } from '../article.js';
 import { SourceError } from '../errors.js';
+import { headOf, isFeedContentType, sniffKind } from '../sources/detect.js';
 import { clipfileVersion } from '../version.js';
 import { readAtMost, sizeLimitError } from './local.js';
 
@@ -35,6 +36,18 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 /** Types servers put on HTML by mistake (or omit); accepted only when the body looks like HTML. */
 const AMBIGUOUS_TYPES = new Set([null, 'text/plain', 'application/octet-stream']);
+/** Types a feed or sitemap comes with: read, then kept only when the body is one (src/sources/detect.ts). */
+const LISTING_TYPES = new Set([
+  'application/xml',
+  'text/xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/feed+json',
+  'application/json',
+  'application/gzip',
+  'application/x-gzip',
+]);
 const PROVENANCE_HEADERS = [
   'content-type',
   'content-length',
@@ -109,7 +122,7 @@ async function requestOnce(
   }
   const bytes = response.body ? await readAtMost(chunksOf(response.body), options.maxBytes) : new Uint8Array(0);
   if (bytes === null) throw sizeLimitError(source, options.maxBytes);
-  if (!HTML_TYPES.has(contentType ?? '') && !looksLikeHtml(bytes)) throw notHtml(source, contentType);
+  if (!HTML_TYPES.has(contentType ?? '') && !looksLikeHtml(bytes) && !isListing(bytes, contentType)) throw notHtml(source, contentType);
   return { kind: 'final', response, contentType, bytes };
 }
 
@@ -212,7 +225,9 @@ function rejectBeforeBody(source: string, response: Response, contentType: strin
       retryAfter,
     });
   }
-  if (!HTML_TYPES.has(contentType ?? '') && !AMBIGUOUS_TYPES.has(contentType)) return notHtml(source, contentType);
+  if (!HTML_TYPES.has(contentType ?? '') && !AMBIGUOUS_TYPES.has(contentType) && !LISTING_TYPES.has(contentType ?? '')) {
+    return notHtml(source, contentType);
+  }
   // With Content-Encoding, Content-Length counts compressed bytes; the streaming check decides then.
   if (!response.headers.has('content-encoding') && Number(response.headers.get('content-length')) > maxBytes) {
     return sizeLimitError(source, maxBytes);
@@ -261,6 +276,12 @@ async function discardBody(response: Response): Promise<void> {
 function mediaType(header: string | null): string | null {
   const type = header?.split(';')[0]?.trim().toLowerCase();
   return type || null;
+}
+
+/** A feed or sitemap (gzipped too), or a body served as a feed, which the batch run reports on. */
+function isListing(bytes: Uint8Array, contentType: string | null): boolean {
+  const kind = sniffKind(headOf(bytes), contentType);
+  return kind === 'feed' || kind === 'sitemap' || isFeedContentType(contentType);
 }
 
 function notHtml(source: string, contentType: string | null): SourceError {

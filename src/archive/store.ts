@@ -174,6 +174,12 @@ export class Archive {
     return { etag: headers['etag'], lastModified: headers['last-modified'] };
   }
 
+  /** Whether the archive holds a snapshot of the page (for --new-only: such pages are not asked for). */
+  hasPage(url: string): boolean {
+    const page = this.pageReachedBy(url);
+    return page !== undefined && snapshotNames(join(this.root, page.host, page.folder)).length > 0;
+  }
+
   /** The server said 304 Not Modified: the latest snapshot stands, and the check is recorded. */
   recordNotModified(url: string, checkedAt: string, source: string, redirects: string[] = []): StoreOutcome {
     return this.withWriteLock(source, () => {
@@ -662,6 +668,7 @@ export function buildArchivedArticle(input: SnapshotInput, identity: PageIdentit
       content: sha256Hex(`${article.title ?? ''}\n\n${article.markdown}`),
     },
     clipfile: { version: clipfileVersion(), options: input.options },
+    ...(capture.origin ? { origin: capture.origin } : {}),
   };
   return { ...article, url: pageUrl, provenance };
 }

@@ -3,7 +3,9 @@ import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExtractPool } from '../batch/extract-pool.js';
 import { DEFAULT_RETRY_POLICY } from '../batch/retry.js';
-import type { BatchOutcome, BatchStatus } from '../batch/run.js';
+import type { BatchOutcome, BatchStatus, SourceItem } from '../batch/run.js';
+import { parseSince } from '../sources/since.js';
+import { terminalLine } from './terminal-text.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../batch/scheduler.js';
 import { ExitCode } from './exit-codes.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
@@ -13,6 +15,10 @@ import { errorCode, Reporter } from './reporter.js';
 
 interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
   input?: string;
+  discover?: boolean;
+  since?: Date;
+  limit?: number;
+  newOnly?: boolean;
   failedOut?: string;
   json?: boolean;
   warc?: boolean;
@@ -24,8 +30,12 @@ interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
 export function archiveCommand(): Command {
   const command = new Command('archive')
     .description('archive pages as snapshots (Markdown, JSON, the captured HTML) in the archive folder')
-    .argument('[sources...]', 'http(s) URLs, HTML files (with --url), or - for stdin (with --url)')
-    .option('-i, --input <file>', 'read sources from a file, one per line (- for stdin); blank lines and # comments ignored')
+    .argument('[sources...]', 'http(s) URLs of pages, feeds or sitemaps; saved HTML pages; WARC files; - for stdin (with --url)')
+    .option('-i, --input <file>', 'read sources from a file, one per line (- for stdin), or "FILE URL" lines; blank lines and # comments ignored')
+    .option('--discover', 'a page that is not an article (a home or section page): follow the feeds it announces instead')
+    .option('--since <date|duration>', 'feed and sitemap entries newer than this: 2026-11-01, 36h, 7d', sinceOption)
+    .option('--limit <n>', 'at most N entries per feed or sitemap, newest first', wholeNumber('--limit', 1))
+    .option('--new-only', 'feed and sitemap entries already in the archive are not asked for again')
     .option('--failed-out <file>', 'write the sources that failed or were interrupted to this file, one per line, to retry them later')
     .option('--warc', 'also keep the HTTP exchange as capture.warc.gz (ISO 28500)')
     .option('--json', 'one JSON object per source on stdout')
@@ -43,8 +53,8 @@ export function archiveCommand(): Command {
 }
 
 /** The positional sources followed by those of --input; usage errors exit 2. */
-function sourcesToArchive(command: Command, sources: string[], flags: ArchiveCommandFlags): string[] {
-  const all = [...sources];
+function sourcesToArchive(command: Command, sources: string[], flags: ArchiveCommandFlags): SourceItem[] {
+  const all: SourceItem[] = sources.map((source) => ({ source }));
   if (flags.input !== undefined) {
     if (flags.input === '-' && sources.includes('-')) {
       command.error('error: stdin cannot hold both the list (-i -) and a page (-)', { exitCode: ExitCode.usage });
@@ -58,7 +68,7 @@ function sourcesToArchive(command: Command, sources: string[], flags: ArchiveCom
     }
     for (const line of list.split(/\r?\n/)) {
       const source = line.replace(/(^|\s)#.*$/, '').trim();
-      if (source) all.push(source);
+      if (source) all.push(listLine(source));
     }
   }
   if (all.length === 0) {
@@ -66,6 +76,21 @@ function sourcesToArchive(command: Command, sources: string[], flags: ArchiveCom
   }
   checkUrlNamesOneSource(command, all.length, flags);
   return all;
+}
+
+/** A list line: a source, or a saved page and its URL ("FILE URL", space or tab separated). */
+function listLine(line: string): SourceItem {
+  const match = /^(.*\S)\s+(https?:\/\/\S+)$/i.exec(line);
+  if (match && !/^https?:\/\//i.test(match[1]!)) return { source: match[1]!, pageUrl: match[2]! };
+  return { source: line };
+}
+
+function sinceOption(value: string): Date {
+  try {
+    return parseSince(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`${(error as Error).message}.`);
+  }
 }
 
 interface BatchFlags {
@@ -111,16 +136,18 @@ function addBatchOptions(command: Command): Command {
 
 type Counts = Record<BatchStatus, number>;
 
-async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promise<number> {
+async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const [{ Archive }, { BatchRun }, { createPoliteFetcher }] = await Promise.all([
+  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }] = await Promise.all([
     import('../archive/store.js'),
+    import('../archive/feed-state.js'),
     import('../batch/run.js'),
     import('../batch/fetcher.js'),
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
-  const pool = new ExtractPool({ size: Math.min(flags.workers, sources.length), timeLimitMs: flags.timeLimit * 1000 });
+  // A feed, sitemap or WARC may bring many pages, so the pool is not sized by the list.
+  const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000 });
   const fetcher = createPoliteFetcher({
     userAgent: fetchOptions.userAgent,
     timeoutMs: fetchOptions.timeoutMs,
@@ -140,14 +167,16 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
     onNote: (note) => reporter.warning(note),
   });
 
-  const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0 };
+  const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0, expanded: 0 };
   let duplicates = 0;
   let disallowed = 0;
   let doubtful = 0;
   const retryList: { index: number; source: string }[] = [];
   const started = Date.now();
   // Duplicates are not counted as pages (they were not fetched again).
-  const showProgress = () => reporter.progress({ total: run.uniqueSources, ...counts, startedAt: started });
+  // A feed, sitemap or WARC counts as done once expanded; the pages it brings raise the total.
+  const showProgress = () =>
+    reporter.progress({ total: run.total, ...counts, archived: counts.archived + counts.expanded, startedAt: started });
 
   const run = new BatchRun(sources, archive, {
     fetcher,
@@ -157,6 +186,10 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
     // memory stays flat however long the list.
     maxInHand: flags.concurrency + 2 * pool.size,
     maxInHandPerHost: 2 * flags.perHost,
+    expand: { since: flags.since, limit: flags.limit, newOnly: flags.newOnly === true },
+    discover: flags.discover === true,
+    feedStates: new FeedStates(archive.root),
+    onNote: (source, note) => reporter.warning(terminalLine(`${source}: ${note}`)),
     onOutcome: (outcome) => {
       report(outcome);
       if (outcome.duplicateOf !== null) {
@@ -191,6 +224,9 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
         attempts: outcome.attempts,
         confidence: outcome.confidence,
         duplicateOf: outcome.duplicateOf,
+        kind: outcome.kind,
+        entries: outcome.entries,
+        origin: outcome.origin,
         ...(flags.minConfidence === undefined ? {} : { doubtful: isDoubtfulOutcome(outcome) }),
       });
     }
@@ -202,6 +238,11 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
     else if (outcome.status === 'skipped') {
       const hop = outcome.disallowedHop ? ` (redirected to ${outcome.disallowedHop})` : '';
       if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}${hop}`);
+    } else if (outcome.status === 'expanded') {
+      if (!flags.quiet) reporter.info(terminalLine(`expanded  ${outcome.source}: ${outcome.kind}, ${outcome.entries} ${outcome.kind === 'page' ? 'feeds' : 'entries'} to archive`));
+    } else if (outcome.kind !== 'page') {
+      // A feed answering 304: nothing new listed.
+      if (!flags.quiet) reporter.outcome('unchanged', terminalLine(`${outcome.source}: ${outcome.kind} not modified`));
     } else if (!flags.quiet) reporter.outcome(outcome.status, `${outcome.url} → ${outcome.snapshotPath}`);
     if (isDoubtfulOutcome(outcome)) {
       reporter.warning(doubtfulMessage(outcome.source, { confidence: outcome.confidence! }, flags.minConfidence!));
@@ -241,7 +282,7 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
   let failedOutError = false;
   if (flags.failedOut !== undefined) {
     try {
-      writeListAtomically(flags.failedOut, retryList.sort((a, b) => a.index - b.index).map((entry) => entry.source));
+      writeListAtomically(flags.failedOut, [...new Set(retryList.sort((a, b) => a.index - b.index).map((entry) => entry.source))]);
     } catch (error) {
       failedOutError = true;
       reporter.error(flags.failedOut, `cannot write the list of failed sources: ${(error as Error).message}`);
@@ -256,8 +297,9 @@ async function runArchive(sources: string[], flags: ArchiveCommandFlags): Promis
     ].join('');
     const duplicatePart = duplicates > 0 ? `, ${duplicates} listed twice (fetched once)` : '';
     const doubtfulPart = doubtful > 0 ? `; ${doubtful} below --min-confidence ${flags.minConfidence}` : '';
+    const expandedPart = counts.expanded > 0 ? `${counts.expanded} feeds, sitemaps or WARCs expanded, ` : '';
     reporter.info(
-      `${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts}${duplicatePart} in ${elapsed} s${doubtfulPart}`,
+      `${expandedPart}${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts}${duplicatePart} in ${elapsed} s${doubtfulPart}`,
     );
   }
   process.off('SIGINT', onInterrupt);

@@ -21,7 +21,7 @@ interface ExtractFlags extends FetchFlags {
 export function extractCommand(): Command {
   const command = new Command('extract')
     .description('print the article of a web page, file or stdin ("-") as Markdown, JSON, text or HTML')
-    .argument('<sources...>', 'http(s) URLs, HTML files, or - for stdin')
+    .argument('<sources...>', 'http(s) URLs, HTML files (a saved page without --url uses the URL its saver left), WARC files (every HTML page), or - for stdin')
     .addOption(
       new Option('-f, --format <format>', 'output format (json: the Article, pretty for one source, one per line for several)')
         .choices(['md', 'json', 'text', 'html'])
@@ -40,8 +40,9 @@ export function extractCommand(): Command {
 }
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
-  const [{ acquire, decodePage }, { extractArticle }, markdownWithFrontMatter] = await Promise.all([
+  const [{ decodePage }, { pageCaptures }, { extractArticle }, markdownWithFrontMatter] = await Promise.all([
     import('../acquire/index.js'),
+    import('../sources/read-pages.js'),
     import('../extract/pipeline.js'),
     // yaml is for front matter only: not loaded for other formats.
     flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
@@ -51,14 +52,17 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
   const output = outputFor(flags, sources.length, markdownWithFrontMatter);
   let failures = 0;
   let doubtful = 0;
-  for (const [position, source] of sources.entries()) {
+  // Outputs written so far: a WARC file gives one per page.
+  let printed = 0;
+  for (const source of sources) {
     try {
-      const capture = await acquire(source, fetchOptions);
+      for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
       const page = { html: decoded.html, url: capture.url, source };
       const article = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
       const below = isDoubtful(article, flags.minConfidence);
-      process.stdout.write((position > 0 ? output.separator : '') + output.article(source, article, below));
+      process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below));
+      printed++;
       if (below) {
         doubtful++;
         reporter.warning(doubtfulMessage(source, article, flags.minConfidence!));
@@ -66,6 +70,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
         reporter.warning(`${source}: the page does not look like an article; check the result`);
       }
       for (const warning of article.warnings) reporter.warning(`${source}: ${warning}`);
+      }
     } catch (error) {
       failures++;
       if (flags.json) writeFailedRow(source, error, reporter);

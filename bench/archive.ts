@@ -23,6 +23,7 @@ import { Archive } from '../src/archive/store.js';
 import { archiveSource, type ArchiveOptions } from '../src/pipeline.js';
 import { aebDevDir, CorpusMissingError, loadAebGroundTruth, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
 import { readBenchArgs } from './args.js';
+import { seededRandom } from './fuzz-mutations.js';
 
 interface BenchPage {
   /** "aeb-dev/ID" or "readability/NAME". */
@@ -89,18 +90,6 @@ function diskUsage(dir: string): { files: number; bytes: number; allocated: numb
   };
   walk(dir);
   return { files, bytes, allocated };
-}
-
-/** mulberry32: a small seeded PRNG, so the queries are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -53,8 +53,10 @@ rmSync(building, { recursive: true, force: true });
 await build({
   input: entries,
   platform: 'node',
-  // Native addon: loaded from node_modules at run time.
-  external: ['better-sqlite3'],
+  // Loaded from node_modules at run time: a native addon (better-sqlite3), a browser driver
+  // and a spec DOM that load their own files by path (playwright-core, jsdom), a package that
+  // starts its own binary (pagefind), and citation-js, whose plugins register on one shared core.
+  external: ['better-sqlite3', 'playwright-core', 'jsdom', 'pagefind', /^@citation-js\//],
   plugins: [
     {
       name: 'unused-libraries',

@@ -1,13 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects so that `npm test` shows the slow suites apart: `unit` (modules, fixtures, local
+ * servers and CLI runs) and `slow` (whole-corpus suites in tests/corpus/, process-killing and
+ * browser suites). Both run in one `vitest run`; `npx vitest run --project unit` runs the quick
+ * half alone while working.
+ */
+const SLOW_SUITES = ['tests/corpus/**/*.test.ts', 'tests/archive-crash.test.ts'];
+
+const PER_TEST = { testTimeout: 60_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['./tests/helpers/scratch-root.ts', './tests/helpers/bundle.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    ...PER_TEST,
     // Two cores: the extraction-heavy suites contend, so keep the pool small.
     maxWorkers: 2,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    // The projects repeat the per-test settings but not globalSetup, which runs once, at the root.
+    projects: [
+      { test: { ...PER_TEST, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW_SUITES } },
+      { test: { ...PER_TEST, name: 'slow', include: SLOW_SUITES } },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 /**
  * Runs clipfile's real extraction over ../shared/corpus/quotes-dev and collects its quotations
- * in score.py's prediction format. Shared by `npm run bench:quotes` and tests/quotes-corpus.test.ts.
+ * in score.py's prediction format. Shared by `npm run bench:quotes` and tests/corpus/quotes.test.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,24 +1,59 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
+/** How many of a project's slowest files the summary names. */
+const SLOWEST_SHOWN = 5;
+
+interface ProjectTally {
+  files: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+  slowest: Array<{ file: string; seconds: number }>;
+}
+
 /**
- * Ends the run with one plain "N passed, N failed, N skipped" line, a format CI systems read
+ * Ends the run with one line per project (`unit`, `slow`: see vitest.config.ts) naming its
+ * slowest files, then one plain "N passed, N failed, N skipped" line, a format CI systems read
  * whatever the test runner.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    const projects = new Map<string, ProjectTally>();
+    for (const module of testModules) {
+      const name = module.project.name || 'tests';
+      const tally = projects.get(name) ?? { files: 0, passed: 0, failed: 0, skipped: 0, seconds: 0, slowest: [] };
+      projects.set(name, tally);
+      tally.files++;
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') tally.passed++;
+        else if (state === 'failed') tally.failed++;
+        else tally.skipped++;
+      }
+      // A file that failed to load has no tests but must still count as a failure.
+      if (module.state() === 'failed' && ![...module.children.allTests()].some((t) => t.result().state === 'failed')) tally.failed++;
+      const seconds = module.diagnostic().duration / 1000;
+      tally.seconds += seconds;
+      tally.slowest.push({ file: module.relativeModuleId, seconds });
+    }
     let passed = 0;
     let failed = 0;
     let skipped = 0;
-    for (const module of testModules) {
-      for (const test of module.children.allTests()) {
-        const state = test.result().state;
-        if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
-        else skipped++;
-      }
-      // A file that failed to load has no tests but must still count as a failure.
-      if (module.state() === 'failed' && ![...module.children.allTests()].some((t) => t.result().state === 'failed')) failed++;
+    process.stdout.write('\n');
+    for (const [name, tally] of projects) {
+      passed += tally.passed;
+      failed += tally.failed;
+      skipped += tally.skipped;
+      const slowest = tally.slowest
+        .sort((a, b) => b.seconds - a.seconds)
+        .slice(0, SLOWEST_SHOWN)
+        .map((entry) => `${entry.file} ${entry.seconds.toFixed(1)} s`)
+        .join(', ');
+      process.stdout.write(
+        `${name}: ${tally.files} files, ${tally.passed} passed, ${tally.failed} failed, ${tally.seconds.toFixed(0)} s of test time; slowest: ${slowest}\n`,
+      );
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

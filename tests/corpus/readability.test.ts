@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shingleCounts, tokenize } from '../bench/metric.js';
-import type { Article } from '../src/article.js';
-import { SourceError } from '../src/errors.js';
-import { extractArticle } from '../src/extract/pipeline.js';
-import { repoRoot } from './helpers/cli.js';
-import { expectInOrder } from './helpers/assertions.js';
+import { shingleCounts, tokenize } from '../../bench/metric.js';
+import type { Article } from '../../src/article.js';
+import { SourceError } from '../../src/errors.js';
+import { extractArticle } from '../../src/extract/pipeline.js';
+import { repoRoot } from '../helpers/cli.js';
+import { expectInOrder } from '../helpers/assertions.js';
 
 // Mozilla Readability's own test pages (see ../shared/corpus/README.md); CI has them beside the clone.
 const corpusDir = resolve(repoRoot, '../shared/corpus/readability');

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { copyDocument, parseHtml, stripInertMarkup } from '../src/extract/parse.js';
 import { fixturePath } from './helpers/fixtures.js';
+import { withCpuTime } from './helpers/cpu-time.js';
 
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
@@ -132,8 +133,8 @@ describe('stripInertMarkup on hostile pages', () => {
   it('takes linear time on a page of unclosed <script> and <style> tags', () => {
     // 200,000 unclosed tags before 1 MB of text: the regular expressions took minutes, this takes milliseconds.
     const html = `${'<script>'.repeat(100_000)}${'<style>'.repeat(100_000)}${'x'.repeat(1_000_000)}`;
-    const started = performance.now();
-    expect(stripInertMarkup(html)).toBe(html);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const { value: stripped, cpuMs } = withCpuTime(() => stripInertMarkup(html));
+    expect(stripped).toBe(html);
+    expect(cpuMs).toBeLessThan(2_000);
   });
 });

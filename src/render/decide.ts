@@ -18,21 +18,38 @@ export const RENDER_BELOW_CONFIDENCE = 0.5;
 export const SCRIPT_PROSE_RATIO = 3;
 /** …and at least this much of it, so a short page's small data blob does not count. */
 export const MIN_SCRIPT_PROSE_CHARS = 2_000;
-/** A string literal in a script counts as prose from this length and this many spaces on. */
-const PROSE_LITERAL_MIN_CHARS = 120;
+/** A string literal in a script counts as prose from this many spaces on (and 120 characters, STRING_LITERAL). */
 const PROSE_LITERAL_MIN_SPACES = 15;
 /** An embed placeholder holds at most this much text (a bare link, a date) before its script fills it. */
 export const EMPTY_EMBED_MAX_CHARS = 40;
 
 const KEEP_STATIC: RenderDecision = { render: false, reason: null };
 
+/** A story shorter than this is a stub, which scripts may be meant to complete. */
+export const STUB_ARTICLE_CHARS = 1_000;
+
 export function decideRender(article: Article | null, html: string): RenderDecision {
+  // Without a script, the page in a browser is the page as served: nothing to gain.
+  if (!hasScripts(html)) return KEEP_STATIC;
   if (!article) return { render: true, reason: 'no-article' };
   if (article.confidence < RENDER_BELOW_CONFIDENCE) return { render: true, reason: 'low-confidence' };
   if (hasScriptFilledEmbed(html)) return { render: true, reason: 'script-embed' };
-  const prose = scriptProseChars(html);
-  if (prose >= MIN_SCRIPT_PROSE_CHARS && prose >= SCRIPT_PROSE_RATIO * article.text.length) return { render: true, reason: 'short-article' };
+  if (article.text.length < STUB_ARTICLE_CHARS) {
+    const prose = scriptProseChars(html);
+    if (prose >= MIN_SCRIPT_PROSE_CHARS && prose >= SCRIPT_PROSE_RATIO * article.text.length) return { render: true, reason: 'short-article' };
+  }
   return KEEP_STATIC;
+}
+
+const ANY_SCRIPT = /<script\b([^>]*)>/gi;
+
+/** Whether the page has a script that a browser would run (JSON-LD and other data blocks are not). */
+export function hasScripts(html: string): boolean {
+  for (const script of html.matchAll(ANY_SCRIPT)) {
+    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(script[1] ?? '')?.[1]?.toLowerCase() ?? '';
+    if (type === '' || type === 'module' || type.includes('javascript') || type.includes('ecmascript')) return true;
+  }
+  return false;
 }
 
 /**
@@ -52,6 +69,7 @@ export function hasScriptFilledEmbed(html: string): boolean {
 }
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** A string literal of at least 120 characters, double- or single-quoted. */
 const STRING_LITERAL = /"((?:[^"\\\n]|\\.){120,})"|'((?:[^'\\\n]|\\.){120,})'/g;
 
 /**
@@ -66,7 +84,7 @@ export function scriptProseChars(html: string): number {
     if (/\bsrc\s*=/i.test(attributes) || /ld\+json/i.test(attributes)) continue;
     for (const literal of (script[2] ?? '').matchAll(STRING_LITERAL)) {
       const text = literal[1] ?? literal[2] ?? '';
-      if (text.length >= PROSE_LITERAL_MIN_CHARS && countSpaces(text) >= PROSE_LITERAL_MIN_SPACES) total += visibleText(text).length;
+      if (countSpaces(text) >= PROSE_LITERAL_MIN_SPACES) total += visibleText(text).length;
     }
   }
   return total;

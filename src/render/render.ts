@@ -30,7 +30,7 @@ export const NETWORK_QUIET_MS = 500;
 const SERIALISE_RESERVE_SHARE = 0.2;
 const MIN_SERIALISE_RESERVE_MS = 500;
 /** The scroll: this many screens down, with a pause after each for lazy loaders to react. */
-const SCROLL_SCREENS = 6;
+const SCROLL_SCREENS = 4;
 const SCROLL_PAUSE_MS = 50;
 /** How long closing a page's context may take (a hung renderer is killed with it). */
 const CLOSE_ALLOWANCE_MS = 5_000;
@@ -92,14 +92,14 @@ export class Renderer {
     if (!Number.isInteger(this.pagesAtOnce) || this.pagesAtOnce < 1) throw new RangeError(`pagesAtOnce must be a positive integer, got ${this.pagesAtOnce}`);
   }
 
-  /** Renders one page, waiting for a turn when `pagesAtOnce` pages are rendering. */
-  async render(input: RenderInput): Promise<RenderedPage> {
+  /** Renders one page, waiting for a turn when `pagesAtOnce` pages are rendering; `timeoutMs` overrides the run's budget. */
+  async render(input: RenderInput, timeoutMs: number = this.timeoutMs): Promise<RenderedPage> {
     if (this.closed) throw new Error('Renderer is closed');
     await this.turn();
     try {
       const browser = await this.startedBrowser(input.source);
       this.rendered++;
-      return await renderInBrowser(browser, input, this.timeoutMs, this.options);
+      return await renderInBrowser(browser, input, timeoutMs, this.options);
     } finally {
       this.active--;
       this.waiting.shift()?.();
@@ -219,7 +219,11 @@ async function guardRequests(context: BrowserContext, page: Page, input: RenderI
       documentServed = true;
       return route.fulfill({ status: 200, headers: documentHeaders(input.contentType), body: Buffer.from(input.bytes) });
     }
-    if (!isAllowedRequest(request, topLevel, page, pageOrigin, options.sameOriginOnly === true)) return route.abort('blockedbyclient');
+    if (!isAllowedRequest(request, topLevel, page, pageOrigin, options.sameOriginOnly === true)) {
+      // A refused navigation is cancelled (ERR_ABORTED), which leaves the page as it is; any
+      // other error would replace it with Chromium's error page.
+      return route.abort(topLevel ? 'aborted' : 'blockedbyclient');
+    }
     return route.continue();
   });
 }

@@ -32,6 +32,8 @@ const MIN_SERIALISE_RESERVE_MS = 500;
 /** The scroll: this many screens down, with a pause after each for lazy loaders to react. */
 const SCROLL_SCREENS = 4;
 const SCROLL_PAUSE_MS = 50;
+/** How long opening a tab (context, page, request rules) may take: the browser's work, not the page's. */
+const TAB_ALLOWANCE_MS = 30_000;
 /** How long closing a page's context may take (a hung renderer is killed with it). */
 const CLOSE_ALLOWANCE_MS = 5_000;
 /** How long Chromium may take to start. */
@@ -154,23 +156,36 @@ export class Renderer {
   }
 }
 
-/** One page in a fresh context, within its budget. */
+/**
+ * One page in a fresh context, within its budget. The budget is the page's: it starts when the
+ * tab is ready and navigates; opening the tab is clipfile's own work, with an allowance of its own.
+ */
 async function renderInBrowser(browser: Browser, input: RenderInput, timeoutMs: number, options: RendererOptions): Promise<RenderedPage> {
-  const started = Date.now();
-  const deadline = started + timeoutMs;
-  // Past this, load and network quiet are no longer waited for: the DOM is taken as it is.
-  const settleBy = deadline - Math.max(MIN_SERIALISE_RESERVE_MS, timeoutMs * SERIALISE_RESERVE_SHARE);
-  const overBudget = () => new SourceError(input.source, 'render-timeout', `rendering took longer than ${formatSeconds(timeoutMs)}`);
-  const withinBudget = <T>(work: Promise<T>): Promise<T> => raceDeadline(work, deadline, overBudget);
+  const tabFailed = () => new SourceError(input.source, 'render-failed', `the browser did not open a tab within ${formatSeconds(TAB_ALLOWANCE_MS)}`);
+  const tabReadyBy = Date.now() + TAB_ALLOWANCE_MS;
+  const withinTabAllowance = <T>(work: Promise<T>): Promise<T> => raceDeadline(work, tabReadyBy, tabFailed);
 
   let context: BrowserContext | null = null;
   try {
-    context = await withinBudget(browser.newContext(browserContextOptions(options.userAgent)));
-    const page = await withinBudget(context.newPage());
+    const opening = browser.newContext(browserContextOptions(options.userAgent));
+    try {
+      context = await withinTabAllowance(opening);
+    } catch (error) {
+      // A context that opens after its allowance ran out is closed all the same.
+      opening.then((late) => late.close()).catch(() => undefined);
+      throw error;
+    }
+    const page = await withinTabAllowance(context.newPage());
     const network = new NetworkWatch(page);
     let crashed = false;
     page.on('crash', () => (crashed = true));
-    await withinBudget(guardRequests(context, page, input, options));
+    await withinTabAllowance(guardRequests(context, page, input, options));
+
+    const deadline = Date.now() + timeoutMs;
+    // Past this, load and network quiet are no longer waited for: the DOM is taken as it is.
+    const settleBy = deadline - Math.max(MIN_SERIALISE_RESERVE_MS, timeoutMs * SERIALISE_RESERVE_SHARE);
+    const overBudget = () => new SourceError(input.source, 'render-timeout', `rendering took longer than ${formatSeconds(timeoutMs)}`);
+    const withinBudget = <T>(work: Promise<T>): Promise<T> => raceDeadline(work, deadline, overBudget);
     await withinBudget(page.goto(input.url, { waitUntil: 'domcontentloaded', timeout: 0 }));
     await withinBudget(settle(page, network, settleBy));
     const requestsBeforeScroll = network.started;

@@ -177,6 +177,25 @@ export interface Article extends ArticleMetadata {
   warnings: string[];
 }
 
+/**
+ * Why a page was rendered in Chromium (--render): `always`; `no-article` (its HTML as served
+ * holds no story); `low-confidence` (the story found is doubtful); `short-article` (its scripts
+ * carry far more prose than the story found); `script-embed` (an embedded post that is only a
+ * placeholder until a widget script fills it). See src/render/decide.ts.
+ */
+export type RenderReason = 'always' | 'no-article' | 'low-confidence' | 'short-article' | 'script-embed';
+
+/** A page rendered in Chromium whose DOM the Article was extracted from (kept as rendered.html). */
+export interface RenderedSnapshot {
+  /** The DOM after the page's scripts ran, serialised. */
+  html: string;
+  reason: RenderReason;
+  /** "Chromium 156.0.8078.114". */
+  browser: string;
+  /** ISO 8601: when the DOM was serialised. */
+  renderedAt: string;
+}
+
 /** How a snapshot was obtained: enough to cite it and to check it was not altered. */
 export interface Provenance {
   /** The source as the user named it (URL, file path, or "-"). */
@@ -215,6 +234,10 @@ export interface Provenance {
   };
   /** How the page was found: a feed or sitemap entry, a saved page's marks, a WARC file. */
   origin?: CaptureOrigin;
+  /** Present (true) only when the Article was extracted from the page as rendered in Chromium. */
+  rendered?: true;
+  /** With `rendered`: why, by which browser, when, and the SHA-256 of rendered.html. */
+  render?: { reason: RenderReason; browser: string; renderedAt: string; sha256: string };
 }
 
 /** What `article.json` in a snapshot folder holds: the Article plus its provenance. */

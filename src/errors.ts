@@ -23,7 +23,11 @@ export type SourceErrorCode =
   | 'bad-feed'
   | 'bad-sitemap'
   | 'bad-warc'
-  | 'no-page-url';
+  | 'no-page-url'
+  /** Rendering in Chromium took longer than --render-timeout (src/render/render.ts). */
+  | 'render-timeout'
+  /** Chromium could not start, or the page could not be rendered (its tab crashed, …). */
+  | 'render-failed';
 
 export interface SourceErrorOptions {
   cause?: unknown;

@@ -4,6 +4,8 @@ import { Archive, type StoreOutcome } from './archive/store.js';
 import { pageIdentityUrl } from './archive/layout.js';
 import { buildWarc } from './archive/warc.js';
 import type { PageInput } from './extract/pipeline.js';
+import type { RenderReason } from './article.js';
+import { extractPage, type RenderSetup } from './render/stage.js';
 import { clipfileVersion } from './version.js';
 
 /** One page read end to end: acquire → decode → extract. */
@@ -24,6 +26,8 @@ export interface ArchiveOptions {
   fetch: AcquireOptions;
   /** Also keep the HTTP exchange as capture.warc.gz. */
   warc: boolean;
+  /** --render: when pages are rendered in Chromium (absent: never). */
+  render?: RenderSetup;
 }
 
 export interface ArchiveResult extends StoreOutcome {
@@ -31,6 +35,8 @@ export interface ArchiveResult extends StoreOutcome {
   title: string | null;
   /** The extraction's confidence (null for a snapshot stored before clipfile measured it). */
   confidence: number | null;
+  /** Why the page was rendered in Chromium; null when its Article came from the HTML as served. */
+  rendered: RenderReason | null;
 }
 
 /** Turns a page's HTML into an Article: extractArticle in-process, or an ExtractPool's extract. */
@@ -91,23 +97,25 @@ export async function storeCapture(
   if (capture.status === 304) {
     const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source, capture.redirects);
     const latest = archive.readSnapshot(outcome.snapshotPath);
-    return { ...outcome, source, title: latest?.title ?? null, confidence: latest?.confidence ?? null };
+    return { ...outcome, source, title: latest?.title ?? null, confidence: latest?.confidence ?? null, rendered: null };
   }
   const decoded = decodePage(capture);
-  const article = await extract({ html: decoded.html, url: capture.url, source });
+  const { article, rendered } = await extractPage(capture, decoded, source, extract, options.render);
   const warc = options.warc ? await buildWarc(capture, { software: `clipfile/${clipfileVersion()}` }) : undefined;
   const outcome = archive.storeSnapshot({
     article,
     capture,
     decoded,
     warc,
+    rendered: rendered ?? undefined,
     options: {
       timeoutMs: options.fetch.timeoutMs ?? null,
       maxBytes: options.fetch.maxBytes ?? null,
       userAgent: options.fetch.userAgent ?? null,
       pageUrl: options.fetch.pageUrl ?? null,
       warc: options.warc,
+      ...(options.render ? { render: options.render.mode, renderTimeoutMs: options.render.renderer?.timeoutMs ?? null } : {}),
     },
   });
-  return { ...outcome, source, title: article.title, confidence: article.confidence };
+  return { ...outcome, source, title: article.title, confidence: article.confidence, rendered: rendered?.reason ?? null };
 }

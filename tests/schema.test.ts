@@ -206,8 +206,9 @@ describe('schema/article.schema.json', () => {
     it('has exactly the fields of real provenance, digests, clipfile record and embeds', () => {
       const provenance = articleSchema.$defs['provenance']!.properties!;
       // `origin` is written only for a page found through a feed, sitemap, saved page's marks or
-      // WARC (tests/sources/archive-sources.test.ts validates such snapshots).
-      expect(Object.keys(provenance).sort()).toEqual([...Object.keys(written.provenance), 'origin'].sort());
+      // WARC (tests/sources/archive-sources.test.ts validates such snapshots); `rendered` and
+      // `render` only for a page rendered in Chromium (tests/render/archive.test.ts validates those).
+      expect(Object.keys(provenance).sort()).toEqual([...Object.keys(written.provenance), 'origin', 'rendered', 'render'].sort());
       expect(Object.keys(provenance['sha256']!.properties!).sort()).toEqual(Object.keys(written.provenance.sha256).sort());
       expect(Object.keys(provenance['clipfile']!.properties!).sort()).toEqual(Object.keys(written.provenance.clipfile).sort());
       expect(Object.keys(articleSchema.$defs['embed']!.properties!).sort()).toEqual(Object.keys(written.embeds[0]!).sort());

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ArchivedArticle, Article, Capture, DecodedPage, Provenance } from '../article.js';
+import type { ArchivedArticle, Article, Capture, DecodedPage, Provenance, RenderedSnapshot } from '../article.js';
 import { SourceError } from '../errors.js';
 import { markdownWithFrontMatter } from '../front-matter.js';
 import { clipfileVersion } from '../version.js';
@@ -62,6 +62,8 @@ export const SNAPSHOT_FILES = {
   json: 'article.json',
   source: 'source.html',
   warc: 'capture.warc.gz',
+  /** The DOM after rendering in Chromium (--render), when the Article came from it. */
+  rendered: 'rendered.html',
 } as const;
 const CHECKS_FILE = 'checks.ndjson';
 const INDEX_FILE = 'index.db';
@@ -77,6 +79,8 @@ export interface SnapshotInput {
   options: Record<string, string | number | boolean | null>;
   /** A gzipped WARC of the exchange, when asked for. */
   warc?: Uint8Array;
+  /** The rendered page the Article came from (--render), kept as rendered.html. */
+  rendered?: RenderedSnapshot;
 }
 
 export interface StoreOutcome {
@@ -543,6 +547,7 @@ export class Archive {
       created = true;
       writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.source), input.capture.bytes);
       if (input.warc) writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.warc), input.warc);
+      if (input.rendered) writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.rendered), input.rendered.html);
       writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.markdown), markdownWithFrontMatter(archived));
       // article.json last: a reader that finds it may trust the rest is there.
       writeFileDurably(this.root, join(temporary, SNAPSHOT_FILES.json), `${JSON.stringify(archived, null, 2)}\n`);
@@ -669,8 +674,15 @@ export function buildArchivedArticle(input: SnapshotInput, identity: PageIdentit
     },
     clipfile: { version: clipfileVersion(), options: input.options },
     ...(capture.origin ? { origin: capture.origin } : {}),
+    ...(input.rendered ? renderProvenance(input.rendered) : {}),
   };
   return { ...article, url: pageUrl, provenance };
+}
+
+/** A rendered page's provenance: what rendered it, why, when, and the digest of rendered.html. */
+function renderProvenance(rendered: RenderedSnapshot): Pick<Provenance, 'rendered' | 'render'> {
+  const { reason, browser, renderedAt, html } = rendered;
+  return { rendered: true, render: { reason, browser, renderedAt, sha256: sha256Hex(html) } };
 }
 
 /** A URL as the index's page_urls hold it, or nothing when it is not a URL. */

@@ -19,7 +19,7 @@ import { sizeLimitError } from '../acquire/local.js';
 import type { FeedStates } from '../archive/feed-state.js';
 import { pageIdentityUrl } from '../archive/layout.js';
 import type { Archive } from '../archive/store.js';
-import type { Capture, CaptureOrigin } from '../article.js';
+import type { Capture, CaptureOrigin, RenderReason } from '../article.js';
 import { SourceError } from '../errors.js';
 import { type ArchiveOptions, type Extractor, storeCapture } from '../pipeline.js';
 import { headOf, isFeedContentType, isGzip, sniffKind, SNIFF_BYTES, type ContentKind } from '../sources/detect.js';
@@ -74,6 +74,8 @@ export interface BatchOutcome {
   entries: number | null;
   /** How the page was found (the feed entry, a saved page's marks, the WARC), when not named directly. */
   origin: CaptureOrigin | null;
+  /** Why the page was rendered in Chromium (--render); null when its Article came from the HTML as served. */
+  rendered: RenderReason | null;
 }
 
 /** Reasons to print after a source's name that do not fail it ("2 entries without a link left out"). */
@@ -261,6 +263,7 @@ export class BatchRun {
         confidence: stored.confidence,
         attempts,
         origin: capture.origin ?? null,
+        rendered: stored.rendered,
       });
     } catch (error) {
       attempts = error instanceof SourceError && error.attempts !== undefined ? error.attempts : attempts;
@@ -377,6 +380,7 @@ export class BatchRun {
       kind: 'page',
       entries: null,
       origin: null,
+      rendered: null,
       index,
       url: null,
       key: null,

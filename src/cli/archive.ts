@@ -12,8 +12,9 @@ import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confi
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
 import { addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import { errorCode, Reporter } from './reporter.js';
+import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 
-interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
+interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags, RenderFlags {
   input?: string;
   discover?: boolean;
   since?: Date;
@@ -46,8 +47,9 @@ export function archiveCommand(): Command {
   addBatchOptions(command);
   addTimeLimitOption(command);
   addMinConfidenceOption(command);
+  addRenderOptions(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
-    process.exitCode = await runArchive(sourcesToArchive(command, sources, flags), flags);
+    process.exitCode = await runArchive(command, sourcesToArchive(command, sources, flags), flags);
   });
   return command;
 }
@@ -136,18 +138,25 @@ function addBatchOptions(command: Command): Command {
 
 type Counts = Record<BatchStatus, number>;
 
-async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Promise<number> {
+async function runArchive(command: Command, sources: SourceItem[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }] = await Promise.all([
+  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }, { defaultUserAgent }] = await Promise.all([
     import('../archive/store.js'),
     import('../archive/feed-state.js'),
     import('../batch/run.js'),
     import('../batch/fetcher.js'),
+    import('../acquire/index.js'),
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
   // A feed, sitemap or WARC may bring many pages, so the pool is not sized by the list.
   const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000 });
+  // Pages render while the pool extracts others; -c bounds both, and a tab per core at most.
+  const render = renderSetupFrom(command, flags, {
+    pagesAtOnce: Math.min(flags.concurrency, os.availableParallelism()),
+    userAgent: fetchOptions.userAgent ?? defaultUserAgent(),
+    warn: (message) => reporter.warning(message),
+  });
   const fetcher = createPoliteFetcher({
     userAgent: fetchOptions.userAgent,
     timeoutMs: fetchOptions.timeoutMs,
@@ -180,7 +189,7 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
 
   const run = new BatchRun(sources, archive, {
     fetcher,
-    archive: { fetch: fetchOptions, warc: flags.warc === true },
+    archive: { fetch: fetchOptions, warc: flags.warc === true, render },
     extract: (page) => pool.extract(page),
     // Enough pages in hand to keep every request slot and extraction thread busy, and no more:
     // memory stays flat however long the list.
@@ -227,6 +236,7 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
         kind: outcome.kind,
         entries: outcome.entries,
         origin: outcome.origin,
+        rendered: outcome.rendered,
         ...(flags.minConfidence === undefined ? {} : { doubtful: isDoubtfulOutcome(outcome) }),
       });
     }
@@ -276,6 +286,7 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
     reporter.endProgress();
     if (abandoned) await pool.terminate();
     else await pool.close();
+    await render.renderer?.close();
     archive.close();
   }
 

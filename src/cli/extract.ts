@@ -1,16 +1,18 @@
 import vm from 'node:vm';
 import { Command, Option } from 'commander';
-import type { Article } from '../article.js';
+import type { Article, RenderReason } from '../article.js';
+import type { PageInput } from '../extract/pipeline.js';
 import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
+import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 import { errorCode, Reporter } from './reporter.js';
 import { terminalBlock } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
 
-interface ExtractFlags extends FetchFlags {
+interface ExtractFlags extends FetchFlags, RenderFlags {
   format: OutputFormat;
   json?: boolean;
   color: boolean;
@@ -32,24 +34,28 @@ export function extractCommand(): Command {
   addFetchOptions(command);
   addTimeLimitOption(command);
   addMinConfidenceOption(command);
+  addRenderOptions(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
     checkUrlNamesOneSource(command, sources.length, flags);
-    process.exitCode = await runExtract(sources, flags);
+    process.exitCode = await runExtract(command, sources, flags);
   });
   return command;
 }
 
-async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
-  const [{ decodePage }, { pageCaptures }, { extractArticle }, markdownWithFrontMatter] = await Promise.all([
+async function runExtract(command: Command, sources: string[], flags: ExtractFlags): Promise<number> {
+  const [{ decodePage, defaultUserAgent }, { pageCaptures }, { extractArticle }, { extractPage }, markdownWithFrontMatter] = await Promise.all([
     import('../acquire/index.js'),
     import('../sources/read-pages.js'),
     import('../extract/pipeline.js'),
+    import('../render/stage.js'),
     // yaml is for front matter only: not loaded for other formats.
     flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
   ]);
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const fetchOptions = fetchOptionsFrom(flags);
   const output = outputFor(flags, sources.length, markdownWithFrontMatter);
+  // One page at a time: one tab of one browser, started on the first page that needs it.
+  const render = renderSetupFrom(command, flags, { pagesAtOnce: 1, userAgent: fetchOptions.userAgent ?? defaultUserAgent(), warn: (message) => reporter.warning(message) });
   let failures = 0;
   let doubtful = 0;
   // Outputs written so far: a WARC file gives one per page.
@@ -58,10 +64,10 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
     try {
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
-      const page = { html: decoded.html, url: capture.url, source };
-      const article = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
+      const extract = (page: PageInput) => withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
+      const { article, rendered } = await extractPage(capture, decoded, source, extract, render);
       const below = isDoubtful(article, flags.minConfidence);
-      process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below));
+      process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below, rendered?.reason ?? null));
       printed++;
       if (below) {
         doubtful++;
@@ -79,6 +85,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
     // A turn of the event loop between pages lets a Ctrl-C in.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  await render.renderer?.close();
   if (failures > 0) return ExitCode.someFailed;
   return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
 }
@@ -103,7 +110,7 @@ function withinTimeLimit<T>(run: () => T, seconds: number, source: string): T {
 interface Output {
   /** Written between two sources' outputs. */
   separator: string;
-  article(source: string, article: Article, doubtful: boolean): string;
+  article(source: string, article: Article, doubtful: boolean, rendered: RenderReason | null): string;
 }
 
 /** What one extracted source prints, by --json / --format and where stdout goes. */
@@ -112,7 +119,7 @@ function outputFor(flags: ExtractFlags, sourceCount: number, frontMatter: Markdo
     flags.minConfidence === undefined ? article : { ...article, doubtful };
   if (flags.json) {
     // For scripts: always one line, naming its source, so outputs match inputs.
-    return { separator: '', article: (source, article, doubtful) => `${JSON.stringify(scriptRow(source, withDoubtful(article, doubtful)))}\n` };
+    return { separator: '', article: (source, article, doubtful, rendered) => `${JSON.stringify(scriptRow(source, withDoubtful(article, doubtful), rendered))}\n` };
   }
   if (flags.format === 'json') {
     return {
@@ -132,9 +139,9 @@ function outputFor(flags: ExtractFlags, sourceCount: number, frontMatter: Markdo
   };
 }
 
-/** `extract --json`: the source as given and its status, then the Article. */
-function scriptRow(source: string, article: Article | (Article & { doubtful: boolean })): object {
-  return { source, status: 'extracted', ...article };
+/** `extract --json`: the source as given, its status and why it was rendered (or null), then the Article. */
+function scriptRow(source: string, article: Article | (Article & { doubtful: boolean }), rendered: RenderReason | null): object {
+  return { source, status: 'extracted', rendered, ...article };
 }
 
 function writeFailedRow(source: string, error: unknown, reporter: Reporter): void {

@@ -1,0 +1,218 @@
+/**
+ * Render benchmark (issue 15): the 180 corpus pages (aeb-dev and readability, as bench:quality
+ * and bench:speed read them) served from a local HTTP server and read the way `archive` reads
+ * them (acquire → extract in the pool, rendered in Chromium as --render says), with
+ * `--render never`, `auto` and `always`:
+ *
+ *   npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]
+ *
+ * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
+ * are its own: wall ms per page, peak RSS of the process and everything it started (Chromium's
+ * processes included, summed from /proc every 100 ms; Linux), pages rendered, and body-text F1
+ * on aeb-dev (bench/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1.
+ *
+ * The pages' scripts reach only the local server (Renderer's sameOriginOnly): a benchmark must
+ * not fetch the live sites the corpus pages were saved from.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { acquire, decodePage } from '../src/acquire/index.js';
+import { ExtractPool } from '../src/batch/extract-pool.js';
+import { findChromium, INSTALL_HINT } from '../src/render/browser.js';
+import type { RenderMode } from '../src/render/decide.js';
+import { Renderer } from '../src/render/render.js';
+import { extractPage, type RenderSetup } from '../src/render/stage.js';
+import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
+import { loadAebDev, loadReadabilityCase, readabilityCaseNames, runBench } from './corpus.js';
+import { scoreCorpus } from './metric.js';
+
+const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]';
+const TARGET_AUTO_RATIO = 1.1;
+const RSS_SAMPLE_MS = 100;
+
+interface CorpusPage {
+  path: string;
+  html: string;
+  /** aeb-dev ground truth; null for readability pages. */
+  truth: string | null;
+}
+
+function corpusPages(limit: number | undefined): CorpusPage[] {
+  const pages: CorpusPage[] = loadAebDev().map((page) => ({ path: `/aeb/${page.id}`, html: page.html, truth: page.truth }));
+  for (const name of readabilityCaseNames()) pages.push({ path: `/readability/${name}`, html: loadReadabilityCase(name).html, truth: null });
+  return limit === undefined ? pages : pages.slice(0, limit);
+}
+
+interface ModeResult {
+  mode: RenderMode;
+  pages: number;
+  wallMs: number;
+  peakRssMiB: number;
+  rendered: number;
+  renderReasons: Record<string, number>;
+  failed: number;
+  failures: Record<string, number>;
+  aebF1: number;
+  aebPages: number;
+}
+
+/** Child: one mode over every page, a few in flight at once as `archive` keeps them. */
+async function runMode(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
+  const pages = corpusPages(limit);
+  const rss = new TreeRss(process.pid);
+  const pool = new ExtractPool();
+  let render: RenderSetup = { mode: 'never', renderer: null };
+  if (mode !== 'never') {
+    const chromium = findChromium();
+    if (!chromium) throw new BenchUsageError(`--render ${mode} needs Chromium: ${INSTALL_HINT}`);
+    render = { mode, renderer: new Renderer({ executablePath: chromium.path, pagesAtOnce: Math.min(inFlight, os.availableParallelism()), sameOriginOnly: true }) };
+  }
+  const texts = new Map<string, string>();
+  const renderReasons: Record<string, number> = {};
+  const failures: Record<string, number> = {};
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < pages.length; index = next++) {
+      const page = pages[index]!;
+      const source = origin + page.path;
+      try {
+        const capture = await acquire(source, {});
+        const { article, rendered } = await extractPage(capture, decodePage(capture), source, (input) => pool.extract(input), render);
+        texts.set(page.path, article.text);
+        if (rendered) renderReasons[rendered.reason] = (renderReasons[rendered.reason] ?? 0) + 1;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'internal';
+        failures[code] = (failures[code] ?? 0) + 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const wallMs = performance.now() - started;
+  await pool.close();
+  const rendered = render.renderer?.rendered ?? 0;
+  await render.renderer?.close();
+  rss.stop();
+  const aeb = pages.filter((page) => page.truth !== null);
+  const score = scoreCorpus(aeb.map((page) => ({ truth: page.truth!, predicted: texts.get(page.path) ?? '' })));
+  return {
+    mode,
+    pages: pages.length,
+    wallMs,
+    peakRssMiB: rss.peakBytes / 2 ** 20,
+    rendered,
+    renderReasons,
+    failed: Object.values(failures).reduce((sum, count) => sum + count, 0),
+    failures,
+    aebF1: score.f1,
+    aebPages: aeb.length,
+  };
+}
+
+/** Peak RSS of a process and all its descendants, sampled from /proc. */
+class TreeRss {
+  peakBytes = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly root: number) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), RSS_SAMPLE_MS);
+    this.timer.unref();
+  }
+  stop(): void {
+    this.sample();
+    clearInterval(this.timer);
+  }
+  private sample(): void {
+    const children = new Map<number, number[]>();
+    const rssPages = new Map<number, number>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const list = children.get(parent) ?? [];
+        list.push(Number(name));
+        children.set(parent, list);
+        rssPages.set(Number(name), Number(readFileSync(`/proc/${name}/statm`, 'utf8').split(' ')[1]));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    let total = 0;
+    const stack = [this.root];
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      total += (rssPages.get(pid) ?? 0) * 4096;
+      stack.push(...(children.get(pid) ?? []));
+    }
+    this.peakBytes = Math.max(this.peakBytes, total);
+  }
+}
+
+/** Parent: serves the pages, runs each mode in a child, prints the table. */
+async function main(): Promise<number> {
+  const args = readBenchArgs(USAGE, { modes: { type: 'string' }, pages: { type: 'string' }, 'in-flight': { type: 'string' }, mode: { type: 'string' }, origin: { type: 'string' } });
+  const limit = wholeNumber('pages', args.pages, USAGE);
+  const inFlight = wholeNumber('in-flight', args['in-flight'], USAGE) ?? 4;
+  if (args.mode) {
+    const result = await runMode(args.mode as RenderMode, args.origin!, limit, inFlight);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
+  const modes = (args.modes ?? 'never,auto,always').split(',') as RenderMode[];
+  for (const mode of modes) if (!['never', 'auto', 'always'].includes(mode)) throw new BenchUsageError(`unknown mode ${mode}\n${USAGE}`);
+  const pages = new Map(corpusPages(limit).map((page) => [page.path, page.html]));
+  const server = http.createServer((req, res) => {
+    const body = pages.get((req.url ?? '/').split('?')[0]!);
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const results: ModeResult[] = [];
+  try {
+    for (const mode of modes) {
+      console.error(`bench:render: --render ${mode} over ${pages.size} pages…`);
+      results.push(await child(mode, origin, limit, inFlight));
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+  console.log(`bench:render: ${pages.size} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log('mode    ms/page  wall s  peak RSS MiB  rendered  failed  F1 aeb-dev');
+  for (const r of results) {
+    const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
+    console.log(
+      `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
+    );
+  }
+  const never = results.find((r) => r.mode === 'never');
+  const auto = results.find((r) => r.mode === 'auto');
+  if (never && auto) {
+    const ratio = auto.wallMs / never.wallMs;
+    console.log(`auto / never time: ${ratio.toFixed(2)}× (target < ${TARGET_AUTO_RATIO}×); F1 ${auto.aebF1 >= never.aebF1 ? 'not lowered' : 'LOWERED'} (${never.aebF1.toFixed(3)} → ${auto.aebF1.toFixed(3)})`);
+  }
+  return 0;
+}
+
+function child(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
+  const args = [fileURLToPath(import.meta.url), '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
+  return new Promise((resolve, reject) => {
+    const process_ = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    process_.on('error', reject);
+    process_.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`--render ${mode} run exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as ModeResult);
+    });
+  });
+}
+
+runBench('bench:render', main);

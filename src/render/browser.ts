@@ -1,0 +1,146 @@
+/**
+ * Finding and starting the headless Chromium that renders pages (through playwright-core, which
+ * downloads no browser): `findChromium()` says where one is, `launchChromium()` starts it with
+ * the team's flags, and `browserContextOptions()` is what every page's fresh context gets.
+ * Also for tests that need a browser (the static site's), so there is one launcher.
+ *
+ *   const found = findChromium();             // null: no browser on this machine
+ *   const browser = await launchChromium(found.path);
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+
+/** The environment variable that names the browser to use, before any other. */
+export const CHROMIUM_ENV = 'CLIPFILE_CHROMIUM';
+/** Debian's and Ubuntu's `chromium` package. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+export interface FoundChromium {
+  path: string;
+  /** Where it was found: $CLIPFILE_CHROMIUM, the system's package, or Playwright's own download. */
+  from: 'env' | 'system' | 'playwright';
+}
+
+/** How to get a browser, in one line, for when none is found. */
+export const INSTALL_HINT = `install one (apt-get install chromium) or set ${CHROMIUM_ENV} to a Chromium or Chrome executable`;
+
+/**
+ * The browser to render with: $CLIPFILE_CHROMIUM, else /usr/bin/chromium, else a Chromium that
+ * Playwright downloaded (`npx playwright install chromium`), else null. A $CLIPFILE_CHROMIUM
+ * naming no file finds nothing: the user asked for that browser, not another.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): FoundChromium | null {
+  const named = env[CHROMIUM_ENV];
+  if (named !== undefined && named !== '') return isFile(named) ? { path: named, from: 'env' } : null;
+  if (isFile(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, from: 'system' };
+  const downloaded = playwrightChromium(env);
+  return downloaded ? { path: downloaded, from: 'playwright' } : null;
+}
+
+/** Where each Playwright Chromium build keeps its executable, below its revision folder. */
+const PLAYWRIGHT_EXECUTABLES = [
+  'chrome-linux64/chrome',
+  'chrome-linux/chrome',
+  'chrome-headless-shell-linux64/chrome-headless-shell',
+  'chrome-linux/headless_shell',
+  'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+  'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+  'chrome-mac/Chromium.app/Contents/MacOS/Chromium',
+  'chrome-win64/chrome.exe',
+  'chrome-win/chrome.exe',
+];
+
+/**
+ * The newest Chromium in Playwright's browser folder ($PLAYWRIGHT_BROWSERS_PATH, else its cache
+ * folder). Looked up on disk rather than through playwright-core, whose loading would cost every
+ * start of the CLI (`--help` names the browser).
+ */
+function playwrightChromium(env: NodeJS.ProcessEnv): string | null {
+  const root = env['PLAYWRIGHT_BROWSERS_PATH'] || defaultPlaywrightFolder(env);
+  if (!root) return null;
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return null;
+  }
+  const builds = names
+    .map((name) => ({ name, revision: /^chromium(?:_headless_shell)?-(\d+)$/.exec(name)?.[1] }))
+    .filter((build) => build.revision !== undefined)
+    .sort((a, b) => Number(b.revision) - Number(a.revision) || a.name.length - b.name.length);
+  for (const build of builds) {
+    for (const relative of PLAYWRIGHT_EXECUTABLES) {
+      const path = join(root, build.name, relative);
+      if (isFile(path)) return path;
+    }
+  }
+  return null;
+}
+
+function defaultPlaywrightFolder(env: NodeJS.ProcessEnv): string | null {
+  const home = os.homedir();
+  if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'ms-playwright');
+  if (process.platform === 'win32') return env['LOCALAPPDATA'] ? join(env['LOCALAPPDATA'], 'ms-playwright') : null;
+  return join(env['XDG_CACHE_HOME'] || join(home, '.cache'), 'ms-playwright');
+}
+
+function isFile(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Chromium's own sandbox confines the page's scripts; it cannot start as root (it needs user
+ * namespaces it refuses to set up for root), so only then is it turned off.
+ */
+export function runsAsRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** The flags every launch gets: headless, no GPU, no traffic of Chromium's own, no first-run pages. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/**
+ * Starts one headless Chromium (a fresh temporary profile each time). Playwright turns the
+ * sandbox off unless told otherwise (`chromiumSandbox` defaults to false): here it stays on
+ * unless clipfile runs as root.
+ */
+export async function launchChromium(executablePath: string, options: { timeoutMs?: number } = {}): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    chromiumSandbox: !runsAsRoot(),
+    args: [...CHROMIUM_FLAGS],
+    timeout: options.timeoutMs ?? 30_000,
+    // Ctrl-C is clipfile's to handle: the browser is closed by the run, not killed under it.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+}
+
+/**
+ * A page's context: nothing kept from other pages (a fresh context each), no downloads, no
+ * permissions granted, service workers blocked (they would outlive the page and serve it from
+ * their own cache).
+ */
+export function browserContextOptions(userAgent: string | undefined): BrowserContextOptions {
+  return {
+    acceptDownloads: false,
+    permissions: [],
+    serviceWorkers: 'block',
+    ...(userAgent ? { userAgent } : {}),
+  };
+}

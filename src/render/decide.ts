@@ -1,0 +1,107 @@
+/**
+ * `--render auto`: whether a page's static HTML is enough, or the page must be rendered in a
+ * browser. Pure: from the Article the static HTML gave (null when it gave none) and that HTML.
+ * The reasons are kept in provenance.
+ */
+import type { Article, RenderReason } from '../article.js';
+
+export type { RenderReason };
+
+export type RenderMode = 'never' | 'auto' | 'always';
+export const RENDER_MODES: readonly RenderMode[] = ['never', 'auto', 'always'];
+
+export type RenderDecision = { render: true; reason: RenderReason } | { render: false; reason: null };
+
+/** Below this confidence, the static story is doubtful enough to render the page. */
+export const RENDER_BELOW_CONFIDENCE = 0.5;
+/** Prose in inline scripts this many times the story's length means the story is built by script. */
+export const SCRIPT_PROSE_RATIO = 3;
+/** …and at least this much of it, so a short page's small data blob does not count. */
+export const MIN_SCRIPT_PROSE_CHARS = 2_000;
+/** A string literal in a script counts as prose from this many spaces on (and 120 characters, STRING_LITERAL). */
+const PROSE_LITERAL_MIN_SPACES = 15;
+/** An embed placeholder holds at most this much text (a bare link, a date) before its script fills it. */
+export const EMPTY_EMBED_MAX_CHARS = 40;
+
+const KEEP_STATIC: RenderDecision = { render: false, reason: null };
+
+/** A story shorter than this is a stub, which scripts may be meant to complete. */
+export const STUB_ARTICLE_CHARS = 1_000;
+
+export function decideRender(article: Article | null, html: string): RenderDecision {
+  // Without a script, the page in a browser is the page as served: nothing to gain.
+  if (!hasScripts(html)) return KEEP_STATIC;
+  if (!article) return { render: true, reason: 'no-article' };
+  if (article.confidence < RENDER_BELOW_CONFIDENCE) return { render: true, reason: 'low-confidence' };
+  if (hasScriptFilledEmbed(html)) return { render: true, reason: 'script-embed' };
+  if (article.text.length < STUB_ARTICLE_CHARS) {
+    const prose = scriptProseChars(html);
+    if (prose >= MIN_SCRIPT_PROSE_CHARS && prose >= SCRIPT_PROSE_RATIO * article.text.length) return { render: true, reason: 'short-article' };
+  }
+  return KEEP_STATIC;
+}
+
+const ANY_SCRIPT = /<script\b([^>]*)>/gi;
+
+/** Whether the page has a script that a browser would run (JSON-LD and other data blocks are not). */
+export function hasScripts(html: string): boolean {
+  for (const script of html.matchAll(ANY_SCRIPT)) {
+    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(script[1] ?? '')?.[1]?.toLowerCase() ?? '';
+    if (type === '' || type === 'module' || type.includes('javascript') || type.includes('ecmascript')) return true;
+  }
+  return false;
+}
+
+/**
+ * The markup that embed widget scripts replace (their documented source markup), by class.
+ * A placeholder with little text in it and an external script on the page is waiting for one.
+ */
+const EMBED_PLACEHOLDER =
+  /<(blockquote|div)\b([^>]*\bclass\s*=\s*(["']?)[^"'>]*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|fb-post|fb-video)\b[^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+const EXTERNAL_SCRIPT = /<script\b[^>]*\bsrc\s*=/i;
+
+export function hasScriptFilledEmbed(html: string): boolean {
+  if (!EXTERNAL_SCRIPT.test(html)) return false;
+  for (const match of html.matchAll(EMBED_PLACEHOLDER)) {
+    if (visibleText(match[4] ?? '').length <= EMPTY_EMBED_MAX_CHARS) return true;
+  }
+  return false;
+}
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** A string literal of at least 120 characters, double- or single-quoted. */
+const STRING_LITERAL = /"((?:[^"\\\n]|\\.){120,})"|'((?:[^'\\\n]|\\.){120,})'/g;
+
+/**
+ * Characters of prose inside the page's inline scripts (JSON-LD aside, which extraction reads
+ * already): long string literals with many spaces, as a client-rendered page's state blob holds
+ * its story.
+ */
+export function scriptProseChars(html: string): number {
+  let total = 0;
+  for (const script of html.matchAll(INLINE_SCRIPT)) {
+    const attributes = script[1] ?? '';
+    if (/\bsrc\s*=/i.test(attributes) || /ld\+json/i.test(attributes)) continue;
+    for (const literal of (script[2] ?? '').matchAll(STRING_LITERAL)) {
+      const text = literal[1] ?? literal[2] ?? '';
+      if (countSpaces(text) >= PROSE_LITERAL_MIN_SPACES) total += visibleText(text).length;
+    }
+  }
+  return total;
+}
+
+function countSpaces(text: string): number {
+  let spaces = 0;
+  for (let index = text.indexOf(' '); index !== -1; index = text.indexOf(' ', index + 1)) spaces++;
+  return spaces;
+}
+
+/** Text without tags (escaped ones in script strings too) and with runs of space collapsed. */
+function visibleText(markup: string): string {
+  return markup
+    .replace(/\\u003c/gi, '<')
+    .replace(/\\u003e/gi, '>')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

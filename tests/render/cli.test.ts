@@ -1,0 +1,157 @@
+/**
+ * --render on the command line: `archive --render auto` on a mixed list renders only the pages
+ * that need it (the server's log shows which scripts ran), keeps source.html and rendered.html
+ * with their provenance, and a page whose script never ends fails alone with render-timeout;
+ * `--render always` without a browser says how to get one (exit 2); `--help` says the default.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchivedArticle } from '../../src/article.js';
+import { findChromium, INSTALL_HINT } from '../../src/render/browser.js';
+import { runCli } from '../helpers/cli.js';
+import { validateArchivedArticle } from '../helpers/schema.js';
+import { bytes, html, TestServer } from '../helpers/server.js';
+import {
+  BUILT_AFTER_LOAD,
+  ENDLESS_LOOP,
+  FAKE_WIDGET_JS,
+  FETCHED_FROM_JSON,
+  STORY_JSON,
+  STORY_PARAGRAPHS,
+  STORY_TITLE,
+  staticStoryWithProbe,
+  TWEET_PLACEHOLDER,
+  TWEET_TEXT,
+} from './pages.js';
+
+interface Row {
+  source: string;
+  status: string;
+  snapshot: string | null;
+  code: string | null;
+  error: string | null;
+  rendered: string | null;
+}
+
+let server: TestServer;
+const folders: string[] = [];
+const scratch = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'clipfile-render-cli-'));
+  folders.push(folder);
+  return folder;
+};
+
+beforeAll(async () => {
+  if (!findChromium()) throw new Error(`the render tests need Chromium: ${INSTALL_HINT}`);
+  server = await TestServer.start();
+  server.route('/static', html(staticStoryWithProbe('/static-probe.js')));
+  server.route('/static-probe.js', bytes('document.title = "ran";', 'text/javascript'));
+  server.route('/shell', html(FETCHED_FROM_JSON));
+  server.route('/api/story.json', bytes(STORY_JSON, 'application/json'));
+  server.route('/tweet', html(TWEET_PLACEHOLDER));
+  server.route('/widget.js', bytes(FAKE_WIDGET_JS, 'text/javascript'));
+  server.route('/loop', html(ENDLESS_LOOP));
+  server.route('/built', html(BUILT_AFTER_LOAD));
+});
+
+afterAll(async () => {
+  await server?.close();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('archive --render auto on a mixed list', () => {
+  let rows: Row[];
+  let code: number | null;
+  let stderr: string;
+  let archive: string;
+
+  beforeAll(async () => {
+    archive = scratch();
+    const sources = ['/static', '/shell', '/tweet', '/loop'].map((path) => server.url(path));
+    const result = await runCli(
+      ['archive', ...sources, '-o', archive, '--json', '--render', 'auto', '--render-timeout', '5s', '--ignore-robots', '--delay', '0'],
+      { timeoutMs: 120_000 },
+    );
+    code = result.code;
+    stderr = result.stderr;
+    rows = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Row);
+  });
+
+  const row = (path: string) => rows.find((candidate) => candidate.source === server.url(path))!;
+  const snapshotFile = (path: string, file: string) => join(archive, row(path).snapshot!, file);
+  const articleJson = (path: string) => JSON.parse(readFileSync(snapshotFile(path, 'article.json'), 'utf8')) as ArchivedArticle;
+
+  it('leaves a story served whole unrendered: its script was never run', () => {
+    expect(row('/static')).toMatchObject({ status: 'archived', rendered: null });
+    expect(server.requestsTo('/static-probe.js')).toEqual([]);
+    const stored = articleJson('/static');
+    expect(stored.provenance.rendered).toBeUndefined();
+    expect(() => readFileSync(snapshotFile('/static', 'rendered.html'))).toThrow(/ENOENT/);
+  });
+
+  it('renders the shell (its script fetched the story once) and keeps both the served and the rendered page', () => {
+    expect(row('/shell')).toMatchObject({ status: 'archived', rendered: 'no-article' });
+    expect(server.requestsTo('/api/story.json')).toHaveLength(1);
+    expect(server.requestsTo('/shell')).toHaveLength(1); // the browser was handed the fetched bytes
+    expect(readFileSync(snapshotFile('/shell', 'source.html'), 'utf8')).toBe(FETCHED_FROM_JSON);
+    expect(readFileSync(snapshotFile('/shell', 'rendered.html'), 'utf8')).toContain(STORY_PARAGRAPHS[11]);
+    const stored = articleJson('/shell');
+    expect(stored.title).toBe(STORY_TITLE);
+    expect(stored.text).toContain(STORY_PARAGRAPHS[0]);
+    expect(stored.provenance.rendered).toBe(true);
+    expect(stored.provenance.render).toMatchObject({ reason: 'no-article', browser: expect.stringMatching(/^Chromium \d+\./) });
+    expect(stored.provenance.clipfile.options).toMatchObject({ render: 'auto', renderTimeoutMs: 5000 });
+    expect(validateArchivedArticle(stored)).toEqual([]);
+  });
+
+  it('renders the page whose tweet waits for its widget, and keeps the tweet', () => {
+    expect(row('/tweet')).toMatchObject({ status: 'archived', rendered: 'script-embed' });
+    expect(server.requestsTo('/widget.js')).toHaveLength(1);
+    const stored = articleJson('/tweet');
+    expect(stored.embeds[0]).toMatchObject({ kind: 'tweet', text: TWEET_TEXT });
+    expect(validateArchivedArticle(stored)).toEqual([]);
+  });
+
+  it('fails the endless page alone, with render-timeout in one line; exit 1', () => {
+    expect(row('/loop')).toMatchObject({ status: 'failed', code: 'render-timeout', error: 'rendering took longer than 5 s', snapshot: null });
+    expect(stderr).toContain(`error ${server.url('/loop')}: rendering took longer than 5 s\n`);
+    expect(rows.filter((candidate) => candidate.status === 'archived')).toHaveLength(3);
+    expect(code).toBe(1);
+  });
+});
+
+describe('the browser', () => {
+  it('extract --render always renders a page and says so in its --json row', async () => {
+    const result = await runCli(['extract', server.url('/built'), '--render', 'always', '--json'], { timeoutMs: 120_000 });
+    expect(result.code).toBe(0);
+    const row = JSON.parse(result.stdout) as Row & { text: string };
+    expect(row).toMatchObject({ status: 'extracted', rendered: 'always' });
+    expect(row.text).toContain(STORY_PARAGRAPHS[3]);
+  });
+
+  it('--render always with no browser: one line on how to get one, exit 2, nothing fetched', async () => {
+    const before = server.requests.length;
+    const result = await runCli(['extract', server.url('/built'), '--render', 'always'], { env: { CLIPFILE_CHROMIUM: '/nonexistent/chromium' } });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`error: --render always needs Chromium: CLIPFILE_CHROMIUM=/nonexistent/chromium names no file; ${INSTALL_HINT}\n`);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('with no browser the default is never, silently: the shell fails as served, no word of Chromium', async () => {
+    const result = await runCli(['extract', server.url('/built'), '--json'], { env: { CLIPFILE_CHROMIUM: '/nonexistent/chromium' } });
+    const row = JSON.parse(result.stdout) as Row & { text: string; confidence: number };
+    expect(row.rendered).toBeNull();
+    expect(row.text).toBe('Loading…');
+    expect(result.stderr).not.toMatch(/chromium/i);
+  });
+
+  it('--help says which default applies and why', async () => {
+    const found = await runCli(['archive', '--help']);
+    expect(found.stdout).toMatch(/--render <mode>[\s\S]*default:\s+auto:\s+Chromium\s+found:\s+\S+/);
+    const missing = await runCli(['extract', '--help'], { env: { CLIPFILE_CHROMIUM: '/nonexistent/chromium' } });
+    expect(missing.stdout).toMatch(/default:\s+never:\s+no\s+Chromium\s+found;\s+install\s+one\s+\(apt-get\s+install\s+chromium\)/);
+  });
+});

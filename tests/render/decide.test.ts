@@ -1,0 +1,71 @@
+/**
+ * src/render/decide.ts: which pages `--render auto` renders, from the static Article and the
+ * page as served. Real extractions of small pages, no browser.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/article.js';
+import { extractArticle } from '../../src/extract/pipeline.js';
+import { decideRender, hasScriptFilledEmbed, hasScripts, RENDER_BELOW_CONFIDENCE, scriptProseChars } from '../../src/render/decide.js';
+import { BUILT_AFTER_LOAD, page, STORY_PARAGRAPHS, storyMarkup, TWEET_PLACEHOLDER } from './pages.js';
+
+const URL = 'https://news.example/2026/12/01/bridge';
+
+function extracted(html: string): Article | null {
+  try {
+    return extractArticle({ html, url: URL });
+  } catch {
+    return null;
+  }
+}
+
+function decide(html: string) {
+  return decideRender(extracted(html), html);
+}
+
+describe('decideRender', () => {
+  it('keeps a story served whole, scripts or not', () => {
+    expect(decide(page(storyMarkup()))).toEqual({ render: false, reason: null });
+    expect(decide(page(storyMarkup(), '<script src="/app.js"></script>'))).toEqual({ render: false, reason: null });
+  });
+
+  it('renders a shell whose script builds the story: no article, or only its "Loading…" line (low-confidence)', () => {
+    expect(decideRender(null, BUILT_AFTER_LOAD)).toEqual({ render: true, reason: 'no-article' });
+    expect(extracted(BUILT_AFTER_LOAD)?.text).toBe('Loading…');
+    expect(decide(BUILT_AFTER_LOAD)).toEqual({ render: true, reason: 'low-confidence' });
+  });
+
+  it('does not render a page without scripts, whatever it holds: the browser would show the same', () => {
+    const empty = page('<p>Nothing here yet.</p><script type="application/ld+json">{"@type":"NewsArticle"}</script>');
+    expect(hasScripts(empty)).toBe(false);
+    expect(decide(empty)).toEqual({ render: false, reason: null });
+  });
+
+  it('renders a doubtful story (confidence below 0.5) when the page has scripts', () => {
+    const article = extracted(page(storyMarkup()))!;
+    const doubtful = { ...article, confidence: RENDER_BELOW_CONFIDENCE - 0.01 };
+    expect(decideRender(doubtful, page(storyMarkup(), '<script>init()</script>'))).toEqual({ render: true, reason: 'low-confidence' });
+    expect(decideRender({ ...article, confidence: RENDER_BELOW_CONFIDENCE }, page(storyMarkup(), '<script>init()</script>')).render).toBe(false);
+  });
+
+  it('renders a tweet placeholder waiting for its widget script (script-embed), not a tweet already in the markup', () => {
+    expect(hasScriptFilledEmbed(TWEET_PLACEHOLDER)).toBe(true);
+    expect(decide(TWEET_PLACEHOLDER)).toEqual({ render: true, reason: 'script-embed' });
+    const filled = page(
+      storyMarkup(
+        '<blockquote class="twitter-tweet"><p>The bridge will reopen in the spring, the council said tonight</p>&mdash; City Desk (@citydesk) <a href="https://twitter.com/citydesk/status/1">December 1, 2026</a></blockquote><script async src="/widget.js"></script>',
+      ),
+    );
+    expect(decide(filled)).toEqual({ render: false, reason: null });
+    // A placeholder with no script to fill it stays as it is.
+    expect(hasScriptFilledEmbed(TWEET_PLACEHOLDER.replace('<script async src="/widget.js"></script>', ''))).toBe(false);
+  });
+
+  it('renders a stub whose scripts carry far more prose (short-article), not a whole story with a state blob', () => {
+    const blob = `<script>window.__STATE__ = ${JSON.stringify({ paragraphs: STORY_PARAGRAPHS })};</script>`;
+    const stub = page(`<article><h1>Bridge</h1><p>${STORY_PARAGRAPHS[0]}</p><p>${STORY_PARAGRAPHS[1]}</p></article>${blob}`);
+    expect(scriptProseChars(stub)).toBeGreaterThan(2_000);
+    expect(decide(stub)).toEqual({ render: true, reason: 'short-article' });
+    const whole = page(`${storyMarkup()}${blob}`);
+    expect(decide(whole)).toEqual({ render: false, reason: null });
+  });
+});

@@ -64,7 +64,7 @@ export function formatCitations(items: readonly CslItem[], format: CitationForma
     case 'biblatex':
       return `${new Cite(items.map((item) => bibtexReady(item, format))).format(format).trim()}\n`;
     case 'ris':
-      return `${new Cite(items.map(risReady)).format('ris').trim()}\n`;
+      return `${withNewspaperAuthors(unwrapRisLines(new Cite(items.map(risReady)).format('ris').trim()), items)}\n`;
     default:
       return `${new Cite(items.map(citeprocReady))
         .format('bibliography', { template: format, format: 'text', lang: STYLE_LOCALE })
@@ -97,19 +97,19 @@ const RIS_ID_LENGTH = 20;
 /**
  * The item for citation-js's RIS writer. RIS has no archive fields (the note carries the
  * archived copy) and no name particles (folded into the family name, "de La Fontaine, Jean-Luc");
- * a newspaper article's AU tag is its CSL `reporter` in the RIS specification citation-js
- * follows; and the ID, cut at 20 characters, is made of the page key (and the snapshot's time).
+ * the ID, cut at 20 characters, is made of the page key (and the snapshot's time).
  */
 function risReady(item: CslItem, index: number, items: readonly CslItem[]): Record<string, unknown> {
   const ready: Record<string, unknown> = { ...withoutArchive(item) };
   const authors = item.author?.map(({ 'non-dropping-particle': particle, ...name }) =>
     particle && name.family ? { ...name, family: `${particle} ${name.family}` } : name,
   );
-  if (authors) {
-    ready['author'] = authors;
-    if (item.type === 'article-newspaper') ready['reporter'] = authors;
-  }
+  if (authors) ready['author'] = authors;
   ready['id'] = risIdOf(item, index, items);
+  // A line break inside a value would end its tag.
+  for (const [field, value] of Object.entries(ready)) {
+    if (typeof value === 'string') ready[field] = value.replace(/\s+/g, ' ').trim();
+  }
   return ready;
 }
 
@@ -136,4 +136,51 @@ function withoutArchive(item: CslItem): Omit<CslItem, 'archive' | 'archive_locat
 function isoDay(date: CslItem['accessed']): string {
   const [year, month, day] = date['date-parts'][0]!;
   return [year, month, day].filter((part) => part !== undefined).map((part, index) => String(part).padStart(index ? 2 : 4, '0')).join('-');
+}
+
+/**
+ * citation-js 0.7 writes a NEWS record without its authors and with the year alone (its RIS
+ * specification maps a newspaper's AU to a CSL "reporter" it never writes, and DA not at all):
+ * those lines are added after the record's TY line, in the forms citation-js writes for every
+ * other type (`AU  - Family, Given`, a literal name as is; `DA  - YYYY/MM/DD/`). RIS needs no
+ * escaping; a line break inside a name would end the tag, so whitespace is collapsed.
+ */
+function withNewspaperAuthors(ris: string, items: readonly CslItem[]): string {
+  const records = ris.split(/(?=^TY {2}- )/m);
+  return records
+    .map((record, index) => {
+      const item = items[index];
+      if (!item || item.type !== 'article-newspaper') return record;
+      const lines = (item.author ?? []).map((name) => `AU  - ${risName(name)}`);
+      const day = item.issued?.['date-parts'][0];
+      if (day) lines.push(`DA  - ${day.map((part) => String(part).padStart(2, '0')).join('/')}/`);
+      return record.replace(/^(TY {2}- .*)$/m, (typeLine) => [typeLine, ...lines].join('\n'));
+    })
+    .join('');
+}
+
+function risName(name: NonNullable<CslItem['author']>[number]): string {
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
+  const text = family ? [family, name.given, name.suffix].filter(Boolean).join(', ') : (name.literal ?? '');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A RIS tag line: two capitals or digits, two spaces, a hyphen. */
+const RIS_TAG_LINE = /^[A-Z][A-Z0-9] {2}-( |$)/;
+
+/**
+ * citation-js breaks every value after 70 characters (a URL or the archived copy's path
+ * included); RIS readers such as Zotero join such lines, others reject them. The values have
+ * no line breaks of their own (see risReady), so each line that is not a tag line is joined
+ * back to the one before.
+ */
+function unwrapRisLines(ris: string): string {
+  return ris
+    .split('\n')
+    .reduce<string[]>((lines, line) => {
+      if (lines.length && !RIS_TAG_LINE.test(line)) lines[lines.length - 1] += line;
+      else lines.push(line);
+      return lines;
+    }, [])
+    .join('\n');
 }

@@ -87,6 +87,8 @@ function bibtexReady(item: CslItem, format: 'bibtex' | 'biblatex'): Record<strin
     const value = ready[field];
     if (typeof value === 'string') ready[field] = latex.tolatex(value);
   }
+  // TeX sets "--" as an en dash: the snapshot path in the note ("…--c65795c9e7/…") must stay two hyphens.
+  if (typeof ready['note'] === 'string') ready['note'] = ready['note'].replaceAll('--', '-{}-');
   if (item.author) ready['author'] = item.author.map((name) => Object.fromEntries(Object.entries(name).map(([k, v]) => [k, latex.tolatex(v)])));
   return ready;
 }

@@ -9,7 +9,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
 import { withArchive } from './browse.js';
-import { csvRows } from './csv.js';
 import { ExitCode } from './exit-codes.js';
 
 const FORMATS = ['jsonl', 'csv'] as const;
@@ -45,6 +44,8 @@ export function exportCommand(): Command {
     process.exitCode = await withArchive(flags, async (archive, reporter) => {
       const { catalogEntries } = await import('../archive/catalog.js');
       const { TABLES: tables, csvCells, jsonRow, readsAllSnapshots } = await import('../export/tables.js');
+      // Loaded here, not at start-up: every other command would pay for csv-stringify.
+      const { csvRows } = await import('./csv.js');
       const table = tables[flags.table];
       const sink = flags.output ? fileSink(resolve(flags.output)) : stdoutSink();
       let pending = '';

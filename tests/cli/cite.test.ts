@@ -134,7 +134,7 @@ describe('RIS', () => {
 describe('CSL-JSON', () => {
   it('validates against the CSL data schema and holds the Article fields', async () => {
     const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/csl-data.schema.json'), 'utf8'));
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const validate = new Ajv.default({ allErrors: true, strict: false }).compile(schema);
     const items = JSON.parse(await cite('--all', '--format', 'csl-json')) as Record<string, unknown>[];
     expect(validate(items), JSON.stringify(validate.errors)).toBe(true);
     const hard = items.find((item) => item.URL === hardUrl())!;

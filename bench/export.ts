@@ -65,6 +65,9 @@ runBench('bench:export', async () => {
       const counts = archive.reindex();
       archive.close();
       console.log(`\n${size} pages: built and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s (${counts.snapshots} snapshots)`);
+      // Baseline: opening the archive (its index and the check for folders changed by hand) and a search that finds nothing.
+      const open = await childRun(cli, ['search', 'zzzzqqqq', '-o', root], 'jsonl');
+      console.log(`  open the archive (search with no hit): ${open.seconds.toFixed(2)} s, peak RSS ${open.peakRssMiB.toFixed(0)} MiB`);
       for (const [table, format] of [
         ['articles', 'csv'],
         ['quotes', 'jsonl'],
@@ -110,9 +113,14 @@ function copyPages(snapshots: { host: string; name: string; json: string }[], ro
 }
 
 /** Runs one export in a child process, counting its rows as they arrive. */
-async function exportRun(cli: string, root: string, table: string, format: string): Promise<Run> {
+function exportRun(cli: string, root: string, table: string, format: string): Promise<Run> {
+  return childRun(cli, ['export', '--table', table, '--format', format, '-o', root], format);
+}
+
+/** Runs the CLI in a child process, counting the rows of its output (JSON lines or CSV) as they arrive. */
+async function childRun(cli: string, args: string[], format: string): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', PEAK_RSS_PRELOAD, cli, 'export', '--table', table, '--format', format, '-o', root], {
+  const child = spawn(process.execPath, ['--import', PEAK_RSS_PRELOAD, cli, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let rows = 0;
@@ -134,6 +142,6 @@ async function exportRun(cli: string, root: string, table: string, format: strin
   const seconds = (performance.now() - started) / 1000;
   await counted;
   const rss = /maxrss (\d+)/.exec(stderr);
-  if (code !== 0 || !rss) throw new Error(`export exited ${code}: ${stderr}`);
+  if (code !== 0 || !rss) throw new Error(`clipfile ${args[0]} exited ${code}: ${stderr}`);
   return { rows, seconds, peakRssMiB: Number(rss[1]) / 1024 };
 }

@@ -59,7 +59,7 @@ export function formatCitations(items: readonly CslItem[], format: CitationForma
   configure();
   switch (format) {
     case 'csl-json':
-      return `${JSON.stringify(items, null, 2)}\n`;
+      return `${new Cite(items).format('data', { format: 'text' }).trim()}\n`;
     case 'bibtex':
     case 'biblatex':
       return `${new Cite(items.map((item) => bibtexReady(item, format))).format(format).trim()}\n`;

@@ -13,8 +13,7 @@ import { Transform } from 'unicode2latex';
 import { packageRoot } from '../version.js';
 import type { CslItem } from './csl.js';
 
-export const CITATION_FORMATS = ['bibtex', 'biblatex', 'ris', 'csl-json', 'apa', 'chicago', 'mla'] as const;
-export type CitationFormat = (typeof CITATION_FORMATS)[number];
+import type { CitationFormat } from './formats.js';
 
 /** The citeproc styles: APA ships with plugin-csl; Chicago and MLA are CSL files of the CSL project (CC BY-SA 3.0) in styles/. */
 const STYLE_FILES: Partial<Record<CitationFormat, string>> = {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { ArchivedArticle } from '../article.js';
 import type { CatalogEntry } from '../archive/catalog.js';
+import { CITATION_FORMATS, type CitationFormat } from '../cite/formats.js';
 import type { Archive } from '../archive/store.js';
 import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
 import { withArchive } from './browse.js';
@@ -13,10 +14,9 @@ import { ExitCode } from './exit-codes.js';
 import type { Reporter } from './reporter.js';
 import { terminalLine } from './terminal-text.js';
 
-const FORMATS = ['bibtex', 'biblatex', 'ris', 'csl-json', 'apa', 'chicago', 'mla'] as const;
 
 interface CiteFlags extends ArchiveFlags {
-  format: (typeof FORMATS)[number];
+  format: CitationFormat;
   search?: string;
   all?: boolean;
   color: boolean;
@@ -32,7 +32,7 @@ export function citeCommand(): Command {
   const command = new Command('cite')
     .description('cite archived pages: BibTeX, BibLaTeX, RIS, CSL-JSON, or APA/Chicago/MLA references')
     .argument('[ref...]', 'page key or 4+ digit prefix, key@snapshot, page URL, or a path in the archive')
-    .addOption(new Option('-f, --format <format>', 'citation format').choices(FORMATS).default('bibtex'))
+    .addOption(new Option('-f, --format <format>', 'citation format').choices(CITATION_FORMATS).default('bibtex'))
     .option('--search <query>', 'cite the pages a search finds (the search syntax of "clipfile search")')
     .option('--all', 'cite every page in the archive')
     .option('--no-color', 'no colour');

@@ -9,16 +9,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
 import { withArchive } from './browse.js';
+import { TABLE_NAMES, type TableName } from '../export/tables.js';
 import { ExitCode } from './exit-codes.js';
 
 const FORMATS = ['jsonl', 'csv'] as const;
-const TABLES = ['articles', 'snapshots', 'quotes', 'embeds'] as const;
 /** Rows are handed to the output in batches of about this many bytes. */
 const WRITE_BATCH_BYTES = 64 * 1024;
 
 interface ExportFlags extends ArchiveFlags {
   format: (typeof FORMATS)[number];
-  table: (typeof TABLES)[number];
+  table: TableName;
   output?: string;
   allSnapshots?: boolean;
   color: boolean;
@@ -35,7 +35,7 @@ export function exportCommand(): Command {
   const command = new Command('export')
     .description('export the archive as a tidy table (JSON lines or CSV) for pandas, R, DuckDB or a spreadsheet')
     .addOption(new Option('-f, --format <format>', 'jsonl: one JSON object per row; csv: RFC 4180 with a header row').choices(FORMATS).default('jsonl'))
-    .addOption(new Option('-t, --table <table>', 'one row per page, snapshot, quotation or embedded post').choices(TABLES).default('articles'))
+    .addOption(new Option('-t, --table <table>', 'one row per page, snapshot, quotation or embedded post').choices(TABLE_NAMES).default('articles'))
     .option('--output <file>', 'write to this file (replaced only when the export is complete) instead of stdout')
     .option('--all-snapshots', 'quotes and embeds of every snapshot, not only of each page\'s latest')
     .option('--no-color', 'no colour');

@@ -132,7 +132,7 @@ export function citedSnapshotOf(
   snapshotNamed: boolean,
 ): CitedSnapshot {
   const { article } = entry;
-  const hints = sourceHtml === undefined ? { ...decideGenre([], null, article), organisations: [] } : citationHints(sourceHtml, article.url, article);
+  const hints = (sourceHtml === undefined ? undefined : hintsOrNothing(sourceHtml, article)) ?? { ...decideGenre([], null, article), organisations: [] };
   return {
     key: entry.page.key,
     snapshotName: entry.name,
@@ -142,4 +142,13 @@ export function citedSnapshotOf(
     genre: hints.genre,
     organisations: hints.organisations,
   };
+}
+
+/** The page's own statements, or nothing when its HTML cannot be read again (past the complexity limits, say). */
+function hintsOrNothing(sourceHtml: string, article: ArchivedArticle): ReturnType<typeof citationHints> | undefined {
+  try {
+    return citationHints(sourceHtml, article.url, article);
+  } catch {
+    return undefined;
+  }
 }

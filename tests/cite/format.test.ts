@@ -7,7 +7,7 @@ import { parse as parseRis } from 'astrocite-ris';
 import { describe, expect, it } from 'vitest';
 import type { ArchivedArticle } from '../../src/article.js';
 import { citationName } from '../../src/cite/names.js';
-import { cslItemOf } from '../../src/cite/csl.js';
+import { citedSnapshotOf, cslItemOf } from '../../src/cite/csl.js';
 import { formatCitations } from '../../src/cite/format.js';
 import { decideGenre } from '../../src/extract/page-genre.js';
 
@@ -34,6 +34,28 @@ describe('genre', () => {
     expect(decideGenre([], null, { ...article, readerable: false }).genre).toBe('web');
     expect(decideGenre([], 'article', article).genre).toBe('news');
     expect(decideGenre([], null, { ...article, authors: [], byline: null }).genre).toBe('web');
+  });
+});
+
+describe('citing a snapshot', () => {
+  const entry = (html: string | undefined, overrides: Partial<ArchivedArticle> = {}) =>
+    citedSnapshotOf({ page: { key: 'abcdef0123' }, name: '2026-11-25T20-58-54Z', path: 'h/p--abcdef0123/2026-11-25T20-58-54Z', article: archived(overrides) }, html, false);
+
+  it('takes the genre and organisation authors from the captured page', () => {
+    const page = `<html><head><meta property="og:type" content="website"><script type="application/ld+json">
+      {"@type": "BlogPosting", "author": [{"@type": "Organization", "name": "Garden Club"}]}</script></head><body><p>x</p></body></html>`;
+    const cited = entry(page, { authors: ['Garden Club'] });
+    expect(cited.genre).toBe('web');
+    expect(cslItemOf(cited).author).toEqual([{ literal: 'Garden Club' }]);
+  });
+
+  it('falls back on the Article when the captured page is gone or cannot be parsed again', () => {
+    const tooDeep = `<html><body>${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}</body></html>`;
+    for (const html of [undefined, tooDeep]) {
+      const cited = entry(html, { authors: ['Ana Lima'], byline: 'Ana Lima' });
+      expect(cited.genre).toBe('news');
+      expect(cslItemOf(cited).type).toBe('article-newspaper');
+    }
   });
 });
 

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { clipfileVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { archiveCommand } from './archive.js';
+import { citeCommand } from './cite.js';
+import { exportCommand } from './export.js';
 import { historyCommand, listCommand, reindexCommand, searchCommand, showCommand } from './browse.js';
 import { extractCommand } from './extract.js';
 import { registerQuotesCommand } from './quotes.js';
@@ -18,7 +20,9 @@ export function buildProgram(): Command {
     .addCommand(searchCommand())
     .addCommand(showCommand())
     .addCommand(historyCommand())
-    .addCommand(reindexCommand());
+    .addCommand(reindexCommand())
+    .addCommand(citeCommand())
+    .addCommand(exportCommand());
   registerQuotesCommand(program);
   // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
   const exitOnUsageError = (error: CommanderError) => {

@@ -59,8 +59,8 @@ export interface ReadabilityMetadata {
 // Harvest
 // ---------------------------------------------------------------------------------------------
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 export function harvestMetadata(document: Document, pageUrl: string | null): HarvestedMetadata {
   // Each source is read on its own: a surprise in one must not cost the others.
@@ -315,7 +315,7 @@ function collectArticles(value: Json | undefined, found: JsonObject[], deref: De
 }
 
 /** The @type values, reduced to their last segment ("http://schema.org/NewsArticle" → "NewsArticle"). */
-function typesOf(node: JsonObject): string[] {
+export function typesOf(node: JsonObject): string[] {
   return asArray(node['@type'])
     .filter((type): type is string => typeof type === 'string')
     .map((type) => type.replace(/^.*[/:#]/, '').trim());
@@ -334,7 +334,7 @@ function nameOf(node: Json | undefined): string | null {
  * JSON.parse, then a repair pass for what CMSes commonly emit: trailing commas, raw control
  * characters (newlines, tabs) inside strings, invalid escapes like \' — else undefined.
  */
-function parseJsonLenient(text: string): Json | undefined {
+export function parseJsonLenient(text: string): Json | undefined {
   const cleaned = text
     .trim()
     .replace(/^(?:<!--|<!\[CDATA\[)/, '')

@@ -1,0 +1,69 @@
+/**
+ * The catalogue: snapshots in a stable order from one cursor, each Article read from its
+ * folder only when its turn comes (so a whole-archive walk holds one Article at a time).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogEntries, catalogSnapshots } from '../../src/archive/catalog.js';
+import { Archive } from '../../src/archive/store.js';
+import { runCli } from '../helpers/cli.js';
+import { TestServer, html } from '../helpers/server.js';
+import { story } from '../helpers/stories.js';
+
+let server: TestServer;
+let root: string;
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  root = join(mkdtempSync(join(tmpdir(), 'clipfile-catalog-')), 'archive');
+  server.route('/b', html(story({ title: 'Bridge', word: 'bridge' })));
+  for (const word of ['first', 'second']) {
+    server.route('/a', html(story({ title: `Budget ${word}`, word })));
+    const result = await runCli(['archive', server.url('/a'), server.url('/b'), '-o', root, '--delay', '0', '--ignore-robots']);
+    expect(result.code, result.stderr).toBe(0);
+  }
+});
+afterAll(async () => server.close());
+
+describe('catalogue', () => {
+  it('lists each page’s latest snapshot, or every snapshot, in page-key then capture order', () => {
+    const archive = new Archive(root);
+    try {
+      const latest = [...catalogSnapshots(archive)];
+      expect(latest).toHaveLength(2);
+      expect(latest.map((s) => s.page.key)).toEqual([...latest.map((s) => s.page.key)].sort());
+      expect(latest.every((s) => s.latest)).toBe(true);
+      const all = [...catalogSnapshots(archive, { allSnapshots: true })];
+      expect(all).toHaveLength(3);
+      const pageA = all.filter((s) => s.page.url === server.url('/a'));
+      expect(pageA.map((s) => [s.latest, s.pageSnapshots])).toEqual([
+        [false, 2],
+        [true, 2],
+      ]);
+      expect(pageA[0]!.fetchedAt < pageA[1]!.fetchedAt).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('reads each Article only when its entry is reached', () => {
+    const archive = new Archive(root);
+    try {
+      const rest = [...catalogSnapshots(archive, { allSnapshots: true })].slice(1);
+      const entries = catalogEntries(archive, { allSnapshots: true });
+      const first = entries.next().value!;
+      expect(first.article?.title).toBeTruthy();
+      // Removed after the walk began: a walk that had read ahead would still hold it.
+      rmSync(join(root, rest[0]!.path, 'article.json'));
+      const second = entries.next().value!;
+      expect(second.path).toBe(rest[0]!.path);
+      expect(second.article).toBeUndefined();
+      expect(entries.next().value!.article?.title).toBeTruthy();
+      expect(entries.next().done).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+});

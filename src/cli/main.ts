@@ -5,6 +5,7 @@ import { archiveCommand } from './archive.js';
 import { historyCommand, listCommand, reindexCommand, searchCommand, showCommand } from './browse.js';
 import { extractCommand } from './extract.js';
 import { registerQuotesCommand } from './quotes.js';
+import { siteCommand } from './site.js';
 import { describeUnexpected } from './reporter.js';
 
 export function buildProgram(): Command {
@@ -18,7 +19,8 @@ export function buildProgram(): Command {
     .addCommand(searchCommand())
     .addCommand(showCommand())
     .addCommand(historyCommand())
-    .addCommand(reindexCommand());
+    .addCommand(reindexCommand())
+    .addCommand(siteCommand());
   registerQuotesCommand(program);
   // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
   const exitOnUsageError = (error: CommanderError) => {

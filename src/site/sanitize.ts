@@ -31,8 +31,8 @@ function outsideLink(_tagName: string, attribs: sanitizeHtml.Attributes): saniti
 const SITE_PROFILE: sanitizeHtml.IOptions = {
   // What the article sanitizer lets through, less what would load or point inside the folder.
   allowedTags: sanitizeHtml.defaults.allowedTags
-    .filter((tag) => !['img', 'source', 'picture'].includes(tag))
-    .concat(['section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'figcaption', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'wbr', 'bdi', 'bdo', 'details', 'summary', 'q', 'cite', 'time', 'span', 'div']),
+    .filter((tag) => !['img', 'source', 'picture', 'main', 'nav', 'header', 'footer', 'aside', 'hgroup'].includes(tag))
+    .concat(['section', 'article', 'figure', 'figcaption', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'wbr', 'bdi', 'bdo', 'details', 'summary', 'q', 'cite', 'time', 'span', 'div']),
   allowedAttributes: {
     '*': ['lang', 'dir', 'title'],
     a: ['href', 'rel', 'class'],

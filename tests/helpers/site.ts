@@ -17,9 +17,12 @@ export const artifactsDir = resolve(repoRoot, 'test-artifacts', 'site');
 /** The global the hostile fixture's scripts and handlers would set, had any of them run. */
 export const HOSTILE_MARKER = '__clipfileHostileRan';
 
-async function archiveFile(archive: string, file: string, url: string): Promise<void> {
-  const result = await runCli(['archive', file, '--url', url, '-o', archive, '--json']);
+/** Archives files with the real CLI, in one run: a "FILE URL" line each. */
+async function archiveFiles(archive: string, files: [file: string, url: string][]): Promise<void> {
+  const list = files.map(([file, url]) => `${file}\t${url}\n`).join('');
+  const result = await runCli(['archive', '-i', '-', '-o', archive, '--json'], { input: list });
   expect(result.code, result.stderr).toBe(0);
+  expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line).status)).toEqual(files.map(() => 'archived'));
 }
 
 /**
@@ -30,7 +33,11 @@ async function archiveFile(archive: string, file: string, url: string): Promise<
 export async function fixtureArchive(): Promise<string> {
   const archive = mkdtempSync(join(tmpdir(), 'clipfile-site-'));
   const seed = fixturePath('seed-tajik-commander');
-  await archiveFile(archive, seed, seedUrl);
+  await archiveFiles(archive, [
+    [seed, seedUrl],
+    [hostilePath, hostileUrl],
+    [fixturePath('embed-kinds'), embedsUrl],
+  ]);
   const reworded = join(archive, '..', `seed-reworded-${process.pid}.html`);
   writeFileSync(
     reworded,
@@ -38,9 +45,7 @@ export async function fixtureArchive(): Promise<string> {
       .replaceAll('defects to Islamic State', 'defects to IS, officials confirm')
       .replace('A total number of 200-500 estimated Tajiks', 'As many as 500 Tajiks'),
   );
-  await archiveFile(archive, reworded, seedUrl);
-  await archiveFile(archive, hostilePath, hostileUrl);
-  await archiveFile(archive, fixturePath('embed-kinds'), embedsUrl);
+  await archiveFiles(archive, [[reworded, seedUrl]]);
   return archive;
 }
 

@@ -34,13 +34,15 @@ export function historyPage({ key, title, snapshots, diffs }: HistoryPageInput):
   const main = html`<h1>History: ${title}</h1>
 <p><a href="${ROOT}${sitePaths.article(key)}">Back to the latest snapshot</a></p>
 <h2>Snapshots</h2>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="snapshots-caption">
 <table class="snapshots">
-<caption>Snapshots of this page, oldest first</caption>
+<caption id="snapshots-caption">Snapshots of this page, oldest first</caption>
 <thead><tr><th scope="col">Snapshot</th><th scope="col">Captured</th><th scope="col">Title</th><th scope="col">Words</th><th scope="col">Content hash</th></tr></thead>
 <tbody>
 ${snapshots.map((s) => html`<tr><td>${s.name}</td><td>${captureTimeElement(s.fetchedAt)}</td><td>${s.title ?? ''}</td><td>${s.wordCount}</td><td><code>${s.contentSha256.slice(0, 12)}</code></td></tr>\n`)}
 </tbody>
 </table>
+</div>
 <h2>Changes</h2>
 ${diffs.length ? diffs.map((d, i) => diffSection(snapshots[i]!, snapshots[i + 1]!, d, i + 1)) : html`<p>Only one snapshot: nothing to compare yet.</p>`}`;
   return layout({ title: `History: ${title}`, root: ROOT, main });

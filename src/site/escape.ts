@@ -50,8 +50,9 @@ const LINK_SCHEME = /^(?:https?|mailto):/i;
  */
 export function externalHref(url: string | null | undefined): string | null {
   if (!url) return null;
-  // Browsers ignore these when reading a scheme, so "java\tscript:" must not pass as a path.
-  const trimmed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  // As a browser reads a URL: spaces and controls at either end dropped, tabs and line breaks
+  // anywhere, so " java\tscript:" is judged as the javascript: URL it becomes.
+  const trimmed = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   if (!LINK_SCHEME.test(trimmed)) return null;
   try {
     return new URL(trimmed).href;

@@ -37,8 +37,8 @@ export function siteCommand(): Command {
         process.stdout.write(`${JSON.stringify({ ...result, index: join(result.out, 'index.html'), seconds: Number(seconds.toFixed(3)) })}\n`);
       } else {
         reporter.info(
-          `site of ${result.pages} pages in ${join(result.out, 'index.html')}: ${result.rendered} built, ` +
-            `${result.pages - result.rendered} unchanged, ${result.removed} removed, ${result.speakers} speakers in ${seconds.toFixed(1)} s`,
+          `site of ${result.pages} page${result.pages === 1 ? "" : "s"} in ${join(result.out, 'index.html')}: ${result.rendered} built, ` +
+            `${result.pages - result.rendered} unchanged, ${result.removed} removed, ${result.speakers} speaker${result.speakers === 1 ? "" : "s"} in ${seconds.toFixed(1)} s`,
         );
       }
       return result.skipped.length ? ExitCode.someFailed : ExitCode.ok;

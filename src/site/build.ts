@@ -21,21 +21,15 @@ import { sitePaths } from './pages/layout.js';
 import { groupBySpeaker, speakerPage, speakersPage } from './pages/speakers-page.js';
 import { siteLabel, summarize, type PageSummary } from './pages/summary.js';
 import { readSitePages, readSiteSnapshot, readSpeakerQuotes, type SitePageSource } from './read.js';
-import {
-  compactSearchIndex,
-  loadSearchIndex,
-  putSearchDocument,
-  removeSearchDocument,
-  scriptJson,
-  searchIndexFiles,
-} from './search-index.js';
+import { SiteSearch, scriptJson, type SearchStateFiles } from './search-index.js';
 import { sanitizeForSite } from './sanitize.js';
 
 /** Bumped whenever templates or the search index change: every page is then built again. */
 export const SITE_FORMAT = 1;
 const STATE_FOLDER = '.clipfile-site';
 const MANIFEST_FILE = join(STATE_FOLDER, 'manifest.json');
-const SEARCH_STATE_FILE = join(STATE_FOLDER, 'search-index.json');
+const SEARCH_MAIN_STATE = join(STATE_FOLDER, 'search-main.json');
+const SEARCH_DELTA_STATE = join(STATE_FOLDER, 'search-delta.json');
 const SEARCH_FOLDER = 'search';
 const SPEAKERS_FOLDER = 'speakers';
 
@@ -82,12 +76,19 @@ function readManifest(out: string): Manifest | undefined {
   }
 }
 
-function readSearchState(out: string): string | undefined {
+function readStateFile(out: string, path: string): string | undefined {
   try {
-    return readFileSync(join(out, SEARCH_STATE_FILE), 'utf8');
+    return readFileSync(join(out, path), 'utf8');
   } catch {
     return undefined;
   }
+}
+
+/** The search state of the last build; undefined when any part is missing. */
+export function readSearchState(out: string): SearchStateFiles | undefined {
+  const main = readStateFile(out, SEARCH_MAIN_STATE);
+  const delta = readStateFile(out, SEARCH_DELTA_STATE);
+  return main === undefined || delta === undefined ? undefined : { main, delta };
 }
 
 /** Writes a file of the site, written whole under a temporary name first: a reader never sees half a page. */
@@ -169,11 +170,19 @@ function searchDocsFiles(summaries: Iterable<PageSummary>): Map<string, string> 
   return files;
 }
 
-/** Replaces the generated files of a folder of the site: writes the new ones, removes the others. */
-function replaceFolder(out: string, folder: string, files: Map<string, string>): void {
+/**
+ * Replaces the generated files of a folder of the site: writes the new ones, removes the others
+ * (except those `keep` says stay as they are).
+ */
+function replaceFolder(out: string, folder: string, files: Map<string, string>, keep: (name: string) => boolean = () => false): void {
   const existing = existsSync(join(out, folder)) ? readdirSync(join(out, folder)) : [];
   for (const [name, content] of files) writeSiteFile(out, join(folder, name), content);
-  for (const name of existing) if (!files.has(name)) removeSiteFile(out, join(folder, name));
+  for (const name of existing) if (!files.has(name) && !keep(name)) removeSiteFile(out, join(folder, name));
+}
+
+/** The main index's files in search/: kept as they are by a build that only changes the delta. */
+function isMainIndexFile(name: string): boolean {
+  return name === 'core.js' || /^terms-[0-9a-f]{2}\.js$/.test(name);
 }
 
 function copyAssets(out: string): void {
@@ -200,11 +209,10 @@ export async function buildSite(archive: Archive, outFolder: string, onProgress:
   const out = resolve(outFolder);
   checkSiteFolder(out, archive.root);
   const sources = readSitePages(archive);
-  const searchState = readSearchState(out);
+  const manifestBefore = readManifest(out);
   // Without the search state the index cannot be updated in place: everything is built again.
-  const previousManifest = searchState === undefined ? undefined : readManifest(out);
-  const previous: Manifest = previousManifest ?? { format: SITE_FORMAT, pages: {} };
-  const search = loadSearchIndex(previousManifest ? searchState : undefined);
+  const search = SiteSearch.open(manifestBefore && readSearchState(out));
+  const previous: Manifest = !search.isFresh && manifestBefore ? manifestBefore : { format: SITE_FORMAT, pages: {} };
   const manifest: Manifest = { format: SITE_FORMAT, pages: {} };
   const skipped: SiteBuildResult['skipped'] = [];
   let rendered = 0;
@@ -221,11 +229,11 @@ export async function buildSite(archive: Archive, outFolder: string, onProgress:
     if (typeof result === 'string') {
       skipped.push({ key: page.key, reason: result });
       if (before) for (const file of before.files) removeSiteFile(out, file);
-      removeSearchDocument(search, page.key);
+      search.remove(page.key);
       continue;
     }
     for (const [path, content] of result.files) writeSiteFile(out, path, content);
-    putSearchDocument(search, {
+    search.put({
       id: page.key,
       title: result.summary.title ?? '',
       byline: result.summary.byline ?? '',
@@ -238,10 +246,11 @@ export async function buildSite(archive: Archive, outFolder: string, onProgress:
   }
 
   let removed = 0;
-  for (const [key, page] of Object.entries(previous.pages)) {
+  // Pages of the last build gone from the archive (listed by its manifest even when the search state was lost).
+  for (const [key, page] of Object.entries((manifestBefore ?? previous).pages)) {
     if (manifest.pages[key] || skipped.some((s) => s.key === key)) continue;
     for (const file of page.files) removeSiteFile(out, file);
-    removeSearchDocument(search, key);
+    search.remove(key);
     removed++;
   }
 
@@ -252,13 +261,15 @@ export async function buildSite(archive: Archive, outFolder: string, onProgress:
   replaceFolder(out, SPEAKERS_FOLDER, new Map(speakers.map((s) => [relative(SPEAKERS_FOLDER, sitePaths.speaker(s.speaker)), speakerPage(s, summaries)])));
   copyAssets(out);
 
-  await compactSearchIndex(search);
-  replaceFolder(out, SEARCH_FOLDER, new Map([...searchIndexFiles(search), ...searchDocsFiles(summaries.values())]));
-  writeSiteFile(out, SEARCH_STATE_FILE, JSON.stringify(search));
+  const searchOutput = await search.output(summaries.size);
+  const searchFiles = new Map([...(searchOutput.mainFiles ?? []), ['delta.js', searchOutput.deltaFile], ...searchDocsFiles(summaries.values())]);
+  replaceFolder(out, SEARCH_FOLDER, searchFiles, searchOutput.mainFiles ? undefined : isMainIndexFile);
+  if (searchOutput.mainState !== null) writeSiteFile(out, SEARCH_MAIN_STATE, searchOutput.mainState);
+  writeSiteFile(out, SEARCH_DELTA_STATE, searchOutput.deltaState);
   // Last: a build cut short leaves the old manifest, and the next build redoes what it lists as stale.
   writeSiteFile(out, MANIFEST_FILE, JSON.stringify(manifest));
   return { out, pages: summaries.size, rendered, removed, speakers: speakers.length, skipped };
 }
 
 /** For tests and the benchmark: the site's state files. */
-export const SITE_STATE = { folder: STATE_FOLDER, manifest: MANIFEST_FILE, searchIndex: SEARCH_STATE_FILE };
+export const SITE_STATE = { folder: STATE_FOLDER, manifest: MANIFEST_FILE, searchMain: SEARCH_MAIN_STATE, searchDelta: SEARCH_DELTA_STATE };

@@ -26,27 +26,29 @@ async function archiveFiles(archive: string, files: [file: string, url: string][
 }
 
 /**
- * An archive made by the real CLI from fixture pages: the seed article (twice: the second
- * snapshot rewords a sentence and the headline, so its history has a diff), a hostile page
- * and the page of embedded posts.
+ * An archive made by the real CLI from fixture pages: the seed article, a hostile page and the
+ * page of embedded posts.
  */
 export async function fixtureArchive(): Promise<string> {
   const archive = mkdtempSync(join(tmpdir(), 'clipfile-site-'));
-  const seed = fixturePath('seed-tajik-commander');
   await archiveFiles(archive, [
-    [seed, seedUrl],
+    [fixturePath('seed-tajik-commander'), seedUrl],
     [hostilePath, hostileUrl],
     [fixturePath('embed-kinds'), embedsUrl],
   ]);
+  return archive;
+}
+
+/** A second snapshot of the seed article: a sentence and the headline reworded, so its history has a diff. */
+export async function archiveRewordedSeed(archive: string): Promise<void> {
   const reworded = join(archive, '..', `seed-reworded-${process.pid}.html`);
   writeFileSync(
     reworded,
-    readFileSync(seed, 'utf8')
+    readFileSync(fixturePath('seed-tajik-commander'), 'utf8')
       .replaceAll('defects to Islamic State', 'defects to IS, officials confirm')
       .replace('A total number of 200-500 estimated Tajiks', 'As many as 500 Tajiks'),
   );
   await archiveFiles(archive, [[reworded, seedUrl]]);
-  return archive;
 }
 
 export interface SiteBuildJson {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   HOSTILE_MARKER,
   artifactsDir,
+  archiveRewordedSeed,
   buildSiteWithCli,
   fixtureArchive,
   launchChromium,
@@ -64,13 +65,18 @@ async function screenshot(page: Page, name: string): Promise<void> {
 async function searchFor(page: Page, words: string): Promise<void> {
   await page.getByLabel('Words to find').fill(words);
   await page.getByLabel('Words to find').press('Enter');
-  await page.locator('#search-status').filter({ hasText: /for “|No articles/ }).waitFor();
+  await page.locator('#search-status').filter({ hasText: `“${words}”` }).waitFor();
 }
 
 beforeAll(async () => {
   mkdirSync(artifactsDir, { recursive: true });
   const archive = await fixtureArchive();
+  expect(await buildSiteWithCli(archive)).toMatchObject({ pages: 3, rendered: 3 });
+  // Then a rebuild, as after a nightly run: only the seed page is built again, and its new
+  // snapshot reaches the browser's search through the delta index.
+  await archiveRewordedSeed(archive);
   site = await buildSiteWithCli(archive);
+  expect(site).toMatchObject({ pages: 3, rendered: 1 });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
 });
@@ -87,6 +93,12 @@ describe('the site over file://', () => {
     await expect.poll(() => hits.count()).toBeGreaterThan(0);
     expect(await hits.allTextContents()).toEqual([SEED_TITLE]);
     await screenshot(index, 'search-sharia');
+    // Words of the first snapshot only are no longer found; words of the second are.
+    await searchFor(index, 'estimated');
+    expect(await index.locator('#search-status').textContent()).toBe('No articles match “estimated”.');
+    await searchFor(index, 'officials confirm');
+    expect(await hits.allTextContents()).toEqual([SEED_TITLE]);
+    await searchFor(index, 'sharia');
 
     await hits.first().click();
     await index.waitForURL(/articles\/[0-9a-f]{10}\.html$/);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { archiveSource } from '../../src/pipeline.js';
-import { SITE_STATE, buildSite } from '../../src/site/build.js';
+import { SITE_STATE, buildSite, readSearchState } from '../../src/site/build.js';
 import { sitePaths } from '../../src/site/pages/layout.js';
 import { loadSearchIndex } from '../../src/site/search-index.js';
 import { runCli } from '../helpers/cli.js';
@@ -26,7 +26,7 @@ async function archiveFile(file: string, url: string): Promise<{ key: string; sn
 }
 
 function searchKeys(words: string): string[] {
-  const index = loadSearchIndex(readFileSync(join(out, SITE_STATE.searchIndex), 'utf8'));
+  const index = loadSearchIndex(readSearchState(out)!);
   return index.search(words, { combineWith: 'AND' }).map((hit) => String(hit.id));
 }
 
@@ -107,7 +107,7 @@ describe('buildSite', () => {
   it('builds everything again when the search state is gone', async () => {
     await archiveFile(fixturePath('seed-tajik-commander'), seedUrl);
     await buildSite(archive, out);
-    rmSync(join(out, SITE_STATE.searchIndex));
+    rmSync(join(out, SITE_STATE.searchMain));
     expect(await buildSite(archive, out)).toMatchObject({ pages: 1, rendered: 1 });
     expect(searchKeys('sharia')).toHaveLength(1);
   });

@@ -1,8 +1,9 @@
 /*
  * Full-text search of the archive, in the browser, with no server: the index is a set of
- * script files (search/core.js, search/terms-XX.js, search/docs-XX.js) that call
- * clipfileSearchData when loaded, so it works from file:// where fetch() is refused. A query
- * loads the core and only the term files its words need.
+ * script files (search/core.js, search/terms-XX.js, search/delta.js, search/docs-XX.js) that
+ * call clipfileSearchData when loaded, so it works from file:// where fetch() is refused. A
+ * query loads the core and only the term files its words need, and the small delta index of
+ * the articles built since (src/site/search-index.ts); main hits the delta supersedes are dropped.
  */
 (function () {
   'use strict';
@@ -17,9 +18,10 @@
     },
   };
 
-  var data = { core: null, terms: {}, docs: {} };
+  var data = { core: null, terms: {}, docs: {}, delta: null };
   window.clipfileSearchData = {
     core: function (core) { data.core = core; },
+    delta: function (delta) { data.delta = delta; },
     terms: function (bucket, entries) { data.terms[bucket] = entries; },
     docs: function (chunk, docs) { data.docs[chunk] = docs; },
   };
@@ -38,6 +40,11 @@
     return loading[src];
   }
 
+  var INDEX_OPTIONS = {
+    fields: ['title', 'byline', 'speakers', 'text'],
+    idField: 'id',
+    processTerm: clipfileTerms.processTerm,
+  };
   var index = null;
   var indexBuckets = '';
   function indexFor(buckets) {
@@ -45,19 +52,30 @@
     if (index && indexBuckets === key) return index;
     var entries = [];
     buckets.forEach(function (bucket) { entries = entries.concat(data.terms[bucket] || []); });
-    var core = Object.assign({}, data.core, { index: entries });
-    index = MiniSearch.loadJS(core, {
-      fields: ['title', 'byline', 'speakers', 'text'],
-      idField: 'id',
-      processTerm: clipfileTerms.processTerm,
-    });
+    index = MiniSearch.loadJS(Object.assign({}, data.core, { index: entries }), INDEX_OPTIONS);
     indexBuckets = key;
     return index;
   }
 
+  var delta = null;
+  var superseded = {};
+  function deltaIndex() {
+    if (!delta) {
+      delta = MiniSearch.loadJS(data.delta.index, INDEX_OPTIONS);
+      data.delta.superseded.forEach(function (id) { superseded[id] = true; });
+    }
+    return delta;
+  }
+
+  /** Hits of the main index the delta does not supersede, and the delta's, best first. */
+  function merged(mainHits, deltaHits) {
+    return mainHits.filter(function (hit) { return !superseded[hit.id]; }).concat(deltaHits)
+      .sort(function (a, b) { return b.score - a.score; });
+  }
+
   /** The results of a query: [{id, score, title, href, site, published}], best first. */
   function search(query) {
-    return loadScript('search/core.js').then(function () {
+    return Promise.all([loadScript('search/core.js'), loadScript('search/delta.js')]).then(function () {
       var tokenize = MiniSearch.getDefault('tokenize');
       var wanted = {};
       tokenize(query).forEach(function (word) {
@@ -65,9 +83,11 @@
         if (term) wanted[clipfileTerms.bucketOf(term)] = true;
       });
       var buckets = Object.keys(wanted).filter(function (b) { return data.core.buckets.indexOf(b) >= 0; });
-      if (Object.keys(wanted).length > buckets.length) return [];
+      // A word no term file holds cannot match in the main index (every word must match).
+      var mainCanMatch = Object.keys(wanted).length === buckets.length;
       return Promise.all(buckets.map(function (b) { return loadScript('search/terms-' + b + '.js'); })).then(function () {
-        var hits = indexFor(buckets).search(query, SEARCH_OPTIONS).slice(0, RESULTS_SHOWN);
+        var mainHits = mainCanMatch ? indexFor(buckets).search(query, SEARCH_OPTIONS) : [];
+        var hits = merged(mainHits, deltaIndex().search(query, SEARCH_OPTIONS)).slice(0, RESULTS_SHOWN);
         var chunks = {};
         hits.forEach(function (hit) { chunks[hit.id.slice(0, 2)] = true; });
         return Promise.all(Object.keys(chunks).map(function (c) { return loadScript('search/docs-' + c + '.js'); })).then(function () {

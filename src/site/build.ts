@@ -205,7 +205,7 @@ function minisearchBrowserBuild(): string {
 }
 
 /** Builds (or brings up to date) the site of `archive` in `out`. */
-export async function buildSite(archive: Archive, outFolder: string, onProgress: (done: number, total: number) => void = () => {}): Promise<SiteBuildResult> {
+export async function buildSite(archive: Archive, outFolder: string): Promise<SiteBuildResult> {
   const out = resolve(outFolder);
   checkSiteFolder(out, archive.root);
   const sources = readSitePages(archive);
@@ -218,7 +218,7 @@ export async function buildSite(archive: Archive, outFolder: string, onProgress:
   let rendered = 0;
   mkdirSync(join(out, STATE_FOLDER), { recursive: true });
 
-  for (const [position, page] of sources.entries()) {
+  for (const page of sources) {
     const snapshots = snapshotFingerprint(page);
     const before = previous.pages[page.key];
     if (before && before.snapshots.join('\n') === snapshots.join('\n') && before.files.every((f) => existsSync(join(out, f)))) {
@@ -242,7 +242,6 @@ export async function buildSite(archive: Archive, outFolder: string, onProgress:
     });
     manifest.pages[page.key] = { snapshots, files: [...result.files.keys()], summary: result.summary };
     rendered++;
-    onProgress(position + 1, sources.length);
   }
 
   let removed = 0;

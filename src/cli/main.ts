@@ -7,6 +7,7 @@ import { exportCommand } from './export.js';
 import { historyCommand, listCommand, reindexCommand, searchCommand, showCommand } from './browse.js';
 import { extractCommand } from './extract.js';
 import { registerQuotesCommand } from './quotes.js';
+import { siteCommand } from './site.js';
 import { describeUnexpected } from './reporter.js';
 
 export function buildProgram(): Command {
@@ -22,7 +23,8 @@ export function buildProgram(): Command {
     .addCommand(historyCommand())
     .addCommand(reindexCommand())
     .addCommand(citeCommand())
-    .addCommand(exportCommand());
+    .addCommand(exportCommand())
+    .addCommand(siteCommand());
   registerQuotesCommand(program);
   // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
   const exitOnUsageError = (error: CommanderError) => {

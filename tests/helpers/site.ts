@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { expect } from 'vitest';
+import { repoRoot, runCli } from './cli.js';
+import { fixturePages, fixturePath, fixturesDir } from './fixtures.js';
+
+export const seedUrl = fixturePages['seed-tajik-commander']!.url;
+export const hostileUrl = 'https://harbourgazette.example/2024/11/ferry-vote';
+export const hostilePath = resolve(fixturesDir, 'site', 'hostile-story.html');
+export const embedsUrl = fixturePages['embed-kinds']!.url;
+
+/** Where browser tests keep their screenshots (gitignored). */
+export const artifactsDir = resolve(repoRoot, 'test-artifacts', 'site');
+
+/** The global the hostile fixture's scripts and handlers would set, had any of them run. */
+export const HOSTILE_MARKER = '__clipfileHostileRan';
+
+/** Archives files with the real CLI, in one run: a "FILE URL" line each. */
+async function archiveFiles(archive: string, files: [file: string, url: string][]): Promise<void> {
+  const list = files.map(([file, url]) => `${file}\t${url}\n`).join('');
+  const result = await runCli(['archive', '-i', '-', '-o', archive, '--json'], { input: list });
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line).status)).toEqual(files.map(() => 'archived'));
+}
+
+/**
+ * An archive made by the real CLI from fixture pages: the seed article, a hostile page and the
+ * page of embedded posts.
+ */
+export async function fixtureArchive(): Promise<string> {
+  const archive = mkdtempSync(join(tmpdir(), 'clipfile-site-'));
+  await archiveFiles(archive, [
+    [fixturePath('seed-tajik-commander'), seedUrl],
+    [hostilePath, hostileUrl],
+    [fixturePath('embed-kinds'), embedsUrl],
+  ]);
+  return archive;
+}
+
+/** A second snapshot of the seed article: a sentence and the headline reworded, so its history has a diff. */
+export async function archiveRewordedSeed(archive: string): Promise<void> {
+  const reworded = join(archive, '..', `seed-reworded-${process.pid}.html`);
+  writeFileSync(
+    reworded,
+    readFileSync(fixturePath('seed-tajik-commander'), 'utf8')
+      .replaceAll('defects to Islamic State', 'defects to IS, officials confirm')
+      .replace('A total number of 200-500 estimated Tajiks', 'As many as 500 Tajiks'),
+  );
+  await archiveFiles(archive, [[reworded, seedUrl]]);
+}
+
+export interface SiteBuildJson {
+  out: string;
+  pages: number;
+  rendered: number;
+  removed: number;
+  speakers: number;
+  skipped: { key: string; reason: string }[];
+}
+
+export async function buildSiteWithCli(archive: string, out?: string): Promise<SiteBuildJson> {
+  const result = await runCli(['site', '-o', archive, '--json', ...(out ? ['--out', out] : [])]);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as SiteBuildJson;
+}
+
+/** Debian's Chromium, headless, as the team runs it; fails (never skips) when it is missing. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}

@@ -43,7 +43,7 @@ beforeAll(async () => {
     const row = JSON.parse(line) as { source: string; key: string; snapshot: string };
     archived.set(row.source, row);
   }
-});
+}, 180_000);
 afterAll(async () => server.close());
 
 /**

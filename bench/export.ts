@@ -15,7 +15,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { catalogEntries } from '../src/archive/catalog.js';
 import { Archive } from '../src/archive/store.js';
+import { TABLES, jsonRow } from '../src/export/tables.js';
 import { sha256Hex } from '../src/archive/layout.js';
 import { parse as parseCsv } from 'csv-parse';
 import { readBenchArgs, wholeNumber } from './args.js';
@@ -78,6 +80,7 @@ runBench('bench:export', async () => {
             `${Math.round(run.rows / run.seconds)} rows/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`,
         );
       }
+      console.log(`  heap left after a full GC, at each fifth of a walk of the articles table in this process: ${retainedHeap(root, size)}`);
       if (!args.keep) rmSync(root, { recursive: true, force: true });
     }
   } finally {
@@ -144,4 +147,34 @@ async function childRun(cli: string, args: string[], format: string): Promise<Ru
   const rss = /maxrss (\d+)/.exec(stderr);
   if (code !== 0 || !rss) throw new Error(`clipfile ${args[0]} exited ${code}: ${stderr}`);
   return { rows, seconds, peakRssMiB: Number(rss[1]) / 1024 };
+}
+
+/**
+ * Whether the walk keeps anything: the heap used after a full garbage collection, at each
+ * fifth of the articles table, in MiB over its start (needs --expose-gc). Flat numbers mean a
+ * longer archive costs no more memory; RSS can still grow while V8 sizes its heap.
+ */
+function retainedHeap(root: string, size: number): string {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return 'not measured (run with --expose-gc)';
+  const archive = new Archive(root);
+  try {
+    archive.index();
+    gc();
+    const start = process.memoryUsage().heapUsed;
+    const samples: string[] = [];
+    const step = Math.max(1, Math.floor(size / 5));
+    let rows = 0;
+    for (const entry of catalogEntries(archive)) {
+      if (!entry.article) continue;
+      for (const cells of TABLES.articles.rowsOf({ entry, article: entry.article })) JSON.stringify(jsonRow(TABLES.articles, cells));
+      if (++rows % step === 0) {
+        gc();
+        samples.push(`${((process.memoryUsage().heapUsed - start) / 1024 / 1024).toFixed(1)}`);
+      }
+    }
+    return `${samples.join(', ')} MiB`;
+  } finally {
+    archive.close();
+  }
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
     const result = await runCli(['archive', server.url('/a'), server.url('/b'), '-o', root, '--delay', '0', '--ignore-robots']);
     expect(result.code, result.stderr).toBe(0);
   }
-});
+}, 180_000);
 afterAll(async () => server.close());
 
 describe('catalogue', () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse as parseBibtexText } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import Ajv from 'ajv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
 import { HOSTILE_TITLE, blogPage, hardToCitePage } from '../cite/pages.js';
@@ -22,6 +22,9 @@ let server: TestServer;
 let root: string;
 /** Each page's latest snapshot as `archive --json` reported it. */
 const archived = new Map<string, { key: string; snapshot: string }>();
+
+// Each test runs the CLI several times; a loaded 2-core machine makes a run take seconds.
+vi.setConfig({ testTimeout: 150_000 });
 
 beforeAll(async () => {
   server = await TestServer.start();
@@ -43,7 +46,7 @@ beforeAll(async () => {
     const row = JSON.parse(line) as { source: string; key: string; snapshot: string };
     archived.set(row.source, row);
   }
-});
+}, 180_000);
 afterAll(async () => server.close());
 
 /**

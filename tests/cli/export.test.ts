@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadAebDev } from '../../bench/corpus.js';
 import { TABLES, cellFromCsv, type TableName } from '../../src/export/tables.js';
 import { runCli } from '../helpers/cli.js';
@@ -24,6 +24,9 @@ const FORMULA_TITLE = '=HYPERLINK("http://evil.example/x","click, me") and "quot
 let server: TestServer;
 let root: string;
 let work: string;
+
+// Each test runs the CLI several times; a loaded 2-core machine makes a run take seconds.
+vi.setConfig({ testTimeout: 150_000 });
 
 beforeAll(async () => {
   server = await TestServer.start();

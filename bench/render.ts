@@ -178,7 +178,9 @@ async function main(): Promise<number> {
   try {
     for (const mode of modes) {
       console.error(`bench:render: --render ${mode} over ${pages.size} pages…`);
-      results.push(await child(mode, origin, limit, inFlight));
+      const result = await child(mode, origin, limit, inFlight);
+      console.error(`bench:render: ${JSON.stringify(result)}`);
+      results.push(result);
     }
   } finally {
     server.closeAllConnections();

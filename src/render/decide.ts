@@ -41,34 +41,78 @@ export function decideRender(article: Article | null, html: string): RenderDecis
   return KEEP_STATIC;
 }
 
-const ANY_SCRIPT = /<script\b([^>]*)>/gi;
+/**
+ * The markup that embed widget scripts replace (their documented source markup), by class.
+ * A placeholder with little text in it and an external script on the page is waiting for one.
+ */
+const EMBED_PLACEHOLDER_CLASSES = ['twitter-tweet', 'twitter-video', 'instagram-media', 'tiktok-embed', 'bluesky-embed', 'fb-post', 'fb-video'];
+/**
+ * Bounds that keep the scan linear whatever the page: a tag is read up to MAX_TAG_CHARS, a
+ * placeholder's inside up to MAX_PLACEHOLDER_CHARS (a longer one is no placeholder), and at most
+ * MAX_CLASS_MENTIONS mentions of the class names are looked at (one empty placeholder decides).
+ */
+const MAX_TAG_CHARS = 1_000;
+const MAX_PLACEHOLDER_CHARS = 2_000;
+const MAX_CLASS_MENTIONS = 200;
+
+export function hasScriptFilledEmbed(html: string): boolean {
+  if (!hasExternalScript(html)) return false;
+  const lower = html.toLowerCase();
+  let mentions = 0;
+  for (const name of EMBED_PLACEHOLDER_CLASSES) {
+    for (let at = lower.indexOf(name); at !== -1 && mentions < MAX_CLASS_MENTIONS; at = lower.indexOf(name, at + name.length)) {
+      mentions++;
+      const windowStart = Math.max(0, at - MAX_TAG_CHARS);
+      const tagStart = lower.lastIndexOf('<', at);
+      if (tagStart < windowStart) continue;
+      const tagEnd = lower.slice(at, at + MAX_TAG_CHARS).indexOf('>');
+      if (tagEnd === -1) continue;
+      const insideStart = at + tagEnd + 1;
+      const tag = lower.slice(tagStart, insideStart);
+      const element = /^<(blockquote|div)[\s/]/.exec(tag)?.[1];
+      if (!element || !/\bclass\s*=/.test(tag)) continue;
+      const close = lower.slice(insideStart, insideStart + MAX_PLACEHOLDER_CHARS).indexOf(`</${element}`);
+      if (close !== -1 && visibleText(html.slice(insideStart, insideStart + close)).length <= EMPTY_EMBED_MAX_CHARS) return true;
+    }
+  }
+  return false;
+}
+
+function hasExternalScript(html: string): boolean {
+  for (const { attributes } of scriptElements(html)) if (/\bsrc\s*=/i.test(attributes)) return true;
+  return false;
+}
+
+/** The page's script elements, found in one pass: an unclosed one runs to the end of the page. */
+function* scriptElements(html: string): Generator<{ attributes: string; body: string }> {
+  const lower = html.toLowerCase();
+  let at = lower.indexOf('<script');
+  while (at !== -1) {
+    const tagEnd = lower.indexOf('>', at);
+    if (tagEnd === -1) return;
+    const close = lower.indexOf('</script', tagEnd);
+    const end = close === -1 ? html.length : close;
+    const attributes = html.slice(at + '<script'.length, tagEnd);
+    // `<scripts>` or `<script-x>` are other elements.
+    if (/^[\s/]|^$/.test(attributes)) yield { attributes, body: html.slice(tagEnd + 1, end) };
+    if (close === -1) return;
+    at = lower.indexOf('<script', close + 1);
+  }
+}
+
+function scriptType(attributes: string): string {
+  return /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1]?.toLowerCase() ?? '';
+}
 
 /** Whether the page has a script that a browser would run (JSON-LD and other data blocks are not). */
 export function hasScripts(html: string): boolean {
-  for (const script of html.matchAll(ANY_SCRIPT)) {
-    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(script[1] ?? '')?.[1]?.toLowerCase() ?? '';
+  for (const { attributes } of scriptElements(html)) {
+    const type = scriptType(attributes);
     if (type === '' || type === 'module' || type.includes('javascript') || type.includes('ecmascript')) return true;
   }
   return false;
 }
 
-/**
- * The markup that embed widget scripts replace (their documented source markup), by class.
- * A placeholder with little text in it and an external script on the page is waiting for one.
- */
-const EMBED_PLACEHOLDER =
-  /<(blockquote|div)\b([^>]*\bclass\s*=\s*(["']?)[^"'>]*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|fb-post|fb-video)\b[^>]*)>([\s\S]*?)<\/\1\s*>/gi;
-const EXTERNAL_SCRIPT = /<script\b[^>]*\bsrc\s*=/i;
-
-export function hasScriptFilledEmbed(html: string): boolean {
-  if (!EXTERNAL_SCRIPT.test(html)) return false;
-  for (const match of html.matchAll(EMBED_PLACEHOLDER)) {
-    if (visibleText(match[4] ?? '').length <= EMPTY_EMBED_MAX_CHARS) return true;
-  }
-  return false;
-}
-
-const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** A string literal of at least 120 characters, double- or single-quoted. */
 const STRING_LITERAL = /"((?:[^"\\\n]|\\.){120,})"|'((?:[^'\\\n]|\\.){120,})'/g;
 
@@ -79,10 +123,9 @@ const STRING_LITERAL = /"((?:[^"\\\n]|\\.){120,})"|'((?:[^'\\\n]|\\.){120,})'/g;
  */
 export function scriptProseChars(html: string): number {
   let total = 0;
-  for (const script of html.matchAll(INLINE_SCRIPT)) {
-    const attributes = script[1] ?? '';
-    if (/\bsrc\s*=/i.test(attributes) || /ld\+json/i.test(attributes)) continue;
-    for (const literal of (script[2] ?? '').matchAll(STRING_LITERAL)) {
+  for (const { attributes, body } of scriptElements(html)) {
+    if (/\bsrc\s*=/i.test(attributes) || scriptType(attributes).includes('ld+json')) continue;
+    for (const literal of body.matchAll(STRING_LITERAL)) {
       const text = literal[1] ?? literal[2] ?? '';
       if (countSpaces(text) >= PROSE_LITERAL_MIN_SPACES) total += visibleText(text).length;
     }

@@ -126,7 +126,7 @@ addEventListener('load', () => {
     expect(extractRendered('/leaving', rendered.html).text).toContain(STORY_PARAGRAPHS[11]);
   });
 
-  it('does not load images or fonts, nor requests to other schemes', async () => {
+  it("does not load the page's images or fonts", async () => {
     const heavy = page(
       storyMarkup('<img src="/pic.png" alt="a picture">'),
       `<style>@font-face { font-family: x; src: url(/font.woff2); } body { font-family: x; }</style>`,

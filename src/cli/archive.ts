@@ -10,10 +10,11 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DEL
 import { ExitCode } from './exit-codes.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
+import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js';
 import { addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import { errorCode, Reporter } from './reporter.js';
 
-interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
+interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags, LimitFlags {
   input?: string;
   discover?: boolean;
   since?: Date;
@@ -45,6 +46,7 @@ export function archiveCommand(): Command {
   addFetchOptions(command);
   addBatchOptions(command);
   addTimeLimitOption(command);
+  addLimitOptions(command);
   addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
     process.exitCode = await runArchive(sourcesToArchive(command, sources, flags), flags);
@@ -146,6 +148,7 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
+  const limits = limitsFrom(flags);
   // A feed, sitemap or WARC may bring many pages, so the pool is not sized by the list.
   const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000 });
   const fetcher = createPoliteFetcher({
@@ -167,6 +170,8 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
     onNote: (note) => reporter.warning(note),
   });
 
+  // Each page's Article warnings (links left relative, …), reported with its outcome.
+  const pageWarnings = new Map<string, readonly string[]>();
   const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0, expanded: 0 };
   let duplicates = 0;
   let disallowed = 0;
@@ -181,7 +186,11 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
   const run = new BatchRun(sources, archive, {
     fetcher,
     archive: { fetch: fetchOptions, warc: flags.warc === true },
-    extract: (page) => pool.extract(page),
+    extract: async (page) => {
+      const article = await pool.extract({ ...page, ...limits });
+      if (article.warnings.length > 0 && page.source !== undefined) pageWarnings.set(page.source, article.warnings);
+      return article;
+    },
     // Enough pages in hand to keep every request slot and extraction thread busy, and no more:
     // memory stays flat however long the list.
     maxInHand: flags.concurrency + 2 * pool.size,
@@ -209,6 +218,9 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
   }
 
   function report(outcome: BatchOutcome): void {
+    const stored = outcome.status === 'archived' || outcome.status === 'unchanged';
+    const warnings = (stored && pageWarnings.get(outcome.source)) || [];
+    pageWarnings.delete(outcome.source);
     const skipReason = outcome.skipReason === 'disallowed' ? 'disallowed by robots.txt' : outcome.skipReason === 'interrupted' ? 'interrupted' : null;
     if (flags.json) {
       writeJsonLine({
@@ -227,6 +239,7 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
         kind: outcome.kind,
         entries: outcome.entries,
         origin: outcome.origin,
+        warnings,
         ...(flags.minConfidence === undefined ? {} : { doubtful: isDoubtfulOutcome(outcome) }),
       });
     }
@@ -244,6 +257,7 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
       // A feed answering 304: nothing new listed.
       if (!flags.quiet) reporter.outcome('unchanged', terminalLine(`${outcome.source}: ${outcome.kind} not modified`));
     } else if (!flags.quiet) reporter.outcome(outcome.status, `${outcome.url} → ${outcome.snapshotPath}`);
+    if (!flags.quiet) for (const warning of warnings) reporter.warning(`${outcome.source}: ${warning}`);
     if (isDoubtfulOutcome(outcome)) {
       reporter.warning(doubtfulMessage(outcome.source, { confidence: outcome.confidence! }, flags.minConfidence!));
     }

@@ -4,13 +4,14 @@ import type { Article } from '../article.js';
 import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { errorCode, Reporter } from './reporter.js';
 import { terminalBlock } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
 
-interface ExtractFlags extends FetchFlags {
+interface ExtractFlags extends FetchFlags, LimitFlags {
   format: OutputFormat;
   json?: boolean;
   color: boolean;
@@ -31,6 +32,7 @@ export function extractCommand(): Command {
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
   addTimeLimitOption(command);
+  addLimitOptions(command);
   addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
     checkUrlNamesOneSource(command, sources.length, flags);
@@ -49,6 +51,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
   ]);
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const fetchOptions = fetchOptionsFrom(flags);
+  const limits = limitsFrom(flags);
   const output = outputFor(flags, sources.length, markdownWithFrontMatter);
   let failures = 0;
   let doubtful = 0;
@@ -58,7 +61,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
     try {
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
-      const page = { html: decoded.html, url: capture.url, source };
+      const page = { html: decoded.html, url: capture.url, source, ...limits };
       const article = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
       const below = isDoubtful(article, flags.minConfidence);
       process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below));

@@ -66,10 +66,18 @@ function normalizeHtml(html: string, limits: ComplexityLimits): string {
 }
 
 /**
- * Containers that mean nothing but "a box": a chain of them, each the only child of the one
- * before, is a wrapper chain.
+ * Elements whose nesting is structure or content (links, tables, code, media, foreign
+ * content) and never part of a wrapper chain. Any other element that holds only one element
+ * and no text of its own is a wrapper: Readability climbs such a chain to its top before
+ * cleaning (whatever the tags: div, article, ul, li, …), so a long one costs it about
+ * length² × the text.
  */
-const WRAPPER_TAGS = new Set(['div', 'section']);
+const CHAIN_BREAKERS = new Set([
+  'html', 'head', 'body', 'a', 'template', 'noscript', 'pre', 'code', 'textarea', 'select', 'option',
+  'iframe', 'object', 'video', 'audio', 'picture', 'svg', 'math',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup',
+]);
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /**
  * How many elements of a wrapper chain are kept at each end: the outermost ones carry the
  * class names and roles the quality rules read, the innermost the neighbourhood Readability
@@ -82,17 +90,19 @@ export const WRAPPER_CHAIN_ENDS = 16;
 interface SpecNode {
   nodeName: string;
   tagName?: string;
+  namespaceURI?: string;
   value?: string;
   childNodes?: SpecNode[];
   parentNode?: SpecNode | null;
 }
 
 /**
- * Shortens every chain of more than 2 × WRAPPER_CHAIN_ENDS nested wrappers (WRAPPER_TAGS, each
- * the only element of the one before, with no text of its own but whitespace) to its ends.
- * Readability weighs every div against the text of every div inside it, so a story inside
- * 500 bare divs cost it about 500² × the story (minutes); the wrappers in between carry no
- * content, so every word stays, and pages with shorter chains are untouched.
+ * Shortens every chain of more than 2 × WRAPPER_CHAIN_ENDS nested wrappers (elements but
+ * CHAIN_BREAKERS, each the only element of the one before, with no text of its own but
+ * whitespace) to its ends. Readability climbs to the top of such a chain and weighs every div
+ * in it against the text of every div inside it, so a story inside 500 bare divs cost it about
+ * 500² × the story (minutes); the wrappers in between carry no content, so every word stays,
+ * and pages with shorter chains are untouched.
  */
 export function collapseWrapperChains(root: SpecNode): void {
   const stack: SpecNode[] = [root];
@@ -115,7 +125,7 @@ export function collapseWrapperChains(root: SpecNode): void {
 }
 
 function isWrapper(node: SpecNode): boolean {
-  return node.tagName !== undefined && WRAPPER_TAGS.has(node.tagName);
+  return node.tagName !== undefined && node.namespaceURI === HTML_NAMESPACE && !CHAIN_BREAKERS.has(node.tagName);
 }
 
 /** The element that is a node's only content (whitespace and comments aside), or null. */

@@ -46,7 +46,8 @@ describe('wrapper chains', () => {
 
   it('shortens a chain longer than twice WRAPPER_CHAIN_ENDS to its ends, keeping their names', () => {
     const length = 2 * WRAPPER_CHAIN_ENDS + 1;
-    const html = `<body>${chain(length, '<p>Deep words.</p>', (level) => ` class="level-${level}"`)}</body>`;
+    // The innermost div holds the text itself, so the chain is the divs alone.
+    const html = `<body>${chain(length, 'Deep words.', (level) => ` class="level-${level}"`)}</body>`;
     const document = parseHtml(html, 'https://news.example/');
     expect(wrapperDepth(document)).toBe(2 * WRAPPER_CHAIN_ENDS);
     const kept = Array.from(document.querySelectorAll('div')).map((div) => div.className);
@@ -59,7 +60,8 @@ describe('wrapper chains', () => {
 
   it('leaves chains up to twice WRAPPER_CHAIN_ENDS, and chains broken by text or a sibling, as parsed', () => {
     const pages = [
-      chain(2 * WRAPPER_CHAIN_ENDS, '<p>Words.</p>'),
+      // 31 divs and the paragraph (an element too) make 32.
+      chain(2 * WRAPPER_CHAIN_ENDS - 1, '<p>Words.</p>'),
       // Text of its own in every level: no chain at all.
       chain(100, '<p>Words.</p>').replaceAll('<div>\n', '<div>x\n'),
       // A sibling at each level (as deepNestingPage's story is not): not a chain at all.
@@ -71,6 +73,18 @@ describe('wrapper chains', () => {
       collapseWrapperChains(tree);
       expect(serialize(tree)).toBe(before);
     }
+  });
+
+  it('shortens chains of any boxes and lists alike (div, article, ul, li), in seconds', () => {
+    const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`.repeat(300);
+    const html = `${'<div><article><ul><li>'.repeat(120)}${story}${'</li></ul></article></div>'.repeat(120)}`;
+    const document = parseHtml(html, 'https://news.example/');
+    let depth = 0;
+    for (let node: Element | null = document.querySelector('p'); node && node !== document.body; node = node.parentElement) depth++;
+    expect(depth).toBe(2 * WRAPPER_CHAIN_ENDS + 1);
+    const started = performance.now();
+    expect(extractArticle({ html, url: 'https://news.example/boxes', source: 'boxes.html' }).wordCount).toBe(300 * 10 * 11);
+    expect(performance.now() - started).toBeLessThan(40_000);
   });
 
   it('shortens chains of sections and of elements with attributes alike (deepNestingPage)', () => {

@@ -80,10 +80,21 @@ export function unclosedScriptsPage(count: number): string {
 
 /**
  * `paragraphs` paragraphs inside `depth` bare nested divs and nothing else: Readability weighs
- * each div against the text of all the divs inside it, so its time grows with depth² × text.
+ * each div against the text of all the divs inside it, so its time grew with depth² × text
+ * (parse.ts now shortens such wrapper chains).
  */
 export function nestedWrappersPage(depth: number, paragraphs: number): string {
   // Long paragraphs (ten sentences), as the slow case in the pool's time-limit test.
   const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`.repeat(paragraphs);
   return `${'<div>'.repeat(depth)}${story}${'</div>'.repeat(depth)}`;
+}
+
+/**
+ * `paragraphs` paragraphs inside `depth` tables, each in a div (about 5 × depth deep): the same
+ * depth² × text as nestedWrappersPage, but tables are structure, not wrappers, so parse.ts
+ * does not shorten the nesting.
+ */
+export function nestedTablesPage(depth: number, paragraphs: number): string {
+  const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`.repeat(paragraphs);
+  return `${'<div><table><tr><td>'.repeat(depth)}${story}${'</td></tr></table></div>'.repeat(depth)}`;
 }

@@ -5,9 +5,13 @@
  * `--version` or `list` never loads the extraction code. Run by `npm run build` (and so by
  * `prepare`, which `npm ci` runs) after tsc; bin/clipfile.js runs the bundle.
  *
+ * The bundle is CommonJS (dist/bundle/package.json says so), because Node 20 can cache V8's
+ * compiled code only for scripts it compiles through `vm.Script` (src/cli/code-cache.ts), not
+ * for ES modules; compiling the bundle was about a third of a one-page `extract`.
+ *
  *   node scripts/bundle.mjs
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -21,10 +25,14 @@ const out = join(root, 'dist/bundle');
  * - turndown loads the domino DOM to parse HTML strings; clipfile only hands it DOM nodes.
  * - linkedom loads cssomnom (325 kB, a third of the extraction chunk) for `<style>.sheet`;
  *   clipfile removes `<style>` before parsing (src/extract/parse.ts) and reads no sheet.
+ * - sanitize-html loads postcss (and source-map-js, nanoid, picocolors) to parse `style`
+ *   attributes; clipfile's allow-list keeps no style and sets `parseStyleAttributes: false`
+ *   (src/extract/sanitize.ts), so postcss is never called.
  */
 const UNUSED = {
   '@mixmark-io/domino': ['createDocument'],
   'cssomnom/parse': ['parse'],
+  postcss: ['parse'],
 };
 
 function stubOf(id) {
@@ -59,6 +67,17 @@ await build({
   external: ['better-sqlite3', 'playwright-core', 'jsdom', 'pagefind', /^@citation-js\//],
   plugins: [
     {
+      // commander loads node:child_process (and with it dgram and more) at start-up, for
+      // executable subcommands, which clipfile has none of: it gets one loaded on use instead.
+      name: 'commander-lazy-child-process',
+      resolveId: (id, importer) =>
+        id === 'node:child_process' && importer !== undefined && /[\\/]commander[\\/]/.test(importer) ? '\0lazy:child_process' : null,
+      load: (id) =>
+        id === '\0lazy:child_process'
+          ? "export const spawn = (...args) => process.getBuiltinModule('node:child_process').spawn(...args);\nexport default { spawn };"
+          : null,
+    },
+    {
       name: 'unused-libraries',
       resolveId: (id) => (id in UNUSED ? `\0unused:${id}` : null),
       load: (id) => (id.startsWith('\0unused:') ? stubOf(id.slice('\0unused:'.length)) : null),
@@ -67,7 +86,7 @@ await build({
   logLevel: 'warn',
   output: {
     dir: building,
-    format: 'esm',
+    format: 'cjs',
     entryFileNames: '[name].js',
     // Chunks beside the entries: extract-pool finds the worker as a sibling of its own chunk.
     chunkFileNames: '[name]-[hash].js',
@@ -75,6 +94,8 @@ await build({
   },
 });
 
+// The package is "type": "module"; the bundle's .js files are CommonJS.
+writeFileSync(join(building, 'package.json'), '{ "type": "commonjs" }\n');
 if (existsSync(out)) renameSync(out, retired);
 renameSync(building, out);
 rmSync(retired, { recursive: true, force: true });

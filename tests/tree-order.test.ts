@@ -44,7 +44,8 @@ describe('walkElements', () => {
     const depth = 20_000;
     // Deeper than extraction accepts (limits.ts), to test the walk itself.
     const unlimited = { maxMarkupChars: Infinity, maxElements: Infinity, maxDepth: Infinity };
-    const document = parseHtml(`${'<div>'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`, null, unlimited);
+    // Text in every div, so that parseHtml does not shorten them as a wrapper chain.
+    const document = parseHtml(`${'<div>.'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`, null, unlimited);
     let visited = 0;
     let left = 0;
     walkElements(document.body, () => visited++, () => left++);

@@ -1,12 +1,7 @@
-import { createRequire } from 'node:module';
+// Imported, not required at run time, so the bundle holds it: loaded by require, its ES-module
+// dependency went through Node's ES module loader, a tenth of a one-page `extract`.
+import sniffHtmlEncoding from 'html-encoding-sniffer';
 import type { Capture, DecodedPage } from '../article.js';
-
-/** html-encoding-sniffer ships no types; this is the part of its API we use. */
-type HtmlEncodingSniffer = (
-  bytes: Uint8Array,
-  options?: { transportLayerEncodingLabel?: string; defaultEncoding?: string },
-) => string;
-const sniffHtmlEncoding = createRequire(import.meta.url)('html-encoding-sniffer') as HtmlEncodingSniffer;
 
 /**
  * A page that declares no encoding is read as UTF-8 when at least this share of its non-ASCII

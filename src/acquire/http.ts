@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import type { Capture } from '../article.js';
 import { SourceError } from '../errors.js';
 import { headOf, isFeedContentType, sniffKind } from '../sources/detect.js';
@@ -240,7 +239,7 @@ function rejectBeforeBody(source: string, response: Response, contentType: strin
  * standard one.
  */
 export function statusLine(status: number, reasonPhrase: string): string {
-  const phrase = serverText(reasonPhrase, MAX_REASON_PHRASE_CHARS) || STATUS_CODES[status] || '';
+  const phrase = serverText(reasonPhrase, MAX_REASON_PHRASE_CHARS) || standardReasonPhrase(status);
   return `HTTP ${status} ${phrase}`.trimEnd();
 }
 
@@ -378,4 +377,12 @@ function innermostMessage(error: unknown): string {
 /** `clipfile/<version> (+https://github.com/clipfile/clipfile)`. */
 export function defaultUserAgent(): string {
   return `clipfile/${clipfileVersion()} (+https://github.com/clipfile/clipfile)`;
+}
+
+/**
+ * The reason phrase HTTP/1.1 gives a status. node:http, which holds the table, is loaded only
+ * here (fetch does not need it), so a one-page `extract` of a file never loads it.
+ */
+function standardReasonPhrase(status: number): string {
+  return process.getBuiltinModule('node:http').STATUS_CODES[status] ?? '';
 }

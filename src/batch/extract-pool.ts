@@ -78,6 +78,10 @@ export type PoolToWorkerMessage =
       html: string;
       url: string | null;
       source: string | undefined;
+      /** The page's complexity limits (PageInput; undefined: the defaults). */
+      maxMarkupChars?: number;
+      maxElements?: number;
+      maxDepth?: number;
       options: ExtractOptions;
     }
   | { kind: 'crash'; id: number; how: 'exit' | 'throw' };
@@ -264,8 +268,18 @@ export class ExtractPool {
       slot.worker.postMessage({ kind: 'crash', id: job.id, how: job.crash } satisfies PoolToWorkerMessage);
       return;
     }
-    const { html, url, source } = job.page;
-    const message: PoolToWorkerMessage = { kind: 'extract', id: job.id, html, url, source, options: this.extractOptions };
+    const { html, url, source, maxMarkupChars, maxElements, maxDepth } = job.page;
+    const message: PoolToWorkerMessage = {
+      kind: 'extract',
+      id: job.id,
+      html,
+      url,
+      source,
+      maxMarkupChars,
+      maxElements,
+      maxDepth,
+      options: this.extractOptions,
+    };
     slot.worker.postMessage(message);
   }
 

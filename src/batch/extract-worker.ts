@@ -63,8 +63,8 @@ function handle(message: PoolToWorkerMessage): void {
     case 'extract': {
       let reply: WorkerToPoolMessage;
       try {
-        const { html, url, source, options } = message;
-        const article = extractArticle({ html, url, source }, options);
+        const { html, url, source, maxMarkupChars, maxElements, maxDepth, options } = message;
+        const article = extractArticle({ html, url, source, maxMarkupChars, maxElements, maxDepth }, options);
         reply = { kind: 'done', id: message.id, article };
       } catch (error) {
         reply = { kind: 'failed', id: message.id, error: serializeError(error) } satisfies FailureMessage;

@@ -10,11 +10,12 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DEL
 import { ExitCode } from './exit-codes.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
+import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js';
 import { addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import { errorCode, Reporter } from './reporter.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 
-interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags, RenderFlags {
+interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags, RenderFlags, LimitFlags {
   input?: string;
   discover?: boolean;
   since?: Date;
@@ -46,6 +47,7 @@ export function archiveCommand(): Command {
   addFetchOptions(command);
   addBatchOptions(command);
   addTimeLimitOption(command);
+  addLimitOptions(command);
   addMinConfidenceOption(command);
   addRenderOptions(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
@@ -149,6 +151,7 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
+  const limits = limitsFrom(flags);
   // A feed, sitemap or WARC may bring many pages, so the pool is not sized by the list.
   const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000 });
   // Pages render while the pool extracts others; -c bounds both, and a tab per core at most.
@@ -176,6 +179,8 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
     onNote: (note) => reporter.warning(note),
   });
 
+  // Each page's Article warnings (links left relative, …), reported with its outcome.
+  const pageWarnings = new Map<string, readonly string[]>();
   const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0, expanded: 0 };
   let duplicates = 0;
   let disallowed = 0;
@@ -190,7 +195,11 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
   const run = new BatchRun(sources, archive, {
     fetcher,
     archive: { fetch: fetchOptions, warc: flags.warc === true, render },
-    extract: (page) => pool.extract(page),
+    extract: async (page) => {
+      const article = await pool.extract({ ...page, ...limits });
+      if (article.warnings.length > 0 && page.source !== undefined) pageWarnings.set(page.source, article.warnings);
+      return article;
+    },
     // Enough pages in hand to keep every request slot and extraction thread busy, and no more:
     // memory stays flat however long the list.
     maxInHand: flags.concurrency + 2 * pool.size,
@@ -218,6 +227,9 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
   }
 
   function report(outcome: BatchOutcome): void {
+    const stored = outcome.status === 'archived' || outcome.status === 'unchanged';
+    const warnings = (stored && pageWarnings.get(outcome.source)) || [];
+    pageWarnings.delete(outcome.source);
     const skipReason = outcome.skipReason === 'disallowed' ? 'disallowed by robots.txt' : outcome.skipReason === 'interrupted' ? 'interrupted' : null;
     if (flags.json) {
       writeJsonLine({
@@ -237,6 +249,7 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
         entries: outcome.entries,
         origin: outcome.origin,
         rendered: outcome.rendered,
+        warnings,
         ...(flags.minConfidence === undefined ? {} : { doubtful: isDoubtfulOutcome(outcome) }),
       });
     }
@@ -254,6 +267,7 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
       // A feed answering 304: nothing new listed.
       if (!flags.quiet) reporter.outcome('unchanged', terminalLine(`${outcome.source}: ${outcome.kind} not modified`));
     } else if (!flags.quiet) reporter.outcome(outcome.status, `${outcome.url} → ${outcome.snapshotPath}`);
+    if (!flags.quiet) for (const warning of warnings) reporter.warning(`${outcome.source}: ${warning}`);
     if (isDoubtfulOutcome(outcome)) {
       reporter.warning(doubtfulMessage(outcome.source, { confidence: outcome.confidence! }, flags.minConfidence!));
     }

@@ -5,6 +5,7 @@ import type { PageInput } from '../extract/pipeline.js';
 import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 import { errorCode, Reporter } from './reporter.js';
@@ -12,7 +13,7 @@ import { terminalBlock } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
 
-interface ExtractFlags extends FetchFlags, RenderFlags {
+interface ExtractFlags extends FetchFlags, RenderFlags, LimitFlags {
   format: OutputFormat;
   json?: boolean;
   color: boolean;
@@ -33,6 +34,7 @@ export function extractCommand(): Command {
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
   addTimeLimitOption(command);
+  addLimitOptions(command);
   addMinConfidenceOption(command);
   addRenderOptions(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
@@ -53,6 +55,7 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
   ]);
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const fetchOptions = fetchOptionsFrom(flags);
+  const limits = limitsFrom(flags);
   const output = outputFor(flags, sources.length, markdownWithFrontMatter);
   // One page at a time: one tab of one browser, started on the first page that needs it.
   const render = renderSetupFrom(command, flags, { pagesAtOnce: 1, userAgent: fetchOptions.userAgent ?? defaultUserAgent(), warn: (message) => reporter.warning(message) });
@@ -64,7 +67,7 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
     try {
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
-      const extract = (page: PageInput) => withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
+      const extract = (page: PageInput) => withinTimeLimit(() => extractArticle({ ...page, ...limits }), flags.timeLimit, source);
       const { article, rendered } = await extractPage(capture, decoded, source, extract, render);
       const below = isDoubtful(article, flags.minConfidence);
       process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below, rendered?.reason ?? null));

@@ -3,7 +3,6 @@
  * (RSS 2.0, RSS 1.0/RDF, Atom, JSON Feed), a sitemap (urlset, sitemapindex), a WARC file, or
  * an HTML page. Gzipped bodies are looked into.
  */
-import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 
 export type ContentKind = 'feed' | 'sitemap' | 'warc' | 'html' | 'unknown';
@@ -32,7 +31,9 @@ export function headOf(bytes: Uint8Array): Uint8Array {
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (!isGzip(head)) return head;
   try {
-    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, SNIFF_BYTES);
+    // node:zlib loaded on use: a plain page (most sources) never needs it.
+    const zlib = process.getBuiltinModule('node:zlib');
+    return zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, SNIFF_BYTES);
   } catch {
     return new Uint8Array();
   }
@@ -40,10 +41,7 @@ export function headOf(bytes: Uint8Array): Uint8Array {
 
 /** The kind of a body, judged by its first bytes (see headOf) and its content type. */
 export function sniffKind(head: Uint8Array, contentType: string | null): ContentKind {
-  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart();
+  const text = headText(head);
   if (text.startsWith('WARC/')) return 'warc';
   if (text.startsWith('{')) return looksLikeJsonFeed(text, contentType) ? 'feed' : 'unknown';
   if (!text.startsWith('<')) return 'unknown';
@@ -53,6 +51,18 @@ export function sniffKind(head: Uint8Array, contentType: string | null): Content
   if (local === 'rss' || local === 'rdf' || local === 'feed') return 'feed';
   if (local === 'urlset' || local === 'sitemapindex') return 'sitemap';
   return 'html';
+}
+
+/** Whether a body (its first bytes, see headOf) is a WARC file: sniffKind's first test alone. */
+export function isWarcHead(head: Uint8Array): boolean {
+  return headText(head).startsWith('WARC/');
+}
+
+function headText(head: Uint8Array): string {
+  return Buffer.from(head.buffer, head.byteOffset, head.byteLength)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
 }
 
 /** JSON Feed announces itself in `version` (https://jsonfeed.org/version/1.1). */

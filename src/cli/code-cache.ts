@@ -1,0 +1,115 @@
+/**
+ * V8's code cache for the CLI bundle on Node 20, which has no `module.enableCompileCache`
+ * (Node 22.1+ does, and bin/clipfile.js uses it there instead of this).
+ *
+ * A one-page `clipfile extract` spent more time compiling the bundle's JavaScript (about
+ * 1.5 MB: parse5, linkedom, Readability, turndown, sanitize-html) and lazily compiling the
+ * functions the page ran than extracting the page. The bundle is CommonJS (scripts/bundle.mjs),
+ * so each of its files is compiled through `Module.prototype._compile`; here that compiles it
+ * as a `vm.Script` with the bytecode V8 produced for it in an earlier run, and at exit saves the
+ * bytecode of the files that had none (after the run, so the functions it ran are included).
+ *
+ * The cache lives where Node 22 keeps its own (`NODE_COMPILE_CACHE`, else a folder in the
+ * temporary directory), one file per bundle file, in a folder only this user may write.
+ * `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's. V8 checks only the length
+ * of the source a cache was made for, so each file starts with the SHA-256 of the source and
+ * a cache for other source is ignored (and replaced). A cache that cannot be read or written
+ * is no error: the file is then compiled as usual.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+import vm from 'node:vm';
+
+/** Bytes of the SHA-256 of the source at the head of each cache file. */
+const DIGEST_BYTES = 32;
+
+type CompileFunction = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
+
+interface ModuleInternals {
+  prototype: { _compile: CompileFunction };
+  wrap(script: string): string;
+}
+
+/**
+ * Compiles the CommonJS files under `bundleDir` with V8's code cache; returns where the cache
+ * is, or null when it is off (disabled, Node 22's own cache in use, or no folder for it).
+ */
+export function enableBundleCodeCache(bundleDir: string): string | null {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return null;
+  const Module = (module as unknown as { Module?: ModuleInternals }).Module ?? (module as unknown as ModuleInternals);
+  // Dynamic import() inside a cached script goes through Node's loader, as in any module.
+  const dynamicImport = (vm.constants as Partial<typeof vm.constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (typeof Module.prototype?._compile !== 'function' || typeof Module.wrap !== 'function' || dynamicImport === undefined) return null;
+  const cacheDir = ownCacheFolder();
+  if (cacheDir === null) return null;
+
+  const within = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
+  const compile = Module.prototype._compile;
+  const toSave: { script: vm.Script; path: string; digest: Buffer }[] = [];
+  Module.prototype._compile = function compileWithCodeCache(this: NodeModule, content: string, filename: string, ...rest: unknown[]) {
+    if (!filename.startsWith(within) || !filename.endsWith('.js') || (rest[0] !== undefined && rest[0] !== 'commonjs')) {
+      return compile.call(this, content, filename, ...rest);
+    }
+    const digest = createHash('sha256').update(content).digest();
+    const path = join(cacheDir, `${createHash('sha256').update(`${process.version} ${process.arch} ${filename}`).digest('hex').slice(0, 32)}.v8`);
+    const cached = readCache(path, digest);
+    const script = new vm.Script(Module.wrap(content), {
+      filename,
+      ...(cached ? { cachedData: cached } : {}),
+      importModuleDynamically: dynamicImport,
+    });
+    if (cached === undefined || script.cachedDataRejected === true) toSave.push({ script, path, digest });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
+  };
+  process.once('exit', () => {
+    for (const { script, path, digest } of toSave) writeCache(path, digest, script.createCachedData());
+  });
+  return cacheDir;
+}
+
+/** The cache folder, made if need be; null when it is not a folder of this user's that only they can write. */
+function ownCacheFolder(): string | null {
+  const uid = process.getuid?.() ?? 0;
+  const folder = process.env.NODE_COMPILE_CACHE || join(tmpdir(), `clipfile-compile-cache-${uid}`);
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(folder);
+    // Another user's folder, a planted link or a folder others may write could hold bytecode
+    // that is not clipfile's.
+    if (!stat.isDirectory() || (process.getuid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) return null;
+    return folder;
+  } catch {
+    return null;
+  }
+}
+
+/** The cached bytecode at `path` when it was made for this very source. */
+function readCache(path: string, digest: Buffer): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const data = readFileSync(fd);
+    if (data.length <= DIGEST_BYTES || !data.subarray(0, DIGEST_BYTES).equals(digest)) return undefined;
+    return data.subarray(DIGEST_BYTES);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes beside and renames, so a clipfile starting meanwhile never reads half a cache. */
+function writeCache(path: string, digest: Buffer, bytecode: Buffer): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, Buffer.concat([digest, bytecode]), { flag: 'wx', mode: 0o600 });
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}

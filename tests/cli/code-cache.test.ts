@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../helpers/cli.js';
+
+const codeCacheModule = resolve(repoRoot, 'dist/src/cli/code-cache.js');
+const SEED = 'fixtures/pages/seed-tajik-commander.html';
+const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
+
+/**
+ * Runs, in a fresh Node, enableBundleCodeCache(bundleDir) with the cache in `cacheDir`, then
+ * requires `bundleDir/answer.js`; prints what the hook returned and what the module exported.
+ */
+function requireWithCodeCache(bundleDir: string, cacheDir: string): { cache: string | null; answer: unknown } {
+  const script = `
+    import { createRequire } from 'node:module';
+    const { enableBundleCodeCache } = await import(${JSON.stringify(codeCacheModule)});
+    const cache = enableBundleCodeCache(${JSON.stringify(bundleDir)});
+    const answer = createRequire(${JSON.stringify(join(bundleDir, 'x.js'))})('./answer.js');
+    console.log(JSON.stringify({ cache, answer }));`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: cacheDir };
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
+  return JSON.parse(output) as { cache: string | null; answer: unknown };
+}
+
+function commonJsFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'clipfile-code-cache-'));
+  writeFileSync(join(folder, 'package.json'), '{ "type": "commonjs" }\n');
+  return folder;
+}
+
+describe('V8 code cache of the bundle (Node 20 path)', () => {
+  it('saves the bytecode of a bundle file and runs the file from it next time', () => {
+    const bundle = commonJsFolder();
+    const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
+    writeFileSync(join(bundle, 'answer.js'), 'module.exports = { value: 6 * 7, file: __filename };\n');
+
+    const first = requireWithCodeCache(bundle, cache);
+    expect(first).toEqual({ cache, answer: { value: 42, file: join(bundle, 'answer.js') } });
+    const saved = readdirSync(cache).filter((name) => name.endsWith('.v8'));
+    expect(saved).toHaveLength(1);
+    const bytes = readFileSync(join(cache, saved[0]!));
+
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42, file: join(bundle, 'answer.js') });
+    // Read, not rewritten: the cache was accepted.
+    expect(readFileSync(join(cache, saved[0]!)).equals(bytes)).toBe(true);
+  });
+
+  it('never runs bytecode made for other source, even of the same length (V8 checks only the length)', () => {
+    const bundle = commonJsFolder();
+    const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
+    writeFileSync(join(bundle, 'answer.js'), 'module.exports = { value: 6 * 7 };\n');
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42 });
+    writeFileSync(join(bundle, 'answer.js'), 'module.exports = { value: 9 * 9 };\n');
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 81 });
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 81 });
+  });
+
+  it('ignores a damaged cache file and compiles the source as usual', () => {
+    const bundle = commonJsFolder();
+    const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
+    writeFileSync(join(bundle, 'answer.js'), 'module.exports = { value: 6 * 7 };\n');
+    requireWithCodeCache(bundle, cache);
+    const [file] = readdirSync(cache);
+    const bytes = readFileSync(join(cache, file!));
+    // The right digest, then garbage where the bytecode was.
+    writeFileSync(join(cache, file!), Buffer.concat([bytes.subarray(0, 32), Buffer.alloc(bytes.length - 32, 0xa5)]));
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42 });
+  });
+
+  it('uses no cache folder that others may write, nor one planted as a link', () => {
+    const bundle = commonJsFolder();
+    writeFileSync(join(bundle, 'answer.js'), 'module.exports = 1;\n');
+    const home = mkdtempSync(join(tmpdir(), 'clipfile-cache-home-'));
+    const open = join(home, 'open');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    expect(requireWithCodeCache(bundle, open)).toEqual({ cache: null, answer: 1 });
+    expect(readdirSync(open)).toEqual([]);
+    const target = join(home, 'target');
+    mkdirSync(target, { mode: 0o700 });
+    symlinkSync(target, join(home, 'link'));
+    expect(requireWithCodeCache(bundle, join(home, 'link'))).toEqual({ cache: null, answer: 1 });
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it('the CLI prints the same page from a cold and from a warm cache', async () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
+    const env = { NODE_COMPILE_CACHE: cache };
+    const cold = await runCli(['extract', SEED, '--url', SEED_URL], { env });
+    expect(cold.code).toBe(0);
+    // Node 20 writes clipfile's cache files, Node 22+ its own: either way something is kept.
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    const warm = await runCli(['extract', SEED, '--url', SEED_URL], { env });
+    expect(warm).toEqual(cold);
+    expect(warm.stdout).toBe(readFileSync(resolve(repoRoot, 'fixtures/expected/seed-tajik-commander.md'), 'utf8'));
+  });
+});

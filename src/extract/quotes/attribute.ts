@@ -128,7 +128,8 @@ function introducingParagraph(c: SpanContext): Attribution | null {
   const intro = c.attributor.sentenceBefore(prevBlock.start, prevBlock.end);
   const found =
     c.attributor.before(intro.segment.replace(/:[-\u2013\u2014]?\s*$/, ''), intro.base, c.span.openAt, false) ??
-    c.attributor.subjectOf(intro.base, prevBlock.end);
+    c.attributor.subjectOf(intro.base, prevBlock.end) ??
+    c.attributor.pronounSubjectOf(intro.base, prevBlock.end);
   return found ? { ...found, how: 'intro', confidence: Math.min(found.confidence, CONFIDENCE.introducingParagraph) } : null;
 }
 

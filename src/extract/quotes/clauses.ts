@@ -46,6 +46,17 @@ export class Attributor {
     this.book = resolver.book;
   }
 
+  /** A reporting verb, or a form usually a noun right after a subject pronoun ("he notes"). */
+  private verbAt(tokens: Token[], v: number): boolean {
+    const token = tokens[v];
+    if (isVerb(token, this.language)) return true;
+    const subject = tokens[v - 1];
+    return (
+      token !== undefined && subject !== undefined && this.language.verbsAfterPronoun.has(token.text) &&
+      this.language.subjectPronouns.has(subject.lower) && /^\s+$/.test(this.text.slice(subject.end, token.start))
+    );
+  }
+
   /** Tokens of a noun phrase read forwards from `from` (after "said" or "according to"). */
   forwardPhrase(tokens: Token[], from: number): Token[] {
     const np: Token[] = [];
@@ -162,7 +173,7 @@ export class Attributor {
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
-      if (!isVerb(tokens[v], this.language)) continue;
+      if (!this.verbAt(tokens, v)) continue;
       if (v >= REACH.afterVerbTokens && !/,/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start))) continue;
       const np = this.backwardPhrase(tokens, v, base);
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
@@ -196,7 +207,7 @@ export class Attributor {
     }
     for (let v = tokens.length - 1; v >= 0; v--) {
       const token = tokens[v]!;
-      if (!isVerb(token, this.language)) continue;
+      if (!this.verbAt(tokens, v)) continue;
       const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
       if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
       if (strictNear && !near) return null;
@@ -242,6 +253,15 @@ export class Attributor {
       };
     }
     return null;
+  }
+
+  /** "He then listed the qualities …:": a sentence that opens with he or she, resolved. */
+  pronounSubjectOf(from: number, to: number): Attribution | null {
+    const first = tokenize(this.text.slice(from, to), from, this.language)[0];
+    if (!first || this.text.slice(from, first.start).trim()) return null;
+    if (!this.language.subjectPronouns.has(first.lower) || !this.language.genderedPronouns.has(first.lower)) return null;
+    const made = this.make([first], to, 'subject', null, CONFIDENCE.sentenceSubject);
+    return made?.speaker ? made : null;
   }
 
   sentenceBefore(from: number, to: number): { segment: string; base: number; atSentenceStart: boolean } {

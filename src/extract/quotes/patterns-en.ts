@@ -159,26 +159,28 @@ const PHRASE_ENDERS = [
 const ROLE_NOUN =
   /(man|woman|person|er|or|ist|ian|ent|ant|official|officials|source|sources|lady|aide|staff|team|campaign|office|group|statement|report|people|voters|supporters|critics|experts|residents|members|leaders|police|witnesses|family|friends)$/;
 
-export const english: QuoteLanguage = {
-  code: 'en',
-  verbs: new Set(
-    [...REGULAR_VERBS.flatMap(inflect), ...IRREGULAR_VERBS, ...JUDGING_VERBS.flatMap(inflect), 'found', 'ruled', 'sought']
-      .filter((form) => !NOUN_FORMS.has(form)),
-  ),
-  // Verbs so common outside reporting that they count only right beside a quotation.
-  weakVerbs: new Set([
+/** Verbs so common outside reporting that they count only right beside a quotation. */
+const WEAK_VERBS = [
     'put', 'puts', 'go', 'goes', 'went', 'think', 'thinks', 'thought', 'read', 'reads', 'hold', 'holds', 'held',
     'continue', 'continues', 'continued', 'point', 'points', 'pointed', 'lay', 'laid', 'feel', 'feels', 'felt',
     'know', 'knew', 'believe', 'believes', 'believed', 'question', 'questioned', 'reason', 'report', 'reports',
     'reported', 'post', 'posts', 'posted', 'state', 'states', 'term', 'terms', 'termed', 'call', 'calls',
     'called', 'label', 'labels', 'labeled', 'brand', 'branded', 'describe', 'describes', 'described', 'echo',
     'echoes', 'echoed', 'reflect', 'reflects', 'reflected', 'speak', 'speaks', 'spoke', 'spoken', 'hail', 'hailed',
-  ]),
+  ];
+
+/** Every form of every reporting verb, nouns or not. */
+const ALL_VERB_FORMS = [...REGULAR_VERBS.flatMap(inflect), ...IRREGULAR_VERBS, ...JUDGING_VERBS.flatMap(inflect), 'found', 'ruled', 'sought'];
+
+export const english: QuoteLanguage = {
+  code: 'en',
+  verbs: new Set(ALL_VERB_FORMS.filter((form) => !NOUN_FORMS.has(form))),
+  weakVerbs: new Set(WEAK_VERBS),
   // "according to X", "in the words of X"
   sourcePrepositions: [/\baccording to\s+/i, /\bin the words of\s+/i],
   sourcePrepositionAhead: /^\s*,?\s*(?:according to|in the words of)\s+/i,
   adverbs: new Set([
-    'also', 'later', 'then', 'once', 'recently', 'previously', 'simply', 'flatly', 'bluntly', 'repeatedly', 'again',
+    'also', 'however', 'later', 'then', 'once', 'recently', 'previously', 'simply', 'flatly', 'bluntly', 'repeatedly', 'again',
     'further', 'reportedly', 'allegedly', 'publicly', 'privately', 'quickly', 'finally', 'frequently', 'often',
     'has', 'have', 'had', 'would', 'will', 'was', 'is', 'went', 'on', 'to', 'just', 'has', 'even', 'famously',
     'jokingly', 'angrily', 'sharply', 'firmly', 'openly', 'initially', 'first', 'subsequently', 'since', 'had',
@@ -223,6 +225,13 @@ export const english: QuoteLanguage = {
   articles: new Set(['the', 'a', 'an']),
   titleSmallWords: new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or', 'de']),
   conjunctions: new Set(['and', 'or', 'but']),
+  // "he notes", "she points out": present-tense forms only (the past forms are verbs already).
+  verbsAfterPronoun: new Set([
+    'notes', 'points', 'answers', 'comments', 'jokes', 'quips', 'remarks', 'replies', 'retorts', 'shouts', 'tweets',
+    'urges', 'whispers', 'yells', 'demands', 'questions', 'charges', 'promises', 'pledges', 'states', 'reports', 'posts',
+    'concludes', 'boasts', 'warns',
+  ]),
+  subjectPronouns: new Set(['he', 'she', 'they', 'we', 'i']),
   genderedPronouns: new Map([
     ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f'],
   ]),

@@ -65,6 +65,8 @@ export const russian: QuoteLanguage = {
   articles: new Set(),
   titleSmallWords: new Set(['и', 'в', 'на', 'о', 'с', 'для']),
   conjunctions: new Set(['и', 'или', 'но', 'а']),
+  verbsAfterPronoun: new Set(),
+  subjectPronouns: new Set(['он', 'она', 'они', 'мы', 'я']),
   genderedPronouns: new Map([
     ['он', 'm'], ['его', 'm'], ['ему', 'm'], ['им', 'm'], ['она', 'f'], ['её', 'f'], ['ее', 'f'], ['ей', 'f'],
   ]),

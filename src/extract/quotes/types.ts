@@ -59,6 +59,10 @@ export interface QuoteLanguage {
   titleSmallWords: Set<string>;
   /** Conjunctions that may stand between two pieces of one speaker's quotation. */
   conjunctions: Set<string>;
+  /** Reporting verb forms more often nouns ("notes", "points"), verbs only right after a subject pronoun ("he notes"). */
+  verbsAfterPronoun: Set<string>;
+  /** Pronouns that can be the subject of a reporting verb ("he", "they"). */
+  subjectPronouns: Set<string>;
   /** Personal pronouns with their gender, reflexives included, for learning a name's gender. */
   genderedPronouns: Map<string, 'm' | 'f'>;
 }

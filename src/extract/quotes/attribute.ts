@@ -11,6 +11,7 @@ import { TURN } from './find.js';
 import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
 import type { NameBook } from './names.js';
 import { SpeakerResolver } from './resolve.js';
+import { RoleFinder } from './roles.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
 
 export { looksLikeTitle } from './join.js';
@@ -162,7 +163,8 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
     if (attribution?.speaker) resolver.lastSpeakers.push({ speaker: attribution.speaker, at: span.closeAt });
     results.push({ span, attribution, partial: c.partial });
   }
-  return joinQuotes(text, blocks, results, language);
+  const roles = new RoleFinder(masked, language, book);
+  return joinQuotes(text, blocks, results, language, (a, at) => roles.roleOf(a?.speaker ?? null, a?.mention ?? null, at));
 }
 
 type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf'>;

@@ -91,6 +91,9 @@ export const REACH = {
   paragraphOpenChars: 3,
   /** A name's gender is voted on by the first he/she within this many characters. */
   genderWindowChars: 200,
+  /** A speaker's role (appositive or description) has at most this many words and characters. */
+  roleMaxWords: 8,
+  roleMaxChars: 80,
   /** A subject is "at the start" of its sentence when fewer characters precede it. */
   subjectStartChars: 5,
 } as const;

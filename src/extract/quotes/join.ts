@@ -20,7 +20,10 @@ export function looksLikeTitle(content: string, language: QuoteLanguage): boolea
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && language.titleSmallWords.has(w.toLowerCase())));
 }
 
-export function joinQuotes(text: string, blocks: Block[], results: AttributedSpan[], language: QuoteLanguage): Quote[] {
+/** The description the article gives an attribution's speaker, near offset `at`. */
+export type RoleOf = (attribution: Attribution | null, at: number) => string | null;
+
+export function joinQuotes(text: string, blocks: Block[], results: AttributedSpan[], language: QuoteLanguage, roleOf: RoleOf): Quote[] {
   const quotes: Quote[] = [];
   let previous: { result: AttributedSpan; quote: Quote } | null = null;
   for (const result of results) {
@@ -50,6 +53,7 @@ export function joinQuotes(text: string, blocks: Block[], results: AttributedSpa
       text: span.pieces.map((p) => cleanQuoteText(text.slice(p.start, p.end))).join('\n\n'),
       speaker: attribution?.speaker ?? null,
       speakerMention: attribution?.mention ?? null,
+      speakerRole: roleOf(attribution, span.openAt),
       cue: attribution?.cue ?? null,
       partial,
       paragraph: blocks[span.paragraph]!.paragraph,

@@ -5,6 +5,7 @@ import { archiveCommand } from './archive.js';
 import { historyCommand, listCommand, reindexCommand, searchCommand, showCommand } from './browse.js';
 import { extractCommand } from './extract.js';
 import { registerQuotesCommand } from './quotes.js';
+import { registerSpeakersCommand } from './speakers.js';
 import { describeUnexpected } from './reporter.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .addCommand(historyCommand())
     .addCommand(reindexCommand());
   registerQuotesCommand(program);
+  registerSpeakersCommand(program);
   // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
   const exitOnUsageError = (error: CommanderError) => {
     if (error.exitCode === 0) throw error;

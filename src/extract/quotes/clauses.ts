@@ -122,7 +122,12 @@ export class Attributor {
   /** Drops leading clause words and openers from a subject ("But Trump" → "Trump"). */
   private trimSubject(np: Token[]): Token[] {
     let from = 0;
-    while (from < np.length - 1 && (this.language.clauseWords.has(np[from]!.lower) || (this.language.notNames.has(np[from]!.lower) && !this.language.determiners.has(np[from]!.lower) && !this.book.isPronoun(np[from]!.lower)))) from++;
+    // An honorific stays with the name it precedes ("Mrs. Marsh"): the mention as written, and its gender.
+    const honorific = (t: Token) => this.language.honorifics.has(t.lower) && isCapitalized(t.text);
+    while (
+      from < np.length - 1 && !honorific(np[from]!) &&
+      (this.language.clauseWords.has(np[from]!.lower) || (this.language.notNames.has(np[from]!.lower) && !this.language.determiners.has(np[from]!.lower) && !this.book.isPronoun(np[from]!.lower)))
+    ) from++;
     // A subject that is all lower-case words with no determiner is more likely a clause than a speaker.
     const rest = np.slice(from);
     const roleNoun = (t: Token) => this.language.roleNoun.test(t.lower);

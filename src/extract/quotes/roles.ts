@@ -9,6 +9,9 @@ import { isCapitalized, tokenize, type NameBook, type NameMention, type Token } 
 import type { QuoteLanguage } from './types.js';
 
 export class RoleFinder {
+  /** The full name each of the book's mentions resolves to, computed once. */
+  private resolved: string[] | undefined;
+
   constructor(
     private readonly text: string,
     private readonly language: QuoteLanguage,
@@ -19,7 +22,8 @@ export class RoleFinder {
   roleOf(speaker: string | null, mention: string | null, at: number): string | null {
     if (!speaker) return null;
     if (mention && mention !== speaker && this.isDescription(mention)) return this.stripArticle(mention);
-    const mentions = this.book.mentions.filter((m) => this.book.resolveName(m.name, m.start) === speaker);
+    this.resolved ??= this.book.mentions.map((m) => this.book.resolveName(m.name, m.start));
+    const mentions = this.book.mentions.filter((_, i) => this.resolved![i] === speaker);
     // Nearest before the quotation first, then the ones after it in order.
     const ordered = [...mentions.filter((m) => m.start < at).reverse(), ...mentions.filter((m) => m.start >= at)];
     for (const m of ordered) {

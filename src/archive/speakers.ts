@@ -28,7 +28,7 @@ export interface SpeakerOccurrence {
 export interface SpeakerIdentity {
   /** The fullest name it goes by, the most frequent one among equals. */
   name: string;
-  /** Every form it appears under (speakers, and names as mentioned), most frequent first. */
+  /** Every form it appears under (speakers, and names as mentioned): `name` first, then the most used. */
   names: string[];
   quotations: number;
   articles: number;
@@ -181,10 +181,11 @@ export class SpeakerDirectory {
 
   private describe(identity: Identity, keep: (occurrence: SpeakerOccurrence) => boolean = () => true): SpeakerIdentity {
     const kept = identity.occurrences.filter(keep);
-    const names = [...identity.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0])).map(([form]) => form);
-    // The fullest speaker form (most words), then the most frequent.
+    const byUse = [...identity.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form);
+    // The fullest speaker form (most words), then the most used; the other forms after it.
     const speakers = new Set(identity.occurrences.map((o) => o.speaker));
-    const name = names.filter((n) => speakers.has(n)).sort((a, b) => foldedWords(b).length - foldedWords(a).length || names.indexOf(a) - names.indexOf(b))[0] ?? names[0]!;
+    const name = byUse.filter((n) => speakers.has(n)).sort((a, b) => foldedWords(b).length - foldedWords(a).length || byUse.indexOf(a) - byUse.indexOf(b))[0] ?? byUse[0]!;
+    const names = [name, ...byUse.filter((n) => n !== name)];
     return { name, names, quotations: kept.length, articles: new Set(kept.map((o) => o.article)).size };
   }
 }

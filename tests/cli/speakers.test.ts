@@ -83,3 +83,20 @@ describe('quotes --speaker uses the merged speakers', () => {
     expect(jsonLines(result.stdout)).toHaveLength(7);
   });
 });
+
+describe('search speaker: uses the merged speakers', () => {
+  it('finds the pages quoting the person under any of her forms, not the namesake’s', async () => {
+    const result = await runCli(['search', 'speaker:"Helena Marsh"', '-o', archive, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const urls = jsonLines<{ url: string }>(result.stdout).map((hit) => hit.url).sort();
+    expect(urls).toEqual([PAGES[2][1], PAGES[0][1], PAGES[1][1]].sort());
+  });
+
+  it('keeps the other words of the query: the pages about bills among hers', async () => {
+    const result = await runCli(['search', 'speaker:"Helena Marsh" bills', '-o', archive, '--json']);
+    const urls = jsonLines<{ url: string }>(result.stdout).map((hit) => hit.url).sort();
+    expect(urls).toEqual([PAGES[2][1], PAGES[1][1]].sort());
+    const namesake = await runCli(['search', 'speaker:"Victor Marsh"', '-o', archive, '--json']);
+    expect(jsonLines<{ url: string }>(namesake.stdout).map((hit) => hit.url)).toEqual([PAGES[3][1]]);
+  });
+});

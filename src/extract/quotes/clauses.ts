@@ -183,9 +183,28 @@ export class Attributor {
       const np = this.backwardPhrase(tokens, v, base);
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
         // The subject must open the text after the quotation ("…,” the former first lady told CNN).
-        if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) return null;
+        if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) return this.invertedAfterClause(tokens, segment, base, at);
       }
       return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.reportingAfter);
+    }
+    return this.invertedAfterClause(tokens, segment, base, at);
+  }
+
+  /**
+   * “…,” in sharp contrast to earlier years, says Dante Scala, a political scientist: a clause,
+   * then a comma, the reporting verb and the speaker, which end the sentence.
+   */
+  private invertedAfterClause(tokens: Token[], segment: string, base: number, at: number): Attribution | null {
+    for (let v = 1; v < Math.min(tokens.length - 1, REACH.appositiveVerbTokens); v++) {
+      const verb = tokens[v]!;
+      if (!/,\s*$/.test(this.text.slice(tokens[v - 1]!.end, verb.start)) || !isVerb(verb, this.language)) continue;
+      if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
+      const np = this.forwardPhrase(tokens, v + 1);
+      const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
+      if (!np.length || !named) return null;
+      // The speaker closes the sentence, or an appositive follows it.
+      if (!/^\s*(?:[,.!?]|$)/.test(segment.slice(np.at(-1)!.end - base))) return null;
+      return this.make(np, at, 'after', verb.text, CONFIDENCE.invertedAfter);
     }
     return null;
   }

@@ -19,6 +19,8 @@ export const CONFIDENCE = {
   phraseMargin: 0.1,
   /** “…,” X said / said X. */
   reportingAfter: 0.9,
+  /** “…,” in contrast to X, says Y Z: the reporting verb after a clause and a comma, a name after it. */
+  invertedAfter: 0.8,
   /** “…” — said X. */
   dashVerb: 0.9,
   /** “…” — X. */

@@ -52,3 +52,15 @@ describe('a paragraph opening with he or she that introduces the quotation with 
     expect(speakers(body)).toEqual([null]);
   });
 });
+
+describe('a reporting verb after a clause and a comma (“…,” in contrast to X, says Y)', () => {
+  it('gives the quotation to the name after the verb', () => {
+    const body = '"These groups have been setting the table for voters," in sharp contrast to previous elections, says Dana Kettering, a political scientist.';
+    expect(speakers(body)).toEqual(['Dana Kettering']);
+  });
+
+  it('leaves a participle alone (“…,” in contrast to previous years, adding X to the list)', () => {
+    const body = '"These groups have been setting the table for voters," in sharp contrast to previous years, adding Dana Kettering to the list.';
+    expect(speakers(body)).toEqual([null]);
+  });
+});

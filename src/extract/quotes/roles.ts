@@ -27,7 +27,7 @@ export class RoleFinder {
     // Nearest before the quotation first, then the ones after it in order.
     const ordered = [...mentions.filter((m) => m.start < at).reverse(), ...mentions.filter((m) => m.start >= at)];
     for (const m of ordered) {
-      const role = this.appositiveAfter(m) ?? this.descriptionBefore(m);
+      const role = this.appositiveAfter(m) ?? this.descriptionBefore(m) ?? this.descriptionBeforeComma(m);
       if (role) return role;
     }
     return null;
@@ -61,6 +61,21 @@ export class RoleFinder {
     // "X, who …", "X, said …", "X, and Y": a clause, not a description.
     if (this.language.clauseWords.has(head.lower) || this.language.verbs.has(head.lower) || this.book.isPronoun(head.lower)) return null;
     if (tokens.some((t) => this.language.verbs.has(t.lower) || this.language.subjectAuxiliaries.has(t.lower))) return null;
+    return this.stripArticle(phrase);
+  }
+
+  /** "The opposition leader, Omar Haddad, called …": an article and lower-case words, a comma, the name. */
+  private descriptionBeforeComma(m: NameMention): string | null {
+    const before = this.text.slice(Math.max(0, m.start - REACH.roleMaxChars), m.start);
+    const comma = /,\s*$/.exec(before);
+    if (!comma) return null;
+    const clause = before.slice(0, comma.index);
+    const opens = Math.max(clause.lastIndexOf('\n'), ...[...clause.matchAll(/[.!?:;]\s/g)].map((x) => x.index + 1));
+    const phrase = clause.slice(opens + 1).trim();
+    const tokens = tokenize(phrase, 0, this.language);
+    if (tokens.length < 2 || tokens.length > REACH.roleMaxWords || !this.language.articles.has(tokens[0]!.lower)) return null;
+    const words = tokens.slice(1);
+    if (words.some((t) => isCapitalized(t.text) || this.language.clauseWords.has(t.lower) || this.language.verbs.has(t.lower))) return null;
     return this.stripArticle(phrase);
   }
 

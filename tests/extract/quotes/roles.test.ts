@@ -13,6 +13,10 @@ describe('speakerRole: the description the article gives the speaker', () => {
     expect(roles('“We are not afraid,” former first lady Helena Marsh said on Monday.')).toEqual([['Helena Marsh', 'former first lady']]);
   });
 
+  it('takes a description set before the name with a comma ("The opposition leader, Omar Haddad, …")', () => {
+    expect(roles('The opposition leader, Omar Haddad, called the plan “a quiet dismantling of the city” on Monday.')).toEqual([['Omar Haddad', 'opposition leader']]);
+  });
+
   it('takes the description the quotation is attributed to, once resolved to a name', () => {
     const body = 'Jane Roe, a spokeswoman for the campaign, declined to comment on Monday.\n\n“We never do,” the spokeswoman said.';
     expect(roles(body)).toEqual([['Jane Roe', 'spokeswoman']]);

@@ -87,7 +87,7 @@ export class RoleFinder {
     for (let i = tokens.length - 1; i >= 0 && run.length < REACH.roleMaxWords; i--) {
       const token = tokens[i]!;
       const gap = this.text.slice(token.end, run[0]?.start ?? m.start);
-      if (!/^\s+$/.test(gap)) break;
+      if (!/^[ \u00a0]+$/.test(gap)) break;
       if (this.language.clauseWords.has(token.lower) || this.language.verbs.has(token.lower) || this.language.determiners.has(token.lower)) break;
       if (this.language.notNames.has(token.lower) && isCapitalized(token.text)) break;
       if (/['’]s$/.test(token.text) && !run.length) break;
@@ -96,7 +96,7 @@ export class RoleFinder {
     // Honorifics and abbreviated titles ("Mr.", "Col.") are no description on their own.
     while (run.length && (this.language.honorifics.has(run.at(-1)!.lower) || this.language.abbreviations.has(run.at(-1)!.lower))) run.pop();
     while (run.length && isCapitalized(run[0]!.text) && !this.language.titles.has(run[0]!.lower) && run.slice(1).every((t) => isCapitalized(t.text))) run.shift();
-    if (!run.some((t) => !isCapitalized(t.text))) return null;
+    if (!run.some((t) => /^\p{Ll}/u.test(t.text))) return null;
     return this.text.slice(run[0]!.start, run.at(-1)!.end);
   }
 }

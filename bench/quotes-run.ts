@@ -1,11 +1,14 @@
 /**
- * Runs clipfile's real extraction over ../shared/corpus/quotes-dev and collects its quotations
- * in score.py's prediction format. Shared by `npm run bench:quotes` and tests/corpus/quotes.test.ts.
+ * Runs clipfile's real extraction over ../shared/corpus/quotes-dev and quotes-train and collects
+ * its quotations in score.py's prediction format. Shared by `npm run bench:quotes` and
+ * tests/corpus/quotes.test.ts. quotes-train is split into a study half (read its failures) and a
+ * check half (only scored) by `trainHalf`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Quote } from '../src/article.js';
 import { extractArticle } from '../src/extract/pipeline.js';
+import { findQuotes } from '../src/extract/quotes/index.js';
 import { corpusRoot, CorpusMissingError } from './corpus.js';
 import type { Gold, Predictions } from './quotes-score.js';
 
@@ -13,15 +16,40 @@ export function quotesDevDir(repoRoot?: string): string {
   return path.join(corpusRoot(repoRoot), 'quotes-dev');
 }
 
+export function quotesTrainDir(repoRoot?: string): string {
+  return path.join(corpusRoot(repoRoot), 'quotes-train');
+}
+
 export function loadQuotesGold(dir: string = quotesDevDir()): Gold {
   const file = path.join(dir, 'gold.json');
   if (!existsSync(file)) {
     throw new CorpusMissingError(
-      `quotes-dev corpus not found at ${file} (expected ../shared/corpus/quotes-dev next to the repository; see ../shared/corpus/README.md)`,
+      `${path.basename(dir)} corpus not found at ${file} (expected ../shared/corpus/${path.basename(dir)} next to the repository; see ../shared/corpus/README.md)`,
       file,
     );
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Gold;
+}
+
+export type TrainHalf = 'study' | 'check';
+
+/**
+ * The fixed half of quotes-train an article belongs to: FNV-1a (32-bit) of its name, even →
+ * study, odd → check. Depends on the name only, so the halves never move as rules change.
+ */
+export function trainHalf(name: string): TrainHalf {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(name, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash % 2 === 0 ? 'study' : 'check';
+}
+
+/** The gold restricted to the docs `keep` accepts (quotes and unattributed text with them). */
+export function goldSubset(gold: Gold, keep: (name: string) => boolean): Gold {
+  return {
+    docs: Object.fromEntries(Object.entries(gold.docs).filter(([name]) => keep(name))),
+    quotes: gold.quotes.filter((q) => keep(q.doc)),
+    unattributed: (gold.unattributed ?? []).filter((u) => keep(u.doc)),
+  };
 }
 
 function escapeHtml(text: string): string {
@@ -47,6 +75,8 @@ export interface DocResult {
   quotes: Quote[];
   text: string;
   error: string | null;
+  /** CPU milliseconds the quotation stage alone takes on the extracted text (findQuotes, run again). */
+  quoteMs: number;
 }
 
 /** Extracts every doc (charThreshold 0: some docs are a few lines long) and returns the predictions. */
@@ -60,10 +90,14 @@ export async function predictQuotes(gold: Gold): Promise<{ predictions: Predicti
         { charThreshold: 0 },
       );
       predictions[name] = article.quotes.map((q) => ({ text: q.text, speaker: q.speaker }));
-      docs.push({ name, quotes: article.quotes, text: article.text, error: null });
+      // CPU time, not wall time: the machine the bench runs on is often shared.
+      const started = process.cpuUsage();
+      findQuotes(article.text, { lang: article.lang });
+      const used = process.cpuUsage(started);
+      docs.push({ name, quotes: article.quotes, text: article.text, error: null, quoteMs: (used.user + used.system) / 1000 });
     } catch (error) {
       predictions[name] = [];
-      docs.push({ name, quotes: [], text: '', error: error instanceof Error ? error.message : String(error) });
+      docs.push({ name, quotes: [], text: '', error: error instanceof Error ? error.message : String(error), quoteMs: 0 });
     }
   }
   return { predictions, docs };

@@ -114,6 +114,12 @@ export interface Quote {
   speaker: string | null;
   /** The speaker as written where the quotation is attributed ("he", "Khalimov", "the former first lady"). */
   speakerMention: string | null;
+  /**
+   * The description the article gives the speaker ("head of Tajikistan's special police forces",
+   * "former first lady"), from an appositive, the words before their name, or the description the
+   * quotation is attributed to; null when none. Absent in snapshots archived before it existed.
+   */
+  speakerRole?: string | null;
   /** The reporting word ("said", "told", "according to", ":"); null when inherited or absent. */
   cue: string | null;
   /** A quotation inside paraphrase (called the plan “a disaster”). */

@@ -60,7 +60,7 @@ describe('clipfile quotes SOURCE', () => {
     expect(parsed.quotes).toHaveLength(2);
     expect(parsed.quotes.map((q: { speaker: string }) => q.speaker)).toEqual(['Gulmurod Khalimov', 'Gulmurod Khalimov']);
     expect(Object.keys(parsed.quotes[0]).sort()).toEqual(
-      ['confidence', 'cue', 'end', 'paragraph', 'partial', 'pieces', 'speaker', 'speakerMention', 'start', 'text'].sort(),
+      ['confidence', 'cue', 'end', 'paragraph', 'partial', 'pieces', 'speaker', 'speakerMention', 'speakerRole', 'start', 'text'].sort(),
     );
   });
 

@@ -188,6 +188,11 @@ export interface QuoteRow {
   snapshot: string;
 }
 
+/** A quotation with a speaker and the site of its page. */
+export interface SpeakerQuoteRow extends QuoteRow {
+  host: string;
+}
+
 export class IndexDatabase {
   private constructor(readonly db: Database.Database) {}
 
@@ -321,6 +326,29 @@ export class IndexDatabase {
          LIMIT ?`,
       )
       .all(match, options.limit ?? -1)
+      .map((row) => ({ ...row, partial: Boolean(row.partial) }));
+  }
+
+  /**
+   * Every quotation that has a speaker, with its article and site, in archive order: of the
+   * latest snapshot of each page unless `allSnapshots` (for merging speakers across articles).
+   */
+  quotesWithSpeakers(options: { allSnapshots?: boolean } = {}): SpeakerQuoteRow[] {
+    const latestOnly = options.allSnapshots
+      ? ''
+      : `AND s.id = (SELECT id FROM snapshots x WHERE x.page_id = s.page_id ORDER BY x.fetched_at DESC, x.name DESC LIMIT 1)`;
+    return this.db
+      .prepare<[], SpeakerQuoteRow>(
+        `SELECT q.speaker, q.speaker_mention AS speakerMention, q.text, q.cue, q.partial = 1 AS partial,
+                q.paragraph, q.start, q."end" AS "end", q.confidence,
+                s.title, s.published_time AS publishedTime, s.fetched_at AS fetchedAt, p.url, p.key, s.name AS snapshot, p.host
+         FROM quotes q
+         JOIN snapshots s ON s.id = q.snapshot_id
+         JOIN pages p ON p.id = s.page_id
+         WHERE q.speaker IS NOT NULL ${latestOnly}
+         ORDER BY coalesce(s.published_time, s.fetched_at) DESC, s.fetched_at DESC, p.url, q.position`,
+      )
+      .all()
       .map((row) => ({ ...row, partial: Boolean(row.partial) }));
   }
 

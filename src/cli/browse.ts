@@ -110,7 +110,8 @@ export function searchCommand(): Command {
           return ExitCode.usage;
         }
         const markers: [string, string] = flags.json ? ['**', '**'] : SNIPPET_SENTINELS;
-        const hits = archive.index().search(query, { limit: flags.limit, allSnapshots: flags.allSnapshots, markers });
+        const { searchWithSpeakers } = await import('./speaker-search.js');
+        const hits = searchWithSpeakers(archive.index(), query, { limit: flags.limit, allSnapshots: flags.allSnapshots, markers });
         const [open, close] = reporter.highlightMarkers();
         for (const hit of hits) {
           if (flags.json) {

@@ -8,6 +8,7 @@ import { historyCommand, listCommand, reindexCommand, searchCommand, showCommand
 import { extractCommand } from './extract.js';
 import { registerQuotesCommand } from './quotes.js';
 import { siteCommand } from './site.js';
+import { registerSpeakersCommand } from './speakers.js';
 import { describeUnexpected } from './reporter.js';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .addCommand(exportCommand())
     .addCommand(siteCommand());
   registerQuotesCommand(program);
+  registerSpeakersCommand(program);
   // Usage errors exit 2 (commander's default is 1, which scripts read as "a source failed").
   const exitOnUsageError = (error: CommanderError) => {
     if (error.exitCode === 0) throw error;

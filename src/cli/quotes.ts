@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { Quote } from '../article.js';
-import type { QuoteRow } from '../archive/index-db.js';
+import type { IndexDatabase, QuoteRow } from '../archive/index-db.js';
+import { mergeSpeakers, rowsOfSpeaker } from './speakers.js';
 import { ExitCode } from './exit-codes.js';
 import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
 import { withArchive } from './browse.js';
@@ -121,7 +122,7 @@ async function quotesInArchive(speaker: string, flags: QuotesFlags, reporter: Re
   }
   const { csvRows } = await import('./csv.js');
   return withArchive(flags, (archive) => {
-    const rows = archive.index().quotesBySpeaker(speaker, { allSnapshots: flags.allSnapshots, limit: flags.limit });
+    const rows = speakerRows(archive.index(), speaker, flags);
     if (flags.csv) {
       process.stdout.write(csvRows([CSV_HEADER, ...rows.map((row) => csvRow(row, row.title, row.publishedTime, row.url, row))]));
     } else if (flags.json) {
@@ -135,6 +136,26 @@ async function quotesInArchive(speaker: string, flags: QuotesFlags, reporter: Re
     if (!flags.json && !flags.csv && rows.length === 0) reporter.info(`no quotations by ${speaker} in the archive`);
     return ExitCode.ok;
   });
+}
+
+/**
+ * One speaker's quotations: those whose speaker or mention has every word asked for, and every
+ * quotation of the speakers those words name once merged across articles ("Hillary Clinton"
+ * also finds her "Clinton" and "Mrs. Clinton" of other articles). Newest article first.
+ */
+function speakerRows(index: IndexDatabase, speaker: string, flags: QuotesFlags): QuoteRow[] {
+  const byWords = index.quotesBySpeaker(speaker, { allSnapshots: flags.allSnapshots });
+  const merged = rowsOfSpeaker(mergeSpeakers(index.quotesWithSpeakers({ allSnapshots: flags.allSnapshots })), speaker);
+  const seen = new Set<string>();
+  const rows = [...byWords, ...merged].filter((row) => {
+    const id = `${row.key}\u0000${row.snapshot}\u0000${row.start}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const date = (row: QuoteRow) => row.publishedTime ?? row.fetchedAt;
+  rows.sort((a, b) => date(b).localeCompare(date(a)) || b.fetchedAt.localeCompare(a.fetchedAt) || a.url.localeCompare(b.url) || a.start - b.start);
+  return flags.limit === undefined ? rows : rows.slice(0, flags.limit);
 }
 
 type QuoteLike = Pick<Quote, 'text' | 'speaker' | 'speakerMention' | 'cue' | 'partial' | 'confidence'>;

@@ -41,25 +41,6 @@ export function basename(word: string): string {
   return word.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
 
-const ORGANISATION_WORDS = new Set([
-  'house', 'council', 'news', 'party', 'department', 'post', 'times', 'street', 'university', 'committee', 'court',
-  'senate', 'congress', 'states', 'united', 'america', 'union', 'administration', 'campaign', 'center', 'centre',
-  'institute', 'foundation', 'journal', 'network', 'agency', 'service', 'church', 'county', 'city', 'school',
-  'college', 'club', 'association', 'organization', 'organisation', 'forum', 'press', 'media', 'group', 'company',
-  'bank', 'airport', 'hotel', 'tower', 'square', 'park', 'road', 'fund', 'office', 'ministry', 'army', 'navy',
-  'force', 'corps', 'police', 'guard', 'board', 'commission', 'assembly', 'parliament', 'government', 'inc', 'corp',
-  'co', 'llc', 'ltd', 'times', 'tribune', 'herald', 'daily', 'magazine', 'channel', 'radio', 'tv', 'television',
-  'network', 'show', 'project', 'alliance', 'coalition', 'movement', 'caucus', 'republicans', 'democrats',
-  'republican', 'democratic', 'island', 'islands', 'sea', 'river', 'mountain', 'valley', 'north', 'south', 'east',
-  'west', 'state', 'york', 'washington', 'america', 'americans', 'nations', 'security', 'reserve', 'bureau',
-  'stadium', 'arena', 'hall', 'avenue', 'way', 'act', 'law', 'bill', 'amendment', 'day', 'week', 'year', 'war',
-  'conference', 'convention', 'summit', 'debate', 'world', 'international', 'global', 'national', 'federal',
-  'facebook', 'twitter', 'google', 'cnn', 'fox', 'msnbc', 'nbc', 'abc', 'cbs', 'ap', 'reuters', 'isis', 'is',
-  'club', 'team', 'league', 'cup', 'games', 'olympics', 'festival', 'museum', 'library', 'hospital', 'clinic',
-]);
-
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'rev']);
-
 export interface NameMention {
   /** The name without titles, e.g. "Gulmurod Khalimov". */
   name: string;
@@ -90,21 +71,21 @@ export function cleanName(tokens: Token[], language: QuoteLanguage): { tokens: T
   }
   let rest = tokens.slice(from);
   // "the Security Council", "the White House": an organisation keeps its whole name.
-  if (rest.length === 1 && ORGANISATION_WORDS.has(rest[0]!.lower) && from > 0) {
+  if (rest.length === 1 && language.organisationWords.has(rest[0]!.lower) && from > 0) {
     let start = 0;
     while (start < tokens.length - 1 && (language.notNames.has(tokens[start]!.lower) || language.determiners.has(tokens[start]!.lower))) start++;
     rest = tokens.slice(start);
   }
   // "Browns DL Sheldon Richardson": four words or more are a description before the name.
   if (rest.length >= 4) {
-    const suffix = /^(jr|sr|ii|iii|iv)$/.test(rest.at(-1)!.lower) ? 1 : 0;
+    const suffix = language.nameSuffixes.has(rest.at(-1)!.lower) ? 1 : 0;
     const keep = 2 + suffix + (language.nameParticles.has(rest.at(-2 - suffix)!.lower) ? 1 : 0);
     rest = rest.slice(-keep);
   }
   if (rest.length === 1 && (language.titles.has(rest[0]!.lower) || language.notNames.has(rest[0]!.lower))) {
     // "Mr. King", "Ms. Major": after an honorific, a title-like word is the surname.
     const before = tokens[tokens.indexOf(rest[0]!) - 1];
-    if (before && HONORIFICS.has(before.lower) && isCapitalized(rest[0]!.text)) return { tokens: rest, gender };
+    if (before && language.honorifics.has(before.lower) && isCapitalized(rest[0]!.text)) return { tokens: rest, gender };
     return { tokens: [], gender };
   }
   return { tokens: rest, gender };
@@ -124,14 +105,14 @@ export function findNameMentions(text: string, quoted: Piece[], language: QuoteL
         const names = cleaned.map((t) => basename(t.text));
         const lowers = names.map((n) => n.toLowerCase());
         const person =
-          cleaned.length >= 2 && cleaned.length <= 4 && !lowers.some((w) => ORGANISATION_WORDS.has(w)) && !/^\p{Lu}+$/u.test(names.join(''));
+          cleaned.length >= 2 && cleaned.length <= 4 && !lowers.some((w) => language.organisationWords.has(w)) && !/^\p{Lu}+$/u.test(names.join(''));
         mentions.push({
           name: names.join(' '),
           tokens: lowers,
           start: cleaned[0]!.start,
           end: cleaned.at(-1)!.end,
           gender,
-          person: person || gender !== undefined && cleaned.length >= 1 && !lowers.some((w) => ORGANISATION_WORDS.has(w)),
+          person: person || gender !== undefined && cleaned.length >= 1 && !lowers.some((w) => language.organisationWords.has(w)),
         });
       }
     }
@@ -167,12 +148,11 @@ export class NameBook {
     for (const [i, m] of people.entries()) {
       const nextPerson = people[i + 1]?.start ?? text.length;
       const window = text.slice(m.end, Math.min(nextPerson, m.end + 200));
-      const pronoun = /\b(he|him|his|himself|she|her|hers|herself)\b/i.exec(window)?.[1]?.toLowerCase();
-      if (!pronoun) continue;
+      const gender = firstGenderedPronoun(window, language);
+      if (!gender) continue;
       const surname = m.tokens.at(-1)!;
       const votes = this.genderVotes.get(surname) ?? { m: 0, f: 0 };
-      if (pronoun.startsWith('h') && pronoun !== 'her' && pronoun !== 'hers' && pronoun !== 'herself') votes.m++;
-      else votes.f++;
+      votes[gender]++;
       this.genderVotes.set(surname, votes);
     }
   }
@@ -229,6 +209,15 @@ export class NameBook {
   isPronoun(word: string): boolean {
     return this.language.pronouns.has(word.toLowerCase());
   }
+}
+
+/** The gender of the first he/she (him, her, …) in `window`, as a whole word. */
+function firstGenderedPronoun(window: string, language: QuoteLanguage): 'm' | 'f' | undefined {
+  for (const word of window.match(/[\p{L}]+/gu) ?? []) {
+    const gender = language.genderedPronouns.get(word.toLowerCase());
+    if (gender) return gender;
+  }
+  return undefined;
 }
 
 function mostFrequent(candidates: NameMention[]): string {

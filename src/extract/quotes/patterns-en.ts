@@ -110,26 +110,77 @@ const JUDGING_VERBS = [
   'summarize', 'summarise', 'conclude', 'find', 'rule', 'order', 'encourage', 'invite', 'call', 'plan', 'seek',
 ];
 
-export const english: QuoteLanguage = {
-  code: 'en',
-  verbs: new Set(
-    [...REGULAR_VERBS.flatMap(inflect), ...IRREGULAR_VERBS, ...JUDGING_VERBS.flatMap(inflect), 'found', 'ruled', 'sought']
-      .filter((form) => !NOUN_FORMS.has(form)),
-  ),
-  // Verbs so common outside reporting that they count only right beside a quotation.
-  weakVerbs: new Set([
+/** Words that end a subject when reading backwards from a verb. */
+const CLAUSE_WORDS = [
+  'that', 'and', 'but', 'or', 'which', 'who', 'whom', 'when', 'where', 'while', 'as', 'because', 'if', 'so', 'after',
+  'before', 'since', 'though', 'although', 'than', 'what', 'how', 'why', 'whether', 'until', 'once', 'then', 'in',
+  'on', 'at', 'to', 'with', 'by', 'from', 'into', 'during', 'about', 'not', 'is', 'was', 'are', 'were', 'be', 'been',
+  'has', 'have', 'had', 'it', 'this', 'there', 'here', 'yes', 'no', 'also', 'even', 'just', 'only', 'still',
+  'however', 'meanwhile', 'later', 'earlier', 'today', 'yesterday', 'tonight', 'now',
+];
+
+/** Words after a name that make it a sentence's subject ("X has …", "X took …"), beside the reporting verbs. */
+const SUBJECT_AUXILIARIES = [
+  'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'must',
+  'should', 'also', 'then', 'later', 'once', 'did', 'does', "didn't", 'didn’t', "doesn't", 'doesn’t', "wasn't",
+  'wasn’t', "isn't", 'isn’t', "hasn't", 'hasn’t', "won't", 'won’t', 'recently', 'again', 'never', 'repeatedly',
+  'previously', 'often', 'took', 'made', 'gave', 'got', 'went', 'came', 'saw', 'kept', 'left', 'brought', 'found',
+  'sent', 'spent', 'stood', 'felt', 'held', 'led', 'met', 'ran', 'sat', 'won', 'lost', 'paid', 'built', 'began',
+  'became', 'chose', 'drew', 'drove', 'fell', 'fought', 'forgot', 'grew', 'hit', 'knew', 'meant', 'rose', 'shook',
+  'shot', 'sold', 'sought', 'spoke', 'struck', 'swore', 'taught', 'threw', 'understood', 'wore', 'withdrew', 'let',
+  'set', 'cut', 'put', 'quit', 'read', 'heard', 'taken',
+];
+
+/** Words that make a capitalised run an organisation or a place. */
+const ORGANISATION_WORDS = [
+  'house', 'council', 'news', 'party', 'department', 'post', 'times', 'street', 'university', 'committee', 'court',
+  'senate', 'congress', 'states', 'united', 'america', 'union', 'administration', 'campaign', 'center', 'centre',
+  'institute', 'foundation', 'journal', 'network', 'agency', 'service', 'church', 'county', 'city', 'school',
+  'college', 'club', 'association', 'organization', 'organisation', 'forum', 'press', 'media', 'group', 'company',
+  'bank', 'airport', 'hotel', 'tower', 'square', 'park', 'road', 'fund', 'office', 'ministry', 'army', 'navy',
+  'force', 'corps', 'police', 'guard', 'board', 'commission', 'assembly', 'parliament', 'government', 'inc', 'corp',
+  'co', 'llc', 'ltd', 'times', 'tribune', 'herald', 'daily', 'magazine', 'channel', 'radio', 'tv', 'television',
+  'network', 'show', 'project', 'alliance', 'coalition', 'movement', 'caucus', 'republicans', 'democrats',
+  'republican', 'democratic', 'island', 'islands', 'sea', 'river', 'mountain', 'valley', 'north', 'south', 'east',
+  'west', 'state', 'york', 'washington', 'america', 'americans', 'nations', 'security', 'reserve', 'bureau',
+  'stadium', 'arena', 'hall', 'avenue', 'way', 'act', 'law', 'bill', 'amendment', 'day', 'week', 'year', 'war',
+  'conference', 'convention', 'summit', 'debate', 'world', 'international', 'global', 'national', 'federal',
+  'facebook', 'twitter', 'google', 'cnn', 'fox', 'msnbc', 'nbc', 'abc', 'cbs', 'ap', 'reuters', 'isis', 'is',
+  'club', 'team', 'league', 'cup', 'games', 'olympics', 'festival', 'museum', 'library', 'hospital', 'clinic',
+];
+
+/** Lower-case words that end a speaker phrase read forwards ("said X in Iowa", "said X, who …"). */
+const PHRASE_ENDERS = [
+  'in', 'on', 'at', 'during', 'to', 'after', 'before', 'while', 'when', 'who', 'which', 'that', 'as', 'about', 'last',
+  'this', 'earlier', 'later', 'recently', 'told', 'and', 'with',
+];
+
+/** Nouns (by their ending) that can be a speaker without a name ("the spokesman", "officials", "critics"). */
+const ROLE_NOUN =
+  /(man|woman|person|er|or|ist|ian|ent|ant|official|officials|source|sources|lady|aide|staff|team|campaign|office|group|statement|report|people|voters|supporters|critics|experts|residents|members|leaders|police|witnesses|family|friends)$/;
+
+/** Verbs so common outside reporting that they count only right beside a quotation. */
+const WEAK_VERBS = [
     'put', 'puts', 'go', 'goes', 'went', 'think', 'thinks', 'thought', 'read', 'reads', 'hold', 'holds', 'held',
     'continue', 'continues', 'continued', 'point', 'points', 'pointed', 'lay', 'laid', 'feel', 'feels', 'felt',
     'know', 'knew', 'believe', 'believes', 'believed', 'question', 'questioned', 'reason', 'report', 'reports',
     'reported', 'post', 'posts', 'posted', 'state', 'states', 'term', 'terms', 'termed', 'call', 'calls',
     'called', 'label', 'labels', 'labeled', 'brand', 'branded', 'describe', 'describes', 'described', 'echo',
     'echoes', 'echoed', 'reflect', 'reflects', 'reflected', 'speak', 'speaks', 'spoke', 'spoken', 'hail', 'hailed',
-  ]),
+  ];
+
+/** Every form of every reporting verb, nouns or not. */
+const ALL_VERB_FORMS = [...REGULAR_VERBS.flatMap(inflect), ...IRREGULAR_VERBS, ...JUDGING_VERBS.flatMap(inflect), 'found', 'ruled', 'sought'];
+
+export const english: QuoteLanguage = {
+  code: 'en',
+  verbs: new Set(ALL_VERB_FORMS.filter((form) => !NOUN_FORMS.has(form))),
+  weakVerbs: new Set(WEAK_VERBS),
   // "according to X", "in the words of X"
   sourcePrepositions: [/\baccording to\s+/i, /\bin the words of\s+/i],
   sourcePrepositionAhead: /^\s*,?\s*(?:according to|in the words of)\s+/i,
   adverbs: new Set([
-    'also', 'later', 'then', 'once', 'recently', 'previously', 'simply', 'flatly', 'bluntly', 'repeatedly', 'again',
+    'also', 'however', 'later', 'then', 'once', 'recently', 'previously', 'simply', 'flatly', 'bluntly', 'repeatedly', 'again',
     'further', 'reportedly', 'allegedly', 'publicly', 'privately', 'quickly', 'finally', 'frequently', 'often',
     'has', 'have', 'had', 'would', 'will', 'was', 'is', 'went', 'on', 'to', 'just', 'has', 'even', 'famously',
     'jokingly', 'angrily', 'sharply', 'firmly', 'openly', 'initially', 'first', 'subsequently', 'since', 'had',
@@ -155,5 +206,33 @@ export const english: QuoteLanguage = {
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'ft', 'mt', 'ave', 'blvd', 'p.m', 'a.m',
     'd.c', 'n.y', 'calif', 'fla', 'mass', 'wis', 'ky', 'tex', 'ariz', 'va', 'pa', 'ill', 'ind', 'mich', 'ohio',
     'del', 'govs', 'sens', 'reps',
+  ]),
+  clauseWords: new Set(CLAUSE_WORDS),
+  capitalizedVerbs: new Set(['Said', 'Says', 'Told', 'Added', 'Asked', 'Wrote']),
+  namePrepositions: new Set(['of', 'from', 'at', 'for', 'with']),
+  phraseEnders: new Set(PHRASE_ENDERS),
+  clauseAfterVerb: new Set(['that', 'to', 'it', 'how', 'what']),
+  quoteIntroducer: /\b(that|saying|:-)\s*$/,
+  roleNoun: ROLE_NOUN,
+  subjectAuxiliaries: new Set(SUBJECT_AUXILIARIES),
+  // "accused", "insists" (not "used", "glass", "famous", "this").
+  finiteVerbForm: (word) => /[^e]ed$/.test(word) || (/[^s]s$/.test(word) && !/(ous|ss|is)$/.test(word)),
+  participleForm: (word) => /ing$/.test(word),
+  adverbForm: (word) => /^[a-z]+ly$/.test(word),
+  honorifics: new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'rev']),
+  organisationWords: new Set(ORGANISATION_WORDS),
+  nameSuffixes: new Set(['jr', 'sr', 'ii', 'iii', 'iv']),
+  articles: new Set(['the', 'a', 'an']),
+  titleSmallWords: new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or', 'de']),
+  conjunctions: new Set(['and', 'or', 'but']),
+  // "he notes", "she points out": present-tense forms only (the past forms are verbs already).
+  verbsAfterPronoun: new Set([
+    'notes', 'points', 'answers', 'comments', 'jokes', 'quips', 'remarks', 'replies', 'retorts', 'shouts', 'tweets',
+    'urges', 'whispers', 'yells', 'demands', 'questions', 'charges', 'promises', 'pledges', 'states', 'reports', 'posts',
+    'concludes', 'boasts', 'warns',
+  ]),
+  subjectPronouns: new Set(['he', 'she', 'they', 'we', 'i']),
+  genderedPronouns: new Map([
+    ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f'],
   ]),
 };

@@ -25,6 +25,46 @@ export interface QuoteLanguage {
   determiners: Set<string>;
   /** Abbreviations (lower case, no final dot) whose dot does not end a sentence. */
   abbreviations: Set<string>;
+  /** Words that end a subject when reading backwards from a verb ("that", "when", "is"). */
+  clauseWords: Set<string>;
+  /** Reporting verbs still verbs when capitalised at a sentence start ("Said", "Told"), as written. */
+  capitalizedVerbs: Set<string>;
+  /** Prepositions after a name that start a description of it ("Rep. X of Maryland"). */
+  namePrepositions: Set<string>;
+  /** Lower-case words that end a speaker phrase read forwards ("said X in …", "said X, who …"). */
+  phraseEnders: Set<string>;
+  /** Words right after a reporting verb that make it a clause about something else ("said that …"). */
+  clauseAfterVerb: Set<string>;
+  /** The end of a sentence that leads into a quotation ("… said that", "… saying"). */
+  quoteIntroducer: RegExp;
+  /** Lower-case nouns that can be a speaker on their own ("the spokesman", "officials"). */
+  roleNoun: RegExp;
+  /** Words after a name that make it the subject of a sentence ("X has …", "X took …"). */
+  subjectAuxiliaries: Set<string>;
+  /** A word form that is probably a finite verb ("accused", "insists"). */
+  finiteVerbForm: (word: string) => boolean;
+  /** A participle or gerund ("saying", "calling"). */
+  participleForm: (word: string) => boolean;
+  /** An adverb by its form ("sharply"). */
+  adverbForm: (word: string) => boolean;
+  /** Honorifics after which a title-like word is a surname ("Mr. King"). */
+  honorifics: Set<string>;
+  /** Words that make a capitalised run an organisation or a place, lower case. */
+  organisationWords: Set<string>;
+  /** Generational suffixes of a name ("Jr", "III"), lower case. */
+  nameSuffixes: Set<string>;
+  /** Articles dropped from the front of a description ("the Clinton campaign" → "Clinton campaign"). */
+  articles: Set<string>;
+  /** Small words allowed lower case inside a title ("Art of the Deal"). */
+  titleSmallWords: Set<string>;
+  /** Conjunctions that may stand between two pieces of one speaker's quotation. */
+  conjunctions: Set<string>;
+  /** Reporting verb forms more often nouns ("notes", "points"), verbs only right after a subject pronoun ("he notes"). */
+  verbsAfterPronoun: Set<string>;
+  /** Pronouns that can be the subject of a reporting verb ("he", "they"). */
+  subjectPronouns: Set<string>;
+  /** Personal pronouns with their gender, reflexives included, for learning a name's gender. */
+  genderedPronouns: Map<string, 'm' | 'f'>;
 }
 
 /** A quoted stretch of the text, marks excluded. */

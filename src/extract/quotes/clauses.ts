@@ -1,0 +1,306 @@
+/**
+ * Reporting clauses around a quotation: “…,” X said / said X, X said: “…”, according to X,
+ * "X: …", a dash signature, and the subject of the sentence. Each reader returns the speaker
+ * phrase it found, resolved by SpeakerResolver, with how it was found.
+ */
+import { CONFIDENCE, REACH } from './confidence.js';
+import { isCapitalized, tokenize, type NameBook, type Token } from './names.js';
+import type { SpeakerResolver } from './resolve.js';
+import { firstSentenceEnd, lastSentenceStart } from './sentences.js';
+import type { QuoteLanguage } from './types.js';
+
+export interface Attribution {
+  /** The speaker as written. */
+  mention: string;
+  mentionStart: number;
+  speaker: string | null;
+  cue: string | null;
+  confidence: number;
+  /** Where the attribution was found. */
+  how: 'after' | 'before' | 'colon' | 'according' | 'dash' | 'inherited' | 'intro' | 'subject';
+}
+
+/** Lower-case words that may belong to a description of a speaker ("the former first lady"). */
+function descriptive(token: Token, language: QuoteLanguage): boolean {
+  return !language.clauseWords.has(token.lower) && !language.verbs.has(token.lower) && /^[\p{L}\p{N}'’\-.]+$/u.test(token.text);
+}
+
+function isVerb(token: Token | undefined, language: QuoteLanguage): boolean {
+  return token !== undefined && language.verbs.has(token.lower) && !isCapitalizedName(token, language);
+}
+
+/** "Says" at the start of a sentence is a verb; "Said" inside a name is not likely. */
+function isCapitalizedName(token: Token, language: QuoteLanguage): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(token.text) && !language.capitalizedVerbs.has(token.text);
+}
+
+
+export class Attributor {
+  private readonly book: NameBook;
+
+  constructor(
+    private readonly text: string,
+    private readonly language: QuoteLanguage,
+    readonly resolver: SpeakerResolver,
+  ) {
+    this.book = resolver.book;
+  }
+
+  /** A reporting verb, or a form usually a noun right after a subject pronoun ("he notes"). */
+  private verbAt(tokens: Token[], v: number): boolean {
+    const token = tokens[v];
+    if (isVerb(token, this.language)) return true;
+    const subject = tokens[v - 1];
+    return (
+      token !== undefined && subject !== undefined && this.language.verbsAfterPronoun.has(token.text) &&
+      this.language.subjectPronouns.has(subject.lower) && /^\s+$/.test(this.text.slice(subject.end, token.start))
+    );
+  }
+
+  /** Tokens of a noun phrase read forwards from `from` (after "said" or "according to"). */
+  forwardPhrase(tokens: Token[], from: number): Token[] {
+    const np: Token[] = [];
+    for (let i = from; i < tokens.length && np.length < REACH.forwardPhraseTokens; i++) {
+      const token = tokens[i]!;
+      if (np.length) {
+        const gap = this.text.slice(tokens[i - 1]!.end, token.start);
+        if (/[,;:()—–]/.test(gap)) {
+          // "said Kenneth Baer, a former official" → the name; "said a spokesman, Nick Merrill" → the name.
+          const hasName = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
+          if (hasName) break;
+          const rest: Token[] = [];
+          for (let j = i; j < tokens.length && rest.length < REACH.appositiveNameTokens; j++) {
+            if (j > i && /[,;:()—–]/.test(this.text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+            rest.push(tokens[j]!);
+          }
+          if (rest.length && rest.every((t) => isCapitalized(t.text) || this.language.nameParticles.has(t.lower))) return rest;
+          break;
+        }
+      }
+      if (np.length && !isCapitalized(token.text) && this.language.phraseEnders.has(token.lower)) break;
+      if (np.length && isVerb(token, this.language)) break;
+      np.push(token);
+    }
+    return np;
+  }
+
+  /** Tokens of the subject read backwards from the token before `verbIndex`. */
+  backwardPhrase(tokens: Token[], verbIndex: number, sentenceStart: number): Token[] {
+    let i = verbIndex - 1;
+    while (i >= 0 && !isCapitalized(tokens[i]!.text) && (this.language.adverbs.has(tokens[i]!.lower) || this.language.adverbForm(tokens[i]!.text)) && this.text.slice(tokens[i]!.end, tokens[i + 1]!.start).trim() === '') i--;
+    if (i < 0) return [];
+    const gapToVerb = this.text.slice(tokens[i]!.end, tokens[i + 1]!.start);
+    if (/,/.test(gapToVerb)) {
+      // "X, who runs Y, said" / "X, Y's campaign manager, said": the subject opens the clause.
+      const clause = tokens.filter((t) => t.start >= sentenceStart && t.end <= tokens[i]!.end);
+      const segments: Token[][] = [[]];
+      for (const [k, t] of clause.entries()) {
+        if (k > 0 && /[,;(]/.test(this.text.slice(clause[k - 1]!.end, t.start))) segments.push([]);
+        segments.at(-1)!.push(t);
+      }
+      const isNameToken = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower);
+      const pureName = segments.map((seg) => this.trimSubject(seg)).find((seg) =>
+        seg.length > 0 && seg.length <= REACH.pureNameTokens && seg.some(isNameToken) &&
+        seg.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || this.language.determiners.has(t.lower)));
+      if (pureName) return pureName;
+      const trimmed = this.trimSubject(segments[0]!);
+      if (trimmed.length && trimmed.length <= REACH.subjectClauseTokens && trimmed.some(isNameToken)) return trimmed;
+    }
+    const np: Token[] = [];
+    for (; i >= 0 && np.length < REACH.backwardPhraseTokens; i--) {
+      const token = tokens[i]!;
+      if (token.start < sentenceStart) break;
+      if (np.length && /[,;:()\u2014\u2013"“”]/.test(this.text.slice(token.end, np[0]!.start))) break;
+      if (!isCapitalized(token.text) && !descriptive(token, this.language)) break;
+      if (!isCapitalized(token.text) && this.book.isPronoun(token.lower) && np.length) break;
+      np.unshift(token);
+      if (this.book.isPronoun(token.lower)) break;
+    }
+    return this.trimSubject(np);
+  }
+
+  /** Drops leading clause words and openers from a subject ("But Trump" → "Trump"). */
+  private trimSubject(np: Token[]): Token[] {
+    let from = 0;
+    // An honorific stays with the name it precedes ("Mrs. Marsh"): the mention as written, and its gender.
+    const honorific = (t: Token) => this.language.honorifics.has(t.lower) && isCapitalized(t.text);
+    while (
+      from < np.length - 1 && !honorific(np[from]!) &&
+      (this.language.clauseWords.has(np[from]!.lower) || (this.language.notNames.has(np[from]!.lower) && !this.language.determiners.has(np[from]!.lower) && !this.book.isPronoun(np[from]!.lower)))
+    ) from++;
+    // A subject that is all lower-case words with no determiner is more likely a clause than a speaker.
+    const rest = np.slice(from);
+    const roleNoun = (t: Token) => this.language.roleNoun.test(t.lower);
+    if (rest.length > 1 && rest.every((t) => !isCapitalized(t.text)) && !this.language.determiners.has(rest[0]!.lower)) {
+      return rest.slice(-2).every(roleNoun) ? rest : [];
+    }
+    // A lone lower-case word ("…, asked not to be identified, said") is no speaker either.
+    if (rest.length === 1 && !isCapitalized(rest[0]!.text) && !this.book.isPronoun(rest[0]!.lower) && !roleNoun(rest[0]!)) return [];
+    return rest;
+  }
+
+  /** “…,” X said / said X / according to X / — X, in the text after a quotation. */
+  after(segment: string, base: number, at: number): Attribution | null {
+    const lead = /^[\s,;:]*/.exec(segment)![0];
+    const tokens = tokenize(segment, base, this.language);
+    if (!tokens.length) return null;
+    const first = tokens[0]!;
+    const dash = /^[\s,]*[\u2014\u2015\u2013-]+\s*$/.test(segment.slice(0, first.start - base));
+    const ahead = this.language.sourcePrepositionAhead.exec(segment);
+    if (ahead) {
+      const index = tokens.findIndex((t) => t.start >= base + ahead[0].length);
+      const np = index >= 0 ? this.forwardPhrase(tokens, index) : [];
+      return this.make(np, at, 'according', ahead[0].replace(/^[\s,—-]+/, '').trim().toLowerCase(), CONFIDENCE.accordingAfter);
+    }
+    if (dash && isVerb(first, this.language)) {
+      // «…», — сказал директор Игорь Соколов / "…" — said the mayor.
+      const np = this.forwardPhrase(tokens, 1);
+      if (np.length && (np.some((t) => isCapitalized(t.text)) || (np.length === 1 && this.book.isPronoun(np[0]!.lower)))) {
+        return this.make(np, at, 'after', first.text, CONFIDENCE.dashVerb);
+      }
+      return null;
+    }
+    if (dash) {
+      const np = this.forwardPhrase(tokens, 0);
+      if (np.length && np.length <= REACH.pureNameTokens && isCapitalized(np[0]!.text)) return this.make(np, at, 'dash', null, CONFIDENCE.dashSignature);
+      return null;
+    }
+    if (/[^\s,;:]/.test(segment.slice(lead.length, first.start - base))) return null;
+    if (isVerb(first, this.language)) {
+      // "…,” adding that …: a participle clause; its subject is elsewhere.
+      if (this.language.participleForm(first.lower) || this.language.clauseAfterVerb.has(tokens[1]?.lower ?? '')) return null;
+      const np = this.forwardPhrase(tokens, 1);
+      if (np.length && (np.some((t) => isCapitalized(t.text)) || this.language.determiners.has(np[0]!.lower))) {
+        return this.make(np, at, 'after', first.text, CONFIDENCE.reportingAfter);
+      }
+      return null;
+    }
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
+    const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
+    for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
+      if (!this.verbAt(tokens, v)) continue;
+      if (v >= REACH.afterVerbTokens && !/,/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start))) continue;
+      const np = this.backwardPhrase(tokens, v, base);
+      if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
+        // The subject must open the text after the quotation ("…,” the former first lady told CNN).
+        if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) return this.invertedAfterClause(tokens, segment, base, at);
+      }
+      return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.reportingAfter);
+    }
+    return this.invertedAfterClause(tokens, segment, base, at);
+  }
+
+  /**
+   * “…,” in sharp contrast to earlier years, says Dante Scala, a political scientist: a clause,
+   * then a comma, the reporting verb and the speaker, which end the sentence.
+   */
+  private invertedAfterClause(tokens: Token[], segment: string, base: number, at: number): Attribution | null {
+    for (let v = 1; v < Math.min(tokens.length - 1, REACH.appositiveVerbTokens); v++) {
+      const verb = tokens[v]!;
+      if (!/,\s*$/.test(this.text.slice(tokens[v - 1]!.end, verb.start)) || !isVerb(verb, this.language)) continue;
+      if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
+      const np = this.forwardPhrase(tokens, v + 1);
+      const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
+      if (!np.length || !named) return null;
+      // The speaker closes the sentence, or an appositive follows it.
+      if (!/^\s*(?:[,.!?]|$)/.test(segment.slice(np.at(-1)!.end - base))) return null;
+      return this.make(np, at, 'after', verb.text, CONFIDENCE.invertedAfter);
+    }
+    return null;
+  }
+
+  /** X said: “…” / X called the plan “…” / according to X, “…” / X: “…”, in the sentence before a quotation. */
+  before(segment: string, base: number, at: number, strictNear: boolean): Attribution | null {
+    const tokens = tokenize(segment, base, this.language);
+    if (!tokens.length) return null;
+    const trailing = segment.slice(tokens.at(-1)!.end - base);
+    // "According to X, “…”": the phrase, then the source, then nothing but a comma before the quotation.
+    for (const pattern of this.language.sourcePrepositions) {
+      const match = [...segment.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].at(-1);
+      if (!match) continue;
+      const from = tokens.findIndex((t) => t.start >= base + match.index + match[0].length);
+      if (from < 0) continue;
+      const np = this.forwardPhrase(tokens, from);
+      if (np.length && /^[\s,:]*$/.test(segment.slice(np.at(-1)!.end - base))) {
+        return this.make(np, at, 'according', match[0].trim().toLowerCase(), CONFIDENCE.accordingBefore);
+      }
+    }
+    // "PENCE: …" / "Trump: …"
+    if (/^\s*:\s*$/.test(trailing) && tokens.length <= REACH.colonLabelTokens && tokens.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower))) {
+      return this.make(tokens, at, 'colon', ':', CONFIDENCE.colonLabel);
+    }
+    for (let v = tokens.length - 1; v >= 0; v--) {
+      const token = tokens[v]!;
+      if (!this.verbAt(tokens, v)) continue;
+      const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
+      if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
+      if (strictNear && !near) return null;
+      // "… issued a statement calling it …", "took to Twitter to accuse …": the sentence's subject.
+      if (this.language.participleForm(token.lower) || tokens[v - 1]?.lower === 'to') {
+        const subject = this.subjectOf(base, token.start);
+        if (subject) return { ...subject, cue: token.text, how: 'before', confidence: CONFIDENCE.participleSubject };
+        continue;
+      }
+      const np = this.backwardPhrase(tokens, v, base);
+      if (!np.length) continue;
+      const made = this.make(np, at, 'before', token.text, near ? CONFIDENCE.reportingBeforeNear : CONFIDENCE.reportingBeforeFar);
+      if (made) return made;
+    }
+    return null;
+  }
+
+  private make(np: Token[], at: number, how: Attribution['how'], cue: string | null, confidence: number): Attribution | null {
+    const who = this.resolver.speakerOf(np, at);
+    if (!who) return null;
+    return { mention: who.mention, mentionStart: np[0]!.start, speaker: who.speaker, cue, how, confidence: Math.min(confidence, who.confidence + CONFIDENCE.phraseMargin) };
+  }
+
+  /** The named subject of the sentence running from `from` to `to` ("Cruz called Trump a …"). */
+  subjectOf(from: number, to: number): Attribution | null {
+    for (const m of this.book.mentions) {
+      if (m.start < from || m.end > to) continue;
+      const next = this.text.slice(m.end, m.end + 40);
+      if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
+      const word = /^\s+([a-z][\p{L}'’-]*)/u.exec(next)?.[1];
+      const atStart = this.text.slice(from, m.start).trim().length < REACH.subjectStartChars;
+      const ok = word
+        ? this.language.verbs.has(word) || this.language.subjectAuxiliaries.has(word) || this.language.finiteVerbForm(word)
+        : atStart && /^\s*,/.test(next);
+      if (!ok) continue;
+      return {
+        mention: this.text.slice(m.start, m.end),
+        mentionStart: m.start,
+        speaker: this.book.resolveName(m.name, m.start),
+        cue: null,
+        how: 'subject',
+        confidence: CONFIDENCE.sentenceSubject,
+      };
+    }
+    return null;
+  }
+
+  /** "He then listed the qualities …:": a sentence that opens with he or she, resolved. */
+  pronounSubjectOf(from: number, to: number): Attribution | null {
+    const first = tokenize(this.text.slice(from, to), from, this.language)[0];
+    if (!first || this.text.slice(from, first.start).trim()) return null;
+    if (!this.language.subjectPronouns.has(first.lower) || !this.language.genderedPronouns.has(first.lower)) return null;
+    const made = this.make([first], to, 'subject', null, CONFIDENCE.sentenceSubject);
+    return made?.speaker ? made : null;
+  }
+
+  sentenceBefore(from: number, to: number): { segment: string; base: number; atSentenceStart: boolean } {
+    // Two characters beyond `to`, so that a sentence ending right before the quotation is seen.
+    const raw = this.text.slice(from, Math.min(this.text.length, to + 2));
+    const lineStart = raw.slice(0, to - from).lastIndexOf('\n') + 1;
+    const cut = Math.min(Math.max(lastSentenceStart(raw, this.language), lineStart), to - from);
+    const segment = raw.slice(cut, to - from);
+    return { segment, base: from + cut, atSentenceStart: segment.trim() === '' };
+  }
+
+  sentenceAfter(from: number, to: number): { segment: string; endsSentence: boolean } {
+    const raw = this.text.slice(from, to);
+    const lineEnd = raw.indexOf('\n');
+    const cut = Math.min(firstSentenceEnd(raw, this.language), lineEnd >= 0 ? lineEnd : raw.length);
+    return { segment: raw.slice(0, cut), endsSentence: cut < raw.length };
+  }
+}

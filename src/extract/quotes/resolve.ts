@@ -1,0 +1,149 @@
+/**
+ * Who a speaker phrase stands for: a name resolved to the full name the article gives, a
+ * description to the person it describes, a pronoun to the person it refers to.
+ */
+import { CONFIDENCE, REACH } from './confidence.js';
+import { basename, cleanName, isCapitalized, NameBook, tokenize, type Token } from './names.js';
+import type { QuoteLanguage } from './types.js';
+
+export interface ResolvedSpeaker {
+  speaker: string | null;
+  /** The phrase as written. */
+  mention: string;
+  confidence: number;
+}
+
+export class SpeakerResolver {
+  /** Speakers attributed so far, in text order: the antecedents "he said" may refer to. */
+  readonly lastSpeakers: { speaker: string; at: number; gender?: string }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly language: QuoteLanguage,
+    readonly book: NameBook,
+  ) {}
+
+  /** The speaker a noun phrase stands for. */
+  speakerOf(np: Token[], at: number): ResolvedSpeaker | null {
+    while (np.length && /^[\p{P}]+$/u.test(np[0]!.text)) np = np.slice(1);
+    if (!np.length) return null;
+    const mention = this.text.slice(np[0]!.start, np.at(-1)!.end).replace(/\s+/g, ' ');
+    if (np.length === 1 && this.book.isPronoun(np[0]!.lower)) {
+      return { speaker: this.resolvePronoun(np[0]!.lower, Math.min(at, np[0]!.start)), mention, confidence: CONFIDENCE.pronoun };
+    }
+    // "Rep. Elijah Cummings of Maryland": the name, not the place.
+    const of = np.findIndex((t, i) => {
+      if (i === 0 || !this.language.namePrepositions.has(t.text)) return false;
+      const head = np.slice(0, i);
+      const names = head.filter((n) => isCapitalized(n.text) && !this.language.titles.has(n.lower) && !this.language.notNames.has(n.lower));
+      return names.length > 0 && (names.length >= 2 || head.some((n) => this.language.titles.has(n.lower) && isCapitalized(n.text)));
+    });
+    if (of > 0) np = np.slice(0, of);
+    // The last capitalised run that is not a possessive modifier is the head name.
+    const runs: Token[][] = [];
+    let run: Token[] = [];
+    for (const [i, token] of np.entries()) {
+      const possessive = /['’]s?$/.test(token.text) && i < np.length - 1;
+      const joins = run.length > 0 && this.text.slice(run.at(-1)!.end, token.start).trim() === '';
+      if ((isCapitalized(token.text) || (run.length && this.language.nameParticles.has(token.lower))) && !possessive && (joins || !run.length)) {
+        run.push(token);
+      } else {
+        if (run.length) runs.push(run);
+        run = isCapitalized(token.text) && !possessive ? [token] : [];
+      }
+    }
+    if (run.length) runs.push(run);
+    for (let r = runs.length - 1; r >= 0; r--) {
+      let cleaned = cleanName(runs[r]!, this.language).tokens;
+      // "May said": a word that is also a name the article gives ("Theresa May").
+      if (!cleaned.length && runs[r]!.length === 1 && this.book.mentions.some((m) => m.tokens.length >= 2 && m.tokens.at(-1) === runs[r]![0]!.lower)) cleaned = runs[r]!;
+      if (!cleaned.length) continue;
+      // "Residents described …": a capital only because it opens the sentence, and the word is
+      // written in lower case elsewhere in the article. A description, not a name.
+      if (cleaned.length === 1 && this.opensSentence(cleaned[0]!.start) && this.lowerCaseWords().has(cleaned[0]!.lower) && !this.knownName(cleaned[0]!.lower)) continue;
+      const name = cleaned.map((t) => basename(t.text)).join(' ');
+      // A lone capitalised word ending the phrase after lower-case words ("the Clinton campaign") is a modifier.
+      const last = np.at(-1)!;
+      if (cleaned.at(-1) !== last && !isCapitalized(last.text)) {
+        return { speaker: this.text.slice(runs[r]![0]!.start, last.end).replace(/\s+/g, ' ').replace(/^(\S+)\s+/, (w, first: string) => (this.language.articles.has(first.toLowerCase()) ? '' : w)), mention, confidence: CONFIDENCE.modifiedDescription };
+      }
+      return { speaker: this.book.resolveName(name, at), mention, confidence: CONFIDENCE.name };
+    }
+    // A description: look for the name the article gives it ("X, the former first lady").
+    const named = this.nameForDescription(np, at);
+    return { speaker: named, mention, confidence: named ? CONFIDENCE.namedDescription : CONFIDENCE.bareDescription };
+  }
+
+  private nameForDescription(np: Token[], at: number): string | null {
+    let words = np.map((t) => t.text);
+    while (words.length && this.language.determiners.has(words[0]!.toLowerCase())) words = words.slice(1);
+    if (!words.length || words.length > REACH.descriptionMaxWords) return null;
+    const core = words.join(' ').toLowerCase();
+    const lower = this.text.toLowerCase();
+    const escaped = core
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\p{L}/gu, (c) => (c.toUpperCase() === c ? c : `[${c}${c.toUpperCase()}]`));
+    // "NAME, (the) core" / "core NAME" / "core, NAME"
+    const patterns = [
+      new RegExp(`((?:\\p{Lu}[\\p{L}.'’\\-]*\\s){0,3}\\p{Lu}[\\p{L}'’\\-]*),\\s+(?:the\\s+|a\\s+|an\\s+)?${escaped}\\b`, 'gu'),
+      new RegExp(`\\b${escaped},?\\s+((?:\\p{Lu}[\\p{L}.'’\\-]*\\s){0,3}\\p{Lu}[\\p{L}'’\\-]*)`, 'gu'),
+    ];
+    let best: { name: string; distance: number } | null = null;
+    for (const pattern of patterns) {
+      for (const match of this.text.matchAll(pattern)) {
+        if (!lower.slice(match.index, match.index + match[0].length).includes(core)) continue;
+        const candidate = match[1]!;
+        const tokens = tokenize(candidate, 0, this.language);
+        const cleaned = cleanName(tokens, this.language).tokens;
+        if (!cleaned.length || cleaned.every((t) => !isCapitalized(t.text))) continue;
+        const name = this.book.resolveName(cleaned.map((t) => basename(t.text)).join(' '), match.index);
+        const distance = Math.abs(match.index - at) + (match.index > at ? REACH.laterNamePenaltyChars : 0);
+        if (!best || distance < best.distance) best = { name, distance };
+      }
+    }
+    return best?.name ?? null;
+  }
+
+  private lowerWords: Set<string> | undefined;
+
+  /** The words the article writes in lower case somewhere. */
+  private lowerCaseWords(): Set<string> {
+    this.lowerWords ??= new Set(this.text.match(/(?<![\p{L}\p{N}'’])\p{Ll}[\p{Ll}'’\-]*/gu) ?? []);
+    return this.lowerWords;
+  }
+
+  private opensSentence(at: number): boolean {
+    const before = this.text.slice(Math.max(0, at - 4), at);
+    return at === 0 || /(^|[.!?…"”’:\n])\s*["“‘(]?$/.test(before);
+  }
+
+  /** The word is part of a longer name, or is capitalised somewhere inside a sentence ("Theresa May", "… said May"). */
+  private knownName(lower: string): boolean {
+    return this.book.mentions.some((m) => m.tokens.includes(lower) && (m.tokens.length >= 2 || !this.opensSentence(m.start)));
+  }
+
+  resolvePronoun(pronoun: string, at: number): string | null {
+    const kind = this.language.pronouns.get(pronoun);
+    if (kind === 'n') {
+      // "it said": the organisation or publication named last, close by.
+      const org = this.book.mentions.findLast((m) => m.start < at && at - m.start < REACH.neuterPronounChars && !m.person && m.tokens.length >= 1 && isCapitalized(m.name));
+      return org && !this.book.mentions.some((o) => o.person && o.name === this.book.resolveName(org.name, org.start)) ? org.name : null;
+    }
+    if (kind === 's' || kind === 'r') return null;
+    const gender = kind === 'm' || kind === 'f' ? kind : undefined;
+    // The last speaker, when near and of the same gender, else the nearest person named.
+    const recent = this.lastSpeakers.at(-1);
+    const nearest = this.book.nearestPerson(at, gender);
+    if (recent && at - recent.at < REACH.recentSpeakerChars && (!gender || !recent.gender || recent.gender === gender)) {
+      const recentGender = this.book.genderOf(recent.speaker);
+      if (!gender || !recentGender || recentGender === gender) {
+        // Prefer the nearest person only when it was named after the last quotation.
+        const nearestMention = nearest ? this.book.mentions.filter((m) => m.start < at && this.book.resolveName(m.name, m.start) === nearest).at(-1) : undefined;
+        if (!nearestMention || nearestMention.start < recent.at) return recent.speaker;
+      }
+    }
+    // Nobody of that gender as far as the article shows: the nearest person, rather than nothing.
+    return nearest ?? (gender ? this.book.nearestPerson(at, undefined) : null);
+  }
+
+}

@@ -1,0 +1,66 @@
+/**
+ * Issue 18's attribution rules, one sentence shape each rule handles and one it must leave alone.
+ * Names are invented; no rule knows them.
+ */
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../../src/extract/quotes/index.js';
+
+function text(...paragraphs: string[]): string {
+  return paragraphs.join('\n\n');
+}
+
+function speakers(body: string): (string | null)[] {
+  return findQuotes(body).map((q) => q.speaker);
+}
+
+describe('adverbs between the speaker and the verb', () => {
+  it('reads "X however said" as X saying it', () => {
+    const body = text('Marta Kowalczyk spoke at the forum on Tuesday.', 'Kowalczyk however said she would welcome a “principled security network” for the region.');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('leaves "however" alone when no reporting verb follows it', () => {
+    const body = text('Marta Kowalczyk spoke at the forum on Tuesday.', 'The plan, however, was called “a principled security network” by nobody in particular.');
+    expect(speakers(body)).toEqual([null]);
+  });
+});
+
+describe('reporting verbs that are usually nouns ("notes", "points")', () => {
+  it('reads “…,” he notes as the person named before', () => {
+    const body = text('“The party needs new voters,” Oskar Lindqvist says.', '“There were those of us who felt otherwise,” he notes.');
+    expect(speakers(body)).toEqual(['Oskar Lindqvist', 'Oskar Lindqvist']);
+  });
+
+  it('leaves the noun alone: “…,” his notes say is not a pronoun speaker', () => {
+    const body = text('Oskar Lindqvist arrived late.', '“Bring the maps,” the notes read on the kitchen table.');
+    expect(speakers(body)).toEqual([null]);
+  });
+});
+
+describe('a paragraph opening with he or she that introduces the quotation with a colon', () => {
+  it('gives the quotation to the person the pronoun refers to', () => {
+    const body = text(
+      '“I have decided to endorse the governor,” Ruth Abernathy wrote.',
+      'She then listed the qualities she looks for in a nominee:',
+      '“Has the candidate a record of leadership?',
+    );
+    expect(speakers(body)).toEqual(['Ruth Abernathy', 'Ruth Abernathy']);
+  });
+
+  it('leaves a plural pronoun alone: "They then listed …:" names nobody', () => {
+    const body = text('The committee met on Monday.', 'They then listed the qualities they look for in a nominee:', '“Has the candidate a record of leadership?');
+    expect(speakers(body)).toEqual([null]);
+  });
+});
+
+describe('a reporting verb after a clause and a comma (“…,” in contrast to X, says Y)', () => {
+  it('gives the quotation to the name after the verb', () => {
+    const body = '"These groups have been setting the table for voters," in sharp contrast to previous elections, says Dana Kettering, a political scientist.';
+    expect(speakers(body)).toEqual(['Dana Kettering']);
+  });
+
+  it('leaves a participle alone (“…,” in contrast to previous years, adding X to the list)', () => {
+    const body = '"These groups have been setting the table for voters," in sharp contrast to previous years, adding Dana Kettering to the list.';
+    expect(speakers(body)).toEqual([null]);
+  });
+});

@@ -1,7 +1,7 @@
 import TurndownService from 'turndown';
 import { highlightedCodeBlock, strikethrough, taskListItems } from 'turndown-plugin-gfm';
 import type { Embed } from '../article.js';
-import { renderEmbedMarkdown } from './embeds.js';
+import { renderEmbedMarkdown } from './embeds/index.js';
 import { EMBED_PLACEHOLDER_TAG } from './placement.js';
 
 const BLOCK_INSIDE_CELL = 'p, div p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, table, figure';

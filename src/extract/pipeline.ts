@@ -1,11 +1,10 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { SCHEMA_VERSION, type Article, type Embed } from '../article.js';
 import { SourceError } from '../errors.js';
-import { renderEmbedHtml } from './embed-html.js';
-import { findEmbeds } from './embeds.js';
+import { findEmbeds, renderEmbedHtml } from './embeds/index.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_MARKUP_CHARS, PageTooComplexError } from './limits.js';
 import { renderMarkdown } from './markdown.js';
-import { canonicalUrlOf, harvestMetadata, mergeMetadata } from './metadata.js';
+import { canonicalUrlOf, harvestMetadata, mergeMetadata } from './metadata/index.js';
 import { adoptPageUrl, copyDocument, parseHtml } from './parse.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { findQuotes } from './quotes/index.js';

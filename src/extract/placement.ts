@@ -1,5 +1,5 @@
 import type { Embed } from '../article.js';
-import type { FoundEmbed } from './embeds.js';
+import type { FoundEmbed } from './embeds/index.js';
 import { walkElements } from './tree-order.js';
 
 /** The element that stands for an embed inside the article DOM until rendering. */

@@ -1,5 +1,5 @@
 import type { Embed } from '../article.js';
-import { renderEmbedText } from './embeds.js';
+import { renderEmbedText } from './embeds/index.js';
 import { EMBED_PLACEHOLDER_TAG } from './placement.js';
 
 const BLOCK_TAGS = new Set([

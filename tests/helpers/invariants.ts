@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
 import type { Article } from '../../src/article.js';
-import { findEmbeds } from '../../src/extract/embeds.js';
+import { findEmbeds } from '../../src/extract/embeds/index.js';
 import { parseHtml } from '../../src/extract/parse.js';
 import { decodePage } from '../../src/acquire/decode.js';
 import { fixturePages, fixturePath } from './fixtures.js';

@@ -1,15 +1,5 @@
-import type { Embed } from '../article.js';
-
-const PLATFORM_NAMES: Record<Embed['kind'], string> = {
-  tweet: 'Tweet',
-  youtube: 'YouTube video',
-  vimeo: 'Vimeo video',
-  instagram: 'Instagram post',
-  tiktok: 'TikTok video',
-  bluesky: 'Bluesky post',
-  mastodon: 'Mastodon post',
-  facebook: 'Facebook post',
-};
+import type { Embed } from '../../article.js';
+import { authorLine, PLATFORM_NAMES } from './render.js';
 
 /** An embed as plain, script-free HTML: its text, then "— Name (@handle), date" linked to the post. */
 export function renderEmbedHtml(document: Document, embed: Embed): Element {
@@ -26,11 +16,11 @@ export function renderEmbedHtml(document: Document, embed: Embed): Element {
     }
   }
   const attribution = document.createElement('p');
-  const who = [embed.authorName, embed.authorHandle ? `(@${embed.authorHandle})` : null].filter(Boolean).join(' ');
+  const who = authorLine(embed);
   if (who) attribution.append(`— ${who}, `);
   const link = document.createElement('a');
   link.href = embed.url;
-  link.textContent = embed.date ?? PLATFORM_NAMES[embed.kind];
+  link.textContent = embed.date ?? PLATFORM_NAMES[embed.kind].item;
   attribution.append(link);
   quote.append(attribution);
   return quote;

@@ -18,6 +18,13 @@ function positiveNumber(label: string) {
   };
 }
 
+/** A commander option parser for a count: a whole number above 0. */
+export function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return number;
+}
+
 function absoluteHttpUrl(value: string): string {
   try {
     const url = new URL(value);

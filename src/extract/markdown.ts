@@ -3,6 +3,7 @@ import { highlightedCodeBlock, strikethrough, taskListItems } from 'turndown-plu
 import type { Embed } from '../article.js';
 import { renderEmbedMarkdown } from './embeds/index.js';
 import { EMBED_PLACEHOLDER_TAG } from './placement.js';
+import { collapseSpace } from '../text/index.js';
 
 const BLOCK_INSIDE_CELL = 'p, div p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, table, figure';
 
@@ -96,7 +97,7 @@ function createService(embeds: Embed[]): TurndownService {
   service.addRule('figureCaption', {
     filter: 'figcaption',
     replacement: (content) => {
-      const caption = content.replace(/\s+/g, ' ').trim();
+      const caption = collapseSpace(content);
       return caption ? `\n\n*${caption}*\n\n` : '';
     },
   });
@@ -143,7 +144,7 @@ function createService(embeds: Embed[]): TurndownService {
 function imageMarkdown(image: Element): string {
   const src = image.getAttribute('src') ?? '';
   if (!isFollowable(src)) return '';
-  const alt = escapeAngleBrackets((image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().replace(/([[\]])/g, '\\$1'));
+  const alt = escapeAngleBrackets(collapseSpace(image.getAttribute('alt')).replace(/([[\]])/g, '\\$1'));
   const title = image.getAttribute('title');
   const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
   return `![${alt}](${encodeSpaces(src)}${titlePart})`;

@@ -8,7 +8,7 @@ import { canonicalUrlOf, harvestMetadata, mergeMetadata } from './metadata/index
 import { adoptPageUrl, copyDocument, parseHtml } from './parse.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { findQuotes } from './quotes/index.js';
-import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
+import { EMBED_PLACEHOLDER_TAG, markEmbeds, placeEmbeds, stripTokens } from './placement.js';
 import {
   articleBodyCovered,
   articleBodyText,
@@ -26,8 +26,9 @@ import {
   trimContent,
   type Candidate,
 } from './quality/index.js';
-import { countWords, renderText } from './text.js';
+import { renderText } from './text.js';
 import { resolveUrls } from './urls.js';
+import { collapseSpace, countWords, oneLine } from '../text/index.js';
 
 export interface PageInput {
   html: string;
@@ -239,9 +240,9 @@ function storyText(content: Element, embeds: Embed[]): string {
 function dropHeadingRepeatingTitle(content: Element, title: string | null): void {
   const heading = content.querySelector('h1, h2');
   if (!heading || !title) return;
-  const headingText = normalizeSpace(heading.textContent ?? '');
-  const leadsTheArticle = normalizeSpace(content.textContent ?? '').startsWith(headingText);
-  if (leadsTheArticle && headingText.toLowerCase() === normalizeSpace(title).toLowerCase()) heading.remove();
+  const headingText = collapseSpace(heading.textContent ?? '');
+  const leadsTheArticle = collapseSpace(content.textContent ?? '').startsWith(headingText);
+  if (leadsTheArticle && headingText.toLowerCase() === collapseSpace(title).toLowerCase()) heading.remove();
 }
 
 /** The cleaned article HTML, with each embed as a small self-contained blockquote, sanitized. */
@@ -256,9 +257,4 @@ function renderHtml(content: Element, embeds: Embed[]): string {
 
 function escapeHeading(title: string): string {
   return title.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1');
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
 }

@@ -1,6 +1,7 @@
 import type { Embed } from '../article.js';
 import type { FoundEmbed } from './embeds/index.js';
 import { walkElements } from './tree-order.js';
+import { collapseSpace } from '../text/index.js';
 
 /** The element that stands for an embed inside the article DOM until rendering. */
 export const EMBED_PLACEHOLDER_TAG = 'CLIPFILE-EMBED';
@@ -24,10 +25,6 @@ export interface EmbedMarks {
   tokenPattern: RegExp;
 }
 
-export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Replaces every embed with a small text paragraph carrying a unique token. Readability keeps
  * text paragraphs where it would drop an iframe or a widget blockquote, so the token marks
@@ -49,8 +46,8 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
     return {
       embed,
       token,
-      anchorBefore: before ? normalizeSpace(before.textContent ?? '') : null,
-      anchorAfter: after ? normalizeSpace(after.textContent ?? '') : null,
+      anchorBefore: before ? collapseSpace(before.textContent ?? '') : null,
+      anchorAfter: after ? collapseSpace(after.textContent ?? '') : null,
     };
   });
   return { marks, tokenPattern: new RegExp(`\\s*clipfileembed${nonce}x\\d+\\s*`, 'g') };
@@ -102,14 +99,14 @@ function embedPlaces(document: Document, found: FoundEmbed[]): Map<Element, Embe
 
 function isAnchorBlock(element: Element): boolean {
   return (
-    ANCHOR_TAGS.has(element.localName) && normalizeSpace(element.textContent ?? '').length >= MIN_ANCHOR_LENGTH
+    ANCHOR_TAGS.has(element.localName) && collapseSpace(element.textContent ?? '').length >= MIN_ANCHOR_LENGTH
   );
 }
 
 /** Removes leftover tokens from a string Readability derived from the marked document. */
 export function stripTokens(text: string | null | undefined, marks: EmbedMarks): string | null {
   if (text == null) return null;
-  return normalizeSpace(text.replace(marks.tokenPattern, ' ')) || null;
+  return collapseSpace(text.replace(marks.tokenPattern, ' ')) || null;
 }
 
 /**
@@ -134,7 +131,7 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
       const carrier = textNode.parentElement;
       const placeholder = createPlaceholder(document, index);
       // A token alone in its paragraph becomes the block; one inside running text goes after it.
-      if (carrier && normalizeSpace(carrier.textContent ?? '') === match[0].trim()) {
+      if (carrier && collapseSpace(carrier.textContent ?? '') === match[0].trim()) {
         carrier.replaceWith(placeholder);
       } else {
         (carrier?.closest('p, li, blockquote, div') ?? carrier ?? content).after(placeholder);
@@ -176,7 +173,7 @@ function blockFinder(content: Element, needed: boolean): (anchor: string | null)
   const byText = new Map<string, Element>();
   if (needed) {
     for (const block of content.querySelectorAll(ANCHOR_BLOCKS)) {
-      const text = normalizeSpace(block.textContent ?? '');
+      const text = collapseSpace(block.textContent ?? '');
       if (!byText.has(text)) byText.set(text, block);
     }
   }

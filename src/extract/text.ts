@@ -73,7 +73,3 @@ export function renderText(content: Element, embeds: Embed[], options: { skip?: 
   flush();
   return blocks.join('\n\n');
 }
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}

@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { MARK_ATTRIBUTE, PHRASING, textOf } from './dom.js';
+import { collapseSpace } from '../../text/index.js';
 
 /**
  * The name rules Readability applies to every element: unlikely candidates, share widgets and
@@ -46,7 +47,7 @@ export function shieldPhrasingNames(document: Document): void {
     let run: Element[] = [];
     let text = '';
     const flush = () => {
-      const length = text.replace(/\s+/g, ' ').trim().length;
+      const length = collapseSpace(text).length;
       if (length >= MIN_PROSE_LENGTH) for (const element of run) shieldWithin(element, length);
       run = [];
       text = '';

@@ -4,7 +4,8 @@
  * and the leading and trailing blocks that are not story (date lines, bylines, breadcrumbs,
  * link lists, author bios, production credits).
  */
-import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf, wordCount } from './dom.js';
+import { countWordRuns } from '../../text/index.js';
+import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
 
@@ -163,10 +164,10 @@ function isStoryParagraph(block: Element): boolean {
 function isLeadingMeta(block: Element, text: string): boolean {
   if (text.length > 150) return false;
   if (/^H[1-6]$/.test(block.tagName)) return false;
-  if (BYLINE_LINE.test(text) && wordCount(text) <= 10) return true;
+  if (BYLINE_LINE.test(text) && countWordRuns(text) <= 10) return true;
   // At the top of the story a looser share of date words will do ("Posted on 30 March 2015 by Admin").
   if (NEVER_STORY_LINE.test(text) || (text.length <= 80 && NOTICE_LINE.test(text)) || isDateLine(text, 0.6)) return true;
-  const words = wordCount(text);
+  const words = countWordRuns(text);
   // Breadcrumbs: a few short links in a row ("Home › News › Sport").
   const links = block.querySelectorAll('a').length;
   if (links >= 2 && words <= 20 && linkDensity(block, text) >= 0.6) return true;

@@ -7,14 +7,16 @@
  *   npm run bench:compare -- --against FILE     compare with a snapshot; exit 1 on any difference
  *
  * A page that fails to extract is recorded as its error code and message, so a page that starts
- * or stops failing is a difference too.
+ * or stops failing is a difference too. `--dom jsdom` extracts on jsdom instead of linkedom:
+ * compared with a linkedom snapshot, it lists what the two DOMs make differently.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../src/article.js';
 import { SourceError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/pipeline.js';
-import { readBenchArgs } from './args.js';
+import { DOM_ENGINES, type DomEngine } from '../src/extract/parse.js';
+import { BenchUsageError, readBenchArgs } from './args.js';
 import { findRepoRoot, loadAebDev, loadReadabilityCorpus, READABILITY_TEST_URL, runBench } from './corpus.js';
 
 interface ComparedPage {
@@ -30,7 +32,7 @@ type Outcome = { article: Record<string, unknown> } | { failure: { code: string;
 type Snapshot = Record<string, Outcome>;
 
 function usage(): string {
-  return 'usage: node dist/bench/compare-articles.js (--save FILE | --against FILE)';
+  return 'usage: node dist/bench/compare-articles.js (--save FILE | --against FILE) [--dom linkedom|jsdom]';
 }
 
 function corpusPages(): ComparedPage[] {
@@ -56,9 +58,9 @@ function fixturePages(): ComparedPage[] {
   return pages;
 }
 
-function outcomeOf(page: ComparedPage): Outcome {
+function outcomeOf(page: ComparedPage, dom: DomEngine): Outcome {
   try {
-    const article: Article = extractArticle({ html: page.html, url: page.url, source: page.name });
+    const article: Article = extractArticle({ html: page.html, url: page.url, source: page.name }, { dom });
     return { article: { ...article } };
   } catch (error) {
     if (error instanceof SourceError) return { failure: { code: error.code, message: error.message } };
@@ -97,12 +99,14 @@ function shorten(s: string): string {
 }
 
 async function main(): Promise<number> {
-  const values = readBenchArgs(usage(), { save: { type: 'string' }, against: { type: 'string' } });
+  const values = readBenchArgs(usage(), { save: { type: 'string' }, against: { type: 'string' }, dom: { type: 'string' } });
+  const dom = (values.dom ?? 'linkedom') as DomEngine;
+  if (!DOM_ENGINES.includes(dom)) throw new BenchUsageError(`--dom takes linkedom or jsdom\n${usage()}`);
   if (!values.save === !values.against) throw new Error(`give exactly one of --save and --against\n${usage()}`);
   const corpus = corpusPages();
   const fixtures = fixturePages();
   const snapshot: Snapshot = {};
-  for (const page of [...corpus, ...fixtures]) snapshot[page.name] = outcomeOf(page);
+  for (const page of [...corpus, ...fixtures]) snapshot[page.name] = outcomeOf(page, dom);
 
   if (values.save) {
     writeFileSync(values.save, JSON.stringify(snapshot) + '\n');

@@ -10,7 +10,8 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DEL
 import { ExitCode } from './exit-codes.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
-import { addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
+import { addDomOption, addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
+import type { DomEngine } from '../extract/parse.js';
 import { errorCode, Reporter } from './reporter.js';
 
 interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
@@ -25,6 +26,7 @@ interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags {
   quiet?: boolean;
   color: boolean;
   timeLimit: number;
+  dom: DomEngine;
 }
 
 export function archiveCommand(): Command {
@@ -45,6 +47,7 @@ export function archiveCommand(): Command {
   addFetchOptions(command);
   addBatchOptions(command);
   addTimeLimitOption(command);
+  addDomOption(command);
   addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
     process.exitCode = await runArchive(sourcesToArchive(command, sources, flags), flags);
@@ -147,7 +150,7 @@ async function runArchive(sources: SourceItem[], flags: ArchiveCommandFlags): Pr
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
   // A feed, sitemap or WARC may bring many pages, so the pool is not sized by the list.
-  const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000 });
+  const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000, extractOptions: { dom: flags.dom } });
   const fetcher = createPoliteFetcher({
     userAgent: fetchOptions.userAgent,
     timeoutMs: fetchOptions.timeoutMs,

@@ -3,7 +3,8 @@ import { Command, Option } from 'commander';
 import type { Article } from '../article.js';
 import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
-import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import { addDomOption, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import type { DomEngine } from '../extract/parse.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { errorCode, Reporter } from './reporter.js';
 import { terminalBlock } from './terminal-text.js';
@@ -16,6 +17,7 @@ interface ExtractFlags extends FetchFlags {
   color: boolean;
   minConfidence?: number;
   timeLimit: number;
+  dom: DomEngine;
 }
 
 export function extractCommand(): Command {
@@ -31,6 +33,7 @@ export function extractCommand(): Command {
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
   addTimeLimitOption(command);
+  addDomOption(command);
   addMinConfidenceOption(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
     checkUrlNamesOneSource(command, sources.length, flags);
@@ -59,7 +62,7 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
       const page = { html: decoded.html, url: capture.url, source };
-      const article = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
+      const article = withinTimeLimit(() => extractArticle(page, { dom: flags.dom }), flags.timeLimit, source);
       const below = isDoubtful(article, flags.minConfidence);
       process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below));
       printed++;

@@ -2,7 +2,7 @@ import TurndownService from 'turndown';
 import { highlightedCodeBlock, strikethrough, taskListItems } from 'turndown-plugin-gfm';
 import type { Embed } from '../article.js';
 import { renderEmbedMarkdown } from './embeds/index.js';
-import { EMBED_PLACEHOLDER_TAG } from './placement.js';
+import { EMBED_PLACEHOLDER_TAG, placeholderIndex } from './markers.js';
 import { collapseSpace } from '../text/index.js';
 
 const BLOCK_INSIDE_CELL = 'p, div p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, table, figure';
@@ -86,7 +86,7 @@ function createService(embeds: Embed[]): TurndownService {
   service.addRule('embedPlaceholder', {
     filter: (node) => node.nodeName === EMBED_PLACEHOLDER_TAG,
     replacement: (_content, node) => {
-      const embed = embeds[Number((node as Element).getAttribute('data-index'))];
+      const embed = embeds[placeholderIndex(node as Element)];
       return embed ? `\n\n${renderEmbedMarkdown(embed)}\n\n` : '';
     },
   });

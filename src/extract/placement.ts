@@ -1,10 +1,15 @@
 import type { Embed } from '../article.js';
 import type { FoundEmbed } from './embeds/index.js';
+import {
+  EMBED_INDEX_ATTRIBUTE,
+  EMBED_PLACEHOLDER_SELECTOR,
+  EMBED_PLACEHOLDER_TAG,
+  EMBED_TOKEN_PREFIX,
+  placeholderIndex,
+} from './markers.js';
 import { walkElements } from './tree-order.js';
 import { collapseSpace } from '../text/index.js';
 
-/** The element that stands for an embed inside the article DOM until rendering. */
-export const EMBED_PLACEHOLDER_TAG = 'CLIPFILE-EMBED';
 
 const ANCHOR_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, pre, figcaption';
 const ANCHOR_TAGS = new Set(ANCHOR_BLOCKS.split(', '));
@@ -21,6 +26,7 @@ interface MarkedEmbed {
 
 /** What `markEmbeds` left in the document, needed to put embeds back after Readability. */
 export interface EmbedMarks {
+  /** One per embed found, in page order: a placeholder's index points into this list. */
   marks: MarkedEmbed[];
   tokenPattern: RegExp;
 }
@@ -38,7 +44,7 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
   const places = embedPlaces(document, found);
 
   const marks = found.map(({ element, embed }, index): MarkedEmbed => {
-    const token = `clipfileembed${nonce}x${index}`;
+    const token = `${EMBED_TOKEN_PREFIX}${nonce}x${index}`;
     const { before, after, inParagraph } = places.get(element)!;
     const marker = document.createElement(inParagraph ? 'span' : 'p');
     marker.textContent = ` ${token} `;
@@ -50,7 +56,7 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
       anchorAfter: after ? collapseSpace(after.textContent ?? '') : null,
     };
   });
-  return { marks, tokenPattern: new RegExp(`\\s*clipfileembed${nonce}x\\d+\\s*`, 'g') };
+  return { marks, tokenPattern: new RegExp(`\\s*${EMBED_TOKEN_PREFIX}${nonce}x\\d+\\s*`, 'g') };
 }
 
 interface EmbedPlace {
@@ -112,8 +118,8 @@ export function stripTokens(text: string | null | undefined, marks: EmbedMarks):
 /**
  * Puts each embed back into the article content as a placeholder element: where its token
  * survived, else right after (or before) the paragraph it followed (preceded) in the page.
- * Embeds whose place is not part of the story (sidebars, footers) are left out.
- * Returns the embeds placed, in article order.
+ * Embeds whose place is not part of the story (sidebars, footers) are left out. Returns the
+ * embeds placed, in article order (the placeholders keep the index they were found with).
  */
 export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
   const document = content.ownerDocument;
@@ -122,7 +128,7 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
 
   for (const textNode of textNodesOf(content)) {
     const value = textNode.nodeValue ?? '';
-    if (!value.includes('clipfileembed')) continue;
+    if (!value.includes(EMBED_TOKEN_PREFIX)) continue;
     marks.tokenPattern.lastIndex = 0;
     for (const match of value.matchAll(marks.tokenPattern)) {
       const index = tokenIndex.get(match[0].trim());
@@ -140,7 +146,7 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
   }
   for (const textNode of textNodesOf(content)) {
     const value = textNode.nodeValue ?? '';
-    if (value.includes('clipfileembed')) textNode.nodeValue = value.replace(marks.tokenPattern, ' ');
+    if (value.includes(EMBED_TOKEN_PREFIX)) textNode.nodeValue = value.replace(marks.tokenPattern, ' ');
   }
 
   const findBlock = blockFinder(content, marks.marks.length > placed.size);
@@ -158,11 +164,12 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
     placed.add(index);
   }
   // Tokens of a run of embeds may land after the anchor in reverse; the DOM order decides.
-  return Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_TAG)).map((el, order) => {
-    const index = Number(el.getAttribute('data-index'));
-    el.setAttribute('data-index', String(order));
-    return marks.marks[index]!.embed;
-  });
+  return embedsInPlace(content, marks.marks.map((mark) => mark.embed));
+}
+
+/** The embeds whose placeholders stand in `content`, in its order; `found` is indexed as the placeholders are. */
+export function embedsInPlace(content: Element, found: readonly Embed[]): Embed[] {
+  return Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_SELECTOR)).map((el) => found[placeholderIndex(el)]!);
 }
 
 /**
@@ -182,7 +189,7 @@ function blockFinder(content: Element, needed: boolean): (anchor: string | null)
 
 function createPlaceholder(document: Document, index: number): Element {
   const placeholder = document.createElement(EMBED_PLACEHOLDER_TAG.toLowerCase());
-  placeholder.setAttribute('data-index', String(index));
+  placeholder.setAttribute(EMBED_INDEX_ATTRIBUTE, String(index));
   // Text keeps turndown from treating the element as blank.
   placeholder.textContent = 'embed';
   return placeholder;

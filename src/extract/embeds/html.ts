@@ -1,10 +1,11 @@
 import type { Embed } from '../../article.js';
+import { EMBED_HTML_CLASS } from '../markers.js';
 import { authorLine, PLATFORM_NAMES } from './render.js';
 
 /** An embed as plain, script-free HTML: its text, then "— Name (@handle), date" linked to the post. */
 export function renderEmbedHtml(document: Document, embed: Embed): Element {
   const quote = document.createElement('blockquote');
-  quote.className = 'clipfile-embed';
+  quote.className = EMBED_HTML_CLASS;
   quote.setAttribute('data-kind', embed.kind);
   if (embed.id) quote.setAttribute('data-id', embed.id);
   const body = embed.text ?? embed.title;

@@ -45,7 +45,7 @@ export function articleBodyText(body: string | null): string | null {
 }
 
 export interface Candidate {
-  name: 'readability' | 'readability-relaxed' | 'densest-block' | 'json-ld';
+  name: 'readability' | 'densest-block' | 'json-ld';
   /** The candidate's DOM (null for the JSON-LD text, which has none). */
   element: Element | null;
   text: string;

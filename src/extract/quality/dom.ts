@@ -1,8 +1,9 @@
 /** Small DOM measurements shared by the quality rules (no layout, no computed styles). */
 import { collapseSpace } from '../../text/index.js';
 
-/** Marks the quality rules leave on elements for the stages after Readability. */
-export const MARK_ATTRIBUTE = 'data-clipfile-mark';
+import { MARK_ATTRIBUTE } from '../markers.js';
+
+export { MARK_ATTRIBUTE };
 
 /** Collapsed text of a node. */
 export function textOf(node: Node): string {

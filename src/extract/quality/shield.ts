@@ -6,6 +6,7 @@
  * content that is a small part of its paragraph are set aside, and given back after.
  */
 import { Readability } from '@mozilla/readability';
+import { SET_ASIDE_ATTRIBUTES } from '../markers.js';
 import { MARK_ATTRIBUTE, PHRASING, textOf } from './dom.js';
 import { collapseSpace } from '../../text/index.js';
 
@@ -25,7 +26,7 @@ function readabilityWouldRemove(element: Element): boolean {
   return READABILITY_NAME_RULES.some((rule) => rule.test(names));
 }
 
-const SET_ASIDE = { class: 'data-clipfile-class', id: 'data-clipfile-id' } as const;
+const SET_ASIDE = SET_ASIDE_ATTRIBUTES;
 /** Phrasing content below this share of its paragraph's text is words of the paragraph, not a block of its own. */
 export const INLINE_SHARE_FOR_PARAGRAPH = 0.5;
 /**

@@ -5,6 +5,7 @@
  * link lists, author bios, production credits).
  */
 import { countWordRuns } from '../../text/index.js';
+import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
 import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
@@ -50,7 +51,7 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     const mark = element.getAttribute(MARK_ATTRIBUTE);
     if (mark === 'caption') continue;
     const text = textOf(element);
-    if (context.isPlaceholder(element) || element.querySelector('clipfile-embed')) continue;
+    if (context.isPlaceholder(element) || element.querySelector(EMBED_PLACEHOLDER_SELECTOR)) continue;
     if (mark === 'meta' && text.length <= 300 && !hasLongParagraph(element)) remove(element, 'marked-meta');
     // A credit inside a caption stays with it (the caption is out of the text anyway).
     else if (mark === 'credit' && text.length <= 150 && !element.closest(`figure, figcaption, [${MARK_ATTRIBUTE}="caption"]`)) {

@@ -1,4 +1,4 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
 import { DOMParser } from 'linkedom';
 import { parse as parseSpec, serialize } from 'parse5';
 import {
@@ -103,6 +103,8 @@ export function parseHtml(
  * read without one can adopt its canonical URL the same way.
  */
 function parseWithJsdom(html: string, pageUrl: string | null): Document {
+  // Loaded on first use: jsdom takes a good part of a second to load, which linkedom runs never pay.
+  const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
   const { document } = new JSDOM(html, { url: usableUrl(pageUrl), virtualConsole: new VirtualConsole() }).window;
   adoptPageUrl(document, pageUrl ?? 'about:blank');
   return document;

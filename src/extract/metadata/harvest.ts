@@ -51,6 +51,10 @@ export interface HarvestedMetadata {
   articleBody: string | null;
 }
 
+/**
+ * Whole on purpose (longer than 60 lines): the body is one table, field by field, of which
+ * sources count and in what priority; split up, the priorities could no longer be read side by side.
+ */
 export function harvestMetadata(document: Document, pageUrl: string | null): HarvestedMetadata {
   // Each source is read on its own: a surprise in one must not cost the others.
   const jsonLd = attempt(() => readJsonLd(document)) ?? emptyJsonLd();

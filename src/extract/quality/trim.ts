@@ -36,6 +36,10 @@ export interface TrimContext {
 const SHORT_LINE = 200;
 const CUE_LINE = 120;
 
+/**
+ * The trimming passes, in order. Whole on purpose (longer than 60 lines): each pass sees what the
+ * ones before it left, so their order is the rule and is read here in one place.
+ */
 export function trimContent(content: Element, context: TrimContext): TrimReport {
   const report: TrimReport = { removed: {} };
   const count = (rule: TrimRule) => (report.removed[rule] = (report.removed[rule] ?? 0) + 1);

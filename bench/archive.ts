@@ -24,6 +24,7 @@ import { archiveSource, type ArchiveOptions } from '../src/pipeline.js';
 import { aebDevDir, CorpusMissingError, loadAebGroundTruth, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
 import { readBenchArgs } from './args.js';
 import { seededRandom } from './fuzz-mutations.js';
+import { wordRuns } from '../src/text/index.js';
 
 interface BenchPage {
   /** "aeb-dev/ID" or "readability/NAME". */
@@ -99,7 +100,7 @@ function diskUsage(dir: string): { files: number; bytes: number; allocated: numb
 function buildQueries(articles: Array<{ title: string | null; text: string }>): string[] {
   const random = seededRandom(20261125);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wordsOf = wordRuns;
   const isWord = (word: string) => /^\p{L}{4,20}$/u.test(word);
   const usable = articles.filter((a) => wordsOf(a.text).filter(isWord).length >= 2);
   if (usable.length === 0) return [];

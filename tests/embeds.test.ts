@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../src/extract/parse.js';
 import type { Embed } from '../src/article.js';
-import { findEmbeds, renderEmbedMarkdown, renderEmbedText } from '../src/extract/embeds.js';
+import { findEmbeds, renderEmbedMarkdown, renderEmbedText } from '../src/extract/embeds/index.js';
 
 const PAGE_URL = 'https://news.example/2024/05/story.html';
 function parse(html: string, url = PAGE_URL): Document {

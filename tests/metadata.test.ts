@@ -7,11 +7,10 @@ import { fileURLToPath } from 'node:url';
 import {
   harvestMetadata,
   mergeMetadata,
-  jsonLdArticleBody,
   normalizeDate,
   type HarvestedMetadata,
   type ReadabilityMetadata,
-} from '../src/extract/metadata.js';
+} from '../src/extract/metadata/index.js';
 import type { ArticleMetadata } from '../src/article.js';
 
 const PAGE_URL = 'https://news.example.com/world/2024/story.html';
@@ -78,8 +77,8 @@ describe('JSON-LD', () => {
   });
 
   it('exposes articleBody', () => {
-    expect(jsonLdArticleBody(harvest(graphPage))).toBe('The rivers rose overnight.');
-    expect(jsonLdArticleBody(harvest(page('<title>x</title>')))).toBeNull();
+    expect(harvest(graphPage).articleBody).toBe('The rivers rose overnight.');
+    expect(harvest(page('<title>x</title>')).articleBody).toBeNull();
   });
 
   it('reads arrays of blocks, full type URLs, type arrays and an article under mainEntity', () => {

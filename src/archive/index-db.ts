@@ -196,6 +196,16 @@ export interface SpeakerQuoteRow extends QuoteRow {
 export class IndexDatabase {
   private constructor(readonly db: Database.Database) {}
 
+  /** Whether the index was opened read-only (a read-only archive): nothing may be written. */
+  get readonly(): boolean {
+    return this.db.readonly;
+  }
+
+  /** Moves the write-ahead log into the database file and empties it (after a rebuild). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Opens (creating when absent) and checks the index; throws when it is not a usable index. */
   static open(file: string, options: { readonly?: boolean } = {}): IndexDatabase {
     // The default rollback journal (not WAL) keeps a read-only archive readable.
@@ -230,10 +240,6 @@ export class IndexDatabase {
   /** Whether the index holds no snapshot yet. */
   isEmpty(): boolean {
     return (this.db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number }).n === 0;
-  }
-
-  snapshotPaths(): Set<string> {
-    return new Set(this.db.prepare<[], { path: string }>('SELECT path FROM snapshots').all().map((r) => r.path));
   }
 
   /** Adds a snapshot (and its page) unless the index has it already. */
@@ -311,7 +317,7 @@ export class IndexDatabase {
     const match = text ? `(${conditions.join(' AND ')}) AND text : (${text})` : conditions.join(' AND ');
     const latestOnly = options.allSnapshots
       ? ''
-      : `AND s.id = (SELECT id FROM snapshots x WHERE x.page_id = s.page_id ORDER BY x.fetched_at DESC, x.name DESC LIMIT 1)`;
+      : `AND s.id = ${latestSnapshotOf('s.page_id')}`;
     return this.db
       .prepare<[string, number], QuoteRow>(
         `SELECT q.speaker, q.speaker_mention AS speakerMention, q.text, q.cue, q.partial = 1 AS partial,
@@ -475,8 +481,7 @@ export class IndexDatabase {
                 latest.name AS latestSnapshot, latest.fetched_at AS latestFetchedAt,
                 latest.title, latest.published_time AS publishedTime
          FROM pages
-         JOIN snapshots latest ON latest.id = (
-           SELECT id FROM snapshots s WHERE s.page_id = pages.id ORDER BY s.fetched_at DESC, s.name DESC LIMIT 1)
+         JOIN snapshots latest ON latest.id = ${latestSnapshotOf('pages.id')}
          ${where}
          ORDER BY latest.fetched_at DESC, pages.url`,
       )
@@ -516,7 +521,7 @@ export class IndexDatabase {
     const snippetColumn = snippetColumnOf(query);
     const latestOnly = options.allSnapshots
       ? ''
-      : `AND s.id = (SELECT id FROM snapshots x WHERE x.page_id = s.page_id ORDER BY x.fetched_at DESC, x.name DESC LIMIT 1)`;
+      : `AND s.id = ${latestSnapshotOf('s.page_id')}`;
     return this.db
       .prepare<[string, string, string, string, number], SearchHit>(
         `SELECT p.key, p.url, s.name AS snapshot, s.path, s.fetched_at AS fetchedAt, s.title, s.byline,
@@ -530,6 +535,14 @@ export class IndexDatabase {
       )
       .all(open, close, '…', ftsQueryOf(query), options.limit ?? 20);
   }
+}
+
+/**
+ * The id of a page's latest snapshot, as an SQL subquery: latest by fetch time, then by name
+ * (two snapshots of one second are "…Z" and "…Z-2"). `pageId` is the SQL expression of the page's id.
+ */
+function latestSnapshotOf(pageId: string): string {
+  return `(SELECT id FROM snapshots x WHERE x.page_id = ${pageId} ORDER BY x.fetched_at DESC, x.name DESC LIMIT 1)`;
 }
 
 function tableExists(db: Database.Database, name: string): boolean {

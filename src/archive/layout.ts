@@ -91,6 +91,21 @@ export function snapshotFolderName(fetchedAt: string): string {
 
 export const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d+)?$/;
 
+/** Snapshot names in time order: by their instant, then by the counter of a second one in that second ("…Z-2"). */
+export function compareSnapshotNames(a: string, b: string): number {
+  const [timeA, counterA = '0'] = a.split(/Z-?/);
+  const [timeB, counterB = '0'] = b.split(/Z-?/);
+  return timeA! < timeB! ? -1 : timeA! > timeB! ? 1 : Number(counterA || 0) - Number(counterB || 0);
+}
+
+/** A name free for a snapshot among `taken`: `base`, else `base-2`, `base-3`, … */
+export function freeSnapshotName(taken: ReadonlySet<string>, base: string): string {
+  if (!taken.has(base)) return base;
+  for (let counter = 2; ; counter++) {
+    if (!taken.has(`${base}-${counter}`)) return `${base}-${counter}`;
+  }
+}
+
 function decodeURIComponentSafe(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -239,7 +254,7 @@ export function newPageFolderName(url: string, title: string | null, publishedTi
     : `${CAPTURED_DATE_PREFIX}${pageFolderName(url, title, capturedAt)}`;
 }
 
-const PAGE_FOLDER_KEY = /--([0-9a-f]{10})$/;
+const PAGE_FOLDER_KEY = new RegExp(`--([0-9a-f]{${KEY_LENGTH}})$`);
 
 /** The key a page folder's name ends with ("…--3f9a1c2e4b"), whatever its date and slug say. */
 export function keyOfPageFolder(folderName: string): string | undefined {

@@ -29,6 +29,8 @@ import {
 } from './index-db.js';
 import {
   SNAPSHOT_NAME,
+  compareSnapshotNames,
+  freeSnapshotName,
   hostFolderName,
   isPageFolderOf,
   keyOfPageFolder,
@@ -138,7 +140,7 @@ export class Archive {
       removeAbandonedTemporaries(this.root, pageDir);
       this.restoreMissingChecks(pageDir);
 
-      const latest = snapshotNames(pageDir).at(-1);
+      const latest = latestSnapshotName(pageDir);
       const latestArticle = latest ? readArchivedArticle(join(pageDir, latest)) : undefined;
       if (latest && latestArticle?.provenance.sha256.content === archived.provenance.sha256.content) {
         return this.recordUnchangedUnlocked(pageDir, latest, archived.provenance.fetchedAt, reachedBy(input.capture), {
@@ -149,7 +151,7 @@ export class Archive {
         });
       }
 
-      const name = freeSnapshotName(pageDir, snapshotFolderName(archived.provenance.fetchedAt));
+      const name = freeSnapshotNameIn(pageDir, snapshotFolderName(archived.provenance.fetchedAt));
       this.writeSnapshotFolder(input.capture.requestedUrl, pageDir, name, archived, input);
       const check: CheckRecord = {
         checkedAt: archived.provenance.fetchedAt,
@@ -169,27 +171,29 @@ export class Archive {
    * undefined when the page has no snapshot yet or its server gave none.
    */
   latestValidators(url: string): { etag?: string; lastModified?: string } | undefined {
-    const page = this.pageReachedBy(url);
-    if (!page) return undefined;
-    const pageDir = join(this.root, page.host, page.folder);
-    const latest = snapshotNames(pageDir).at(-1);
-    const headers = latest ? readArchivedArticle(join(pageDir, latest))?.provenance.headers : undefined;
+    const { pageDir, latest } = this.latestSnapshotReachedBy(url) ?? {};
+    const headers = pageDir && latest ? readArchivedArticle(join(pageDir, latest))?.provenance.headers : undefined;
     if (!headers?.['etag'] && !headers?.['last-modified']) return undefined;
     return { etag: headers['etag'], lastModified: headers['last-modified'] };
   }
 
   /** Whether the archive holds a snapshot of the page (for --new-only: such pages are not asked for). */
   hasPage(url: string): boolean {
+    return this.latestSnapshotReachedBy(url)?.latest !== undefined;
+  }
+
+  /** The page a URL reached, its folder and its latest snapshot (undefined when it has none). */
+  private latestSnapshotReachedBy(url: string): { page: PageRef; pageDir: string; latest: string | undefined } | undefined {
     const page = this.pageReachedBy(url);
-    return page !== undefined && snapshotNames(join(this.root, page.host, page.folder)).length > 0;
+    if (!page) return undefined;
+    const pageDir = join(this.root, page.host, page.folder);
+    return { page, pageDir, latest: latestSnapshotName(pageDir) };
   }
 
   /** The server said 304 Not Modified: the latest snapshot stands, and the check is recorded. */
   recordNotModified(url: string, checkedAt: string, source: string, redirects: string[] = []): StoreOutcome {
     return this.withWriteLock(source, () => {
-      const page = this.pageReachedBy(url) ?? this.pageReachedBy(source);
-      const pageDir = page ? join(this.root, page.host, page.folder) : undefined;
-      const latest = pageDir ? snapshotNames(pageDir).at(-1) : undefined;
+      const { page, pageDir, latest } = this.latestSnapshotReachedBy(url) ?? this.latestSnapshotReachedBy(source) ?? {};
       if (!page || !pageDir || !latest) {
         throw new SourceError(source, 'http-status', 'HTTP 304 Not Modified, but the archive holds no snapshot of the page');
       }
@@ -386,7 +390,7 @@ export class Archive {
 
   /** followFolder, where the index can be written; a read-only archive is read as its index stands. */
   private noteFolderChanges(db: IndexDatabase): void {
-    if (db.db.readonly) return;
+    if (db.readonly) return;
     let note: string | null;
     try {
       note = this.followFolder(db);
@@ -447,7 +451,7 @@ export class Archive {
           if (mtime !== undefined) db.setFolderMtime(key, mtime);
         }
       });
-      db.db.pragma('wal_checkpoint(TRUNCATE)');
+      db.checkpoint();
     } finally {
       db.close();
     }
@@ -738,19 +742,14 @@ export function snapshotNames(pageDir: string): string[] {
     .sort(compareSnapshotNames);
 }
 
-function compareSnapshotNames(a: string, b: string): number {
-  const [timeA, counterA = '0'] = a.split(/Z-?/);
-  const [timeB, counterB = '0'] = b.split(/Z-?/);
-  return timeA! < timeB! ? -1 : timeA! > timeB! ? 1 : Number(counterA || 0) - Number(counterB || 0);
+function freeSnapshotNameIn(pageDir: string, base: string): string {
+  // Any entry takes its name, a link or a file included: the rename must never land on one.
+  return freeSnapshotName(new Set(safeReaddir(pageDir).map((entry) => entry.name)), base);
 }
 
-function freeSnapshotName(pageDir: string, base: string): string {
-  // Any entry takes its name, a link or a file included: the rename must never land on one.
-  const taken = new Set(safeReaddir(pageDir).map((entry) => entry.name));
-  if (!taken.has(base)) return base;
-  for (let counter = 2; ; counter++) {
-    if (!taken.has(`${base}-${counter}`)) return `${base}-${counter}`;
-  }
+/** The latest complete snapshot of a page folder, if it has one. */
+export function latestSnapshotName(pageDir: string): string | undefined {
+  return snapshotNames(pageDir).at(-1);
 }
 
 /** The snapshot's article.json; undefined when missing, unreadable, or reached through a link. */

@@ -31,6 +31,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Article } from '../article.js';
 import { SourceError, type SourceErrorCode } from '../errors.js';
 import type { ExtractOptions, PageInput } from '../extract/pipeline.js';
+import { oneLine } from '../text/index.js';
 
 export interface ExtractPoolOptions {
   /** Worker threads (default: one per core, os.availableParallelism()). */
@@ -402,9 +403,4 @@ function rebuildError(error: SerializedError): Error {
 /** The source name extractArticle would put in its errors. */
 function sourceOf(page: PageInput): string {
   return page.source ?? page.url ?? 'input';
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
 }

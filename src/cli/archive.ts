@@ -11,7 +11,8 @@ import { ExitCode } from './exit-codes.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
 import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js';
-import { addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
+import { addDomOption, addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
+import type { DomEngine } from '../extract/parse.js';
 import { errorCode, Reporter } from './reporter.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 
@@ -27,6 +28,7 @@ interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags, Rend
   quiet?: boolean;
   color: boolean;
   timeLimit: number;
+  dom: DomEngine;
 }
 
 export function archiveCommand(): Command {
@@ -48,6 +50,7 @@ export function archiveCommand(): Command {
   addBatchOptions(command);
   addTimeLimitOption(command);
   addLimitOptions(command);
+  addDomOption(command);
   addMinConfidenceOption(command);
   addRenderOptions(command);
   command.action(async (sources: string[], flags: ArchiveCommandFlags) => {
@@ -153,7 +156,7 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
   const fetchOptions = fetchOptionsFrom(flags);
   const limits = limitsFrom(flags);
   // A feed, sitemap or WARC may bring many pages, so the pool is not sized by the list.
-  const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000 });
+  const pool = new ExtractPool({ size: flags.workers, timeLimitMs: flags.timeLimit * 1000, extractOptions: { dom: flags.dom } });
   // Pages render while the pool extracts others; -c bounds both, and a tab per core at most.
   const render = renderSetupFrom(command, flags, {
     pagesAtOnce: Math.min(flags.concurrency, os.availableParallelism()),

@@ -5,6 +5,7 @@ import { ExitCode } from './exit-codes.js';
 import { addArchiveOption, archiveExists, archiveRoot, type ArchiveFlags } from './archive-root.js';
 import { Reporter } from './reporter.js';
 import { terminalBlock, terminalLine } from './terminal-text.js';
+import { positiveInteger } from './fetch-options.js';
 
 interface BrowseFlags extends ArchiveFlags {
   json?: boolean;
@@ -46,12 +47,6 @@ function isoDate(value: string): string {
     throw new InvalidArgumentError('expected a date like 2026-11-01 or 2026-11-01T12:00:00Z.');
   }
   return date.toISOString();
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return number;
 }
 
 export function listCommand(): Command {

@@ -4,7 +4,8 @@ import type { Article, RenderReason } from '../article.js';
 import type { PageInput } from '../extract/pipeline.js';
 import { SourceError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
-import { addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import { addDomOption, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, addFetchOptions, type FetchFlags } from './fetch-options.js';
+import type { DomEngine } from '../extract/parse.js';
 import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js';
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
@@ -19,6 +20,7 @@ interface ExtractFlags extends FetchFlags, RenderFlags, LimitFlags {
   color: boolean;
   minConfidence?: number;
   timeLimit: number;
+  dom: DomEngine;
 }
 
 export function extractCommand(): Command {
@@ -35,6 +37,7 @@ export function extractCommand(): Command {
   addFetchOptions(command);
   addTimeLimitOption(command);
   addLimitOptions(command);
+  addDomOption(command);
   addMinConfidenceOption(command);
   addRenderOptions(command);
   command.action(async (sources: string[], flags: ExtractFlags) => {
@@ -67,7 +70,8 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
     try {
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
-      const extract = (page: PageInput) => withinTimeLimit(() => extractArticle({ ...page, ...limits }), flags.timeLimit, source);
+      const extract = (page: PageInput) =>
+        withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom }), flags.timeLimit, source);
       const { article, rendered } = await extractPage(capture, decoded, source, extract, render);
       const below = isDoubtful(article, flags.minConfidence);
       process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below, rendered?.reason ?? null));

@@ -1,5 +1,6 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AcquireOptions } from '../acquire/index.js';
+import type { DomEngine } from '../extract/parse.js';
 import { DEFAULT_TIME_LIMIT_MS } from '../batch/extract-pool.js';
 import { ExitCode } from './exit-codes.js';
 
@@ -16,6 +17,13 @@ function positiveNumber(label: string) {
     if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(`${label} must be a positive number.`);
     return number;
   };
+}
+
+/** A commander option parser for a count: a whole number above 0. */
+export function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return number;
 }
 
 function absoluteHttpUrl(value: string): string {
@@ -44,6 +52,19 @@ export function addTimeLimitOption(command: Command): Command {
     'fail a page whose extraction takes longer than this (a pathological page must not hang a script)',
     positiveNumber('--time-limit'),
     DEFAULT_TIME_LIMIT_MS / 1000,
+  );
+}
+
+/**
+ * `--dom linkedom|jsdom`: the DOM extraction runs on. Written out here rather than imported
+ * from extract/parse.ts, which would load both DOMs before any command runs.
+ */
+export function addDomOption(command: Command): Command {
+  const engines: DomEngine[] = ['linkedom', 'jsdom'];
+  return command.addOption(
+    new Option('--dom <engine>', 'the DOM to extract on: linkedom (fast) or jsdom (the reference, slower; a page that fails on linkedom is retried on it)')
+      .choices(engines)
+      .default('linkedom'),
   );
 }
 

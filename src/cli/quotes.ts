@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import type { Quote } from '../article.js';
 import type { IndexDatabase, QuoteRow } from '../archive/index-db.js';
 import { mergeSpeakers, rowsOfSpeaker } from './speakers.js';
@@ -8,6 +8,7 @@ import { withArchive } from './browse.js';
 import { addFetchOptions, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import { errorCode, Reporter } from './reporter.js';
 import { terminalBlock, terminalLine } from './terminal-text.js';
+import { positiveInteger } from './fetch-options.js';
 
 interface QuotesFlags extends FetchFlags, ArchiveFlags {
   speaker?: string;
@@ -16,12 +17,6 @@ interface QuotesFlags extends FetchFlags, ArchiveFlags {
   allSnapshots?: boolean;
   limit?: number;
   color: boolean;
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return number;
 }
 
 /** `clipfile quotes`: an article's quotations, or one speaker's across the archive. */

@@ -1,8 +1,9 @@
 import TurndownService from 'turndown';
 import { highlightedCodeBlock, strikethrough, taskListItems } from 'turndown-plugin-gfm';
 import type { Embed } from '../article.js';
-import { renderEmbedMarkdown } from './embeds.js';
-import { EMBED_PLACEHOLDER_TAG } from './placement.js';
+import { renderEmbedMarkdown } from './embeds/index.js';
+import { EMBED_PLACEHOLDER_TAG, placeholderIndex } from './markers.js';
+import { collapseSpace } from '../text/index.js';
 
 const BLOCK_INSIDE_CELL = 'p, div p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, table, figure';
 
@@ -64,7 +65,11 @@ function renderTable(service: TurndownService, table: Element): string {
   return '\n\n' + caption + [line(header), separator, ...body.map(line)].join('\n') + '\n\n';
 }
 
-/** A turndown service configured for article bodies; `embeds` fill the placeholders. */
+/**
+ * A turndown service configured for article bodies; `embeds` fill the placeholders. Whole on
+ * purpose (longer than 60 lines): turndown applies rules in the order they are added, so the
+ * order is read here in one place.
+ */
 function createService(embeds: Embed[]): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
@@ -85,7 +90,7 @@ function createService(embeds: Embed[]): TurndownService {
   service.addRule('embedPlaceholder', {
     filter: (node) => node.nodeName === EMBED_PLACEHOLDER_TAG,
     replacement: (_content, node) => {
-      const embed = embeds[Number((node as Element).getAttribute('data-index'))];
+      const embed = embeds[placeholderIndex(node as Element)];
       return embed ? `\n\n${renderEmbedMarkdown(embed)}\n\n` : '';
     },
   });
@@ -96,7 +101,7 @@ function createService(embeds: Embed[]): TurndownService {
   service.addRule('figureCaption', {
     filter: 'figcaption',
     replacement: (content) => {
-      const caption = content.replace(/\s+/g, ' ').trim();
+      const caption = collapseSpace(content);
       return caption ? `\n\n*${caption}*\n\n` : '';
     },
   });
@@ -143,7 +148,7 @@ function createService(embeds: Embed[]): TurndownService {
 function imageMarkdown(image: Element): string {
   const src = image.getAttribute('src') ?? '';
   if (!isFollowable(src)) return '';
-  const alt = escapeAngleBrackets((image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().replace(/([[\]])/g, '\\$1'));
+  const alt = escapeAngleBrackets(collapseSpace(image.getAttribute('alt')).replace(/([[\]])/g, '\\$1'));
   const title = image.getAttribute('title');
   const titlePart = title ? ` "${title.replace(/"/g, '\\"')}"` : '';
   return `![${alt}](${encodeSpaces(src)}${titlePart})`;

@@ -5,7 +5,7 @@
  * og:type), never from its site's name.
  */
 import type { ArticleMetadata } from '../article.js';
-import { parseJsonLenient, typesOf, type Json, type JsonObject } from './metadata.js';
+import { parseJsonLenient, typesOf, type Json, type JsonObject } from './metadata/jsonld.js';
 import { parseHtml } from './parse.js';
 
 export type PageGenre = 'news' | 'web';

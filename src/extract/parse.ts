@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { DOMParser } from 'linkedom';
 import { parse as parseSpec, serialize } from 'parse5';
 import {
@@ -140,23 +141,48 @@ function onlyChild(node: SpecNode): SpecNode | null {
 }
 
 /**
- * Parses one page into a linkedom document. linkedom instead of jsdom: the same tree (through
- * parse5) and the same Readability output, for a quarter of the CPU time per page (see the
- * README's Performance section). What jsdom gave for free and the pipeline relies on is added
- * here: the document's URL and base URL, and lower-case names for elements created by name.
- * A page past the complexity limits throws PageTooComplexError before linkedom builds it.
+ * The DOM the pipeline runs on. linkedom by default: the same tree (through parse5) and the
+ * same Readability output as jsdom, for a quarter of the CPU time per page (see the README's
+ * Performance section), but a partial DOM whose gaps were found one page at a time. jsdom is
+ * the reference: spec-complete and slower; `--dom jsdom` asks for it, and a page that throws
+ * on linkedom is retried on it.
  */
-export function parseHtml(html: string, pageUrl: string | null, limits: ComplexityLimits = DEFAULT_LIMITS): Document {
-  const parsed = new DOMParser().parseFromString(normalizeHtml(stripInertMarkup(html), limits), 'text/html');
+export type DomEngine = 'linkedom' | 'jsdom';
+
+export const DOM_ENGINES: readonly DomEngine[] = ['linkedom', 'jsdom'];
+
+/**
+ * Parses one page into a document of the engine asked for. What jsdom gives for free and the
+ * pipeline relies on is added to linkedom's: the document's URL and base URL, and lower-case
+ * names for elements created by name. A page past the complexity limits throws
+ * PageTooComplexError before either engine builds it.
+ */
+export function parseHtml(
+  html: string,
+  pageUrl: string | null,
+  limits: ComplexityLimits = DEFAULT_LIMITS,
+  engine: DomEngine = 'linkedom',
+): Document {
+  const normalized = normalizeHtml(stripInertMarkup(html), limits);
+  if (engine === 'jsdom') return parseWithJsdom(normalized, pageUrl);
+  const parsed = new DOMParser().parseFromString(normalized, 'text/html');
   // linkedom makes a text node of each piece its tokenizer emits (split at entities): merged
   // here, as in a browser, so text rules see whole runs of text.
   parsed.normalize();
   return asBrowserDocument(parsed as unknown as Document, pageUrl ?? 'about:blank');
 }
 
-/** A DOM copy of a parsed document (not a second parse), with the same URLs. */
-export function copyDocument(document: Document): Document {
-  return asBrowserDocument(document.cloneNode(true) as Document, document.URL);
+/**
+ * jsdom runs no script by default and loads no resource; a silent virtual console keeps its
+ * CSS-parse noise off stderr. The URL is set as for linkedom (adoptPageUrl), so that a page
+ * read without one can adopt its canonical URL the same way.
+ */
+function parseWithJsdom(html: string, pageUrl: string | null): Document {
+  // Loaded on first use: jsdom takes a good part of a second to load, which linkedom runs never pay.
+  const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+  const { document } = new JSDOM(html, { url: usableUrl(pageUrl), virtualConsole: new VirtualConsole() }).window;
+  adoptPageUrl(document, pageUrl ?? 'about:blank');
+  return document;
 }
 
 function asBrowserDocument(document: Document, url: string): Document {
@@ -191,5 +217,15 @@ function baseUrl(document: Document, url: string): string {
     return new URL(href, url).href;
   } catch {
     return url;
+  }
+}
+
+/** The URL when jsdom accepts it as a document URL; else none (about:blank). */
+function usableUrl(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
   }
 }

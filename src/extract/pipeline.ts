@@ -1,15 +1,14 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { SCHEMA_VERSION, type Article, type Embed } from '../article.js';
+import { SCHEMA_VERSION, type Article, type ArticleMetadata, type Embed } from '../article.js';
 import { SourceError } from '../errors.js';
-import { renderEmbedHtml } from './embed-html.js';
-import { findEmbeds } from './embeds.js';
+import { collapseSpace, countWords, oneLine } from '../text/index.js';
+import { findEmbeds, renderEmbedHtml } from './embeds/index.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_MARKUP_CHARS, PageTooComplexError } from './limits.js';
 import { renderMarkdown } from './markdown.js';
-import { canonicalUrlOf, harvestMetadata, mergeMetadata } from './metadata.js';
-import { adoptPageUrl, copyDocument, parseHtml } from './parse.js';
-import { sanitizeArticleHtml } from './sanitize.js';
-import { findQuotes } from './quotes/index.js';
-import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
+import { EMBED_PLACEHOLDER_SELECTOR, isEmbedPlaceholder, MARK_ATTRIBUTE, placeholderIndex } from './markers.js';
+import { canonicalUrlOf, harvestMetadata, mergeMetadata, type HarvestedMetadata } from './metadata/index.js';
+import { adoptPageUrl, parseHtml, type DomEngine } from './parse.js';
+import { embedsInPlace, markEmbeds, placeEmbeds, stripTokens, type EmbedMarks } from './placement.js';
 import {
   articleBodyCovered,
   articleBodyText,
@@ -20,14 +19,15 @@ import {
   confirmWithArticleBody,
   contentFromText,
   densestBlock,
-  isSuspicious,
-  MARK_ATTRIBUTE,
   restorePhrasingNames,
   textOf,
   trimContent,
   type Candidate,
+  type Choice,
 } from './quality/index.js';
-import { countWords, renderText } from './text.js';
+import { findQuotes, type QuotedElement } from './quotes/index.js';
+import { sanitizeArticleHtml } from './sanitize.js';
+import { renderText } from './text.js';
 import { resolveUrls } from './urls.js';
 
 export interface PageInput {
@@ -47,53 +47,130 @@ export interface PageInput {
 export interface ExtractOptions {
   /** Readability's minimum article length in characters (default 500). */
   charThreshold?: number;
+  /** The DOM to run on (default linkedom; a page that throws on linkedom is retried on jsdom). */
+  dom?: DomEngine;
 }
 
 /**
- * The extraction pipeline for one page: parse → harvest → extract → place embeds → render.
- * Synchronous and free of I/O.
+ * The extraction pipeline for one page, synchronous and free of I/O. Each stage takes the
+ * values the earlier ones returned:
+ *
+ *   parse → harvest metadata → find and mark embeds → clean → Readability and the other
+ *   candidates → choose → place embeds → finish the content (article-body check, title
+ *   heading, marks, URLs) → render text, Markdown and HTML (reading only) → quotes.
+ *
+ * Until `finishContent`, stages change the page's DOM (Readability itself does); from the
+ * renderers on, nothing does.
  */
 export function extractArticle(page: PageInput, options: ExtractOptions = {}): Article {
-  const source = page.source ?? page.url ?? 'input';
-  let document: Document;
+  const engine = options.dom ?? 'linkedom';
+  if (engine === 'jsdom') return extractOn('jsdom', page, options);
   try {
-    document = parseHtml(page.html, page.url, {
-      maxMarkupChars: page.maxMarkupChars ?? DEFAULT_MAX_MARKUP_CHARS,
-      maxElements: page.maxElements ?? DEFAULT_MAX_ELEMENTS,
-      maxDepth: page.maxDepth ?? DEFAULT_MAX_DEPTH,
-    });
+    return extractOn('linkedom', page, options);
   } catch (error) {
-    if (error instanceof PageTooComplexError) throw new SourceError(source, 'too-complex', `too complex to extract: ${error.message}`);
-    throw new SourceError(source, 'parse-failed', `could not parse HTML: ${oneLine(error)}`, { cause: error });
+    if (!failedOnDomGap(error)) throw error;
+    // linkedom is a partial DOM: what throws on it is tried on the reference DOM, and said so.
+    const article = extractOn('jsdom', page, options);
+    const cause = error instanceof SourceError && error.cause !== undefined ? error.cause : error;
+    article.warnings.push(`extracted with jsdom: linkedom failed on this page (${oneLine(cause)})`);
+    return article;
   }
+}
+
+/**
+ * Whether an extraction failed in the DOM rather than on the page: a throw that is not a
+ * verdict on the page (too complex, no article), such as Readability or a rule meeting a DOM
+ * method linkedom lacks.
+ */
+function failedOnDomGap(error: unknown): boolean {
+  if (!(error instanceof SourceError)) return true;
+  return error.code === 'parse-failed';
+}
+
+function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions): Article {
+  const source = page.source ?? page.url ?? 'input';
+  const document = parsePage(page, source, engine);
   const harvested = harvestMetadata(document, page.url);
   // A saved page read without --url lives at its canonical URL: links and images resolve against it.
   const canonicalUrl = page.url ? null : canonicalUrlOf(harvested, null);
   if (canonicalUrl) adoptPageUrl(document, canonicalUrl);
   const marks = markEmbeds(document, findEmbeds(document));
   const readerable = isProbablyReaderable(document);
-  const holdsEmbed = (text: string) => text.search(marks.tokenPattern) >= 0;
 
-  // Quality, before Readability: what is never story goes; other strategies' candidates are
-  // taken while the document is whole.
+  const story = findStory(document, harvested, marks, options, source, page.url);
+  const placed = placeEmbeds(story.content, marks);
+  const found = marks.marks.map((mark) => mark.embed);
+  const finished = finishContent(story, placed, found, document);
+  const text = renderText(finished.content, found, { skip: (element) => finished.captions.has(element) });
+  if (!text && finished.embeds.length === 0) {
+    throw new SourceError(source, 'no-article', 'no article text found in the page');
+  }
+  const body = renderMarkdown(finished.content, found);
+  const title = story.metadata.title;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    url: page.url,
+    ...story.metadata,
+    readerable,
+    confidence: computeConfidence({
+      readerable,
+      content: finished.content,
+      agreement: story.choice.agreement,
+      confirmedByArticleBody: finished.confirmedByArticleBody,
+      replaced: story.choice.replaced !== null,
+    }),
+    wordCount: countWords(text),
+    text,
+    markdown: title ? `# ${escapeHeading(title)}\n\n${body}` : body,
+    html: renderHtml(finished.content, found),
+    embeds: finished.embeds,
+    quotes: findQuotes(text, { quoted: quotedElements(finished.content), lang: story.metadata.lang }),
+    warnings: finished.warnings,
+  };
+}
+
+function parsePage(page: PageInput, source: string, engine: DomEngine): Document {
+  try {
+    const limits = {
+      maxMarkupChars: page.maxMarkupChars ?? DEFAULT_MAX_MARKUP_CHARS,
+      maxElements: page.maxElements ?? DEFAULT_MAX_ELEMENTS,
+      maxDepth: page.maxDepth ?? DEFAULT_MAX_DEPTH,
+    };
+    return parseHtml(page.html, page.url, limits, engine);
+  } catch (error) {
+    if (error instanceof PageTooComplexError) throw new SourceError(source, 'too-complex', `too complex to extract: ${error.message}`);
+    throw new SourceError(source, 'parse-failed', `could not parse HTML: ${oneLine(error)}`, { cause: error });
+  }
+}
+
+/** What Readability and the quality layer agree the story is. */
+interface Story {
+  content: Element;
+  choice: Choice;
+  metadata: ArticleMetadata;
+  /** The JSON-LD articleBody as plain text, when long enough to judge the content by. */
+  articleBody: string | null;
+}
+
+/**
+ * Cleaning, Readability and the other candidates, and the choice among them: Readability's
+ * content unless it is empty, very short or mostly links; then whichever other candidate
+ * agrees best (the JSON-LD body decides).
+ */
+function findStory(
+  document: Document,
+  harvested: HarvestedMetadata,
+  marks: EmbedMarks,
+  options: ExtractOptions,
+  source: string,
+  pageUrl: string | null,
+): Story {
+  // Before Readability: what is never story goes; the densest block is taken while the document is whole.
+  const holdsEmbed = (text: string) => text.search(marks.tokenPattern) >= 0;
   const cleaning = cleanBeforeReadability(document, holdsEmbed);
   const densest = densestBlock(document);
   const articleBody = articleBodyText(harvested.articleBody);
-  // Readability changes the document it reads; where it is likely to fail (the page does not
-  // look like an article), a copy (a DOM copy, not a second parse) lets it try again with
-  // other flags. The copy costs about half a Readability run, so only those pages pay it.
-  const spare = readerable ? null : copyDocument(document);
-
-  let result;
-  try {
-    result = new Readability<Element>(document, {
-      serializer: (node) => node as Element,
-      charThreshold: options.charThreshold,
-    }).parse();
-  } catch (error) {
-    throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
-  }
-
+  const result = runReadability(document, options, source);
   const metadata = mergeMetadata(
     harvested,
     {
@@ -104,14 +181,10 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
       publishedTime: result?.publishedTime ?? null,
       lang: result?.lang ?? null,
     },
-    page.url,
+    pageUrl,
   );
-
-  // Candidates and agreement: Readability's content unless it is empty, very short or
-  // mostly links; then whichever other candidate agrees best (the JSON-LD body decides).
   const trimContext = { isPlaceholder: isEmbedPlaceholder, authors: authorNames(metadata), markedTexts: cleaning.markedTexts };
   const prepare = (element: Element): Element => {
-    // Readability restores the page through innerHTML when it retries with other flags, and
     // linkedom's fragment parser makes a text node of each piece between entities; merged
     // again, so markdown escaping sees whole runs of text.
     element.normalize();
@@ -123,71 +196,56 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
   const others: Candidate[] = [];
   if (densest) others.push(candidate('densest-block', densest, textOf(prepare(densest))));
   if (articleBody) others.push(candidate('json-ld', null, articleBody));
-  if (spare && isSuspicious(first, others)) {
-    const relaxed = relaxedReadability(spare, options);
-    if (relaxed) others.push(candidate('readability-relaxed', relaxed, textOf(prepare(relaxed))));
-  }
   const choice = choose(first, others);
   if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
   const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
+  return { content, choice, metadata, articleBody };
+}
 
-  let embeds = placeEmbeds(content, marks);
-  // Where the JSON-LD body is the whole story, paragraphs it does not have are not story.
-  if (articleBody && choice.chosen.name !== 'json-ld') confirmWithArticleBody(content, articleBody, isEmbedPlaceholder);
-  embeds = embedsStillPlaced(content, embeds);
-  dropHeadingRepeatingTitle(content, metadata.title);
-
-  const text = storyText(content, embeds);
-  if (!text && embeds.length === 0) {
-    throw new SourceError(source, 'no-article', 'no article text found in the page');
+function runReadability(document: Document, options: ExtractOptions, source: string) {
+  try {
+    return new Readability<Element>(document, {
+      serializer: (node) => node as Element,
+      charThreshold: options.charThreshold,
+    }).parse();
+  } catch (error) {
+    throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
   }
-  const confidence = computeConfidence({
-    readerable,
-    content,
-    agreement: choice.agreement,
-    confirmedByArticleBody: articleBodyCovered(content, articleBody),
-    replaced: choice.replaced !== null,
-  });
+}
+
+/** The story ready to render: the last rules applied, marks gone, URLs absolute. */
+interface FinishedContent {
+  content: Element;
+  /** The embeds still placed, in article order. */
+  embeds: Embed[];
+  /** Captions, which the text leaves out. */
+  captions: Set<Element>;
+  confirmedByArticleBody: boolean;
+  warnings: string[];
+}
+
+/**
+ * `placed` are the embeds placeEmbeds put in the content; `found`, every embed of the page,
+ * indexed as the placeholders are.
+ */
+function finishContent(story: Story, placed: Embed[], found: readonly Embed[], document: Document): FinishedContent {
+  const { content, articleBody } = story;
+  let embeds = placed;
+  // Where the JSON-LD body is the whole story, paragraphs it does not have are not story.
+  if (articleBody && story.choice.chosen.name !== 'json-ld') {
+    confirmWithArticleBody(content, articleBody, isEmbedPlaceholder);
+    embeds = embedsInPlace(content, found);
+  }
+  dropHeadingRepeatingTitle(content, story.metadata.title);
+  const confirmedByArticleBody = articleBodyCovered(content, articleBody);
+  // Read before the marks go: a caption the cleaning marked is one.
+  const captions = captionsOf(content);
   for (const marked of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) marked.removeAttribute(MARK_ATTRIBUTE);
   restorePhrasingNames(content);
   const warnings: string[] = [];
   const { relative } = resolveUrls(content, knownBaseUrl(document));
   if (relative > 0) warnings.push(relativeUrlsWarning(relative));
-  const body = renderMarkdown(content, embeds);
-  const markdown = metadata.title ? `# ${escapeHeading(metadata.title)}\n\n${body}` : body;
-  const html = renderHtml(content, embeds);
-
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    url: page.url,
-    ...metadata,
-    readerable,
-    confidence,
-    wordCount: countWords(text),
-    text,
-    markdown,
-    html,
-    embeds,
-    quotes: findQuotes(text, { content, lang: metadata.lang }),
-    warnings,
-  };
-}
-
-/**
- * Readability with other flags, on the spare copy: more top candidates to merge siblings from
- * and a low length threshold, for pages where the defaults found little or only links.
- */
-function relaxedReadability(spare: Document, options: ExtractOptions): Element | null {
-  try {
-    const result = new Readability<Element>(spare, {
-      serializer: (node) => node as Element,
-      charThreshold: Math.min(options.charThreshold ?? 500, 100),
-      nbTopCandidates: 10,
-    }).parse();
-    return result?.content ?? null;
-  } catch {
-    return null;
-  }
+  return { content, embeds, captions, confirmedByArticleBody, warnings };
 }
 
 /** The document's base URL, or null for a page read without a URL that declares none. */
@@ -200,19 +258,6 @@ function relativeUrlsWarning(count: number): string {
   return `${what} kept relative: the page declares no URL of its own; give --url to make them absolute`;
 }
 
-function isEmbedPlaceholder(element: Element): boolean {
-  return element.tagName === EMBED_PLACEHOLDER_TAG;
-}
-
-/** The embeds whose placeholders the quality rules left in place, renumbered in order. */
-function embedsStillPlaced(content: Element, embeds: Embed[]): Embed[] {
-  return Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_TAG)).map((el, order) => {
-    const embed = embeds[Number(el.getAttribute('data-index'))]!;
-    el.setAttribute('data-index', String(order));
-    return embed;
-  });
-}
-
 /** The names a closing author bio would start with. */
 function authorNames(metadata: { authors: string[]; byline: string | null }): string[] {
   const names = [...metadata.authors];
@@ -221,16 +266,15 @@ function authorNames(metadata: { authors: string[]; byline: string | null }): st
 }
 
 /**
- * The story's text leaves captions out (they stay beside their figure in the Markdown and the
- * HTML): the body text is what the story says, as the reader reads it through.
+ * The captions the story's text leaves out (they stay beside their figure in the Markdown and
+ * the HTML): the body text is what the story says, as the reader reads it through.
  */
-function storyText(content: Element, embeds: Embed[]): string {
-  const captions = new Set(
+function captionsOf(content: Element): Set<Element> {
+  return new Set(
     Array.from(content.querySelectorAll(`figcaption, [${MARK_ATTRIBUTE}="caption"]`)).filter(
       (caption) => caption.tagName === 'FIGCAPTION' || textOf(caption).length <= 400,
     ),
   );
-  return renderText(content, embeds, { skip: (element) => captions.has(element) });
 }
 
 /**
@@ -240,26 +284,41 @@ function storyText(content: Element, embeds: Embed[]): string {
 function dropHeadingRepeatingTitle(content: Element, title: string | null): void {
   const heading = content.querySelector('h1, h2');
   if (!heading || !title) return;
-  const headingText = normalizeSpace(heading.textContent ?? '');
-  const leadsTheArticle = normalizeSpace(content.textContent ?? '').startsWith(headingText);
-  if (leadsTheArticle && headingText.toLowerCase() === normalizeSpace(title).toLowerCase()) heading.remove();
+  const headingText = collapseSpace(heading.textContent);
+  const leadsTheArticle = collapseSpace(content.textContent).startsWith(headingText);
+  if (leadsTheArticle && headingText.toLowerCase() === collapseSpace(title).toLowerCase()) heading.remove();
+}
+
+/**
+ * The story's own quotation elements, for the quotes stage: `<blockquote>` (not one inside
+ * another) and `<q>`, in document order. Embeds are placeholders here, never blockquotes.
+ */
+function quotedElements(content: Element): QuotedElement[] {
+  const quoted: QuotedElement[] = [];
+  for (const element of Array.from(content.querySelectorAll('blockquote, q'))) {
+    if (element.tagName === 'BLOCKQUOTE') {
+      if (element.parentElement?.closest('blockquote')) continue;
+      const paragraphs = Array.from(element.querySelectorAll('p')).map((p) => collapseSpace(p.textContent)).filter(Boolean);
+      quoted.push({ kind: 'blockquote', paragraphs: paragraphs.length ? paragraphs : [collapseSpace(element.textContent)] });
+    } else {
+      quoted.push({ kind: 'q', text: collapseSpace(element.textContent) });
+    }
+  }
+  return quoted;
 }
 
 /** The cleaned article HTML, with each embed as a small self-contained blockquote, sanitized. */
-function renderHtml(content: Element, embeds: Embed[]): string {
-  for (const placeholder of Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_TAG))) {
-    const embed = embeds[Number(placeholder.getAttribute('data-index'))];
+function renderHtml(content: Element, embeds: readonly Embed[]): string {
+  // On a copy: the content stays as the other renderers and the quotes stage read it.
+  const copy = content.cloneNode(true) as Element;
+  for (const placeholder of Array.from(copy.querySelectorAll(EMBED_PLACEHOLDER_SELECTOR))) {
+    const embed = embeds[placeholderIndex(placeholder)];
     if (embed) placeholder.replaceWith(renderEmbedHtml(content.ownerDocument, embed));
     else placeholder.remove();
   }
-  return sanitizeArticleHtml(content.innerHTML);
+  return sanitizeArticleHtml(copy.innerHTML);
 }
 
 function escapeHeading(title: string): string {
   return title.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1');
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
 }

@@ -1,9 +1,15 @@
 import type { Embed } from '../article.js';
-import type { FoundEmbed } from './embeds.js';
+import type { FoundEmbed } from './embeds/index.js';
+import {
+  EMBED_INDEX_ATTRIBUTE,
+  EMBED_PLACEHOLDER_SELECTOR,
+  EMBED_PLACEHOLDER_TAG,
+  EMBED_TOKEN_PREFIX,
+  placeholderIndex,
+} from './markers.js';
 import { walkElements } from './tree-order.js';
+import { collapseSpace } from '../text/index.js';
 
-/** The element that stands for an embed inside the article DOM until rendering. */
-export const EMBED_PLACEHOLDER_TAG = 'CLIPFILE-EMBED';
 
 const ANCHOR_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, pre, figcaption';
 const ANCHOR_TAGS = new Set(ANCHOR_BLOCKS.split(', '));
@@ -20,12 +26,9 @@ interface MarkedEmbed {
 
 /** What `markEmbeds` left in the document, needed to put embeds back after Readability. */
 export interface EmbedMarks {
+  /** One per embed found, in page order: a placeholder's index points into this list. */
   marks: MarkedEmbed[];
   tokenPattern: RegExp;
-}
-
-export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -41,7 +44,7 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
   const places = embedPlaces(document, found);
 
   const marks = found.map(({ element, embed }, index): MarkedEmbed => {
-    const token = `clipfileembed${nonce}x${index}`;
+    const token = `${EMBED_TOKEN_PREFIX}${nonce}x${index}`;
     const { before, after, inParagraph } = places.get(element)!;
     const marker = document.createElement(inParagraph ? 'span' : 'p');
     marker.textContent = ` ${token} `;
@@ -49,11 +52,11 @@ export function markEmbeds(document: Document, found: FoundEmbed[]): EmbedMarks 
     return {
       embed,
       token,
-      anchorBefore: before ? normalizeSpace(before.textContent ?? '') : null,
-      anchorAfter: after ? normalizeSpace(after.textContent ?? '') : null,
+      anchorBefore: before ? collapseSpace(before.textContent ?? '') : null,
+      anchorAfter: after ? collapseSpace(after.textContent ?? '') : null,
     };
   });
-  return { marks, tokenPattern: new RegExp(`\\s*clipfileembed${nonce}x\\d+\\s*`, 'g') };
+  return { marks, tokenPattern: new RegExp(`\\s*${EMBED_TOKEN_PREFIX}${nonce}x\\d+\\s*`, 'g') };
 }
 
 interface EmbedPlace {
@@ -102,21 +105,21 @@ function embedPlaces(document: Document, found: FoundEmbed[]): Map<Element, Embe
 
 function isAnchorBlock(element: Element): boolean {
   return (
-    ANCHOR_TAGS.has(element.localName) && normalizeSpace(element.textContent ?? '').length >= MIN_ANCHOR_LENGTH
+    ANCHOR_TAGS.has(element.localName) && collapseSpace(element.textContent ?? '').length >= MIN_ANCHOR_LENGTH
   );
 }
 
 /** Removes leftover tokens from a string Readability derived from the marked document. */
 export function stripTokens(text: string | null | undefined, marks: EmbedMarks): string | null {
   if (text == null) return null;
-  return normalizeSpace(text.replace(marks.tokenPattern, ' ')) || null;
+  return collapseSpace(text.replace(marks.tokenPattern, ' ')) || null;
 }
 
 /**
  * Puts each embed back into the article content as a placeholder element: where its token
  * survived, else right after (or before) the paragraph it followed (preceded) in the page.
- * Embeds whose place is not part of the story (sidebars, footers) are left out.
- * Returns the embeds placed, in article order.
+ * Embeds whose place is not part of the story (sidebars, footers) are left out. Returns the
+ * embeds placed, in article order (the placeholders keep the index they were found with).
  */
 export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
   const document = content.ownerDocument;
@@ -125,7 +128,7 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
 
   for (const textNode of textNodesOf(content)) {
     const value = textNode.nodeValue ?? '';
-    if (!value.includes('clipfileembed')) continue;
+    if (!value.includes(EMBED_TOKEN_PREFIX)) continue;
     marks.tokenPattern.lastIndex = 0;
     for (const match of value.matchAll(marks.tokenPattern)) {
       const index = tokenIndex.get(match[0].trim());
@@ -134,7 +137,7 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
       const carrier = textNode.parentElement;
       const placeholder = createPlaceholder(document, index);
       // A token alone in its paragraph becomes the block; one inside running text goes after it.
-      if (carrier && normalizeSpace(carrier.textContent ?? '') === match[0].trim()) {
+      if (carrier && collapseSpace(carrier.textContent ?? '') === match[0].trim()) {
         carrier.replaceWith(placeholder);
       } else {
         (carrier?.closest('p, li, blockquote, div') ?? carrier ?? content).after(placeholder);
@@ -143,7 +146,7 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
   }
   for (const textNode of textNodesOf(content)) {
     const value = textNode.nodeValue ?? '';
-    if (value.includes('clipfileembed')) textNode.nodeValue = value.replace(marks.tokenPattern, ' ');
+    if (value.includes(EMBED_TOKEN_PREFIX)) textNode.nodeValue = value.replace(marks.tokenPattern, ' ');
   }
 
   const findBlock = blockFinder(content, marks.marks.length > placed.size);
@@ -161,11 +164,12 @@ export function placeEmbeds(content: Element, marks: EmbedMarks): Embed[] {
     placed.add(index);
   }
   // Tokens of a run of embeds may land after the anchor in reverse; the DOM order decides.
-  return Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_TAG)).map((el, order) => {
-    const index = Number(el.getAttribute('data-index'));
-    el.setAttribute('data-index', String(order));
-    return marks.marks[index]!.embed;
-  });
+  return embedsInPlace(content, marks.marks.map((mark) => mark.embed));
+}
+
+/** The embeds whose placeholders stand in `content`, in its order; `found` is indexed as the placeholders are. */
+export function embedsInPlace(content: Element, found: readonly Embed[]): Embed[] {
+  return Array.from(content.querySelectorAll(EMBED_PLACEHOLDER_SELECTOR)).map((el) => found[placeholderIndex(el)]!);
 }
 
 /**
@@ -176,7 +180,7 @@ function blockFinder(content: Element, needed: boolean): (anchor: string | null)
   const byText = new Map<string, Element>();
   if (needed) {
     for (const block of content.querySelectorAll(ANCHOR_BLOCKS)) {
-      const text = normalizeSpace(block.textContent ?? '');
+      const text = collapseSpace(block.textContent ?? '');
       if (!byText.has(text)) byText.set(text, block);
     }
   }
@@ -185,7 +189,7 @@ function blockFinder(content: Element, needed: boolean): (anchor: string | null)
 
 function createPlaceholder(document: Document, index: number): Element {
   const placeholder = document.createElement(EMBED_PLACEHOLDER_TAG.toLowerCase());
-  placeholder.setAttribute('data-index', String(index));
+  placeholder.setAttribute(EMBED_INDEX_ATTRIBUTE, String(index));
   // Text keeps turndown from treating the element as blank.
   placeholder.textContent = 'embed';
   return placeholder;

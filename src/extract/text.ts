@@ -1,6 +1,6 @@
 import type { Embed } from '../article.js';
-import { renderEmbedText } from './embeds.js';
-import { EMBED_PLACEHOLDER_TAG } from './placement.js';
+import { renderEmbedText } from './embeds/index.js';
+import { EMBED_PLACEHOLDER_TAG, placeholderIndex } from './markers.js';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -46,7 +46,7 @@ export function renderText(content: Element, embeds: Embed[], options: { skip?: 
     if (SKIPPED_TAGS.has(tag) || options.skip?.(element)) return;
     if (tag === EMBED_PLACEHOLDER_TAG) {
       flush();
-      const embed = embeds[Number(element.getAttribute('data-index'))];
+      const embed = embeds[placeholderIndex(element)];
       const embedText = embed ? renderEmbedText(embed) : '';
       if (embedText) blocks.push(embedText);
       return;
@@ -72,8 +72,4 @@ export function renderText(content: Element, embeds: Embed[], options: { skip?: 
   visit(content);
   flush();
   return blocks.join('\n\n');
-}
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }

@@ -11,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import type { ArchivedArticle } from '../article.js';
 import { diffSnapshots, renderDiffParts } from '../archive/diff.js';
 import type { Archive } from '../archive/store.js';
-import { renderEmbedHtml } from '../extract/embed-html.js';
+import { renderEmbedHtml } from '../extract/embeds/html.js';
 import { siteAssetsDir } from './assets-dir.js';
 import type { SafeHtml } from './escape.js';
 import { articlePage, bodyShowsEmbed } from './pages/article-page.js';

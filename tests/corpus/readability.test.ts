@@ -6,6 +6,7 @@ import { shingleCounts, tokenize } from '../../bench/metric.js';
 import type { Article } from '../../src/article.js';
 import { SourceError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/pipeline.js';
+import { collapseSpace } from '../../src/text/index.js';
 import { repoRoot } from '../helpers/cli.js';
 import { expectInOrder } from '../helpers/assertions.js';
 
@@ -70,7 +71,7 @@ function recallOf(expectedText: string, text: string): number {
   return total === 0 ? 1 : found / total;
 }
 
-const normalizeTitle = (title: string | null | undefined) => (title ?? '').replace(/\s+/g, ' ').trim();
+const normalizeTitle = collapseSpace;
 
 describe('the 130 pages of the Readability corpus', () => {
   it('are all there', () => {

@@ -14,9 +14,10 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
 import type { Article } from '../../src/article.js';
-import { findEmbeds } from '../../src/extract/embeds.js';
+import { findEmbeds } from '../../src/extract/embeds/index.js';
 import { parseHtml } from '../../src/extract/parse.js';
 import { decodePage } from '../../src/acquire/decode.js';
+import { collapseSpace, wordRuns } from '../../src/text/index.js';
 import { fixturePages, fixturePath } from './fixtures.js';
 import { repoRoot } from './cli.js';
 
@@ -121,8 +122,8 @@ function paragraphRuns(root: Element, skip: Set<Element>): Block[] {
     const flush = () => {
       for (const piece of text.split(new RegExp(`${BREAK}\\s*${BREAK}`))) {
         const plain = piece.replaceAll(BREAK, ' ');
-        const words = plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-        if (words.length > 0 || images.length > 0) out.push({ parent: element, images, words, text: plain.replace(/\s+/g, ' ').trim() });
+        const words = wordRuns(plain.toLowerCase());
+        if (words.length > 0 || images.length > 0) out.push({ parent: element, images, words, text: collapseSpace(plain) });
         // Images go with the first piece: all that matters is that some kept paragraph owns them.
         images = [];
       }

@@ -1,22 +1,19 @@
 /** How much two texts say the same thing: word 4-gram containment, cheap and order-aware. */
+import { shingleList, wordRuns } from '../../text/index.js';
 
-const WORDS = /[\p{L}\p{N}]+/gu;
+const SHINGLE_WORDS = 4;
 
+/**
+ * The words agreement compares: lower-cased letter-and-digit runs. The quality rules count
+ * these too, so a length threshold and a shingle agree on what a word is.
+ */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(WORDS) ?? []) as string[];
+  return wordRuns(text.toLowerCase());
 }
 
 /** The set of word 4-grams of a text (one shingle of all words when shorter). */
 export function shingles(text: string): Set<string> {
-  const list = words(text);
-  const out = new Set<string>();
-  if (list.length === 0) return out;
-  if (list.length < 4) {
-    out.add(list.join(' '));
-    return out;
-  }
-  for (let i = 0; i + 4 <= list.length; i++) out.add(`${list[i]} ${list[i + 1]} ${list[i + 2]} ${list[i + 3]}`);
-  return out;
+  return new Set(shingleList(words(text), SHINGLE_WORDS));
 }
 
 /** Share of `part`'s shingles found in `whole` (0 when `part` is empty). */

@@ -6,6 +6,7 @@
  */
 import { agreement, containment, shingles, words } from './agreement.js';
 import { leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
+import { collapseSpace } from '../../text/index.js';
 
 /**
  * The container whose direct paragraphs carry the most unlinked text, copied (a subtree copy,
@@ -39,12 +40,12 @@ export function densestBlock(document: Document): Element | null {
 /** Plain text of a JSON-LD articleBody (some pages put HTML in it). */
 export function articleBodyText(body: string | null): string | null {
   if (!body) return null;
-  const text = body.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = collapseSpace(body.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' '));
   return words(text).length >= 30 ? text : null;
 }
 
 export interface Candidate {
-  name: 'readability' | 'readability-relaxed' | 'densest-block' | 'json-ld';
+  name: 'readability' | 'densest-block' | 'json-ld';
   /** The candidate's DOM (null for the JSON-LD text, which has none). */
   element: Element | null;
   text: string;

@@ -1,11 +1,13 @@
 /** Small DOM measurements shared by the quality rules (no layout, no computed styles). */
+import { collapseSpace } from '../../text/index.js';
 
-/** Marks the quality rules leave on elements for the stages after Readability. */
-export const MARK_ATTRIBUTE = 'data-clipfile-mark';
+import { MARK_ATTRIBUTE } from '../markers.js';
+
+export { MARK_ATTRIBUTE };
 
 /** Collapsed text of a node. */
 export function textOf(node: Node): string {
-  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapseSpace(node.textContent);
 }
 
 /** Whether a node holds any non-blank text (cheaper than `textOf` for a yes/no). */
@@ -22,9 +24,6 @@ export function linkDensity(element: Element, text: string = textOf(element)): n
   return Math.min(1, linked / text.length);
 }
 
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-}
 
 /** Tags whose content is a unit of the story for the trimming rules. */
 export const LEAF_BLOCKS = new Set([
@@ -126,7 +125,7 @@ export function paragraphAround(element: Element, cache?: ParagraphCache): Parag
     run.push(node);
     if (node === last) break;
   }
-  const text = run.map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+  const text = collapseSpace(run.map((node) => node.textContent ?? '').join(''));
   const wholeBlock = first === block.firstChild && last === block.lastChild;
   const paragraph = { block, run: wholeBlock ? null : run, text };
   if (cache) for (const node of run) cache.set(node, paragraph);

@@ -6,7 +6,9 @@
  * content that is a small part of its paragraph are set aside, and given back after.
  */
 import { Readability } from '@mozilla/readability';
+import { SET_ASIDE_ATTRIBUTES } from '../markers.js';
 import { MARK_ATTRIBUTE, PHRASING, textOf } from './dom.js';
+import { collapseSpace } from '../../text/index.js';
 
 /**
  * The name rules Readability applies to every element: unlikely candidates, share widgets and
@@ -24,7 +26,7 @@ function readabilityWouldRemove(element: Element): boolean {
   return READABILITY_NAME_RULES.some((rule) => rule.test(names));
 }
 
-const SET_ASIDE = { class: 'data-clipfile-class', id: 'data-clipfile-id' } as const;
+const SET_ASIDE = SET_ASIDE_ATTRIBUTES;
 /** Phrasing content below this share of its paragraph's text is words of the paragraph, not a block of its own. */
 export const INLINE_SHARE_FOR_PARAGRAPH = 0.5;
 /**
@@ -46,7 +48,7 @@ export function shieldPhrasingNames(document: Document): void {
     let run: Element[] = [];
     let text = '';
     const flush = () => {
-      const length = text.replace(/\s+/g, ' ').trim().length;
+      const length = collapseSpace(text).length;
       if (length >= MIN_PROSE_LENGTH) for (const element of run) shieldWithin(element, length);
       run = [];
       text = '';

@@ -4,7 +4,9 @@
  * and the leading and trailing blocks that are not story (date lines, bylines, breadcrumbs,
  * link lists, author bios, production credits).
  */
-import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf, wordCount } from './dom.js';
+import { countWordRuns } from '../../text/index.js';
+import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
+import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
 
@@ -34,6 +36,10 @@ export interface TrimContext {
 const SHORT_LINE = 200;
 const CUE_LINE = 120;
 
+/**
+ * The trimming passes, in order. Whole on purpose (longer than 60 lines): each pass sees what the
+ * ones before it left, so their order is the rule and is read here in one place.
+ */
 export function trimContent(content: Element, context: TrimContext): TrimReport {
   const report: TrimReport = { removed: {} };
   const count = (rule: TrimRule) => (report.removed[rule] = (report.removed[rule] ?? 0) + 1);
@@ -49,7 +55,7 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     const mark = element.getAttribute(MARK_ATTRIBUTE);
     if (mark === 'caption') continue;
     const text = textOf(element);
-    if (context.isPlaceholder(element) || element.querySelector('clipfile-embed')) continue;
+    if (context.isPlaceholder(element) || element.querySelector(EMBED_PLACEHOLDER_SELECTOR)) continue;
     if (mark === 'meta' && text.length <= 300 && !hasLongParagraph(element)) remove(element, 'marked-meta');
     // A credit inside a caption stays with it (the caption is out of the text anyway).
     else if (mark === 'credit' && text.length <= 150 && !element.closest(`figure, figcaption, [${MARK_ATTRIBUTE}="caption"]`)) {
@@ -163,10 +169,10 @@ function isStoryParagraph(block: Element): boolean {
 function isLeadingMeta(block: Element, text: string): boolean {
   if (text.length > 150) return false;
   if (/^H[1-6]$/.test(block.tagName)) return false;
-  if (BYLINE_LINE.test(text) && wordCount(text) <= 10) return true;
+  if (BYLINE_LINE.test(text) && countWordRuns(text) <= 10) return true;
   // At the top of the story a looser share of date words will do ("Posted on 30 March 2015 by Admin").
   if (NEVER_STORY_LINE.test(text) || (text.length <= 80 && NOTICE_LINE.test(text)) || isDateLine(text, 0.6)) return true;
-  const words = wordCount(text);
+  const words = countWordRuns(text);
   // Breadcrumbs: a few short links in a row ("Home › News › Sport").
   const links = block.querySelectorAll('a').length;
   if (links >= 2 && words <= 20 && linkDensity(block, text) >= 0.6) return true;

@@ -1,7 +1,7 @@
 /**
  * Quotations and who said them, from an article's plain text (Article.text: blocks separated by
- * blank lines). Pure functions; the DOM is consulted only for <blockquote> and <q>, whose text
- * carries no quotation marks.
+ * blank lines). Pure functions, no DOM: the story's <blockquote> and <q> elements, whose text
+ * carries no quotation marks, come as values (QuotedElement) that the pipeline read.
  */
 import type { Quote } from '../../article.js';
 import { attributeSpans } from './attribute.js';
@@ -16,9 +16,16 @@ export { english } from './patterns-en.js';
 
 const LANGUAGES: Record<string, QuoteLanguage> = { en: english, ru: russian };
 
+/** A quotation element of the story, as the pipeline found it (embeds are never among them). */
+export type QuotedElement =
+  /** A <blockquote> not inside another: its paragraphs' texts (or its whole text), whitespace collapsed. */
+  | { kind: 'blockquote'; paragraphs: string[] }
+  /** A <q>: its text, whitespace collapsed. */
+  | { kind: 'q'; text: string };
+
 export interface FindQuotesOptions {
-  /** The cleaned article element, for <blockquote> (not an embed) and <q>. */
-  content?: Element;
+  /** The story's <blockquote> and <q> elements, in document order. */
+  quoted?: QuotedElement[];
   /** The article's language (BCP 47); reporting patterns fall back to English. */
   lang?: string | null;
 }
@@ -34,25 +41,22 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const language = quoteLanguage(options.lang);
   const blocks = blocksOf(text);
   const marked = findMarkedQuotes(text, blocks);
-  const unmarked = options.content ? unmarkedQuotes(text, blocks, marked, options.content) : [];
+  const unmarked = options.quoted ? unmarkedQuotes(text, blocks, marked, options.quoted) : [];
   const spans = [...marked, ...unmarked].sort((a, b) => a.openAt - b.openAt);
   const book = new NameBook(findNameMentions(text, spans.flatMap((s) => s.pieces), language), language, text);
   return attributeSpans(text, blocks, spans, book, language);
 }
 
-/** <blockquote> (not an embed clipfile rendered) and <q> elements, located in the text. */
-function unmarkedQuotes(text: string, blocks: Block[], marked: QuoteSpan[], content: Element): QuoteSpan[] {
+/** <blockquote> and <q> elements, located in the text. */
+function unmarkedQuotes(text: string, blocks: Block[], marked: QuoteSpan[], quoted: QuotedElement[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const covered = (start: number, end: number) =>
     [...marked, ...spans].some((s) => s.pieces.some((p) => start < p.end + 1 && end > p.start - 1));
   const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
   let searchFrom = 0;
-  for (const element of Array.from(content.querySelectorAll('blockquote, q'))) {
-    if (element.closest('.clipfile-embed')) continue;
-    if (element.tagName === 'BLOCKQUOTE') {
-      if (element.parentElement?.closest('blockquote')) continue;
-      const parts = Array.from(element.querySelectorAll('p')).map((p) => normalize(p.textContent ?? '')).filter(Boolean);
-      if (!parts.length) parts.push(normalize(element.textContent ?? ''));
+  for (const element of quoted) {
+    if (element.kind === 'blockquote') {
+      const parts = element.paragraphs;
       const pieces: Piece[] = [];
       for (const part of parts) {
         const block = blocks.find((b) => b.start >= searchFrom && normalize(text.slice(b.start, b.end)) === part);
@@ -65,7 +69,7 @@ function unmarkedQuotes(text: string, blocks: Block[], marked: QuoteSpan[], cont
       const paragraph = blocks.find((b) => b.start === pieces[0]!.start)!.index;
       spans.push({ pieces, paragraph, openAt: pieces[0]!.start, closeAt: pieces.at(-1)!.end, origin: 'blockquote', unclosed: false });
     } else {
-      const quoted = normalize(element.textContent ?? '');
+      const quoted = element.text;
       if (!/[\p{L}\p{N}]/u.test(quoted)) continue;
       let at = text.indexOf(quoted, searchFrom);
       if (at < 0) at = text.indexOf(quoted);

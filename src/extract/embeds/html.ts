@@ -1,20 +1,11 @@
-import type { Embed } from '../article.js';
-
-const PLATFORM_NAMES: Record<Embed['kind'], string> = {
-  tweet: 'Tweet',
-  youtube: 'YouTube video',
-  vimeo: 'Vimeo video',
-  instagram: 'Instagram post',
-  tiktok: 'TikTok video',
-  bluesky: 'Bluesky post',
-  mastodon: 'Mastodon post',
-  facebook: 'Facebook post',
-};
+import type { Embed } from '../../article.js';
+import { EMBED_HTML_CLASS } from '../markers.js';
+import { authorLine, PLATFORM_NAMES } from './render.js';
 
 /** An embed as plain, script-free HTML: its text, then "— Name (@handle), date" linked to the post. */
 export function renderEmbedHtml(document: Document, embed: Embed): Element {
   const quote = document.createElement('blockquote');
-  quote.className = 'clipfile-embed';
+  quote.className = EMBED_HTML_CLASS;
   quote.setAttribute('data-kind', embed.kind);
   if (embed.id) quote.setAttribute('data-id', embed.id);
   const body = embed.text ?? embed.title;
@@ -26,11 +17,11 @@ export function renderEmbedHtml(document: Document, embed: Embed): Element {
     }
   }
   const attribution = document.createElement('p');
-  const who = [embed.authorName, embed.authorHandle ? `(@${embed.authorHandle})` : null].filter(Boolean).join(' ');
+  const who = authorLine(embed);
   if (who) attribution.append(`— ${who}, `);
   const link = document.createElement('a');
   link.href = embed.url;
-  link.textContent = embed.date ?? PLATFORM_NAMES[embed.kind];
+  link.textContent = embed.date ?? PLATFORM_NAMES[embed.kind].item;
   attribution.append(link);
   quote.append(attribution);
   return quote;

@@ -125,7 +125,8 @@ async function firstResultTimes(site: string): Promise<{ query: string; ms: numb
     for (const query of QUERIES) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
+      // Loading the index of 10,000 articles is not what is timed, and is slow on a loaded machine.
+      await page.goto(pathToFileURL(path.join(site, 'index.html')).href, { timeout: 300_000 });
       await page.getByLabel('Words to find').fill(query);
       const measured = await page.evaluate(
         () =>
@@ -181,6 +182,8 @@ async function main(): Promise<number> {
     const full = await buildSite(archive, out);
     const fullSeconds = (performance.now() - f0) / 1000;
     const fullCpu = cpuSeconds(process.cpuUsage(fullCpu0));
+    // Each figure as soon as it is known: a later step failing must not lose it.
+    console.log(`full build:        ${fullSeconds.toFixed(1)} s for ${full.pages} pages (${(full.pages / fullSeconds).toFixed(0)} pages/s; CPU ${fullCpu.toFixed(1)} s)   target < ${TARGETS.fullSeconds} s: ${verdict(fullSeconds < TARGETS.fullSeconds)}`);
 
     // 10 new snapshots through the real store: a sentence added to 10 pages.
     for (let n = 0; n < NEW_SNAPSHOTS; n++) {
@@ -200,6 +203,7 @@ async function main(): Promise<number> {
     const incremental = await buildSite(archive, out);
     const incrementalSeconds = (performance.now() - i0) / 1000;
     const incrementalCpu = cpuSeconds(process.cpuUsage(incrementalCpu0));
+    console.log(`incremental:       ${incrementalSeconds.toFixed(2)} s after ${NEW_SNAPSHOTS} new snapshots (${incremental.rendered} pages rebuilt; CPU ${incrementalCpu.toFixed(2)} s)   target < ${TARGETS.incrementalSeconds} s: ${verdict(incrementalSeconds < TARGETS.incrementalSeconds)}`);
     archive.close();
 
     const site = folderBytes(out, () => true);
@@ -214,8 +218,6 @@ async function main(): Promise<number> {
 
     console.log('');
     console.log(`load average:      ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
-    console.log(`full build:        ${fullSeconds.toFixed(1)} s for ${full.pages} pages (${(full.pages / fullSeconds).toFixed(0)} pages/s; CPU ${fullCpu.toFixed(1)} s)   target < ${TARGETS.fullSeconds} s: ${verdict(fullSeconds < TARGETS.fullSeconds)}`);
-    console.log(`incremental:       ${incrementalSeconds.toFixed(2)} s after ${NEW_SNAPSHOTS} new snapshots (${incremental.rendered} pages rebuilt; CPU ${incrementalCpu.toFixed(2)} s)   target < ${TARGETS.incrementalSeconds} s: ${verdict(incrementalSeconds < TARGETS.incrementalSeconds)}`);
     console.log(`site size:         ${mib(site.bytes - state.bytes)} in ${site.files - state.files} files (plus ${mib(state.bytes)} of rebuild state in .clipfile-site/)`);
     console.log(`search index:      ${mib(core + terms.bytes)} (core ${kib(core)}, ${terms.files} term files, largest ${kib(terms.largest)}); result titles ${mib(docs.bytes)} in ${docs.files} files`);
     console.log(`first result:      median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms over ${firstResults.length} queries (Chromium, file://, cold)   target < ${TARGETS.firstResultMs} ms: ${verdict(worst < TARGETS.firstResultMs)}`);

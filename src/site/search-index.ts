@@ -73,6 +73,8 @@ export interface SearchOutput {
 export class SiteSearch {
   private readonly documents = new Map<string, SearchDocument>();
   private readonly superseded = new Set<string>();
+  /** A build from nothing indexes each article as it comes, rather than holding every text until the end. */
+  private readonly building: MiniSearch<SearchDocument> | undefined;
 
   private constructor(
     /** The main index's JSON, parsed only when the delta is merged into it. */
@@ -82,6 +84,7 @@ export class SiteSearch {
   ) {
     for (const document of delta?.documents ?? []) this.documents.set(document.id, document);
     for (const id of delta?.superseded ?? []) this.superseded.add(id);
+    if (fresh) this.building = new MiniSearch<SearchDocument>(indexOptions());
   }
 
   /** The search of the last build, or a new one (`state` undefined: everything is indexed again). */
@@ -97,20 +100,29 @@ export class SiteSearch {
 
   /** Adds an article, or replaces what the index held for its page. */
   put(document: SearchDocument): void {
+    if (this.building) {
+      if (this.building.has(document.id)) this.building.replace(document);
+      else this.building.add(document);
+      return;
+    }
     this.documents.set(document.id, document);
-    if (!this.fresh) this.superseded.add(document.id);
+    this.superseded.add(document.id);
   }
 
   /** Takes a page out (its folder is gone from the archive). */
   remove(id: string): void {
+    if (this.building) {
+      if (this.building.has(id)) this.building.discard(id);
+      return;
+    }
     this.documents.delete(id);
-    if (!this.fresh) this.superseded.add(id);
+    this.superseded.add(id);
   }
 
   /** The files of this build; the delta is merged into the main index when it has grown large. */
   async output(totalArticles: number): Promise<SearchOutput> {
     const limit = Math.max(COMPACT_AT.articles, Math.ceil(totalArticles * COMPACT_AT.share));
-    if (this.fresh || this.documents.size > limit) return this.merged();
+    if (this.building || this.documents.size > limit) return this.merged();
     const delta = new MiniSearch<SearchDocument>(indexOptions());
     delta.addAll([...this.documents.values()]);
     const state: DeltaState = { documents: [...this.documents.values()], superseded: [...this.superseded] };
@@ -118,7 +130,7 @@ export class SiteSearch {
   }
 
   private async merged(): Promise<SearchOutput> {
-    const main = this.mainJson ? MiniSearch.loadJSON<SearchDocument>(this.mainJson, indexOptions()) : new MiniSearch<SearchDocument>(indexOptions());
+    const main = this.building ?? MiniSearch.loadJSON<SearchDocument>(this.mainJson!, indexOptions());
     for (const id of this.superseded) if (main.has(id)) main.discard(id);
     main.addAll([...this.documents.values()]);
     // Discarded articles leave their terms behind until a vacuum; the files should not carry them.

@@ -62,9 +62,9 @@ await build({
   input: entries,
   platform: 'node',
   // Loaded from node_modules at run time: a native addon (better-sqlite3), a browser driver
-  // and a spec DOM that load their own files by path (playwright-core, jsdom), a package that
-  // starts its own binary (pagefind), and citation-js, whose plugins register on one shared core.
-  external: ['better-sqlite3', 'playwright-core', 'jsdom', 'pagefind', /^@citation-js\//],
+  // and a spec DOM that load their own files by path (playwright-core, jsdom), and citation-js,
+  // whose plugins register on one shared core.
+  external: ['better-sqlite3', 'playwright-core', 'jsdom', /^@citation-js\//],
   plugins: [
     {
       // commander loads node:child_process (and with it dgram and more) at start-up, for

@@ -52,11 +52,23 @@ export async function extractPage(
   const staticArticle = await extractOrNone(extract, page);
   const decision = decideRender(staticArticle, decoded.html);
   if (!decision.render) return { article: staticArticle!, rendered: null };
-  const rendered = await renderPage(capture, source, renderer, decision.reason);
+  let rendered: RenderedSnapshot;
+  try {
+    rendered = await renderPage(capture, source, renderer, decision.reason);
+  } catch (error) {
+    // `auto` only hoped to do better: a story the HTML as served gave is kept, with the reason.
+    if (!staticArticle || !(error instanceof SourceError)) throw error;
+    return { article: withRenderFailure(staticArticle, error), rendered: null };
+  }
   const renderedArticle = await extractOrNone(extract, { html: rendered.html, url: capture.url, source });
   if (renderedArticle && (!staticArticle || isBetterThanStatic(renderedArticle, staticArticle))) return { article: renderedArticle, rendered };
   if (staticArticle) return { article: staticArticle, rendered: null };
   throw new SourceError(source, 'no-article', 'no article found in the page, as served or as rendered');
+}
+
+function withRenderFailure(article: Article, error: SourceError): Article {
+  const warning = `not rendered (${error.code}: ${error.reason}): the article is from the HTML as served`;
+  return { ...article, warnings: [...article.warnings, warning] };
 }
 
 async function renderPage(capture: Capture, source: string, renderer: Renderer, reason: RenderReason): Promise<RenderedSnapshot> {

@@ -33,6 +33,7 @@ interface Row {
   code: string | null;
   error: string | null;
   rendered: string | null;
+  warnings: string[];
 }
 
 let server: TestServer;
@@ -53,6 +54,8 @@ beforeAll(async () => {
   server.route('/tweet', html(TWEET_PLACEHOLDER));
   server.route('/widget.js', bytes(FAKE_WIDGET_JS, 'text/javascript'));
   server.route('/loop', html(ENDLESS_LOOP));
+  server.route('/tweet-loop', html(TWEET_PLACEHOLDER.replace('/widget.js', '/endless-widget.js')));
+  server.route('/endless-widget.js', bytes('for (;;) {}', 'text/javascript'));
   server.route('/built', html(BUILT_AFTER_LOAD));
 });
 
@@ -69,7 +72,7 @@ describe('archive --render auto on a mixed list', () => {
 
   beforeAll(async () => {
     archive = scratch();
-    const sources = ['/static', '/shell', '/tweet', '/loop'].map((path) => server.url(path));
+    const sources = ['/static', '/shell', '/tweet', '/loop', '/tweet-loop'].map((path) => server.url(path));
     const result = await runCli(
       ['archive', ...sources, '-o', archive, '--json', '--render', 'auto', '--render-timeout', '5s', '--ignore-robots', '--delay', '0'],
       { timeoutMs: 120_000 },
@@ -111,6 +114,18 @@ describe('archive --render auto on a mixed list', () => {
     expect(server.requestsTo('/widget.js')).toHaveLength(1);
     const stored = articleJson('/tweet');
     expect(stored.embeds[0]).toMatchObject({ kind: 'tweet', text: TWEET_TEXT });
+    expect(validateArchivedArticle(stored)).toEqual([]);
+  });
+
+  it('keeps the story as served when rendering it fails, saying so', () => {
+    expect(server.requestsTo('/endless-widget.js')).toHaveLength(1);
+    const tweetLoop = row('/tweet-loop');
+    expect(tweetLoop).toMatchObject({ status: 'archived', rendered: null });
+    expect(tweetLoop.warnings).toEqual(['not rendered (render-timeout: rendering took longer than 5 s): the article is from the HTML as served']);
+    expect(stderr).toContain('not rendered (render-timeout');
+    const stored = articleJson('/tweet-loop');
+    expect(stored.text).toContain(STORY_PARAGRAPHS[11]);
+    expect(stored.provenance.rendered).toBeUndefined();
     expect(validateArchivedArticle(stored)).toEqual([]);
   });
 

@@ -37,6 +37,8 @@ export interface ArchiveResult extends StoreOutcome {
   confidence: number | null;
   /** Why the page was rendered in Chromium; null when its Article came from the HTML as served. */
   rendered: RenderReason | null;
+  /** The stored Article's warnings (links left relative, a render that failed, …); [] when unchanged. */
+  warnings: readonly string[];
 }
 
 /** Turns a page's HTML into an Article: extractArticle in-process, or an ExtractPool's extract. */
@@ -97,7 +99,7 @@ export async function storeCapture(
   if (capture.status === 304) {
     const outcome = archive.recordNotModified(capture.url ?? source, capture.fetchedAt, source, capture.redirects);
     const latest = archive.readSnapshot(outcome.snapshotPath);
-    return { ...outcome, source, title: latest?.title ?? null, confidence: latest?.confidence ?? null, rendered: null };
+    return { ...outcome, source, title: latest?.title ?? null, confidence: latest?.confidence ?? null, rendered: null, warnings: [] };
   }
   const decoded = decodePage(capture);
   const { article, rendered } = await extractPage(capture, decoded, source, extract, options.render);
@@ -117,5 +119,5 @@ export async function storeCapture(
       ...(options.render ? { render: options.render.mode, renderTimeoutMs: options.render.renderer?.timeoutMs ?? null } : {}),
     },
   });
-  return { ...outcome, source, title: article.title, confidence: article.confidence, rendered: rendered?.reason ?? null };
+  return { ...outcome, source, title: article.title, confidence: article.confidence, rendered: rendered?.reason ?? null, warnings: article.warnings };
 }

@@ -76,6 +76,8 @@ export interface BatchOutcome {
   origin: CaptureOrigin | null;
   /** Why the page was rendered in Chromium (--render); null when its Article came from the HTML as served. */
   rendered: RenderReason | null;
+  /** archived: the Article's warnings (links left relative, a render that failed, …); else []. */
+  warnings: readonly string[];
 }
 
 /** Reasons to print after a source's name that do not fail it ("2 entries without a link left out"). */
@@ -264,6 +266,7 @@ export class BatchRun {
         attempts,
         origin: capture.origin ?? null,
         rendered: stored.rendered,
+        warnings: stored.warnings,
       });
     } catch (error) {
       attempts = error instanceof SourceError && error.attempts !== undefined ? error.attempts : attempts;
@@ -381,6 +384,7 @@ export class BatchRun {
       entries: null,
       origin: null,
       rendered: null,
+      warnings: [],
       index,
       url: null,
       key: null,

@@ -182,8 +182,6 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
     onNote: (note) => reporter.warning(note),
   });
 
-  // Each page's Article warnings (links left relative, …), reported with its outcome.
-  const pageWarnings = new Map<string, readonly string[]>();
   const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0, expanded: 0 };
   let duplicates = 0;
   let disallowed = 0;
@@ -198,11 +196,7 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
   const run = new BatchRun(sources, archive, {
     fetcher,
     archive: { fetch: fetchOptions, warc: flags.warc === true, render },
-    extract: async (page) => {
-      const article = await pool.extract({ ...page, ...limits });
-      if (article.warnings.length > 0 && page.source !== undefined) pageWarnings.set(page.source, article.warnings);
-      return article;
-    },
+    extract: (page) => pool.extract({ ...page, ...limits }),
     // Enough pages in hand to keep every request slot and extraction thread busy, and no more:
     // memory stays flat however long the list.
     maxInHand: flags.concurrency + 2 * pool.size,
@@ -230,9 +224,7 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
   }
 
   function report(outcome: BatchOutcome): void {
-    const stored = outcome.status === 'archived' || outcome.status === 'unchanged';
-    const warnings = (stored && pageWarnings.get(outcome.source)) || [];
-    pageWarnings.delete(outcome.source);
+    const warnings = outcome.warnings;
     const skipReason = outcome.skipReason === 'disallowed' ? 'disallowed by robots.txt' : outcome.skipReason === 'interrupted' ? 'interrupted' : null;
     if (flags.json) {
       writeJsonLine({

@@ -7,7 +7,7 @@
 import type { Article, Capture, DecodedPage, RenderedSnapshot, RenderReason } from '../article.js';
 import { SourceError } from '../errors.js';
 import type { PageInput } from '../extract/pipeline.js';
-import { decideRender, type RenderMode } from './decide.js';
+import { decideRender, RENDER_BELOW_CONFIDENCE, type RenderMode } from './decide.js';
 import type { Renderer } from './render.js';
 
 /** How pages are rendered in a run: the mode, and the run's Renderer (none under `never`). */
@@ -56,9 +56,11 @@ export async function extractPage(
   try {
     rendered = await renderPage(capture, source, renderer, decision.reason);
   } catch (error) {
-    // `auto` only hoped to do better: a story the HTML as served gave is kept, with the reason.
-    if (!staticArticle || !(error instanceof SourceError)) throw error;
-    return { article: withRenderFailure(staticArticle, error), rendered: null };
+    // `auto` only hoped to do better: a story the HTML as served gave with some confidence is
+    // kept, with the reason; a doubtful one ("Loading…") is no story, and the page fails.
+    const keepStatic = staticArticle !== null && staticArticle.confidence >= RENDER_BELOW_CONFIDENCE;
+    if (!keepStatic || !(error instanceof SourceError)) throw error;
+    return { article: withRenderFailure(staticArticle!, error), rendered: null };
   }
   const renderedArticle = await extractOrNone(extract, { html: rendered.html, url: capture.url, source });
   if (renderedArticle && (!staticArticle || isBetterThanStatic(renderedArticle, staticArticle))) return { article: renderedArticle, rendered };

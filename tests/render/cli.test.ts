@@ -132,7 +132,7 @@ describe('archive --render auto on a mixed list', () => {
   it('fails the endless page alone, with render-timeout in one line; exit 1', () => {
     expect(row('/loop')).toMatchObject({ status: 'failed', code: 'render-timeout', error: 'rendering took longer than 5 s', snapshot: null });
     expect(stderr).toContain(`error ${server.url('/loop')}: rendering took longer than 5 s\n`);
-    expect(rows.filter((candidate) => candidate.status === 'archived')).toHaveLength(3);
+    expect(rows.filter((candidate) => candidate.status === 'archived')).toHaveLength(4);
     expect(code).toBe(1);
   });
 });

@@ -73,8 +73,8 @@ describe('archive --render auto on a mixed list', () => {
   beforeAll(async () => {
     archive = scratch();
     const sources = ['/static', '/shell', '/tweet', '/loop', '/tweet-loop'].map((path) => server.url(path));
-    const result = await runCli(
     // A budget a loaded CI machine's Chromium meets for the real pages; the endless ones use all of it.
+    const result = await runCli(
       ['archive', ...sources, '-o', archive, '--json', '--render', 'auto', '--render-timeout', '15s', '--ignore-robots', '--delay', '0'],
       { timeoutMs: 120_000 },
     );

@@ -192,7 +192,7 @@ export type Half = 'study' | 'check';
  * and learnt from, or the *check* half, which is only ever scored (a rule that helps only the
  * study half learnt its pages, not the web). The half is the parity of the first byte of the
  * SHA-256 of the page id: fixed for ever, independent of the order and size of the set, and
- * about half of each set (aeb-dev 50 → 26/24, dragnet 708 → 352/356, cleaneval 357 → 181/176).
+ * about half of each set (study/check: aeb-dev 20/30, dragnet 362/346, cleaneval 183/174).
  */
 export function halfOf(id: string): Half {
   return createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'study' : 'check';

@@ -5,7 +5,7 @@
  * See ../shared/corpus/README.md.
  *
  *   npm run bench:quality [-- --set NAME] [--half study|check] [--worst N] [--json FILE]
- *                            [--texts DIR] [--fresh-baseline]
+ *                            [--texts DIR] [--fresh-baseline] [--sample N]
  *
  * Scores (a) plain Readability.js (jsdom + Readability.parse().textContent, as the public
  * benchmark runs it) and (b) clipfile's pipeline (extractArticle(...).text, the `--format text`
@@ -20,10 +20,14 @@
  * Readability gets right (F1 ≥ 0.9) that clipfile gets badly wrong (< 0.5), and the calibration
  * of clipfile's confidence (bucket → pages, mean F1, share with F1 ≥ 0.9) over all sets.
  *
+ * `--sample N` scores only the first N pages of each set × half in sha256(id) order (a fixed,
+ * unbiased slice, for a quick look on a busy machine; the figures that count are the full run's).
+ *
  * Readability's results do not change between runs of the same corpus and Readability version,
  * so they are kept in node_modules/.cache/clipfile-bench-quality/ (text and time) and reused;
  * `--fresh-baseline` runs it again.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,10 +46,12 @@ interface Options {
   json: string | null;
   texts: string | null;
   freshBaseline: boolean;
+  /** At most this many pages per set × half (null: all). */
+  sample: number | null;
 }
 
 const USAGE =
-  'usage: node dist/bench/quality.js [--set aeb-dev|dragnet|cleaneval] [--half study|check] [--worst N] [--json FILE] [--texts DIR] [--fresh-baseline]';
+  'usage: node dist/bench/quality.js [--set aeb-dev|dragnet|cleaneval] [--half study|check] [--worst N] [--json FILE] [--texts DIR] [--fresh-baseline] [--sample N]';
 
 function parseArgs(): Options {
   const values = readBenchArgs(USAGE, {
@@ -55,6 +61,7 @@ function parseArgs(): Options {
     json: { type: 'string' },
     texts: { type: 'string' },
     'fresh-baseline': { type: 'boolean' },
+    sample: { type: 'string' },
   });
   if (values.set !== undefined && !QUALITY_SETS.includes(values.set as QualitySet)) {
     throw new BenchUsageError(`--set takes one of ${QUALITY_SETS.join(', ')}\n${USAGE}`);
@@ -69,6 +76,7 @@ function parseArgs(): Options {
     json: values.json ?? null,
     texts: values.texts ?? null,
     freshBaseline: values['fresh-baseline'] ?? false,
+    sample: wholeNumber('sample', values.sample, USAGE, 1) ?? null,
   };
 }
 
@@ -126,6 +134,13 @@ function timed(extract: (html: string, page: QualityPage) => { text: string; con
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { text: '', confidence: null, ms, error: message.split('\n')[0]!.slice(0, 200) };
   }
+}
+
+/** The first `count` pages in sha256(id) order, or all of them. */
+function sampled(pages: QualityPage[], count: number | null): QualityPage[] {
+  if (count === null) return pages;
+  const key = (page: QualityPage) => createHash('sha256').update(page.id).digest('hex');
+  return pages.map((page) => ({ page, key: key(page) })).sort((a, b) => a.key.localeCompare(b.key)).slice(0, count).map((x) => x.page);
 }
 
 /** Where Readability's results are kept between runs, per Readability version. */
@@ -281,7 +296,7 @@ async function main(): Promise<number> {
   const results: PageResult[] = [];
   let warmedUp = false;
   for (const set of options.sets) {
-    const pages = loadQualitySet(set).filter((p) => options.halves.includes(halfOf(p.id)));
+    const pages = options.halves.flatMap((half) => sampled(loadQualitySet(set).filter((p) => halfOf(p.id) === half), options.sample));
     if (!warmedUp) {
       // Untimed warm-up: JIT, module initialisation, jsdom's first-use costs.
       for (const page of pages.slice(0, 3)) {

@@ -16,6 +16,7 @@ interface ExtractFlags extends FetchFlags {
   color: boolean;
   minConfidence?: number;
   timeLimit: number;
+  comments?: boolean;
 }
 
 export function extractCommand(): Command {
@@ -28,6 +29,7 @@ export function extractCommand(): Command {
         .default('md'),
     )
     .option('--json', 'for scripts: one JSON line per source, with its source and status, failures included')
+    .option('--comments', "add the page's reader comments under the story in the Markdown (JSON always has them in comments[])")
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
   addTimeLimitOption(command);
@@ -40,10 +42,11 @@ export function extractCommand(): Command {
 }
 
 async function runExtract(sources: string[], flags: ExtractFlags): Promise<number> {
-  const [{ decodePage }, { pageCaptures }, { extractArticle }, markdownWithFrontMatter] = await Promise.all([
+  const [{ decodePage }, { pageCaptures }, { extractArticle }, { withCommentsInMarkdown }, markdownWithFrontMatter] = await Promise.all([
     import('../acquire/index.js'),
     import('../sources/read-pages.js'),
     import('../extract/pipeline.js'),
+    import('../extract/comments/markdown.js'),
     // yaml is for front matter only: not loaded for other formats.
     flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
   ]);
@@ -59,7 +62,8 @@ async function runExtract(sources: string[], flags: ExtractFlags): Promise<numbe
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
       const page = { html: decoded.html, url: capture.url, source };
-      const article = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
+      const extracted = withinTimeLimit(() => extractArticle(page), flags.timeLimit, source);
+      const article = flags.comments ? withCommentsInMarkdown(extracted) : extracted;
       const below = isDoubtful(article, flags.minConfidence);
       process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below));
       printed++;

@@ -9,6 +9,7 @@ import { canonicalUrlOf, harvestMetadata, mergeMetadata } from './metadata.js';
 import { adoptPageUrl, copyDocument, parseHtml } from './parse.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { findQuotes } from './quotes/index.js';
+import { takeComments } from './comments/index.js';
 import { EMBED_PLACEHOLDER_TAG, markEmbeds, normalizeSpace, placeEmbeds, stripTokens } from './placement.js';
 import {
   articleBodyCovered,
@@ -70,6 +71,8 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
   // A saved page read without --url lives at its canonical URL: links and images resolve against it.
   const canonicalUrl = page.url ? null : canonicalUrlOf(harvested, null);
   if (canonicalUrl) adoptPageUrl(document, canonicalUrl);
+  // Reader comments leave the page before anything reads the story, so they never mix with it.
+  const comments = takeComments(document);
   const marks = markEmbeds(document, findEmbeds(document));
   const readerable = isProbablyReaderable(document);
   const holdsEmbed = (text: string) => text.search(marks.tokenPattern) >= 0;
@@ -169,6 +172,7 @@ export function extractArticle(page: PageInput, options: ExtractOptions = {}): A
     html,
     embeds,
     quotes: findQuotes(text, { content, lang: metadata.lang }),
+    comments,
     warnings,
   };
 }

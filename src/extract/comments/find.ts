@@ -78,7 +78,7 @@ function readThread(group: readonly Element[]): FoundComments | null {
   const blocks = group.filter((member) => !hasMemberAncestor(member, members));
   for (const member of [...blocks]) {
     for (const sibling of commentSiblings(member, members)) {
-      if (findPartOrSelf(sibling, () => false, (e) => isAuthorPart(e) || isDatePart(e))) blocks.push(sibling);
+      if (findPartOrSelf(sibling, () => false, (e) => isAuthorPart(e) || isDatePart(e) || isDateLine(e))) blocks.push(sibling);
     }
   }
   return { comments, blocks };
@@ -194,7 +194,11 @@ function readComment(member: Element, members: ReadonlySet<Element>): ReaderComm
   // The author and date may stand beside the text, before or after it (<dt> before <dd>).
   const beside = commentSiblings(member, members);
   const author = findPart(member, nested, isAuthorPart) ?? firstOf(beside, (e) => findPartOrSelf(e, nested, isAuthorPart));
-  const date = findPart(member, nested, isDatePart) ?? firstOf(beside, (e) => findPartOrSelf(e, nested, isDatePart));
+  const date =
+    findPart(member, nested, isDatePart) ??
+    firstOf(beside, (e) => findPartOrSelf(e, nested, isDatePart)) ??
+    findPart(member, nested, isDateLine) ??
+    firstOf(beside, (e) => findPartOrSelf(e, nested, isDateLine));
   const skip = (element: Element) =>
     nested(element) || element === author || element === date || element.tagName === 'FORM' || isControl(element);
   const text = renderText(member, [], { skip }).trim();
@@ -274,6 +278,24 @@ function isDatePart(element: Element): boolean {
   if (prop === 'dateCreated' || prop === 'datePublished' || prop === 'commentTime') return true;
   if (element.tagName === 'TIME') return true;
   return hasNamePart(element, DATE_PART) && hasShortText(element, MAX_DATE_CHARS) && /\d/.test(element.textContent ?? '');
+}
+
+/** A date as pages write it: "June 08, 2012", "8 June 2012", "2012-06-08", "08/06/12", "3 days ago". */
+const DATE_TEXT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/i;
+/** Longest line read as a comment's date line when no markup names it. */
+const MAX_DATE_LINE_CHARS = 100;
+
+/**
+ * A short line carrying a date ("Posted by: Jane | June 08, 2012 at 02:29 PM"), for comments
+ * whose markup names neither author nor date: a classed block or a non-paragraph, so a
+ * one-line comment that mentions a date stays text.
+ */
+function isDateLine(element: Element): boolean {
+  if (element.tagName === 'P' && !element.getAttribute('class')) return false;
+  if (element.querySelector('p, div, li')) return false;
+  const text = textOf(element);
+  return text.length > 0 && text.length <= MAX_DATE_LINE_CHARS && DATE_TEXT.test(text);
 }
 
 function isControl(element: Element): boolean {

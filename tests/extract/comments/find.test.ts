@@ -76,6 +76,21 @@ describe('reader comments', () => {
     expect(article.text).not.toContain('Dana Reed');
   });
 
+  it('a "Posted by … | date" footer when the markup names neither author nor date; a date inside the text stays text', () => {
+    const article = extract(
+      page(`<div class="comments-content">${['Ivy Moss', 'Jon Pike']
+        .map(
+          (name, i) => `<div class="comment" id="c${i}"><div class="comment-content"><p>I planted mine on June ${i + 2}, 2025 too.</p>
+            <p>Comment ${i} on the summer.</p></div><p class="comment-footer">Posted by: ${name} | June 1${i}, 2025 at 02:29 PM</p></div>`,
+        )
+        .join('')}</div>`),
+    );
+    expect(article.comments).toEqual([
+      { author: null, date: 'Posted by: Ivy Moss | June 10, 2025 at 02:29 PM', text: 'I planted mine on June 2, 2025 too.\n\nComment 0 on the summer.', replyDepth: 0 },
+      { author: null, date: 'Posted by: Jon Pike | June 11, 2025 at 02:29 PM', text: 'I planted mine on June 3, 2025 too.\n\nComment 1 on the summer.', replyDepth: 0 },
+    ]);
+  });
+
   it('schema.org Comment microdata', () => {
     const article = extract(
       page(`<section>${['Fay Hill', 'Gus Lane']

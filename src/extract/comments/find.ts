@@ -97,11 +97,15 @@ function commentContainers(body: Element): Element[] {
   return unique.filter((element) => !unique.some((other) => other !== element && other.contains(element)));
 }
 
+/** Every word of COMMENTS_NAME holds one of these: a cheap test before the names are split. */
+const COMMENTS_NAME_HINT = /comment|kommentar|comentar|reacti|respons|discus|disqus/i;
+
 function isCommentsContainer(element: Element): boolean {
   if (/schema\.org\/(?:UserComments|Comment)\b/.test(element.getAttribute('itemtype') ?? '')) return true;
   const label = element.getAttribute('aria-label');
   if (label && COMMENTS_HEADING.test(label.trim())) return true;
-  return words(element).some((name) => COMMENTS_NAME.test(name));
+  const raw = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return COMMENTS_NAME_HINT.test(raw) && words(element).some((name) => COMMENTS_NAME.test(name));
 }
 
 /**

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { BenchUsageError } from './args.js';
 
 /** A corpus folder or file is not where it should be. */
@@ -127,6 +128,74 @@ export function loadAebDev(dir: string = aebDevDir()): AebPage[] {
       requireFile(file, 'aeb-dev');
       return { id, url: entry.url, html: utf8(gunzipSync(readFileSync(file))), truth: entry.articleBody, path: file };
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// wceb-dev: 1,065 pages of the Web Content Extraction Benchmark (dragnet and cleaneval sets).
+
+/** The sets bench:quality scores: aeb-dev and the two halves of wceb-dev. */
+export type QualitySet = 'aeb-dev' | 'dragnet' | 'cleaneval';
+export const QUALITY_SETS: readonly QualitySet[] = ['aeb-dev', 'dragnet', 'cleaneval'];
+
+/** A page of a quality set; its markup is read from disk when asked for (wceb-dev is large). */
+export interface QualityPage {
+  id: string;
+  url: string;
+  set: QualitySet;
+  truth: string;
+  /** The .html.gz file. */
+  path: string;
+  /** The page, gunzipped and decoded as UTF-8 (read on each call). */
+  html(): string;
+}
+
+/** Default wceb-dev folder: <repo>/../shared/corpus/wceb-dev. */
+export function wcebDevDir(repoRoot?: string): string {
+  return path.join(corpusRoot(repoRoot), 'wceb-dev');
+}
+
+/**
+ * Every wceb-dev page of one dataset ('dragnet' or 'cleaneval'), sorted by id. Throws
+ * CorpusMissingError when the folder, ground-truth.json or a page's html/ID.html.gz is missing.
+ */
+export function loadWcebDev(dataset: 'dragnet' | 'cleaneval', dir: string = wcebDevDir()): QualityPage[] {
+  requireDir(dir, 'wceb-dev');
+  const file = path.join(dir, 'ground-truth.json');
+  requireFile(file, 'wceb-dev');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, GroundTruthEntry & { dataset?: string }>;
+  const htmlDir = path.join(dir, 'html');
+  requireDir(htmlDir, 'wceb-dev html');
+  return Object.keys(raw)
+    .filter((id) => raw[id]!.dataset === dataset)
+    .sort()
+    .map((id) => {
+      const page = path.join(htmlDir, `${id}.html.gz`);
+      requireFile(page, 'wceb-dev');
+      return gzPage(id, raw[id]!.url ?? '', dataset, raw[id]!.articleBody ?? '', page);
+    });
+}
+
+/** The pages of one quality set, sorted by id. */
+export function loadQualitySet(set: QualitySet): QualityPage[] {
+  if (set !== 'aeb-dev') return loadWcebDev(set);
+  return loadAebDev().map((p) => gzPage(p.id, p.url, set, p.truth, p.path));
+}
+
+function gzPage(id: string, url: string, set: QualitySet, truth: string, file: string): QualityPage {
+  return { id, url, set, truth, path: file, html: () => utf8(gunzipSync(readFileSync(file))) };
+}
+
+export type Half = 'study' | 'check';
+
+/**
+ * Which fixed half of its set a page belongs to: the *study* half, whose failures may be read
+ * and learnt from, or the *check* half, which is only ever scored (a rule that helps only the
+ * study half learnt its pages, not the web). The half is the parity of the first byte of the
+ * SHA-256 of the page id: fixed for ever, independent of the order and size of the set, and
+ * about half of each set (study/check: aeb-dev 20/30, dragnet 362/346, cleaneval 183/174).
+ */
+export function halfOf(id: string): Half {
+  return createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'study' : 'check';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,64 +1,87 @@
 /**
- * Body-text quality benchmark on the aeb-dev corpus (../shared/corpus/aeb-dev, 50 pages).
+ * Body-text quality benchmark on three sets of real pages nobody on the project wrote:
+ * aeb-dev (50 news pages, where the quality rules were studied) and the two wceb-dev sets,
+ * dragnet (708 news and blog pages of 2012) and cleaneval (357 general web pages of 2007).
+ * See ../shared/corpus/README.md.
  *
- *   npm run bench:quality [-- --json FILE] [--texts DIR] [--worst N]
+ *   npm run bench:quality [-- --set NAME] [--half study|check] [--worst N] [--json FILE]
+ *                            [--texts DIR] [--fresh-baseline] [--sample N]
  *
- * Scores, in one run, (a) plain Readability.js (jsdom + Readability.parse().textContent, as the
- * public benchmark runs it) and (b) clipfile's pipeline (extractArticle(...).text, the
- * `--format text` output) with the public benchmark's metric (bench/metric.ts), and times both.
- * Prints the figures, the worst pages of (b) with a one-line diagnosis, and the pages of (b)
- * below F1 0.5; `--json FILE` writes the per-page figures, `--texts DIR` the texts themselves
- * (ID.truth.txt, ID.readability.txt, ID.clipfile.txt) for reading the failures.
+ * Scores (a) plain Readability.js (jsdom + Readability.parse().textContent, as the public
+ * benchmark runs it) and (b) clipfile's pipeline (extractArticle(...).text, the `--format text`
+ * output; on dragnet, whose ground truth holds the reader comments, the story and then the
+ * comments' texts) with the public benchmark's metric (bench/metric.ts).
+ *
+ * Every set is split into two fixed halves by halfOf (bench/corpus.ts): the *study* half, whose
+ * failures `--worst N` lists with what was missed and what was kept wrongly, and the *check*
+ * half, which is only scored: a change counts when the check halves improve too.
+ *
+ * Prints the figures per set × half for both extractors, the time per page, the pages
+ * Readability gets right (F1 ≥ 0.9) that clipfile gets badly wrong (< 0.5), and the calibration
+ * of clipfile's confidence (bucket → pages, mean F1, share with F1 ≥ 0.9) over all sets.
+ *
+ * `--sample N` scores only the first N pages of each set × half in sha256(id) order (a fixed,
+ * unbiased slice, for a quick look on a busy machine; the figures that count are the full run's).
+ *
+ * Readability's results do not change between runs of the same corpus and Readability version,
+ * so they are kept in node_modules/.cache/clipfile-bench-quality/ (text and time) and reused;
+ * `--fresh-baseline` runs it again.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/extract/pipeline.js';
-import { aebDevDir, loadAebDev, runBench, type AebPage } from './corpus.js';
-import { readBenchArgs, wholeNumber } from './args.js';
-import { aggregate, explainPage, scorePage, type CorpusScore, type PageScore } from './metric.js';
+import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
+import { findRepoRoot, halfOf, loadQualitySet, QUALITY_SETS, runBench, type Half, type QualityPage, type QualitySet } from './corpus.js';
+import { aggregate, scorePage, unmatchedStretches, type PageScore } from './metric.js';
 
 interface Options {
+  sets: QualitySet[];
+  halves: Half[];
+  worst: number;
   json: string | null;
   texts: string | null;
-  worst: number;
+  freshBaseline: boolean;
+  /** At most this many pages per set × half (null: all). */
+  sample: number | null;
 }
 
-function usage(): string {
-  return 'usage: node dist/bench/quality.js [--json FILE] [--texts DIR] [--worst N]';
-}
+const USAGE =
+  'usage: node dist/bench/quality.js [--set aeb-dev|dragnet|cleaneval] [--half study|check] [--worst N] [--json FILE] [--texts DIR] [--fresh-baseline] [--sample N]';
 
 function parseArgs(): Options {
-  const values = readBenchArgs(usage(), { json: { type: 'string' }, texts: { type: 'string' }, worst: { type: 'string' } });
-  return { json: values.json ?? null, texts: values.texts ?? null, worst: wholeNumber('worst', values.worst, usage(), 0) ?? 5 };
+  const values = readBenchArgs(USAGE, {
+    set: { type: 'string' },
+    half: { type: 'string' },
+    worst: { type: 'string' },
+    json: { type: 'string' },
+    texts: { type: 'string' },
+    'fresh-baseline': { type: 'boolean' },
+    sample: { type: 'string' },
+  });
+  if (values.set !== undefined && !QUALITY_SETS.includes(values.set as QualitySet)) {
+    throw new BenchUsageError(`--set takes one of ${QUALITY_SETS.join(', ')}\n${USAGE}`);
+  }
+  if (values.half !== undefined && values.half !== 'study' && values.half !== 'check') {
+    throw new BenchUsageError(`--half takes study or check\n${USAGE}`);
+  }
+  return {
+    sets: values.set ? [values.set as QualitySet] : [...QUALITY_SETS],
+    halves: values.half ? [values.half as Half] : ['study', 'check'],
+    worst: wholeNumber('worst', values.worst, USAGE, 0) ?? 5,
+    json: values.json ?? null,
+    texts: values.texts ?? null,
+    freshBaseline: values['fresh-baseline'] ?? false,
+    sample: wholeNumber('sample', values.sample, USAGE, 1) ?? null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The two extractors. Each returns the extracted plain text; a throw counts as empty text.
-
-/** (a) Plain Readability.js, as the public benchmark's readability_js extractor runs it. */
-function readabilityBaseline(page: AebPage): string {
-  // A silent virtual console only keeps jsdom's CSS-parse noise off the terminal.
-  const dom = new JSDOM(page.html, { url: page.url || undefined, virtualConsole: new VirtualConsole() });
-  try {
-    return new Readability(dom.window.document).parse()?.textContent ?? '';
-  } finally {
-    dom.window.close();
-  }
-}
-
-/** (b) clipfile's pipeline: the `--format text` output, and the extraction's confidence. */
-function clipfilePipeline(page: AebPage): Extracted {
-  const article = extractArticle({ html: page.html, url: page.url || null }, {});
-  return { text: article.text, confidence: article.confidence };
-}
-
-interface Extracted {
-  text: string;
-  confidence: number | null;
-}
 
 interface Run {
   text: string;
@@ -68,6 +91,31 @@ interface Run {
   error: string | null;
 }
 
+/** (a) Plain Readability.js, as the public benchmark's readability_js extractor runs it. */
+function readabilityBaseline(html: string, page: QualityPage): { text: string; confidence: null } {
+  // A silent virtual console only keeps jsdom's CSS-parse noise off the terminal.
+  const dom = new JSDOM(html, { url: page.url || undefined, virtualConsole: new VirtualConsole() });
+  try {
+    return { text: new Readability(dom.window.document).parse()?.textContent ?? '', confidence: null };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/**
+ * (b) clipfile's pipeline: the `--format text` output and the extraction's confidence; on a set
+ * whose ground truth holds the reader comments, their texts follow the story.
+ */
+function clipfilePipeline(html: string, page: QualityPage): { text: string; confidence: number | null } {
+  const article = extractArticle({ html, url: page.url || null }, {});
+  if (!SETS_WITH_COMMENTS.has(page.set)) return { text: article.text, confidence: article.confidence };
+  const comments = article.comments.map((c) => [c.author, c.date, c.text].filter(Boolean).join('\n'));
+  return { text: [article.text, ...comments].join('\n\n'), confidence: article.confidence };
+}
+
+/** Sets whose ground truth holds the reader comments under the story. */
+const SETS_WITH_COMMENTS: ReadonlySet<QualitySet> = new Set(['dragnet']);
+
 const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 
 /** Lets jsdom release the windows closed so far (it keeps them alive until the loop turns). */
@@ -76,12 +124,11 @@ async function settle(): Promise<void> {
   gc?.();
 }
 
-function timed(extract: (page: AebPage) => string | Extracted, page: AebPage): Run {
+function timed(extract: (html: string, page: QualityPage) => { text: string; confidence: number | null }, html: string, page: QualityPage): Run {
   const start = performance.now();
   try {
-    const out = extract(page);
-    const ms = performance.now() - start;
-    return typeof out === 'string' ? { text: out, confidence: null, ms, error: null } : { ...out, ms, error: null };
+    const out = extract(html, page);
+    return { ...out, ms: performance.now() - start, error: null };
   } catch (error) {
     const ms = performance.now() - start;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -89,11 +136,40 @@ function timed(extract: (page: AebPage) => string | Extracted, page: AebPage): R
   }
 }
 
+/** The first `count` pages in sha256(id) order, or all of them. */
+function sampled(pages: QualityPage[], count: number | null): QualityPage[] {
+  if (count === null) return pages;
+  const key = (page: QualityPage) => createHash('sha256').update(page.id).digest('hex');
+  return pages.map((page) => ({ page, key: key(page) })).sort((a, b) => a.key.localeCompare(b.key)).slice(0, count).map((x) => x.page);
+}
+
+/** Where Readability's results are kept between runs, per Readability version. */
+function baselineCacheDir(): string {
+  const require = createRequire(import.meta.url);
+  const version = (require('@mozilla/readability/package.json') as { version: string }).version;
+  return path.join(findRepoRoot(), 'node_modules', '.cache', 'clipfile-bench-quality', `readability-${version}`);
+}
+
+function cachedBaseline(dir: string, page: QualityPage): Run | null {
+  const file = path.join(dir, `${page.set}-${page.id}.json`);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Run;
+  } catch {
+    return null;
+  }
+}
+
+function storeBaseline(dir: string, page: QualityPage, run: Run): void {
+  writeFileSync(path.join(dir, `${page.set}-${page.id}.json`), JSON.stringify(run));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Figures.
 
 interface PageResult {
-  page: AebPage;
+  page: QualityPage;
+  half: Half;
   runs: { baseline: Run; clipfile: Run };
   scores: { baseline: PageScore; clipfile: PageScore };
 }
@@ -109,156 +185,187 @@ function mean(values: readonly number[]): number {
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
 }
 
-interface Summary {
-  f1: number;
-  precision: number;
-  recall: number;
-  accuracy: number;
-  msMean: number;
-  msMedian: number;
+const f3 = (x: number): string => x.toFixed(3);
+const f1d = (x: number): string => x.toFixed(1);
+const signed = (x: number): string => (x >= 0 ? '+' : '') + x.toFixed(3);
+
+/** A page Readability gets right (F1 ≥ RIGHT) that clipfile gets badly wrong (F1 < BADLY_WRONG). */
+const RIGHT = 0.9;
+const BADLY_WRONG = 0.5;
+
+/** Confidence from which clipfile claims a good extraction; target: F1 ≥ RIGHT in ≥ 95% of pages. */
+const HIGH_CONFIDENCE = 0.8;
+const CALIBRATION_BUCKETS = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+
+interface Row {
+  label: string;
+  pages: number;
+  clipfile: ReturnType<typeof aggregate>;
+  baseline: ReturnType<typeof aggregate>;
+  msClipfile: number[];
+  msBaseline: number[];
   errors: number;
   empty: number;
+  lost: number;
 }
 
-function summarise(score: CorpusScore, runs: readonly Run[]): Summary {
-  const ms = runs.map((r) => r.ms);
+function row(label: string, results: readonly PageResult[]): Row {
   return {
-    f1: score.f1,
-    precision: score.precision,
-    recall: score.recall,
-    accuracy: score.accuracy,
-    msMean: mean(ms),
-    msMedian: median(ms),
-    errors: runs.filter((r) => r.error).length,
-    empty: score.pages.filter((p) => p.predictedTokens === 0).length,
+    label,
+    pages: results.length,
+    clipfile: aggregate(results.map((r) => r.scores.clipfile)),
+    baseline: aggregate(results.map((r) => r.scores.baseline)),
+    msClipfile: results.map((r) => r.runs.clipfile.ms),
+    msBaseline: results.map((r) => r.runs.baseline.ms),
+    errors: results.filter((r) => r.runs.clipfile.error).length,
+    empty: results.filter((r) => r.scores.clipfile.predictedTokens === 0).length,
+    lost: results.filter((r) => r.scores.baseline.f1 >= RIGHT && r.scores.clipfile.f1 < BADLY_WRONG).length,
   };
 }
 
-const f3 = (x: number): string => x.toFixed(3);
-const f1d = (x: number): string => x.toFixed(1);
-
-function printSummary(label: string, s: Summary): void {
+function printTable(rows: readonly Row[]): void {
   console.log(
-    `${label.padEnd(22)} F1 ${f3(s.f1)}  P ${f3(s.precision)}  R ${f3(s.recall)}  acc ${f3(s.accuracy)}` +
-      `  ms/page mean ${f1d(s.msMean).padStart(6)} median ${f1d(s.msMedian).padStart(6)}` +
-      (s.empty ? `  empty ${s.empty}` : '') +
-      (s.errors ? `  errors ${s.errors}` : ''),
+    `${'set / half'.padEnd(18)} ${'pages'.padStart(5)}  clipfile F1     P     R  | Readability F1     P     R  |    ΔF1  | ms/page clip (read)  | lost  empty  errors`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.label.padEnd(18)} ${String(r.pages).padStart(5)}  ${' '.repeat(7)}${f3(r.clipfile.f1)} ${f3(r.clipfile.precision)} ${f3(r.clipfile.recall)}` +
+        `  | ${' '.repeat(10)}${f3(r.baseline.f1)} ${f3(r.baseline.precision)} ${f3(r.baseline.recall)}` +
+        `  | ${signed(r.clipfile.f1 - r.baseline.f1)}  | ${f1d(mean(r.msClipfile)).padStart(7)} (${f1d(mean(r.msBaseline)).padStart(6)})` +
+        `     | ${String(r.lost).padStart(4)} ${String(r.empty).padStart(6)} ${String(r.errors).padStart(7)}`,
+    );
+  }
+  console.log(
+    `  lost: pages Readability gets right (F1 ≥ ${RIGHT}) below F1 ${BADLY_WRONG} in clipfile; ms/page: mean, clipfile (Readability; cached runs keep their first time)`,
   );
 }
 
-function describe(result: PageResult, which: 'baseline' | 'clipfile'): string {
-  const run = result.runs[which];
-  const why = explainPage(result.page.truth, run.text);
-  return run.error ? `${why} — ${run.error}` : why;
+function printCalibration(results: readonly PageResult[], sets: readonly QualitySet[]): void {
+  console.log('confidence calibration (clipfile, all pages of the sets run):');
+  console.log(`  ${'bucket'.padEnd(12)} ${'pages'.padStart(6)}  mean F1  share F1 ≥ ${RIGHT}`);
+  for (let i = 0; i < CALIBRATION_BUCKETS.length; i++) {
+    const lo = CALIBRATION_BUCKETS[i]!;
+    const hi = CALIBRATION_BUCKETS[i + 1] ?? 1.01;
+    const inBucket = results.filter((r) => (r.runs.clipfile.confidence ?? 0) >= lo && (r.runs.clipfile.confidence ?? 0) < hi);
+    const label = hi > 1 ? `[${lo.toFixed(1)}, 1.0]` : `[${lo.toFixed(1)}, ${hi.toFixed(1)})`;
+    const f1s = inBucket.map((r) => r.scores.clipfile.f1);
+    console.log(
+      `  ${label.padEnd(12)} ${String(inBucket.length).padStart(6)}  ${inBucket.length ? f3(mean(f1s)) : '    -'}    ` +
+        (inBucket.length ? `${f3(f1s.filter((f) => f >= RIGHT).length / inBucket.length)}` : '    -'),
+    );
+  }
+  for (const set of sets) {
+    const high = results.filter((r) => r.page.set === set && (r.runs.clipfile.confidence ?? 0) >= HIGH_CONFIDENCE);
+    const good = high.filter((r) => r.scores.clipfile.f1 >= RIGHT).length;
+    console.log(
+      `  ${set}: confidence ≥ ${HIGH_CONFIDENCE} on ${high.length} pages, F1 ≥ ${RIGHT} on ${high.length ? ((100 * good) / high.length).toFixed(1) : '-'}% of them (target ≥ 95%)`,
+    );
+  }
 }
 
-function printPage(result: PageResult, which: 'baseline' | 'clipfile'): void {
-  const s = result.scores[which];
-  const other = result.scores[which === 'clipfile' ? 'baseline' : 'clipfile'];
-  const confidence = result.runs[which].confidence;
-  console.log(
-    `  ${result.page.id.slice(0, 12)}  F1 ${f3(s.f1)}  P ${f3(s.precision)}  R ${f3(s.recall)}` +
-      (confidence === null ? '' : `  confidence ${confidence.toFixed(2)}`) +
-      `  (${which === 'clipfile' ? 'readability' : 'clipfile'} F1 ${f3(other.f1)})  ${result.page.url}`,
-  );
-  console.log(`      why: ${describe(result, which)}`);
+const EXCERPT_WORDS = 40;
+
+function printWorst(results: readonly PageResult[], count: number): void {
+  if (count === 0) return;
+  const worst = results
+    .filter((r) => r.half === 'study')
+    .sort((x, y) => x.scores.clipfile.f1 - y.scores.clipfile.f1 || x.page.id.localeCompare(y.page.id))
+    .slice(0, count);
+  console.log(`${worst.length} worst study pages of clipfile by page F1:`);
+  for (const r of worst) {
+    const s = r.scores.clipfile;
+    const run = r.runs.clipfile;
+    console.log(
+      `  ${r.page.set} ${r.page.id.slice(0, 12)}  F1 ${f3(s.f1)}  P ${f3(s.precision)}  R ${f3(s.recall)}` +
+        `  confidence ${run.confidence?.toFixed(2) ?? '-'}  (Readability F1 ${f3(r.scores.baseline.f1)})  ${r.page.url}`,
+    );
+    if (run.error) console.log(`      error: ${run.error}`);
+    const { extra, missing } = unmatchedStretches(r.page.truth, run.text, EXCERPT_WORDS);
+    if (missing && s.fnCount > 0) console.log(`      missed ${s.fnCount} shingles, largest stretch ${missing.length} words: "${missing.sample}"`);
+    if (extra && s.fpCount > 0) console.log(`      kept wrongly ${s.fpCount} shingles, largest stretch ${extra.length} words: "${extra.sample}"`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
   const options = parseArgs();
-
-  const pages: AebPage[] = loadAebDev();
-  if (pages.length === 0) {
-    console.error(`bench:quality: no pages in ${aebDevDir()}`);
-    return 1;
-  }
-
-  // Untimed warm-up: JIT, module initialisation, jsdom's first-use costs.
-  for (const page of pages.slice(0, 3)) {
-    timed(readabilityBaseline, page);
-    await settle();
-    timed(clipfilePipeline, page);
-    await settle();
-  }
+  const cacheDir = baselineCacheDir();
+  mkdirSync(cacheDir, { recursive: true });
 
   const results: PageResult[] = [];
-  for (const page of pages) {
-    const baseline = timed(readabilityBaseline, page);
-    await settle();
-    const clipfile = timed(clipfilePipeline, page);
-    await settle();
-    results.push({
-      page,
-      runs: { baseline, clipfile },
-      scores: { baseline: scorePage(page.truth, baseline.text), clipfile: scorePage(page.truth, clipfile.text) },
-    });
+  let warmedUp = false;
+  for (const set of options.sets) {
+    const pages = options.halves.flatMap((half) => sampled(loadQualitySet(set).filter((p) => halfOf(p.id) === half), options.sample));
+    if (!warmedUp) {
+      // Untimed warm-up: JIT, module initialisation, jsdom's first-use costs.
+      for (const page of pages.slice(0, 3)) {
+        const html = page.html();
+        timed(readabilityBaseline, html, page);
+        await settle();
+        timed(clipfilePipeline, html, page);
+        await settle();
+      }
+      warmedUp = true;
+    }
+    let done = 0;
+    for (const page of pages) {
+      const html = page.html();
+      let baseline = options.freshBaseline ? null : cachedBaseline(cacheDir, page);
+      if (!baseline) {
+        baseline = timed(readabilityBaseline, html, page);
+        storeBaseline(cacheDir, page, baseline);
+        await settle();
+      }
+      const clipfile = timed(clipfilePipeline, html, page);
+      await settle();
+      results.push({
+        page,
+        half: halfOf(page.id),
+        runs: { baseline, clipfile },
+        scores: { baseline: scorePage(page.truth, baseline.text), clipfile: scorePage(page.truth, clipfile.text) },
+      });
+      if (process.stderr.isTTY && ++done % 50 === 0) process.stderr.write(`\r${set}: ${done}/${pages.length}`);
+    }
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   }
 
-  const baselineScore = aggregate(results.map((r) => r.scores.baseline));
-  const clipfileScore = aggregate(results.map((r) => r.scores.clipfile));
-  const a = summarise(baselineScore, results.map((r) => r.runs.baseline));
-  const b = summarise(clipfileScore, results.map((r) => r.runs.clipfile));
-
-  console.log(`aeb-dev body-text quality: ${pages.length} pages${gc ? '' : ' (run node with --expose-gc for steadier timings)'}`);
+  console.log(`body-text quality: ${results.length} pages${gc ? '' : ' (run node with --expose-gc for steadier timings)'}`);
   console.log('');
-  printSummary('(a) Readability.js', a);
-  printSummary('(b) clipfile pipeline', b);
-  console.log(
-    `time (b)/(a): mean ${a.msMean > 0 ? (b.msMean / a.msMean).toFixed(2) : 'n/a'}×, median ${a.msMedian > 0 ? (b.msMedian / a.msMedian).toFixed(2) : 'n/a'}×`,
-  );
-
-  // Does confidence tell good extractions from bad ones? Mean page F1 above and below 0.5, 0.8.
-  const confidences = results.map((r) => r.runs.clipfile.confidence ?? 0);
-  const band = (lo: number, hi: number) => results.filter((r) => (r.runs.clipfile.confidence ?? 0) >= lo && (r.runs.clipfile.confidence ?? 0) < hi);
-  console.log(
-    `confidence of (b): mean ${mean(confidences).toFixed(2)}, min ${Math.min(...confidences).toFixed(2)}; ` +
-      [[0, 0.5], [0.5, 0.8], [0.8, 1.01]]
-        .map(([lo, hi]) => {
-          const pages = band(lo!, hi!);
-          return `[${lo}, ${hi! > 1 ? 1 : hi}${hi! > 1 ? ']' : ')'} ${pages.length} pages` + (pages.length ? ` mean F1 ${f3(mean(pages.map((r) => r.scores.clipfile.f1)))}` : '');
-        })
-        .join('; '),
-  );
-
-  const worst = [...results]
-    .sort((x, y) => x.scores.clipfile.f1 - y.scores.clipfile.f1 || x.page.id.localeCompare(y.page.id))
-    .slice(0, options.worst);
+  const rows: Row[] = [];
+  for (const set of options.sets) {
+    for (const half of options.halves) rows.push(row(`${set} ${half}`, results.filter((r) => r.page.set === set && r.half === half)));
+    if (options.halves.length > 1) rows.push(row(`${set} all`, results.filter((r) => r.page.set === set)));
+  }
+  printTable(rows);
+  const clipMs = results.map((r) => r.runs.clipfile.ms);
+  console.log(`clipfile time per page: mean ${f1d(mean(clipMs))} ms, median ${f1d(median(clipMs))} ms over ${results.length} pages`);
   console.log('');
-  console.log(`${worst.length} worst pages of (b) by page F1:`);
-  for (const r of worst) printPage(r, 'clipfile');
-
-  const low = results.filter((r) => r.scores.clipfile.f1 < 0.5);
+  printCalibration(results, options.sets);
   console.log('');
-  console.log(`pages of (b) below F1 0.5: ${low.length}`);
-  for (const r of low) printPage(r, 'clipfile');
-
-  const worse = results.filter((r) => r.scores.clipfile.f1 < r.scores.baseline.f1 - 0.02);
-  const better = results.filter((r) => r.scores.clipfile.f1 > r.scores.baseline.f1 + 0.02);
-  console.log('');
-  console.log(`pages where (b) differs from (a) by more than 0.02 F1: ${worse.length} worse, ${better.length} better`);
-  for (const r of worse) {
+  const lost = results.filter((r) => r.scores.baseline.f1 >= RIGHT && r.scores.clipfile.f1 < BADLY_WRONG);
+  console.log(`pages Readability gets right that clipfile gets badly wrong: ${lost.length}`);
+  for (const r of lost) {
     console.log(
-      `  worse   ${r.page.id.slice(0, 12)}  ${f3(r.scores.baseline.f1)} → ${f3(r.scores.clipfile.f1)}  ${r.page.url}`,
+      `  ${r.page.set} ${r.half} ${r.page.id.slice(0, 12)}  ${f3(r.scores.baseline.f1)} → ${f3(r.scores.clipfile.f1)}` +
+        (r.half === 'study' ? `  ${r.page.url}` : ''),
     );
   }
-  for (const r of better) {
-    console.log(
-      `  better  ${r.page.id.slice(0, 12)}  ${f3(r.scores.baseline.f1)} → ${f3(r.scores.clipfile.f1)}  ${r.page.url}`,
-    );
-  }
+  console.log('');
+  printWorst(results, options.worst);
 
   if (options.texts) {
+    // Texts of the study half only: the check half is scored, never read.
     const dir = path.resolve(options.texts);
     mkdirSync(dir, { recursive: true });
-    for (const r of results) {
-      writeFileSync(path.join(dir, `${r.page.id}.truth.txt`), r.page.truth + '\n');
-      writeFileSync(path.join(dir, `${r.page.id}.readability.txt`), r.runs.baseline.text + '\n');
-      writeFileSync(path.join(dir, `${r.page.id}.clipfile.txt`), r.runs.clipfile.text + '\n');
+    for (const r of results.filter((x) => x.half === 'study')) {
+      const stem = path.join(dir, `${r.page.set}-${r.page.id}`);
+      writeFileSync(`${stem}.truth.txt`, r.page.truth + '\n');
+      writeFileSync(`${stem}.readability.txt`, r.runs.baseline.text + '\n');
+      writeFileSync(`${stem}.clipfile.txt`, r.runs.clipfile.text + '\n');
     }
     console.log('');
-    console.log(`texts written to ${dir}`);
+    console.log(`texts of the study pages written to ${dir}`);
   }
 
   if (options.json) {
@@ -270,42 +377,27 @@ async function main(): Promise<number> {
         f1: round(s.f1),
         precision: round(s.precision),
         recall: round(s.recall),
-        tp: round(s.tp),
-        fp: round(s.fp),
-        fn: round(s.fn),
-        tpShingles: s.tpCount,
-        fpShingles: s.fpCount,
-        fnShingles: s.fnCount,
-        exact: s.exact,
         truthTokens: s.truthTokens,
         predictedTokens: s.predictedTokens,
         ms: round(run.ms),
         confidence: run.confidence,
         error: run.error,
-        why: describe(r, which),
       };
     };
-    const summaryJson = (s: Summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v)]));
+    const summary = rows.map((r) => ({
+      label: r.label,
+      pages: r.pages,
+      clipfile: { f1: round(r.clipfile.f1), precision: round(r.clipfile.precision), recall: round(r.clipfile.recall) },
+      readability: { f1: round(r.baseline.f1), precision: round(r.baseline.precision), recall: round(r.baseline.recall) },
+      msMean: { clipfile: round(mean(r.msClipfile)), readability: round(mean(r.msBaseline)) },
+      lost: r.lost,
+    }));
     const report = {
-      corpus: 'aeb-dev',
-      pages: results.length,
       node: process.version,
-      exposeGc: Boolean(gc),
-      summary: {
-        baseline: summaryJson(a),
-        clipfile: summaryJson(b),
-        timeRatioMean: a.msMean > 0 ? round(b.msMean / a.msMean) : null,
-        timeRatioMedian: a.msMedian > 0 ? round(b.msMedian / a.msMedian) : null,
-      },
-      perPage: results.map((r) => ({
-        id: r.page.id,
-        url: r.page.url,
-        baseline: pageJson(r, 'baseline'),
-        clipfile: pageJson(r, 'clipfile'),
-      })),
+      summary,
+      perPage: results.map((r) => ({ set: r.page.set, half: r.half, id: r.page.id, url: r.page.url, baseline: pageJson(r, 'baseline'), clipfile: pageJson(r, 'clipfile') })),
     };
     writeFileSync(path.resolve(options.json), JSON.stringify(report, null, 2) + '\n');
-    console.log('');
     console.log(`per-page figures written to ${path.resolve(options.json)}`);
   }
   return 0;

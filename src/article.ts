@@ -135,6 +135,18 @@ export interface Quote {
   confidence: number;
 }
 
+/** A reader comment under the story (src/extract/comments/), never part of the story's text. */
+export interface ReaderComment {
+  /** The commenter's name as the page shows it; null when none is shown. */
+  author: string | null;
+  /** The comment's date: ISO 8601 when the markup gives a machine-readable one, else as written; null when none. */
+  date: string | null;
+  /** The comment's plain text: one blank line between its paragraphs. */
+  text: string;
+  /** 0 for a comment on the story, 1 for a reply to a comment, and so on. */
+  replyDepth: number;
+}
+
 /** The metadata fields of an Article, merged from every source the page offers. */
 export interface ArticleMetadata {
   title: string | null;
@@ -176,6 +188,8 @@ export interface Article extends ArticleMetadata {
   html: string;
   embeds: Embed[];
   quotes: Quote[];
+  /** Reader comments under the story, in page order; empty when the page shows none. */
+  comments: ReaderComment[];
   /**
    * What the reader of this Article should know about how it was made, one line each (e.g.
    * links and images kept relative because the page had no URL); empty when nothing.

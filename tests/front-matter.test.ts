@@ -55,6 +55,7 @@ function article(fields: { title: string | null; authors: string[]; tags: string
     html: '',
     embeds: [],
     quotes: [],
+    comments: [],
     warnings: [],
   } as Article;
 }

@@ -29,6 +29,7 @@ interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags, Rend
   color: boolean;
   timeLimit: number;
   dom: DomEngine;
+  comments?: boolean;
 }
 
 export function archiveCommand(): Command {
@@ -43,6 +44,7 @@ export function archiveCommand(): Command {
     .option('--failed-out <file>', 'write the sources that failed or were interrupted to this file, one per line, to retry them later')
     .option('--warc', 'also keep the HTTP exchange as capture.warc.gz (ISO 28500)')
     .option('--json', 'one JSON object per source on stdout')
+    .option('--comments', "add the page's reader comments under the story in article.md (article.json always has them in comments[])")
     .option('-q, --quiet', 'only errors (and the summary, when something failed) on stderr')
     .option('--no-color', 'no colour in messages');
   addArchiveOption(command);
@@ -145,12 +147,13 @@ type Counts = Record<BatchStatus, number>;
 
 async function runArchive(command: Command, sources: SourceItem[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }, { defaultUserAgent }] = await Promise.all([
+  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }, { defaultUserAgent }, { withCommentsInMarkdown }] = await Promise.all([
     import('../archive/store.js'),
     import('../archive/feed-state.js'),
     import('../batch/run.js'),
     import('../batch/fetcher.js'),
     import('../acquire/index.js'),
+    import('../extract/comments/markdown.js'),
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);
@@ -196,7 +199,9 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
   const run = new BatchRun(sources, archive, {
     fetcher,
     archive: { fetch: fetchOptions, warc: flags.warc === true, render },
-    extract: (page) => pool.extract({ ...page, ...limits }),
+    extract: flags.comments
+      ? async (page) => withCommentsInMarkdown(await pool.extract({ ...page, ...limits }))
+      : (page) => pool.extract({ ...page, ...limits }),
     // Enough pages in hand to keep every request slot and extraction thread busy, and no more:
     // memory stays flat however long the list.
     maxInHand: flags.concurrency + 2 * pool.size,

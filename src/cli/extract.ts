@@ -21,6 +21,7 @@ interface ExtractFlags extends FetchFlags, RenderFlags, LimitFlags {
   minConfidence?: number;
   timeLimit: number;
   dom: DomEngine;
+  comments?: boolean;
 }
 
 export function extractCommand(): Command {
@@ -33,6 +34,7 @@ export function extractCommand(): Command {
         .default('md'),
     )
     .option('--json', 'for scripts: one JSON line per source, with its source and status, failures included')
+    .option('--comments', "add the page's reader comments under the story in the Markdown (JSON always has them in comments[])")
     .option('--no-color', 'no colour in messages');
   addFetchOptions(command);
   addTimeLimitOption(command);
@@ -48,11 +50,12 @@ export function extractCommand(): Command {
 }
 
 async function runExtract(command: Command, sources: string[], flags: ExtractFlags): Promise<number> {
-  const [{ decodePage, defaultUserAgent }, { pageCaptures }, { extractArticle }, { extractPage }, markdownWithFrontMatter] = await Promise.all([
+  const [{ decodePage, defaultUserAgent }, { pageCaptures }, { extractArticle }, { extractPage }, { withCommentsInMarkdown }, markdownWithFrontMatter] = await Promise.all([
     import('../acquire/index.js'),
     import('../sources/read-pages.js'),
     import('../extract/pipeline.js'),
     import('../render/stage.js'),
+    import('../extract/comments/markdown.js'),
     // yaml is for front matter only: not loaded for other formats.
     flags.format === 'md' && !flags.json ? import('../front-matter.js').then((module) => module.markdownWithFrontMatter) : noFrontMatter,
   ]);
@@ -72,7 +75,9 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
       const decoded = decodePage(capture);
       const extract = (page: PageInput) =>
         withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom }), flags.timeLimit, source);
-      const { article, rendered } = await extractPage(capture, decoded, source, extract, render);
+      const extracted = await extractPage(capture, decoded, source, extract, render);
+      const rendered = extracted.rendered;
+      const article = flags.comments ? withCommentsInMarkdown(extracted.article) : extracted.article;
       const below = isDoubtful(article, flags.minConfidence);
       process.stdout.write((printed > 0 ? output.separator : '') + output.article(source, article, below, rendered?.reason ?? null));
       printed++;

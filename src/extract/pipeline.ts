@@ -26,6 +26,7 @@ import {
   type Choice,
 } from './quality/index.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
+import { takeComments } from './comments/index.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { renderText } from './text.js';
 import { resolveUrls } from './urls.js';
@@ -94,6 +95,8 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
   // A saved page read without --url lives at its canonical URL: links and images resolve against it.
   const canonicalUrl = page.url ? null : canonicalUrlOf(harvested, null);
   if (canonicalUrl) adoptPageUrl(document, canonicalUrl);
+  // Reader comments leave the page before anything reads the story, so they never mix with it.
+  const comments = takeComments(document);
   const marks = markEmbeds(document, findEmbeds(document));
   const readerable = isProbablyReaderable(document);
 
@@ -125,6 +128,7 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
     html: renderHtml(finished.content, found),
     embeds: finished.embeds,
     quotes: findQuotes(text, { quoted: quotedElements(finished.content), lang: story.metadata.lang }),
+    comments,
     warnings: finished.warnings,
   };
 }

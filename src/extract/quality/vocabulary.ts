@@ -59,7 +59,7 @@ const CHROME_ROLES: Record<string, ChromeKind> = {
 };
 
 /** Splits a camelCase name ("storyDate") so its words meet the boundaries above, and BEM modifiers off. */
-function names(element: Element): string[] {
+export function classAndIdNames(element: Element): string[] {
   const out: string[] = [];
   const classes = element.getAttribute('class');
   if (classes) for (const name of classes.split(/\s+/)) if (name) out.push(name);
@@ -74,7 +74,7 @@ export function chromeKind(element: Element): ChromeKind | null {
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES[role]) return CHROME_ROLES[role]!;
   if (element.tagName === 'NAV') return 'navigation';
-  for (const name of names(element)) {
+  for (const name of classAndIdNames(element)) {
     if (STATE_PREFIX.test(name)) continue;
     for (const [kind, pattern] of CHROME_NAMES) if (pattern.test(name)) return kind;
   }
@@ -86,7 +86,7 @@ export type MarkKind = 'meta' | 'caption' | 'credit';
 /** Whether an element is a byline/date line, a caption or a photo credit, by its names. */
 export function markKind(element: Element): MarkKind | null {
   if (element.tagName === 'FIGCAPTION') return 'caption';
-  for (const name of names(element)) {
+  for (const name of classAndIdNames(element)) {
     if (STATE_PREFIX.test(name)) continue;
     if (CREDIT_NAME.test(name)) return 'credit';
     if (CAPTION_NAME.test(name)) return 'caption';

@@ -1,0 +1,331 @@
+/**
+ * Reader comments, found by structure: a container that says "comments" (its class/id words,
+ * its ARIA label, or a heading such as "12 Responses"), holding a repeated block (the same tag
+ * and first class word, again and again) whose members carry an author or a date beside their
+ * text; or blocks the page marks up as schema.org Comments. Nothing here names a site.
+ */
+import type { ReaderComment } from '../../article.js';
+import { COMMENTS_HEADING, COMMENTS_NAME } from '../quality/lang/index.js';
+import { classAndIdNames } from '../quality/vocabulary.js';
+import { linkDensity, textOf } from '../quality/dom.js';
+import { renderText } from '../text.js';
+
+/** A class word that names one comment (not the list): "comment", "comment-body", "single-comment". */
+const ONE_COMMENT_NAME = /^(?:comment|comment-?(?:body|item|entry|wrap|wrapper|container|single|block|content|main|inner)|single-?comment|commentbody)$/;
+/**
+ * Words of the class/id names of a comment's author, date and controls, tested one `-`/`_`
+ * part at a time ("comment-author", "comment_time", "cm-meta"); whole names after the `|`.
+ */
+const AUTHOR_PART = /^(?:author|commenter|username|fn|nick|nickname|poster|name|vcard|byline|commentator|auteur|autor|autore)$/;
+const AUTHOR_WHOLE = /^(?:user-?name|comment-?by|by)$/;
+const DATE_PART = /^(?:date|time|timestamp|datetime|posted|published|meta|metadata|commentmetadata|when|ago|datum|fecha|data)$/;
+const CONTROL_PART = /^(?:reply|actions?|tools|vote|votes|voting|rating|likes?|avatar|photo|report|flag|share|permalink|edit|moderation|says|button|btn|respond|awaiting)$/;
+
+/** Blocks of a comments section that are no comment: the form, the rules, the count. */
+const NOT_A_COMMENT_PART = /(?:^|-)(?:form|respond|guidelines|policy|rules|intro|count|title|header|heading|nav|navigation|pagination|paging|login|subscribe)(?:$|-)/;
+
+/** Least text of one comment block, and of the blocks on average. */
+const MIN_COMMENT_CHARS = 12;
+const MIN_MEAN_COMMENT_CHARS = 30;
+/** A comment block that is mostly links is a link list ("Recent comments" widgets). */
+const MAX_COMMENT_LINK_DENSITY = 0.5;
+/** Share of comment blocks that must show an author or a date. */
+const MIN_SHARE_SIGNED = 0.5;
+/** Longest author or date line: longer is text, not a name or a date. */
+const MAX_AUTHOR_CHARS = 80;
+const MAX_DATE_CHARS = 80;
+/**
+ * Story text the page must hold beside the comments: a page that is nothing but such blocks
+ * (a forum thread, a guestbook) has them as its content, not under a story.
+ */
+const MIN_STORY_CHARS_BESIDE = 400;
+/** Groups within this share of the best total text are as good; the shallowest one wins. */
+const NEAR_BEST = 0.9;
+
+export interface FoundComments {
+  comments: ReaderComment[];
+  /** The outermost comment blocks, for the caller to take out of the story. */
+  blocks: Element[];
+}
+
+const NONE: FoundComments = { comments: [], blocks: [] };
+
+/** The page's reader comments and their blocks (none when the page shows no thread). */
+export function findCommentBlocks(document: Document): FoundComments {
+  const body = document.body;
+  if (!body) return NONE;
+  const containers = commentContainers(body);
+  if (containers.length === 0) return NONE;
+  for (const group of repeatedGroups(containers)) {
+    const found = readThread(group);
+    if (!found) continue;
+    const commentChars = found.blocks.reduce((sum, block) => sum + textOf(block).length, 0);
+    return textOf(body).length - commentChars < MIN_STORY_CHARS_BESIDE ? NONE : found;
+  }
+  return NONE;
+}
+
+/** The comments of a group of repeated blocks, or null when too few of them are signed (an author or a date). */
+function readThread(group: readonly Element[]): FoundComments | null {
+  const members = new Set(group);
+  const comments: ReaderComment[] = [];
+  for (const member of group) {
+    const comment = readComment(member, members);
+    if (comment) comments.push(comment);
+  }
+  const signed = comments.filter((c) => c.author !== null || c.date !== null).length;
+  if (comments.length === 0 || signed < MIN_SHARE_SIGNED * comments.length) return null;
+  const blocks = group.filter((member) => !hasMemberAncestor(member, members));
+  for (const member of [...blocks]) {
+    for (const sibling of commentSiblings(member, members)) {
+      if (findPartOrSelf(sibling, () => false, (e) => isAuthorPart(e) || isDatePart(e) || isDateLine(e))) blocks.push(sibling);
+    }
+  }
+  return { comments, blocks };
+}
+
+/** Elements whose names, ARIA label or heading say they hold comments (outermost first, in page order). */
+function commentContainers(body: Element): Element[] {
+  const found: Element[] = [];
+  for (const element of Array.from(body.querySelectorAll('[class], [id], [aria-label], [itemtype], h2, h3, h4'))) {
+    if (isCommentsContainer(element)) found.push(element);
+    else if (/^H[2-4]$/.test(element.tagName) && COMMENTS_HEADING.test(textOf(element)) && element.parentElement && element.parentElement !== body) {
+      found.push(element.parentElement);
+    }
+  }
+  const unique = [...new Set(found)];
+  return unique.filter((element) => !unique.some((other) => other !== element && other.contains(element)));
+}
+
+/** Every word of COMMENTS_NAME holds one of these: a cheap test before the names are split. */
+const COMMENTS_NAME_HINT = /comment|kommentar|comentar|reacti|respons|discus|disqus/i;
+
+function isCommentsContainer(element: Element): boolean {
+  if (/schema\.org\/(?:UserComments|Comment)\b/.test(element.getAttribute('itemtype') ?? '')) return true;
+  const label = element.getAttribute('aria-label');
+  if (label && COMMENTS_HEADING.test(label.trim())) return true;
+  const raw = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return COMMENTS_NAME_HINT.test(raw) && words(element).some((name) => COMMENTS_NAME.test(name));
+}
+
+/**
+ * The groups of repeated blocks inside the containers that could be a thread of comments, the
+ * likeliest first: the most text, and of groups nearly as good, the shallowest (the whole
+ * comment rather than its body). Each group's blocks are in page order.
+ */
+function repeatedGroups(containers: readonly Element[]): Element[][] {
+  const groups = new Map<string, Element[]>();
+  for (const container of containers) {
+    const candidates = isMicrodataComment(container) ? [container] : Array.from(container.querySelectorAll('*'));
+    for (const element of candidates) {
+      // A container of comments is not one comment, however often the page repeats it.
+      if (!isMicrodataComment(element) && isCommentsContainer(element)) continue;
+      const key = signature(element);
+      if (!key) continue;
+      const group = groups.get(key);
+      if (group) group.push(element);
+      else groups.set(key, [element]);
+    }
+  }
+  let best: { members: Element[]; text: number; depth: number } | null = null;
+  const scored: { members: Element[]; text: number; depth: number }[] = [];
+  for (const [key, members] of groups) {
+    const word = key.slice(key.indexOf('.') + 1);
+    if (NOT_A_COMMENT_PART.test(word)) continue;
+    const namedOne = members.some(isMicrodataComment) || ONE_COMMENT_NAME.test(word);
+    if (members.length < 2 && !namedOne) continue;
+    const set = new Set(members);
+    const outer = members.filter((m) => !hasMemberAncestor(m, set));
+    let text = 0;
+    let short = 0;
+    let linked = 0;
+    for (const member of outer) {
+      if (member.closest('form') || member.querySelector('textarea')) {
+        text = 0;
+        break;
+      }
+      const own = textOf(member);
+      if (own.length < MIN_COMMENT_CHARS) short++;
+      if (linkDensity(member, own) > MAX_COMMENT_LINK_DENSITY) linked++;
+      text += own.length;
+    }
+    if (text === 0 || short > outer.length / 2 || linked > outer.length / 2) continue;
+    if (text / outer.length < MIN_MEAN_COMMENT_CHARS) continue;
+    scored.push({ members, text, depth: depthOf(members[0]!) });
+  }
+  for (const group of scored) if (!best || group.text > best.text) best = group;
+  if (!best) return [];
+  const top = best.text;
+  for (const group of scored) if (group.text >= NEAR_BEST * top && group.depth < best.depth) best = group;
+  const first = best;
+  return [first, ...scored.filter((g) => g !== first).sort((a, b) => b.text - a.text)].map((g) => g.members);
+}
+
+/** Tag and first class word (digits dropped), or tag and id without digits: what repeats. */
+function signature(element: Element): string | null {
+  const tag = element.tagName;
+  if (!/^(?:LI|DIV|ARTICLE|SECTION|DL|DD|TR|TABLE|BLOCKQUOTE)$/.test(tag)) return null;
+  if (isMicrodataComment(element)) return `${tag}.schema-comment`;
+  const first = (element.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+  const word = (first || (element.getAttribute('id') ?? '')).toLowerCase().replace(/_/g, '-').replace(/\d+/g, '');
+  return `${tag}.${word}`;
+}
+
+function isMicrodataComment(element: Element): boolean {
+  return /schema\.org\/Comment\b/.test(element.getAttribute('itemtype') ?? '');
+}
+
+function hasMemberAncestor(element: Element, members: ReadonlySet<Element>): boolean {
+  for (let up = element.parentElement; up; up = up.parentElement) if (members.has(up)) return true;
+  return false;
+}
+
+function depthOf(element: Element): number {
+  let depth = 0;
+  for (let up = element.parentElement; up; up = up.parentElement) depth++;
+  return depth;
+}
+
+function replyDepth(element: Element, members: ReadonlySet<Element>): number {
+  let depth = 0;
+  for (let up = element.parentElement; up; up = up.parentElement) if (members.has(up)) depth++;
+  return depth;
+}
+
+/** One comment block: its author, date and text, leaving out replies nested in it and its controls. */
+function readComment(member: Element, members: ReadonlySet<Element>): ReaderComment | null {
+  const nested = (element: Element) => element !== member && members.has(element);
+  // The author and date may stand beside the text, before or after it (<dt> before <dd>).
+  const beside = commentSiblings(member, members);
+  const author = findPart(member, nested, isAuthorPart) ?? firstOf(beside, (e) => findPartOrSelf(e, nested, isAuthorPart));
+  const date =
+    findPart(member, nested, isDatePart) ??
+    firstOf(beside, (e) => findPartOrSelf(e, nested, isDatePart)) ??
+    findPart(member, nested, isDateLine) ??
+    firstOf(beside, (e) => findPartOrSelf(e, nested, isDateLine));
+  const skip = (element: Element) =>
+    nested(element) || element === author || element === date || element.tagName === 'FORM' || isControl(element);
+  const text = renderText(member, [], { skip }).trim();
+  if (!text) return null;
+  return {
+    author: author ? authorName(author) : null,
+    date: date ? dateOf(date) : null,
+    text,
+    replyDepth: replyDepth(member, members),
+  };
+}
+
+/** Longest header or footer of a comment that stands beside it as a sibling. */
+const MAX_BESIDE_CHARS = 200;
+
+/**
+ * The siblings just before and after a comment block that may carry its author and date (a
+ * <dt> before a <dd>, a header and a footer around the text): short, not comments themselves,
+ * and of another kind than the block (a <dt> for a <dd>).
+ */
+function commentSiblings(member: Element, members: ReadonlySet<Element>): Element[] {
+  const out: Element[] = [];
+  for (const sibling of [member.previousElementSibling, member.nextElementSibling]) {
+    if (!sibling || members.has(sibling) || sibling.tagName === 'UL' || sibling.tagName === 'OL') continue;
+    if (signature(sibling) === signature(member)) continue;
+    if (member.tagName === 'DD' && sibling.tagName !== 'DT' && sibling.tagName !== 'DD') continue;
+    if (member.tagName !== 'DD' && (sibling.tagName === 'DT' || sibling.tagName === 'DD')) continue;
+    if (textOf(sibling).length <= MAX_BESIDE_CHARS) out.push(sibling);
+  }
+  return out;
+}
+
+function firstOf<T, R>(items: readonly T[], pick: (item: T) => R | null): R | null {
+  for (const item of items) {
+    const found = pick(item);
+    if (found) return found;
+  }
+  return null;
+}
+
+function findPartOrSelf(element: Element, nested: (e: Element) => boolean, test: (e: Element) => boolean): Element | null {
+  return test(element) ? element : findPart(element, nested, test);
+}
+
+/** The first element of the comment (outside nested replies) that `test` accepts. */
+function findPart(member: Element, nested: (e: Element) => boolean, test: (e: Element) => boolean): Element | null {
+  const walk = (element: Element): Element | null => {
+    for (const child of Array.from(element.children)) {
+      if (nested(child)) continue;
+      if (test(child)) return child;
+      const inside = walk(child);
+      if (inside) return inside;
+    }
+    return null;
+  };
+  return walk(member);
+}
+
+/** Class and id words with "_" read as "-", as the name patterns are written. */
+function words(element: Element): string[] {
+  return classAndIdNames(element).map((name) => name.replace(/_/g, '-'));
+}
+
+function isAuthorPart(element: Element): boolean {
+  const prop = element.getAttribute('itemprop');
+  if (prop === 'author' || prop === 'creator') return true;
+  if (element.tagName === 'CITE' || element.getAttribute('rel') === 'author') return hasShortText(element, MAX_AUTHOR_CHARS);
+  return hasNamePart(element, AUTHOR_PART, AUTHOR_WHOLE) && !hasNamePart(element, DATE_PART) && hasShortText(element, MAX_AUTHOR_CHARS);
+}
+
+function hasNamePart(element: Element, part: RegExp, whole?: RegExp): boolean {
+  return words(element).some((name) => whole?.test(name) || name.split('-').some((p) => part.test(p)));
+}
+
+function isDatePart(element: Element): boolean {
+  const prop = element.getAttribute('itemprop');
+  if (prop === 'dateCreated' || prop === 'datePublished' || prop === 'commentTime') return true;
+  if (element.tagName === 'TIME') return true;
+  return hasNamePart(element, DATE_PART) && hasShortText(element, MAX_DATE_CHARS) && /\d/.test(element.textContent ?? '');
+}
+
+/** A date as pages write it: "June 08, 2012", "8 June 2012", "2012-06-08", "08/06/12", "3 days ago". */
+const DATE_TEXT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/i;
+/** Longest line read as a comment's date line when no markup names it. */
+const MAX_DATE_LINE_CHARS = 100;
+
+/**
+ * A short line carrying a date ("Posted by: Jane | June 08, 2012 at 02:29 PM"), for comments
+ * whose markup names neither author nor date: a classed block or a non-paragraph, so a
+ * one-line comment that mentions a date stays text.
+ */
+function isDateLine(element: Element): boolean {
+  if (element.tagName === 'P' && !element.getAttribute('class')) return false;
+  if (element.querySelector('p, div, li')) return false;
+  const text = textOf(element);
+  return text.length > 0 && text.length <= MAX_DATE_LINE_CHARS && DATE_TEXT.test(text);
+}
+
+function isControl(element: Element): boolean {
+  if (element.tagName === 'BUTTON' || element.tagName === 'IMG') return true;
+  return hasNamePart(element, CONTROL_PART);
+}
+
+function hasShortText(element: Element, max: number): boolean {
+  const text = textOf(element);
+  return text.length > 0 && text.length <= max;
+}
+
+/** The name without "says:", "wrote:" and the like that follow it on the page. */
+function authorName(element: Element): string | null {
+  const name = textOf(element)
+    .replace(/\s*(?:says|said|wrote|writes|sagt|schrieb|dit|a écrit|dice|escribió|disse|diz|scrive|zegt|пишет)\s*:?\s*$/iu, '')
+    .replace(/^(?:by|von|par|por|di|door)\s+/i, '')
+    .trim();
+  return name || null;
+}
+
+function dateOf(element: Element): string | null {
+  const machine = element.getAttribute('datetime') ?? (element.getAttribute('itemprop') ? element.getAttribute('content') : null);
+  if (machine && !Number.isNaN(Date.parse(machine))) return machine.trim();
+  const time = element.tagName === 'TIME' ? null : element.querySelector('time[datetime]');
+  const nestedMachine = time?.getAttribute('datetime');
+  if (nestedMachine && !Number.isNaN(Date.parse(nestedMachine))) return nestedMachine.trim();
+  return textOf(element) || null;
+}

@@ -1,0 +1,16 @@
+/**
+ * Reader comments: found on the whole page before the story is extracted, and taken out of it
+ * so that they never mix with the story's text (src/extract/comments/find.ts tells how).
+ */
+import type { ReaderComment } from '../../article.js';
+import { findCommentBlocks } from './find.js';
+import { jsonLdComments } from './json-ld.js';
+
+export { commentsMarkdown, withCommentsInMarkdown } from './markdown.js';
+
+/** The page's reader comments; their blocks are removed from `document`. */
+export function takeComments(document: Document): ReaderComment[] {
+  const found = findCommentBlocks(document);
+  for (const block of found.blocks) block.remove();
+  return found.comments.length > 0 ? found.comments : jsonLdComments(document);
+}

@@ -1,0 +1,7 @@
+import type { ChromeWords } from './types.js';
+
+export const it: ChromeWords = {
+  lang: 'it',
+  commentsHeading: ['commenti', 'commento', 'lascia un commento', 'risposte'],
+  commentsName: ['commenti'],
+};

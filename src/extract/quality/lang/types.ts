@@ -1,0 +1,16 @@
+/**
+ * The words of page chrome in one language, as data: each entry is a regular-expression source
+ * (no anchors, no flags) matched case-insensitively against the start of a whole block or a
+ * class/id word. Tables hold what a reader sees; nothing here names a site, a page or a person.
+ */
+export interface ChromeWords {
+  /** BCP 47 language subtag ("en", "de", …). */
+  lang: string;
+  /**
+   * Headings that open a thread of reader comments: "12 Comments", "Responses to …",
+   * "Leave a reply". A leading count is allowed by the matcher; write the words only.
+   */
+  commentsHeading: readonly string[];
+  /** Class/id words of a comments container ("comments", "kommentare"). */
+  commentsName: readonly string[];
+}

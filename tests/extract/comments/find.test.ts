@@ -1,0 +1,154 @@
+/**
+ * Reader comments (issue 17): found by structure under the story, returned as comments[] with
+ * author, date, text and reply depth, and never mixed into the story's text.
+ */
+import { describe, expect, it } from 'vitest';
+import { commentsMarkdown, withCommentsInMarkdown } from '../../../src/extract/comments/index.js';
+import { findCommentBlocks } from '../../../src/extract/comments/find.js';
+import { parseHtml } from '../../../src/extract/parse.js';
+import { extractArticle } from '../../../src/extract/pipeline.js';
+
+const url = 'https://blog.example/2025/06/garden.html';
+const story = Array.from(
+  { length: 6 },
+  (_, i) => `<p>Story paragraph ${i} tells how the allotment changed over the summer, bed by bed, and what the neighbours grew in it.</p>`,
+).join('');
+
+function page(below: string, head = ''): string {
+  return `<!doctype html><html><head><title>The garden in June</title>${head}</head><body>
+    <div id="page"><article class="post"><h1>The garden in June</h1>${story}</article>${below}</div></body></html>`;
+}
+
+const extract = (html: string) => extractArticle({ html, url, source: 'page.html' });
+
+const thread = `<div id="comments"><h3>3 Responses to “The garden in June”</h3>
+  <ol class="commentlist">
+    <li class="comment even depth-1" id="comment-11"><div class="comment-body">
+      <div class="comment-author vcard"><img class="avatar" src="a.png"><cite class="fn">Ada Field</cite> <span class="says">says:</span></div>
+      <div class="comment-meta commentmetadata"><a href="#comment-11">June 3, 2025 at 9:12 am</a></div>
+      <p>Lovely beans this year, what variety are they?</p>
+      <div class="reply"><a class="comment-reply-link" href="#respond">Reply</a></div></div>
+      <ul class="children">
+        <li class="comment odd depth-2" id="comment-12"><div class="comment-body">
+          <div class="comment-author vcard"><cite class="fn">Ben Marsh</cite> <span class="says">says:</span></div>
+          <div class="comment-meta commentmetadata"><time datetime="2025-06-03T10:00:00Z">June 3, 2025 at 10:00 am</time></div>
+          <p>Runner beans, an old variety from a seed swap.</p>
+          <p>They climb fast.</p></div></li>
+      </ul></li>
+    <li class="comment even depth-1" id="comment-13"><div class="comment-body">
+      <div class="comment-author vcard"><cite class="fn">Cleo Ash</cite></div>
+      <div class="comment-meta commentmetadata"><a href="#comment-13">June 4, 2025 at 8:01 pm</a></div>
+      <p>Do you water in the morning or the evening?</p></div></li>
+  </ol>
+  <div id="respond"><h3>Leave a Reply</h3><form id="commentform"><p>Your name</p><textarea></textarea></form></div></div>`;
+
+describe('reader comments', () => {
+  it('a thread of repeated signed blocks under a comments container: author, date, text, reply depth', () => {
+    const article = extract(page(thread));
+    expect(article.comments).toEqual([
+      { author: 'Ada Field', date: 'June 3, 2025 at 9:12 am', text: 'Lovely beans this year, what variety are they?', replyDepth: 0 },
+      { author: 'Ben Marsh', date: '2025-06-03T10:00:00Z', text: 'Runner beans, an old variety from a seed swap.\n\nThey climb fast.', replyDepth: 1 },
+      { author: 'Cleo Ash', date: 'June 4, 2025 at 8:01 pm', text: 'Do you water in the morning or the evening?', replyDepth: 0 },
+    ]);
+  });
+
+  it('never mixes them into the story: text and Markdown hold the story only', () => {
+    const article = extract(page(thread));
+    for (const field of [article.text, article.markdown, article.html]) {
+      expect(field).toContain('Story paragraph 5');
+      expect(field).not.toContain('Lovely beans');
+      expect(field).not.toContain('Runner beans');
+    }
+  });
+
+  it('a <dt> header with author and date before a <dd> with the text', () => {
+    const article = extract(
+      page(`<div class="comments"><dl id="comment-list">
+        <dt class="comment"><span class="comment_author">Dana Reed</span> <span class="comment_time">5 June 2025</span></dt>
+        <dd class="comment"><p>The squash look enormous, well done.</p></dd>
+        <dt class="comment"><span class="comment_author">Eli Stone</span> <span class="comment_time">6 June 2025</span></dt>
+        <dd class="comment"><p>Any trouble with slugs this year?</p></dd></dl></div>`),
+    );
+    expect(article.comments.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['Dana Reed', '5 June 2025', 'The squash look enormous, well done.'],
+      ['Eli Stone', '6 June 2025', 'Any trouble with slugs this year?'],
+    ]);
+    expect(article.text).not.toContain('Dana Reed');
+  });
+
+  it('a "Posted by … | date" footer when the markup names neither author nor date; a date inside the text stays text', () => {
+    const article = extract(
+      page(`<div class="comments-content">${['Ivy Moss', 'Jon Pike']
+        .map(
+          (name, i) => `<div class="comment" id="c${i}"><div class="comment-content"><p>I planted mine on June ${i + 2}, 2025 too.</p>
+            <p>Comment ${i} on the summer.</p></div><p class="comment-footer">Posted by: ${name} | June 1${i}, 2025 at 02:29 PM</p></div>`,
+        )
+        .join('')}</div>`),
+    );
+    expect(article.comments).toEqual([
+      { author: null, date: 'Posted by: Ivy Moss | June 10, 2025 at 02:29 PM', text: 'I planted mine on June 2, 2025 too.\n\nComment 0 on the summer.', replyDepth: 0 },
+      { author: null, date: 'Posted by: Jon Pike | June 11, 2025 at 02:29 PM', text: 'I planted mine on June 3, 2025 too.\n\nComment 1 on the summer.', replyDepth: 0 },
+    ]);
+  });
+
+  it('schema.org Comment microdata', () => {
+    const article = extract(
+      page(`<section>${['Fay Hill', 'Gus Lane']
+        .map(
+          (name, i) => `<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">${name}</span>
+            <meta itemprop="dateCreated" content="2025-06-0${i + 5}"><div itemprop="text"><p>Comment number ${i} about the beans and the weather.</p></div></div>`,
+        )
+        .join('')}</section>`),
+    );
+    expect(article.comments.map((c) => [c.author, c.date, c.replyDepth])).toEqual([
+      ['Fay Hill', '2025-06-05', 0],
+      ['Gus Lane', '2025-06-06', 0],
+    ]);
+    expect(article.comments[0]!.text).toBe('Comment number 0 about the beans and the weather.');
+  });
+
+  it('JSON-LD Comments when the markup shows none', () => {
+    const jsonLd = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'BlogPosting',
+      headline: 'The garden in June',
+      comment: [{ '@type': 'Comment', text: 'Great <b>tomatoes</b>!', author: { '@type': 'Person', name: 'Hana Wood' }, dateCreated: '2025-06-07' }],
+    });
+    const article = extract(page('', `<script type="application/ld+json">${jsonLd}</script>`));
+    expect(article.comments).toEqual([{ author: 'Hana Wood', date: '2025-06-07', text: 'Great tomatoes !', replyDepth: 0 }]);
+  });
+
+  it('leaves alone repeated blocks without authors or dates (a "recent comments" link list, a related list)', () => {
+    const article = extract(
+      page(`<div class="comments-widget"><h3>Comments</h3><ul>${Array.from(
+        { length: 5 },
+        (_, i) => `<li class="recent"><a href="/p/${i}">Another post about gardening number ${i} and its many plants</a></li>`,
+      ).join('')}</ul></div>`),
+    );
+    expect(article.comments).toEqual([]);
+  });
+
+  it('leaves alone a page that is nothing but such blocks (no story beside them)', () => {
+    const posts = Array.from(
+      { length: 4 },
+      (_, i) => `<div class="comment"><span class="author">User ${i}</span><span class="date">June ${i + 1}, 2025</span>
+        <p>Forum post ${i} carries the whole discussion of the page, long enough to be its content, and it goes on
+        for a while about seeds, soil, water and the weather of the week, as forum posts do.</p></div>`,
+    ).join('');
+    const html = `<!doctype html><html><head><title>Thread</title></head><body><div id="comments">${posts}</div></body></html>`;
+    const document = parseHtml(html, url, { maxMarkupChars: 1e6, maxElements: 1e5, maxDepth: 500 });
+    expect(findCommentBlocks(document)).toEqual({ comments: [], blocks: [] });
+  });
+
+  it('--comments: Markdown under the story, replies quoted one level deeper, page text escaped', () => {
+    const article = extract(page(thread));
+    const markdown = withCommentsInMarkdown(article).markdown;
+    expect(markdown.indexOf('Story paragraph 5')).toBeLessThan(markdown.indexOf('## Comments (3)'));
+    expect(markdown).toContain('**Ada Field · June 3, 2025 at 9:12 am**\n\nLovely beans this year, what variety are they?');
+    expect(markdown).toContain('> **Ben Marsh · 2025-06-03T10:00:00Z**\n>\n> Runner beans, an old variety from a seed swap.');
+    expect(commentsMarkdown([{ author: '*Eve* [x](javascript:alert(1))', date: null, text: '# not a heading\n- not a list', replyDepth: 0 }])).toBe(
+      '## Comments (1)\n\n**\\*Eve\\* \\[x\\](javascript:alert(1))**\n\n\\# not a heading\n\\- not a list\n',
+    );
+    expect(withCommentsInMarkdown({ ...article, comments: [] })).toEqual({ ...article, comments: [] });
+  });
+});

@@ -8,6 +8,7 @@
  *   const browser = await launchChromium(found.path);
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
@@ -117,7 +118,9 @@ export const CHROMIUM_FLAGS: readonly string[] = [
  * unless clipfile runs as root.
  */
 export async function launchChromium(executablePath: string, options: { timeoutMs?: number } = {}): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
+  // require, not import(): the Node 20 code cache (src/cli/code-cache.ts) runs the bundle as
+  // scripts, and a script restored from V8's cache has no dynamic-import callback.
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
   return chromium.launch({
     executablePath,
     headless: true,

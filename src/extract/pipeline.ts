@@ -96,8 +96,9 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
   const canonicalUrl = page.url ? null : canonicalUrlOf(harvested, null);
   if (canonicalUrl) adoptPageUrl(document, canonicalUrl);
   // Reader comments leave the page before anything reads the story, so they never mix with it.
-  const comments = takeComments(document);
-  const marks = markEmbeds(document, findEmbeds(document));
+  const embedsFound = findEmbeds(document);
+  const comments = takeComments(document, embedsFound.map((found) => found.element));
+  const marks = markEmbeds(document, embedsFound);
   const readerable = isProbablyReaderable(document);
 
   const story = findStory(document, harvested, marks, options, source, page.url);

@@ -51,12 +51,12 @@ export interface FoundComments {
 const NONE: FoundComments = { comments: [], blocks: [] };
 
 /** The page's reader comments and their blocks (none when the page shows no thread). */
-export function findCommentBlocks(document: Document): FoundComments {
+export function findCommentBlocks(document: Document, embeds: readonly Element[] = []): FoundComments {
   const body = document.body;
   if (!body) return NONE;
   const containers = commentContainers(body);
   if (containers.length === 0) return NONE;
-  for (const group of repeatedGroups(containers)) {
+  for (const group of repeatedGroups(containers, embeds)) {
     const found = readThread(group);
     if (!found) continue;
     const commentChars = found.blocks.reduce((sum, block) => sum + textOf(block).length, 0);
@@ -113,13 +113,15 @@ function isCommentsContainer(element: Element): boolean {
  * likeliest first: the most text, and of groups nearly as good, the shallowest (the whole
  * comment rather than its body). Each group's blocks are in page order.
  */
-function repeatedGroups(containers: readonly Element[]): Element[][] {
+function repeatedGroups(containers: readonly Element[], embeds: readonly Element[]): Element[][] {
   const groups = new Map<string, Element[]>();
   for (const container of containers) {
     const candidates = isMicrodataComment(container) ? [container] : Array.from(container.querySelectorAll('*'));
     for (const element of candidates) {
       // A container of comments is not one comment, however often the page repeats it.
       if (!isMicrodataComment(element) && isCommentsContainer(element)) continue;
+      // An embedded post is the story's (a dated, signed tweet looks like a comment), never a comment.
+      if (embeds.some((embed) => embed === element || embed.contains(element) || element.contains(embed))) continue;
       const key = signature(element);
       if (!key) continue;
       const group = groups.get(key);

@@ -8,9 +8,12 @@ import { jsonLdComments } from './json-ld.js';
 
 export { commentsMarkdown, withCommentsInMarkdown } from './markdown.js';
 
-/** The page's reader comments; their blocks are removed from `document`. */
-export function takeComments(document: Document): ReaderComment[] {
-  const found = findCommentBlocks(document);
+/**
+ * The page's reader comments; their blocks are removed from `document`. `embeds` (the page's
+ * embedded posts) are never taken, nor any block that holds one.
+ */
+export function takeComments(document: Document, embeds: readonly Element[] = []): ReaderComment[] {
+  const found = findCommentBlocks(document, embeds);
   for (const block of found.blocks) block.remove();
   return found.comments.length > 0 ? found.comments : jsonLdComments(document);
 }

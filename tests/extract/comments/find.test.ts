@@ -21,6 +21,19 @@ function page(below: string, head = ''): string {
 
 const extract = (html: string) => extractArticle({ html, url, source: 'page.html' });
 
+describe('embedded posts are never comments', () => {
+  it('keeps dated, signed tweets under a comments-named container as the story’s embeds', () => {
+    const tweet = (n: number) =>
+      `<div class="comment-embed"><blockquote class="twitter-tweet"><p lang="en">Council update ${n}: the garden beds reopen to every allotment holder next week.</p>&mdash; Town Council (@towncouncil) <a href="https://twitter.com/towncouncil/status/10${n}">June 9, 2025</a></blockquote></div>`;
+    const article = extract(page(`<div class="comments">${tweet(1)}${tweet(2)}</div>`));
+    expect(article.comments).toEqual([]);
+    expect(article.embeds.map((embed) => embed.text)).toEqual([
+      'Council update 1: the garden beds reopen to every allotment holder next week.',
+      'Council update 2: the garden beds reopen to every allotment holder next week.',
+    ]);
+  });
+});
+
 const thread = `<div id="comments"><h3>3 Responses to “The garden in June”</h3>
   <ol class="commentlist">
     <li class="comment even depth-1" id="comment-11"><div class="comment-body">

@@ -28,11 +28,8 @@ const ALLOWED_ELEMENTS = [
   'abbr', 'time', 'code', 'pre', 'kbd', 'samp', 'var', 'bdi', 'bdo', 'details', 'summary',
 ];
 
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
-  '*': ['lang', 'dir', 'title'],
-  a: ['href'],
-  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height'],
-  source: ['srcset', 'sizes', 'media', 'type'],
+/** Attributes of tables, lists and times that only describe structure: safe in any profile. */
+export const STRUCTURE_ATTRIBUTES: Record<string, string[]> = {
   th: ['colspan', 'rowspan', 'scope', 'headers', 'abbr'],
   td: ['colspan', 'rowspan', 'headers'],
   col: ['span'],
@@ -40,6 +37,14 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   ol: ['start', 'reversed', 'type'],
   li: ['value'],
   time: ['datetime'],
+};
+
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  '*': ['lang', 'dir', 'title'],
+  a: ['href'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height'],
+  source: ['srcset', 'sizes', 'media', 'type'],
+  ...STRUCTURE_ATTRIBUTES,
   del: ['datetime', 'cite'],
   ins: ['datetime', 'cite'],
   q: ['cite'],

@@ -6,7 +6,7 @@
  * and they open without telling the other site where the reader came from.
  */
 import sanitizeHtml from 'sanitize-html';
-import { sanitizeArticleHtml } from '../extract/sanitize.js';
+import { sanitizeArticleHtml, STRUCTURE_ATTRIBUTES } from '../extract/sanitize.js';
 import { SafeHtml, externalHref } from './escape.js';
 
 const LINK_REL = 'noopener noreferrer nofollow';
@@ -37,13 +37,7 @@ const SITE_PROFILE: sanitizeHtml.IOptions = {
     '*': ['lang', 'dir', 'title'],
     a: ['href', 'rel', 'class'],
     span: ['class'],
-    th: ['colspan', 'rowspan', 'scope', 'headers', 'abbr'],
-    td: ['colspan', 'rowspan', 'headers'],
-    col: ['span'],
-    colgroup: ['span'],
-    ol: ['start', 'reversed', 'type'],
-    li: ['value'],
-    time: ['datetime'],
+    ...STRUCTURE_ATTRIBUTES,
     blockquote: ['class', 'data-kind', 'data-id'],
     details: ['open'],
   },

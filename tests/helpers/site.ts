@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot, runCli } from './cli.js';
 import { fixturePages, fixturePath, fixturesDir } from './fixtures.js';
+import type { SiteBuildResult } from '../../src/site/build.js';
 
 export const seedUrl = fixturePages['seed-tajik-commander']!.url;
 export const hostileUrl = 'https://harbourgazette.example/2024/11/ferry-vote';
@@ -51,14 +52,8 @@ export async function archiveRewordedSeed(archive: string): Promise<void> {
   await archiveFiles(archive, [[reworded, seedUrl]]);
 }
 
-export interface SiteBuildJson {
-  out: string;
-  pages: number;
-  rendered: number;
-  removed: number;
-  speakers: number;
-  skipped: { key: string; reason: string }[];
-}
+/** What `clipfile site --json` prints: the build's result. */
+export type SiteBuildJson = SiteBuildResult;
 
 export async function buildSiteWithCli(archive: string, out?: string): Promise<SiteBuildJson> {
   const result = await runCli(['site', '-o', archive, '--json', ...(out ? ['--out', out] : [])]);

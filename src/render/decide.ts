@@ -35,8 +35,8 @@ export function decideRender(article: Article | null, html: string): RenderDecis
   if (article.confidence < RENDER_BELOW_CONFIDENCE) return { render: true, reason: 'low-confidence' };
   if (hasScriptFilledEmbed(html)) return { render: true, reason: 'script-embed' };
   if (article.text.length < STUB_ARTICLE_CHARS) {
-    const prose = scriptProseChars(html);
-    if (prose >= MIN_SCRIPT_PROSE_CHARS && prose >= SCRIPT_PROSE_RATIO * article.text.length) return { render: true, reason: 'short-article' };
+    const needed = Math.max(MIN_SCRIPT_PROSE_CHARS, SCRIPT_PROSE_RATIO * article.text.length);
+    if (scriptProseChars(html, needed) >= needed) return { render: true, reason: 'short-article' };
   }
   return KEEP_STATIC;
 }
@@ -115,22 +115,87 @@ export function hasScripts(html: string): boolean {
 
 /** A string literal of at least 120 characters, double- or single-quoted. */
 const STRING_LITERAL = /"((?:[^"\\\n]|\\.){120,})"|'((?:[^'\\\n]|\\.){120,})'/g;
+/**
+ * Where one value of a JSON document held in a string literal ends and the next begins (`","`,
+ * `\":\"`, braces, brackets): a state blob serialised twice is one literal, and its values are
+ * judged one by one.
+ */
+const JSON_VALUE_BOUNDARY = /\\*["']\s*[:,]\s*\\*["']|\\*["']?\s*[:,]?\s*[{}[\]]+\s*\\*["']?/;
+/** Characters of code and markup, not of prose: a value with more than CODE_SHARE_MAX of them is code or data. */
+const CODE_CHARACTER = /[{}[\]=;|\\<>_$#*^~`@]/g;
+const CODE_SHARE_MAX = 0.01;
+/** Letters in prose: at least this share of a value's characters. */
+const LETTER = /\p{L}/gu;
+const LETTER_SHARE_MIN = 0.6;
+/** How many prose values are compared with the markup at most: the scan stays linear on any page. */
+const MAX_PROSE_VALUES = 300;
+/** A value is on the page already when its first this-many letters and digits are in the markup (a teaser cut short still starts alike). */
+const MARKUP_PROBE_CHARS = 40;
 
 /**
- * Characters of prose inside the page's inline scripts (JSON-LD aside, which extraction reads
- * already): long string literals with many spaces, as a client-rendered page's state blob holds
- * its story.
+ * Characters of prose that only the page's inline scripts hold (JSON-LD aside, which extraction
+ * reads already): the values of long string literals that read as sentences (many spaces, mostly
+ * letters, hardly any code characters), each counted once, and only when the markup outside the
+ * scripts does not hold it already. A client-rendered page's state blob holds its story this way;
+ * minified code, link tables, and a teaser or description repeated in the markup add nothing that
+ * rendering would show. Counting stops at `enough`.
  */
-export function scriptProseChars(html: string): number {
+export function scriptProseChars(html: string, enough: number = Number.POSITIVE_INFINITY): number {
   let total = 0;
+  let compared = 0;
+  const seen = new Set<string>();
+  let markup: string | null = null;
   for (const { attributes, body } of scriptElements(html)) {
     if (/\bsrc\s*=/i.test(attributes) || scriptType(attributes).includes('ld+json')) continue;
     for (const literal of body.matchAll(STRING_LITERAL)) {
-      const text = literal[1] ?? literal[2] ?? '';
-      if (countSpaces(text) >= PROSE_LITERAL_MIN_SPACES) total += visibleText(text).length;
+      for (const value of decodeScriptString(literal[1] ?? literal[2] ?? '').split(JSON_VALUE_BOUNDARY)) {
+        const text = visibleText(value);
+        if (countSpaces(text) < PROSE_LITERAL_MIN_SPACES || !readsAsProse(text)) continue;
+        const key = lettersAndDigits(text);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (++compared > MAX_PROSE_VALUES) return total;
+        markup ??= lettersAndDigits(withoutScripts(html));
+        if (markup.includes(key.slice(0, MARKUP_PROBE_CHARS))) continue;
+        total += text.length;
+        if (total >= enough) return total;
+      }
     }
   }
   return total;
+}
+
+function readsAsProse(text: string): boolean {
+  const code = text.match(CODE_CHARACTER)?.length ?? 0;
+  const letters = text.match(LETTER)?.length ?? 0;
+  return code <= text.length * CODE_SHARE_MAX && letters >= text.length * LETTER_SHARE_MIN;
+}
+
+/** A literal's text with its escapes undone (\", \n, \u003c, \x3c), as the script would see it. */
+function decodeScriptString(literal: string): string {
+  return literal
+    .replace(/\\u([0-9a-f]{4})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\x([0-9a-f]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\[nrt]/g, ' ')
+    .replace(/\\(["'\/])/g, '$1');
+}
+
+function withoutScripts(html: string): string {
+  let markup = '';
+  let from = 0;
+  const lower = html.toLowerCase();
+  for (let at = lower.indexOf('<script'); at !== -1; at = lower.indexOf('<script', from)) {
+    markup += html.slice(from, at);
+    const close = lower.indexOf('</script', at);
+    if (close === -1) return markup;
+    from = close + '</script'.length;
+  }
+  return markup + html.slice(from);
+}
+
+/** The text reduced to lower-case letters and digits: markup, entities and punctuation aside. */
+function lettersAndDigits(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function countSpaces(text: string): number {

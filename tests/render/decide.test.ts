@@ -69,6 +69,28 @@ describe('decideRender', () => {
     expect(decide(whole)).toEqual({ render: false, reason: null });
   });
 
+  it('counts only prose the markup lacks: not code, link tables, or descriptions and teasers shown already', () => {
+    const teaser = 'The council met on Tuesday evening to debate the long-delayed bridge repairs while residents spoke for hours about traffic and safety';
+    const links = Array.from({ length: 200 }, (_, index) => ({ title: `Section ${index} of the site map with several words in it`, url: `https://news.example/section/${index}` }));
+    const code = `function r(t,e){return t&&e?typeof window.performance.timing.navigationStart!=="undefined"&&{a:t,b:e}:null} var x = 1; if (a) { b(); }`;
+    const noise = [
+      // a link table serialised twice: one literal, values that are titles and URLs
+      `<script>window.nav = JSON.parse(${JSON.stringify(JSON.stringify(links))});</script>`,
+      // minified code held in a string
+      `<script>var f = new Function(${JSON.stringify(code.repeat(20))});</script>`,
+      // the page's own teaser and description, repeated many times in its state
+      `<script>window.__META__ = ${JSON.stringify(Array.from({ length: 40 }, () => ({ description: teaser })))};</script>`,
+    ].join('');
+    const stub = page(`<article><h1>Bridge</h1><p>${teaser}.</p><p>${STORY_PARAGRAPHS[0]}</p></article>${noise}`, `<meta name="description" content="${teaser}">`);
+    expect(scriptProseChars(stub)).toBe(0);
+    expect(decide(stub)).toEqual({ render: false, reason: null });
+    // The same page whose state also holds the rest of the story, serialised twice: rendered.
+    const state = `<script>window.__STATE__ = JSON.parse(${JSON.stringify(JSON.stringify({ paragraphs: STORY_PARAGRAPHS }))});</script>`;
+    const shell = page(`<article><h1>Bridge</h1><p>${teaser}.</p><p>${STORY_PARAGRAPHS[0]}</p></article>${noise}${state}`);
+    expect(scriptProseChars(shell)).toBeGreaterThan(2_000);
+    expect(decide(shell)).toEqual({ render: true, reason: 'short-article' });
+  });
+
   it('stays linear on hostile markup: thousands of unclosed scripts and embed placeholders', () => {
     const unclosedScripts = page(storyMarkup() + '<script>var s = "'.repeat(20_000));
     const unclosedEmbeds = page(storyMarkup() + '<script src="/w.js"></script>' + '<div class="twitter-tweet" data-x="'.repeat(2_000) + '<div class="twitter-tweet">'.repeat(20_000));

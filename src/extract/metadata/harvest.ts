@@ -49,6 +49,8 @@ export interface HarvestedMetadata {
   /** The URL relative hrefs resolve against: <base href> over the page URL, or the page URL. */
   baseUrl: string | null;
   articleBody: string | null;
+  /** The byline element's text, for when Readability (run after cleaning) finds none. */
+  bylineElement: string | null;
 }
 
 /**
@@ -131,5 +133,6 @@ export function harvestMetadata(document: Document, pageUrl: string | null): Har
     section: [...from('json-ld', jsonLd.section), ...fromMeta('article:section', 'parsely-section'), ...from('parsely-page', parsely?.section)],
     baseUrl: attempt(() => baseUrlOf(document, pageUrl)) ?? pageUrl,
     articleBody: jsonLd.articleBody,
+    bylineElement: page.bylineElement,
   };
 }

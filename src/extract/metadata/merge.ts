@@ -51,8 +51,11 @@ export function mergeMetadata(
     ...harvested.siteName.map((candidate) => candidate.value),
     ...[readability?.siteName, harvested.applicationName].filter((name): name is string => !!name),
   ];
-  const authors = attempt(() => mergeAuthors(harvested.authors, readability?.byline ?? null, publishers)) ?? [];
-  const readabilityByline = readability?.byline ? collapseSpace(decodeEntities(readability.byline)) : '';
+  // Readability runs after cleaning, which may have taken the byline element away: the one the
+  // whole page showed stands in.
+  const pageByline = readability?.byline?.trim() || harvested.bylineElement;
+  const authors = attempt(() => mergeAuthors(harvested.authors, pageByline ?? null, publishers)) ?? [];
+  const readabilityByline = pageByline ? collapseSpace(decodeEntities(pageByline)) : '';
   const byline = readabilityByline || (authors.length > 0 ? authors.join(', ') : null);
 
   return {

@@ -1,4 +1,4 @@
-/** What the page's own elements say: `<title>`, `<html lang>`, canonical `<link>`, microdata and `<time>`. */
+/** What the page's own elements say: `<title>`, `<html lang>`, canonical `<link>`, microdata, `<time>` and the byline element. */
 import { collapseSpace } from '../../text/index.js';
 import { absoluteUrl } from './values.js';
 
@@ -10,10 +10,12 @@ interface PageElements {
   itempropModified: string | null;
   /** The first <time datetime> inside the article region. */
   articleTime: string | null;
+  /** The text of the first element marked as naming the author (rel or itemprop "author"), read before cleaning. */
+  bylineElement: string | null;
 }
 
 export function emptyPageElements(): PageElements {
-  return { documentTitle: null, htmlLang: null, canonicalHref: null, itempropPublished: null, itempropModified: null, articleTime: null };
+  return { documentTitle: null, htmlLang: null, canonicalHref: null, itempropPublished: null, itempropModified: null, articleTime: null, bylineElement: null };
 }
 
 export function readPageElements(document: Document): PageElements {
@@ -42,7 +44,41 @@ export function readPageElements(document: Document): PageElements {
         .filter((time) => time.closest('article, main, [role="main"]'))
         .map((time) => time.getAttribute('datetime')?.trim() ?? '')
         .find(Boolean) ?? null,
+    bylineElement: bylineElementText(document),
   };
+}
+
+/** Readability's `_isValidByline`: a byline is short. */
+const MAX_BYLINE_CHARS = 100;
+/** Regions whose author elements belong to something else: teasers, widgets, comment forms. */
+const NOT_THE_STORY = 'aside, nav, footer, form';
+
+/**
+ * The first element that says in markup that it names the author (`rel="author"`,
+ * `itemprop="author"`, as Readability's byline test reads them), read before cleaning removes
+ * or marks it (a byline in a "meta" list, an `<address>` in an info bar): Readability then finds
+ * none, though the page names its author. Class names alone ("author", "byline") are not enough
+ * here: on a whole page they also name comment authors and bio boxes.
+ */
+function bylineElementText(document: Document): string | null {
+  for (const element of Array.from(document.body?.querySelectorAll('[rel], [itemprop]') ?? [])) {
+    const itemprop = (element.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+    const byItemprop = itemprop.includes('author');
+    if (!byItemprop && !(element.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author')) continue;
+    if (element.closest(NOT_THE_STORY) || isHidden(element)) continue;
+    const named = byItemprop ? Array.from(element.querySelectorAll('[itemprop~="name"]'))[0] : undefined;
+    const text = collapseSpace((named ?? element).textContent ?? '');
+    if (text.length > 0 && text.length <= MAX_BYLINE_CHARS) return text;
+  }
+  return null;
+}
+
+/** Hidden by its markup, or inside something that is (the `hidden` attribute, an inline `display: none`). */
+function isHidden(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    if (at.hasAttribute('hidden') || /display\s*:\s*none/i.test(at.getAttribute('style') ?? '')) return true;
+  }
+  return false;
 }
 
 export function baseUrlOf(document: Document, pageUrl: string | null): string | null {

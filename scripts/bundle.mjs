@@ -65,6 +65,13 @@ await build({
   // and a spec DOM that load their own files by path (playwright-core, jsdom), and citation-js,
   // whose plugins register on one shared core.
   external: ['better-sqlite3', 'playwright-core', 'jsdom', /^@citation-js\//],
+  resolve: {
+    // One build of each dual package, whoever loads it: by default an ES import takes a
+    // package's ES build and a require its CommonJS build, so htmlparser2, domhandler,
+    // domutils and entities (linkedom imports them, sanitize-html requires them) were bundled
+    // and started twice, entities' decoding tables included.
+    conditionNames: ['node', 'import', 'default'],
+  },
   plugins: [
     {
       // commander loads node:child_process (and with it dgram and more) at start-up, for

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STAMP_BYTES } from '../../src/cli/code-cache.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const codeCacheModule = resolve(repoRoot, 'dist/src/cli/code-cache.js');
@@ -57,6 +58,13 @@ describe('V8 code cache of the bundle (Node 20 path)', () => {
     writeFileSync(join(bundle, 'answer.js'), 'module.exports = { value: 9 * 9 };\n');
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 81 });
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 81 });
+    // Replaced by another file of the same length and the same modification time, as a build
+    // that renames its output into place could leave it: another file all the same.
+    const before = statSync(join(bundle, 'answer.js'));
+    writeFileSync(join(bundle, 'next.js'), 'module.exports = { value: 7 * 7 };\n');
+    utimesSync(join(bundle, 'next.js'), before.atime, before.mtime);
+    renameSync(join(bundle, 'next.js'), join(bundle, 'answer.js'));
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 49 });
   });
 
   it('ignores a damaged cache file and compiles the source as usual', () => {
@@ -66,8 +74,8 @@ describe('V8 code cache of the bundle (Node 20 path)', () => {
     requireWithCodeCache(bundle, cache);
     const [file] = readdirSync(cache);
     const bytes = readFileSync(join(cache, file!));
-    // The right digest, then garbage where the bytecode was.
-    writeFileSync(join(cache, file!), Buffer.concat([bytes.subarray(0, 32), Buffer.alloc(bytes.length - 32, 0xa5)]));
+    // The right stamp, then garbage where the bytecode was.
+    writeFileSync(join(cache, file!), Buffer.concat([bytes.subarray(0, STAMP_BYTES), Buffer.alloc(bytes.length - STAMP_BYTES, 0xa5)]));
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42 });
   });
 

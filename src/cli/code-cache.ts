@@ -7,7 +7,8 @@
  * functions the page ran than extracting the page. The bundle is CommonJS (scripts/bundle.mjs),
  * so each of its files is compiled through `Module.prototype._compile`; here that compiles it
  * as a `vm.Script` with the bytecode V8 produced for it in an earlier run, and at exit saves the
- * bytecode of the files that had none (after the run, so the functions it ran are included).
+ * bytecode of the files that had none (after the run, so the functions it ran are included),
+ * and again for a few runs after (CODE_CACHE_REFRESHES).
  *
  * The cache lives where Node 22 keeps its own (`NODE_COMPILE_CACHE`, else a folder in the
  * temporary directory), one file per bundle file, in a folder only this user may write.
@@ -27,6 +28,14 @@ import vm from 'node:vm';
 
 /** Bytes at the head of each cache file naming the source file it was made from (sourceStamp). */
 export const STAMP_BYTES = 96;
+/**
+ * How many later runs save a file's cache again. A cache holds the functions compiled by the
+ * run that saved it, and a function left out is compiled again by every run: the first run
+ * after a build may be `--version` or a failing `extract`, which run little of the code they
+ * load. Functions read from a cache are saved with it, so each save keeps what the earlier
+ * runs compiled and adds this run's; after these few, the cache is only read.
+ */
+export const CODE_CACHE_REFRESHES = 3;
 
 type CompileFunction = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
 
@@ -50,7 +59,7 @@ export function enableBundleCodeCache(bundleDir: string): string | null {
 
   const within = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
   const compile = Module.prototype._compile;
-  const toSave: { script: vm.Script; path: string; stamp: Buffer }[] = [];
+  const toSave: { script: vm.Script; path: string; stamp: Buffer; saves: number }[] = [];
   Module.prototype._compile = function compileWithCodeCache(this: NodeModule, content: string, filename: string, ...rest: unknown[]) {
     if (!filename.startsWith(within) || !filename.endsWith('.js') || (rest[0] !== undefined && rest[0] !== 'commonjs')) {
       return compile.call(this, content, filename, ...rest);
@@ -61,15 +70,16 @@ export function enableBundleCodeCache(bundleDir: string): string | null {
     const cached = readCache(path, stamp);
     const script = new vm.Script(Module.wrap(content), {
       filename,
-      ...(cached ? { cachedData: cached } : {}),
+      ...(cached ? { cachedData: cached.bytecode } : {}),
       importModuleDynamically: dynamicImport,
     });
-    if (cached === undefined || script.cachedDataRejected === true) toSave.push({ script, path, stamp });
+    if (cached === undefined || script.cachedDataRejected === true) toSave.push({ script, path, stamp, saves: 1 });
+    else if (cached.saves <= CODE_CACHE_REFRESHES) toSave.push({ script, path, stamp, saves: cached.saves + 1 });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   process.once('exit', () => {
-    for (const { script, path, stamp } of toSave) writeCache(path, stamp, script.createCachedData());
+    for (const { script, path, stamp, saves } of toSave) writeCache(path, stamp, saves, script.createCachedData());
   });
   return cacheDir;
 }
@@ -117,15 +127,21 @@ function ownCacheFolder(): string | null {
   }
 }
 
+interface Cached {
+  bytecode: Buffer;
+  /** How many runs saved this cache (the byte after the stamp). */
+  saves: number;
+}
+
 /** The cached bytecode at `path` when it was made for this very source. */
-function readCache(path: string, stamp: Buffer): Buffer | undefined {
+function readCache(path: string, stamp: Buffer): Cached | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
     if (!fstatSync(fd).isFile()) return undefined;
     const data = readFileSync(fd);
-    if (data.length <= STAMP_BYTES || !data.subarray(0, STAMP_BYTES).equals(stamp)) return undefined;
-    return data.subarray(STAMP_BYTES);
+    if (data.length <= STAMP_BYTES + 1 || !data.subarray(0, STAMP_BYTES).equals(stamp)) return undefined;
+    return { saves: data[STAMP_BYTES]!, bytecode: data.subarray(STAMP_BYTES + 1) };
   } catch {
     return undefined;
   } finally {
@@ -134,10 +150,10 @@ function readCache(path: string, stamp: Buffer): Buffer | undefined {
 }
 
 /** Writes beside and renames, so a clipfile starting meanwhile never reads half a cache. */
-function writeCache(path: string, stamp: Buffer, bytecode: Buffer): void {
+function writeCache(path: string, stamp: Buffer, saves: number, bytecode: Buffer): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([stamp, bytecode]), { flag: 'wx', mode: 0o600 });
+    writeFileSync(temporary, Buffer.concat([stamp, Buffer.of(Math.min(saves, 255)), bytecode]), { flag: 'wx', mode: 0o600 });
     renameSync(temporary, path);
   } catch {
     rmSync(temporary, { force: true });

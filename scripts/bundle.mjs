@@ -45,6 +45,8 @@ const entries = {
   clipfile: join(root, 'dist/src/cli/main.js'),
   // The extraction pool starts it as the sibling of its own chunk (workerScriptUrl).
   'extract-worker': join(root, 'dist/src/batch/extract-worker.js'),
+  // bin/clipfile.js (CommonJS) loads it before the bundle, on Node 20.
+  'code-cache': join(root, 'dist/src/cli/code-cache.js'),
 };
 for (const entry of Object.values(entries)) {
   if (!existsSync(entry)) {
@@ -65,6 +67,13 @@ await build({
   // and a spec DOM that load their own files by path (playwright-core, jsdom), and citation-js,
   // whose plugins register on one shared core.
   external: ['better-sqlite3', 'playwright-core', 'jsdom', /^@citation-js\//],
+  resolve: {
+    // One build of each dual package, whoever loads it: by default an ES import takes a
+    // package's ES build and a require its CommonJS build, so htmlparser2, domhandler,
+    // domutils and entities (linkedom imports them, sanitize-html requires them) were bundled
+    // and started twice, entities' decoding tables included.
+    conditionNames: ['node', 'import', 'default'],
+  },
   plugins: [
     {
       // commander loads node:child_process (and with it dgram and more) at start-up, for
@@ -91,6 +100,11 @@ await build({
     // Chunks beside the entries: extract-pool finds the worker as a sibling of its own chunk.
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
+    // Pure-ASCII files load as one-byte strings: Node reads them without UTF-8 decoding and V8
+    // keeps and scans half the bytes (the libraries' non-ASCII quotes and dashes are escaped).
+    charset: 'ascii',
+    // Doc comments are for the sources (the source maps keep them): each start reads less.
+    comments: { legal: true, annotation: false, jsdoc: false },
   },
 });
 

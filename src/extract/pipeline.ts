@@ -27,6 +27,7 @@ import {
 } from './quality/index.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
+import { withTextLengthsKept } from './readability-text-lengths.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { renderText } from './text.js';
 import { resolveUrls } from './urls.js';
@@ -209,10 +210,11 @@ function findStory(
 
 function runReadability(document: Document, options: ExtractOptions, source: string) {
   try {
-    return new Readability<Element>(document, {
+    const reader = new Readability<Element>(document, {
       serializer: (node) => node as Element,
       charThreshold: options.charThreshold,
-    }).parse();
+    });
+    return withTextLengthsKept(reader).parse();
   } catch (error) {
     throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
   }

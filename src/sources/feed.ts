@@ -6,6 +6,9 @@
 import { parseFeed } from 'feedsmith';
 import { SourceError } from '../errors.js';
 import { xmlProblem } from './xml.js';
+import { absoluteHttpUrl } from './http-url.js';
+
+export { absoluteHttpUrl };
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
@@ -136,19 +139,6 @@ function normalizeEntries(raw: RawEntry[], feedUrl: string): { entries: FeedEntr
   if (withoutLink > 0) problems.push(`${plural(withoutLink, 'entry', 'entries')} without an http(s) link left out`);
   if (duplicates > 0) problems.push(`${plural(duplicates, 'entry', 'entries')} repeating an earlier link left out`);
   return { entries, problems };
-}
-
-/** A link resolved against `base` (feeds often carry site-relative links); null unless http(s). */
-export function absoluteHttpUrl(link: string | undefined, base: string): string | null {
-  if (!link?.trim()) return null;
-  try {
-    const url = new URL(link.trim(), base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
 }
 
 /** RFC 822 (RSS) and ISO 8601 (Atom, JSON Feed, dc:date) dates as ISO 8601; null if unreadable. */

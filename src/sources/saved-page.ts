@@ -5,7 +5,7 @@
  * for `--discover`.
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { absoluteHttpUrl } from './feed.js';
+import { absoluteHttpUrl } from './http-url.js';
 
 export type UrlFrom = 'singlefile' | 'saved-from' | 'canonical' | 'og:url';
 

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CODE_CACHE_REFRESHES, STAMP_BYTES } from '../../src/cli/code-cache.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const codeCacheModule = resolve(repoRoot, 'dist/src/cli/code-cache.js');
@@ -13,14 +14,14 @@ const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-com
  * Runs, in a fresh Node, enableBundleCodeCache(bundleDir) with the cache in `cacheDir`, then
  * requires `bundleDir/answer.js`; prints what the hook returned and what the module exported.
  */
-function requireWithCodeCache(bundleDir: string, cacheDir: string): { cache: string | null; answer: unknown } {
+function requireWithCodeCache(bundleDir: string, cacheDir: string, extraEnv: Record<string, string> = {}): { cache: string | null; answer: unknown } {
   const script = `
     import { createRequire } from 'node:module';
     const { enableBundleCodeCache } = await import(${JSON.stringify(codeCacheModule)});
     const cache = enableBundleCodeCache(${JSON.stringify(bundleDir)});
     const answer = createRequire(${JSON.stringify(join(bundleDir, 'x.js'))})('./answer.js');
     console.log(JSON.stringify({ cache, answer }));`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: cacheDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: cacheDir, ...extraEnv };
   delete env.NODE_DISABLE_COMPILE_CACHE;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
   return JSON.parse(output) as { cache: string | null; answer: unknown };
@@ -42,11 +43,30 @@ describe('V8 code cache of the bundle (Node 20 path)', () => {
     expect(first).toEqual({ cache, answer: { value: 42, file: join(bundle, 'answer.js') } });
     const saved = readdirSync(cache).filter((name) => name.endsWith('.v8'));
     expect(saved).toHaveLength(1);
-    const bytes = readFileSync(join(cache, saved[0]!));
 
+    // Saved again by the next few runs, then only read: the cache was accepted.
+    for (let run = 0; run < CODE_CACHE_REFRESHES; run++) {
+      expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42, file: join(bundle, 'answer.js') });
+    }
+    const bytes = readFileSync(join(cache, saved[0]!));
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42, file: join(bundle, 'answer.js') });
-    // Read, not rewritten: the cache was accepted.
     expect(readFileSync(join(cache, saved[0]!)).equals(bytes)).toBe(true);
+  });
+
+  it('keeps what a later run compiled that the first did not run', () => {
+    const bundle = commonJsFolder();
+    const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
+    // A function the first run never calls is left out of its cache (V8 compiles it lazily).
+    const unused = Array.from({ length: 40 }, (_, index) => `total += [${index}, ${index + 1}].map((n) => n * ${index}).length;`).join('\n');
+    writeFileSync(
+      join(bundle, 'answer.js'),
+      `function later() { let total = 0;\n${unused}\nreturn total; }\nmodule.exports = process.env.CALL_LATER ? later() : 0;\n`,
+    );
+    requireWithCodeCache(bundle, cache);
+    const [file] = readdirSync(cache);
+    const first = readFileSync(join(cache, file!)).length;
+    expect(requireWithCodeCache(bundle, cache, { CALL_LATER: '1' }).answer).toBe(80);
+    expect(readFileSync(join(cache, file!)).length).toBeGreaterThan(first);
   });
 
   it('never runs bytecode made for other source, even of the same length (V8 checks only the length)', () => {
@@ -57,6 +77,13 @@ describe('V8 code cache of the bundle (Node 20 path)', () => {
     writeFileSync(join(bundle, 'answer.js'), 'module.exports = { value: 9 * 9 };\n');
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 81 });
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 81 });
+    // Replaced by another file of the same length and the same modification time, as a build
+    // that renames its output into place could leave it: another file all the same.
+    const before = statSync(join(bundle, 'answer.js'));
+    writeFileSync(join(bundle, 'next.js'), 'module.exports = { value: 7 * 7 };\n');
+    utimesSync(join(bundle, 'next.js'), before.atime, before.mtime);
+    renameSync(join(bundle, 'next.js'), join(bundle, 'answer.js'));
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 49 });
   });
 
   it('ignores a damaged cache file and compiles the source as usual', () => {
@@ -66,8 +93,8 @@ describe('V8 code cache of the bundle (Node 20 path)', () => {
     requireWithCodeCache(bundle, cache);
     const [file] = readdirSync(cache);
     const bytes = readFileSync(join(cache, file!));
-    // The right digest, then garbage where the bytecode was.
-    writeFileSync(join(cache, file!), Buffer.concat([bytes.subarray(0, 32), Buffer.alloc(bytes.length - 32, 0xa5)]));
+    // The right stamp, then garbage where the bytecode was.
+    writeFileSync(join(cache, file!), Buffer.concat([bytes.subarray(0, STAMP_BYTES), Buffer.alloc(bytes.length - STAMP_BYTES, 0xa5)]));
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42 });
   });
 

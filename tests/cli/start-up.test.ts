@@ -1,0 +1,90 @@
+/**
+ * What a one-page `clipfile extract` loads (bin/clipfile.js, scripts/bundle.mjs): its start-up
+ * was mostly loading code, so the code it does not need must stay out. The bundle files the
+ * run required are read back through their source maps to the packages they hold.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliPath, repoRoot } from '../helpers/cli.js';
+
+const SEED = 'fixtures/pages/seed-tajik-commander.html';
+const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
+const bundleDir = resolve(repoRoot, 'dist/bundle');
+
+interface Loaded {
+  stdout: string;
+  /** Bundle files the run required. */
+  bundleFiles: string[];
+  /** Node's own modules the run loaded (`process.moduleLoadList`). */
+  builtins: string[];
+}
+
+/** Runs the CLI with a preloaded script that records, at exit, what was loaded. */
+function runRecordingLoads(args: string[]): Loaded {
+  const folder = mkdtempSync(join(tmpdir(), 'clipfile-start-up-'));
+  const hook = join(folder, 'record.cjs');
+  const record = join(folder, 'loaded.json');
+  writeFileSync(
+    hook,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({
+      files: Object.keys(require.cache),
+      builtins: process.moduleLoadList,
+    })));\n`,
+  );
+  const stdout = execFileSync(process.execPath, ['--require', hook, cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const { files, builtins } = JSON.parse(readFileSync(record, 'utf8')) as { files: string[]; builtins: string[] };
+  return { stdout, bundleFiles: files.filter((file) => file.startsWith(bundleDir + '/')), builtins };
+}
+
+/** The source files a bundle file was made from, as its source map names them (rolldown's own runtime has no map). */
+function sourcesOf(bundleFile: string): string[] {
+  if (/[\\/]rolldown-runtime-[^/]*\.js$/.test(bundleFile)) return [];
+  const map = JSON.parse(readFileSync(`${bundleFile}.map`, 'utf8')) as { sources: string[] };
+  return map.sources;
+}
+
+/** The package folder of a node_modules source path ("htmlparser2", "@scope/name", nested ones by their last node_modules). */
+function packageOf(source: string): string | null {
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  return match ? match[1]! : null;
+}
+
+describe('start-up of a one-page extract', () => {
+  const loaded = runRecordingLoads(['extract', SEED, '--url', SEED_URL]);
+  const sources = loaded.bundleFiles.flatMap(sourcesOf);
+  const packages = new Set(sources.map(packageOf).filter((name): name is string => name !== null));
+
+  it('prints the page', () => {
+    expect(loaded.stdout).toBe(readFileSync(resolve(repoRoot, 'fixtures/expected/seed-tajik-commander.md'), 'utf8'));
+    // The run went through the bundle (a run of nothing would pass the checks below).
+    expect(packages).toContain('linkedom');
+    expect(packages).toContain('@mozilla/readability');
+  });
+
+  it('loads no feed or sitemap parser, WARC reader, CSS parser, spec DOM or browser driver', () => {
+    for (const unused of ['feedsmith', 'fast-xml-parser', 'warcio', 'postcss', 'cssomnom', 'jsdom', 'playwright-core', 'minisearch', 'better-sqlite3']) {
+      expect(packages, unused).not.toContain(unused);
+    }
+    expect(loaded.builtins.filter((name) => /child_process|^NativeModule (http|https|zlib)$/.test(name))).toEqual([]);
+  });
+
+  it('loads one build of each package: never a module of both its ES and its CommonJS build', () => {
+    const builds = new Map<string, Set<string>>();
+    for (const source of sources) {
+      // node_modules/<package>/<…>/(esm|commonjs|cjs)/<module>: a package nested in another's
+      // node_modules is another copy, of another version, and stays apart.
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\/(?:.*\/)?(esm|commonjs|cjs)\/(.+?)\.c?js$/.exec(source);
+      if (!match) continue;
+      const [, copy, build, module] = match;
+      const key = `${copy}: ${module}`;
+      builds.set(key, (builds.get(key) ?? new Set()).add(build === 'cjs' ? 'commonjs' : build!));
+    }
+    // htmlparser2 is shared by linkedom and sanitize-html, and was bundled (and started) twice.
+    expect([...builds.keys()].some((key) => key.includes('node_modules/htmlparser2: '))).toBe(true);
+    const twice = [...builds].filter(([, kinds]) => kinds.size > 1).map(([key]) => key);
+    expect(twice).toEqual([]);
+  });
+});

@@ -46,7 +46,7 @@ export interface PageInput {
 }
 
 export interface ExtractOptions {
-  /** Readability's minimum article length in characters (default 500). */
+  /** Readability's minimum article length in characters (default STORY_MIN_CHARS). */
   charThreshold?: number;
   /** The DOM to run on (default linkedom; a page that throws on linkedom is retried on jsdom). */
   dom?: DomEngine;
@@ -207,11 +207,18 @@ function findStory(
   return { content, choice, metadata, articleBody };
 }
 
+/**
+ * Readability's minimum article length. Below its own 500 it retries without its name rules and
+ * returns the longest text it found, which on a short post is the sidebar's "About me"; a short
+ * story found with the rules on is kept.
+ */
+const STORY_MIN_CHARS = 100;
+
 function runReadability(document: Document, options: ExtractOptions, source: string) {
   try {
     return new Readability<Element>(document, {
       serializer: (node) => node as Element,
-      charThreshold: options.charThreshold,
+      charThreshold: options.charThreshold ?? STORY_MIN_CHARS,
     }).parse();
   } catch (error) {
     throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });

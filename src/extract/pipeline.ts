@@ -25,6 +25,7 @@ import {
   type Candidate,
   type Choice,
 } from './quality/index.js';
+import { firstPassInstead, recordFirstPass } from './quality/first-pass.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { sanitizeArticleHtml } from './sanitize.js';
@@ -46,7 +47,7 @@ export interface PageInput {
 }
 
 export interface ExtractOptions {
-  /** Readability's minimum article length in characters (default STORY_MIN_CHARS). */
+  /** Readability's minimum article length in characters (default 500). */
   charThreshold?: number;
   /** The DOM to run on (default linkedom; a page that throws on linkedom is retried on jsdom). */
   dom?: DomEngine;
@@ -207,19 +208,14 @@ function findStory(
   return { content, choice, metadata, articleBody };
 }
 
-/**
- * Readability's minimum article length. Below its own 500 it retries without its name rules and
- * returns the longest text it found, which on a short post is the sidebar's "About me"; a short
- * story found with the rules on is kept.
- */
-const STORY_MIN_CHARS = 100;
-
 function runReadability(document: Document, options: ExtractOptions, source: string) {
   try {
-    return new Readability<Element>(document, {
-      serializer: (node) => node as Element,
-      charThreshold: options.charThreshold ?? STORY_MIN_CHARS,
-    }).parse();
+    const reader = new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold: options.charThreshold });
+    const firstPass = recordFirstPass(reader);
+    const result = reader.parse();
+    // A short story its first pass found, where Readability went on to another region.
+    const instead = result ? firstPassInstead(reader, firstPass(), result.content ?? null) : null;
+    return instead && result ? { ...result, content: instead } : result;
   } catch (error) {
     throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
   }

@@ -119,8 +119,9 @@ export function choose(readability: Candidate | null, others: readonly Candidate
     else {
       // Without a JSON-LD body to decide, a short Readability result is replaced only by a
       // candidate that contains it (the rest of the same story), never by an unrelated block.
-      // Below Readability's own threshold its result is its first pass only (the pipeline lowers
-      // the threshold): Readability alone would have gone on to its longest text, so may we.
+      // Below Readability's own threshold the result may be its first pass only (the pipeline
+      // keeps a short first pass, quality/first-pass.ts): Readability alone would have gone on to
+      // its longest text, so may we.
       const guarded = why === 'very short' && readability !== null && readability.text.length >= READABILITY_OWN_THRESHOLD;
       if (c !== readability && readability && guarded && containment(readability.shingles, c.shingles) < 0.5) continue;
       score = (agreementOf(c) ?? 0) + Math.min(1, words(c.text).length / 500);

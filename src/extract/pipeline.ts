@@ -25,6 +25,7 @@ import {
   type Candidate,
   type Choice,
 } from './quality/index.js';
+import { firstPassInstead, recordFirstPass } from './quality/first-pass.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { withTextLengthsKept } from './readability-text-lengths.js';
@@ -210,11 +211,14 @@ function findStory(
 
 function runReadability(document: Document, options: ExtractOptions, source: string) {
   try {
-    const reader = new Readability<Element>(document, {
-      serializer: (node) => node as Element,
-      charThreshold: options.charThreshold,
-    });
-    return withTextLengthsKept(reader).parse();
+    const reader = withTextLengthsKept(
+      new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold: options.charThreshold }),
+    );
+    const firstPass = recordFirstPass(reader);
+    const result = reader.parse();
+    // A short story its first pass found, where Readability went on to another region.
+    const instead = result ? firstPassInstead(reader, firstPass(), result.content ?? null) : null;
+    return instead && result ? { ...result, content: instead } : result;
   } catch (error) {
     throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
   }

@@ -6,7 +6,7 @@
  */
 import type { ReaderComment } from '../../article.js';
 import { COMMENTS_HEADING, COMMENTS_NAME } from '../quality/lang/index.js';
-import { classAndIdNames } from '../quality/vocabulary.js';
+import { classAndIdNames, STATE_PREFIX } from '../quality/vocabulary.js';
 import { linkDensity, textOf } from '../quality/dom.js';
 import { renderText } from '../text.js';
 
@@ -24,6 +24,8 @@ const CONTROL_PART = /^(?:reply|actions?|tools|vote|votes|voting|rating|likes?|a
 /** Blocks of a comments section that are no comment: the form, the rules, the count. */
 const NOT_A_COMMENT_PART = /(?:^|-)(?:form|respond|guidelines|policy|rules|intro|count|title|header|heading|nav|navigation|pagination|paging|login|subscribe)(?:$|-)/;
 
+/** Fewest repeated blocks that make a thread when their names do not say "comment". */
+const MIN_UNNAMED_MEMBERS = 3;
 /** Least text of one comment block, and of the blocks on average. */
 const MIN_COMMENT_CHARS = 12;
 const MIN_MEAN_COMMENT_CHARS = 30;
@@ -75,13 +77,15 @@ function readThread(group: readonly Element[]): FoundComments | null {
   }
   const signed = comments.filter((c) => c.author !== null || c.date !== null).length;
   if (comments.length === 0 || signed < MIN_SHARE_SIGNED * comments.length) return null;
-  const blocks = group.filter((member) => !hasMemberAncestor(member, members));
-  for (const member of [...blocks]) {
+  const outer = group.filter((member) => !hasMemberAncestor(member, members));
+  // A header between two comments is the next one's sibling as well as the last one's: a set.
+  const blocks = new Set(outer);
+  for (const member of outer) {
     for (const sibling of commentSiblings(member, members)) {
-      if (findPartOrSelf(sibling, () => false, (e) => isAuthorPart(e) || isDatePart(e) || isDateLine(e))) blocks.push(sibling);
+      if (findPartOrSelf(sibling, () => false, (e) => isAuthorPart(e) || isDatePart(e) || isDateLine(e))) blocks.add(sibling);
     }
   }
-  return { comments, blocks };
+  return { comments, blocks: [...blocks] };
 }
 
 /** Elements whose names, ARIA label or heading say they hold comments (outermost first, in page order). */
@@ -105,7 +109,7 @@ function isCommentsContainer(element: Element): boolean {
   const label = element.getAttribute('aria-label');
   if (label && COMMENTS_HEADING.test(label.trim())) return true;
   const raw = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  return COMMENTS_NAME_HINT.test(raw) && words(element).some((name) => COMMENTS_NAME.test(name));
+  return COMMENTS_NAME_HINT.test(raw) && words(element).some((name) => !STATE_PREFIX.test(name) && COMMENTS_NAME.test(name));
 }
 
 /**
@@ -135,7 +139,8 @@ function repeatedGroups(containers: readonly Element[], embeds: readonly Element
     const word = key.slice(key.indexOf('.') + 1);
     if (NOT_A_COMMENT_PART.test(word)) continue;
     const namedOne = members.some(isMicrodataComment) || ONE_COMMENT_NAME.test(word);
-    if (members.length < 2 && !namedOne) continue;
+    // Blocks that do not call themselves comments must repeat more to count as a thread.
+    if (members.length < (namedOne ? 1 : MIN_UNNAMED_MEMBERS)) continue;
     const set = new Set(members);
     const outer = members.filter((m) => !hasMemberAncestor(m, set));
     let text = 0;
@@ -163,13 +168,23 @@ function repeatedGroups(containers: readonly Element[], embeds: readonly Element
   return [first, ...scored.filter((g) => g !== first).sort((a, b) => b.text - a.text)].map((g) => g.members);
 }
 
-/** Tag and first class word (digits dropped), or tag and id without digits: what repeats. */
+/** Class words that alternate between the members of one list (zebra stripes), not what they are. */
+const ALTERNATING = /^(?:alt|alternate|odd|even|first|last|clearfix|clear)$/i;
+
+/**
+ * Tag and first class word (digits dropped, stripes skipped), or tag and id without digits
+ * ("comment-11" and "comment-12" both "comment"): what repeats.
+ */
 function signature(element: Element): string | null {
   const tag = element.tagName;
   if (!/^(?:LI|DIV|ARTICLE|SECTION|DL|DD|TR|TABLE|BLOCKQUOTE)$/.test(tag)) return null;
   if (isMicrodataComment(element)) return `${tag}.schema-comment`;
-  const first = (element.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
-  const word = (first || (element.getAttribute('id') ?? '')).toLowerCase().replace(/_/g, '-').replace(/\d+/g, '');
+  const first = (element.getAttribute('class') ?? '').trim().split(/\s+/).find((name) => !ALTERNATING.test(name)) ?? '';
+  const word = (first || (element.getAttribute('id') ?? ''))
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .replace(/\d+/g, '')
+    .replace(/^-+|-+$/g, '');
   return `${tag}.${word}`;
 }
 
@@ -205,13 +220,18 @@ function readComment(member: Element, members: ReadonlySet<Element>): ReaderComm
     firstOf(beside, (e) => findPartOrSelf(e, nested, isDatePart)) ??
     findPart(member, nested, isDateLine) ??
     firstOf(beside, (e) => findPartOrSelf(e, nested, isDateLine));
+  // The block itself is the comment whatever its names say ("comment-has-avatar" is no avatar).
   const skip = (element: Element) =>
-    nested(element) || element === author || element === date || element.tagName === 'FORM' || isControl(element);
-  const text = renderText(member, [], { skip }).trim();
+    element !== member && (nested(element) || element === author || element === date || element.tagName === 'FORM' || isControl(element));
+  let text = renderText(member, [], { skip }).trim();
+  // Without markup for either, a first line such as "Jane on June 3, 2025 at 9:12 am" signs the comment.
+  const signature = author || date ? null : leadingDateLine(text);
+  if (signature) text = text.slice(signature.length).trim();
+  const signatureLine = signature ? signature.replace(/\s+/g, ' ') : null;
   if (!text) return null;
   return {
     author: author ? authorName(author) : null,
-    date: date ? dateOf(date) : null,
+    date: date ? dateOf(date) : signatureLine,
     text,
     replyDepth: replyDepth(member, members),
   };
@@ -288,7 +308,7 @@ function isDatePart(element: Element): boolean {
 
 /** A date as pages write it: "June 08, 2012", "8 June 2012", "2012-06-08", "08/06/12", "3 days ago". */
 const DATE_TEXT =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/i;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/i;
 /** Longest line read as a comment's date line when no markup names it. */
 const MAX_DATE_LINE_CHARS = 100;
 
@@ -302,6 +322,13 @@ function isDateLine(element: Element): boolean {
   if (element.querySelector('p, div, li')) return false;
   const text = textOf(element);
   return text.length > 0 && text.length <= MAX_DATE_LINE_CHARS && DATE_TEXT.test(text);
+}
+
+/** The first line of a comment's text when it is a short line carrying a date, else null. */
+function leadingDateLine(text: string): string | null {
+  const end = text.search(/\n/);
+  const line = end < 0 ? text : text.slice(0, end);
+  return end > 0 && line.length <= MAX_DATE_LINE_CHARS && DATE_TEXT.test(line) ? line : null;
 }
 
 function isControl(element: Element): boolean {

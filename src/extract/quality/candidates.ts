@@ -69,11 +69,28 @@ export function isSuspicious(readability: Candidate | null, others: readonly Can
   if (!readability || readability.text.length === 0) return 'empty';
   const count = words(readability.text).length;
   const longest = Math.max(0, ...others.map((o) => words(o.text).length));
-  if (count < 40 && longest >= 4 * Math.max(count, 25)) return 'very short';
+  if (count < 40 && longest >= 4 * Math.max(count, 25)) return isAddressBlock(readability.text) ? 'address block' : 'very short';
   if (readability.element && readability.text.length > 0 && linkDensity(readability.element, readability.text) > 0.5) {
     return 'mostly links';
   }
   return null;
+}
+
+/**
+ * Readability's own minimum article length: below it, left to itself, it retries without its name
+ * rules and returns the longest text it found.
+ */
+const READABILITY_OWN_THRESHOLD = 500;
+
+/** A telephone number as address blocks write it: "727-821-9494", "(020) 7946 0018", "+44 20 7946 0018". */
+const PHONE_NUMBER = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\d{2,5})[\s.-]\d{3,4}[\s.-]\d{3,4}\b/;
+
+/**
+ * A short text that is a postal address or contact block (a street line and a phone number):
+ * Readability's pick on a page whose story it missed, never a story of its own.
+ */
+function isAddressBlock(text: string): boolean {
+  return PHONE_NUMBER.test(text) && /\d+\s+\p{L}/u.test(text.replace(PHONE_NUMBER, ''));
 }
 
 /**
@@ -102,7 +119,11 @@ export function choose(readability: Candidate | null, others: readonly Candidate
     else {
       // Without a JSON-LD body to decide, a short Readability result is replaced only by a
       // candidate that contains it (the rest of the same story), never by an unrelated block.
-      if (c !== readability && readability && why === 'very short' && containment(readability.shingles, c.shingles) < 0.5) continue;
+      // Below Readability's own threshold the result may be its first pass only (the pipeline
+      // keeps a short first pass, quality/first-pass.ts): Readability alone would have gone on to
+      // its longest text, so may we.
+      const guarded = why === 'very short' && readability !== null && readability.text.length >= READABILITY_OWN_THRESHOLD;
+      if (c !== readability && readability && guarded && containment(readability.shingles, c.shingles) < 0.5) continue;
       score = (agreementOf(c) ?? 0) + Math.min(1, words(c.text).length / 500);
     }
     if (score > bestScore) {

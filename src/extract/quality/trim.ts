@@ -8,6 +8,7 @@ import { countWordRuns } from '../../text/index.js';
 import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
 import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
+import { POST_META, RIGHTS_RESERVED, SHARE_GLUE, SHARE_WORDS } from './lang/index.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
 
 export type TrimRule =
@@ -18,7 +19,10 @@ export type TrimRule =
   | 'leading-meta'
   | 'trailing-links'
   | 'author-bio'
-  | 'production-credit';
+  | 'production-credit'
+  | 'share-row'
+  | 'post-meta'
+  | 'rights-line';
 
 export interface TrimReport {
   removed: Partial<Record<TrimRule, number>>;
@@ -89,7 +93,13 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     if (!content.contains(block) || context.isPlaceholder(block)) continue;
     if (block.tagName === 'FIGURE' || block.tagName === 'TABLE') continue;
     const text = textOf(block);
-    if (!text || text.length > SHORT_LINE) continue;
+    if (!text) continue;
+    const chrome = chromeLine(block, text);
+    if (chrome) {
+      remove(block, chrome);
+      continue;
+    }
+    if (text.length > SHORT_LINE) continue;
     const cue = text.length <= CUE_LINE ? RELATED_CUE.exec(text) : null;
     if (cue) {
       const rest = text.slice(cue[0].length);
@@ -153,6 +163,37 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     if (isStoryParagraph(block)) storySeen--;
   }
   return report;
+}
+
+/** Longest block read as a row of share links. */
+const SHARE_ROW_CHARS = 150;
+/** Longest block read as a blog's post data ("This entry was posted on … filed under … RSS 2.0 feed"). */
+const POST_META_CHARS = 400;
+/** Longest block read as a footer's rights line. */
+const RIGHTS_LINE_CHARS = 300;
+
+/** Which whole-block chrome rule a block meets, by its wording in any language of lang/, or null. */
+function chromeLine(block: Element, text: string): TrimRule | null {
+  if (text.length <= SHARE_ROW_CHARS && isShareRow(block, text)) return 'share-row';
+  if (text.length <= POST_META_CHARS && POST_META.test(text)) return 'post-meta';
+  if (text.length <= RIGHTS_LINE_CHARS && RIGHTS_RESERVED.test(text) && /©|\(c\)|copyright|\b(?:19|20)\d\d\b/i.test(text)) return 'rights-line';
+  return null;
+}
+
+/**
+ * A row of share and tool links ("Whatsapp Facebook Pint Baixar", "Share this: Twitter
+ * Facebook Email"): every word a share word, a network or a joining word, at least one of
+ * them not a joining word; two words only when they are links.
+ */
+function isShareRow(block: Element, text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < 2) return false;
+  let shareWords = 0;
+  for (const word of words) {
+    if (SHARE_WORDS.has(word)) shareWords++;
+    else if (!SHARE_GLUE.has(word) && !/^\d+$/.test(word)) return false;
+  }
+  return shareWords > 0 && (words.length >= 3 || linkDensity(block, text) >= 0.5);
 }
 
 function hasLongParagraph(element: Element): boolean {

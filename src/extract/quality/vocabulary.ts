@@ -36,7 +36,7 @@ const CHROME_NAMES: readonly [ChromeKind, RegExp][] = [
 ];
 
 /** Class names that describe a state ("has-", "is-", …), never a role. */
-const STATE_PREFIX = /^(?:has|is|with|no|enable|enabled|show|hide|js|wp|single|page|template|category|tag|topics?|format|status|type|post-type|layout|theme)[-_]/;
+export const STATE_PREFIX = /^(?:has|is|with|no|enable|enabled|show|hide|js|wp|single|page|template|category|tag|topics?|format|status|type|post-type|layout|theme)[-_]/;
 
 /**
  * Marked, not removed, before Readability: bylines and date lines (Readability reads the

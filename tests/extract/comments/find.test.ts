@@ -104,6 +104,52 @@ describe('reader comments', () => {
     ]);
   });
 
+  it('a comment block whose own class names a state ("comment-has-avatar") keeps its text', () => {
+    const article = extract(
+      page(`<div id="all-comments" class="comments">${['Kit Rowe', 'Lou Sands']
+        .map(
+          (name, i) => `<div class="comment comment-odd comment-has-avatar" id="comment-${i}a">
+            <div class="comment-avatar"><img src="/u${i}.png" alt=""></div>
+            <div class="comment-content"><p>Comment ${i}: the courgettes did better than the beans.</p></div>
+            <p class="comment-footer">Posted by: ${name} | June 1${i}, 2025 at 02:29 PM</p></div>`,
+        )
+        .join('')}</div>`),
+    );
+    expect(article.comments.map((c) => c.text)).toEqual([
+      'Comment 0: the courgettes did better than the beans.',
+      'Comment 1: the courgettes did better than the beans.',
+    ]);
+    expect(article.text).not.toContain('courgettes');
+  });
+
+  it('zebra-striped items ("alt" on every other one) with a loose "Name on date" first line and a container named in part', () => {
+    const items = ['Heather', 'Kate', 'Liam']
+      .map(
+        (name, i) => `<li ${i % 2 ? 'class=""' : 'class="alt"'} id="comment-10${i}">
+          ${name} on October ${21 + i}${['st', 'nd', 'rd'][i]}, 2012 1:3${i} pm
+          <div class="commenttext"><p>Reply ${i}: white noise helps me sleep through the traffic.</p></div></li>`,
+      )
+      .join('');
+    const article = extract(page(`<div id="jc_commentsDiv"><ol class="list">${items}</ol></div>`));
+    expect(article.comments).toEqual([
+      { author: null, date: 'Heather on October 21st, 2012 1:30 pm', text: 'Reply 0: white noise helps me sleep through the traffic.', replyDepth: 0 },
+      { author: null, date: 'Kate on October 22nd, 2012 1:31 pm', text: 'Reply 1: white noise helps me sleep through the traffic.', replyDepth: 0 },
+      { author: null, date: 'Liam on October 23rd, 2012 1:32 pm', text: 'Reply 2: white noise helps me sleep through the traffic.', replyDepth: 0 },
+    ]);
+    expect(article.text).not.toContain('white noise');
+  });
+
+  it('leaves alone dated list items of the story, and a page wrapper whose class names a state ("has-comments")', () => {
+    const dated = ['March', 'April', 'May']
+      .map((month, i) => `<li class="${i % 2 ? 'odd' : 'even'}">${month} 3rd, 2012 at 9:00 am\n<p>The council met and voted on the allotments, item ${i}.</p></li>`)
+      .join('');
+    const html = `<!doctype html><html><head><title>The garden in June</title></head><body>
+      <div id="page" class="has-comments"><article class="post"><h1>The garden in June</h1>${story}<ul>${dated}</ul></article></div></body></html>`;
+    const article = extract(html);
+    expect(article.comments).toEqual([]);
+    expect(article.text).toContain('The council met and voted on the allotments, item 2.');
+  });
+
   it('schema.org Comment microdata', () => {
     const article = extract(
       page(`<section>${['Fay Hill', 'Gus Lane']

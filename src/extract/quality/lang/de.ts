@@ -4,4 +4,8 @@ export const de: ChromeWords = {
   lang: 'de',
   commentsHeading: ['kommentare?', 'leserkommentare', 'diskussion', 'antworten', 'reaktionen', 'kommentar schreiben'],
   commentsName: ['kommentare', 'leserkommentare'],
+  shareWords: ['teilen', 'drucken', 'twittern', 'mailen', 'empfehlen', 'merken', 'versenden', 'artikel', 'seite'],
+  shareGlue: ['per', 'den', 'diesen', 'auf', 'uns'],
+  postMeta: ['dieser eintrag wurde (?:am|in)\\b', 'veröffentlicht in\\b[^|]{1,120}\\|\\s*(?:keine|\\d+) kommentare?'],
+  rightsReserved: ['alle rechte vorbehalten'],
 };

@@ -4,4 +4,8 @@ export const es: ChromeWords = {
   lang: 'es',
   commentsHeading: ['comentarios?', 'respuestas?', 'deja un comentario', 'deja una respuesta', 'opiniones'],
   commentsName: ['comentarios'],
+  shareWords: ['compartir', 'comparte', 'imprimir', 'enviar', 'correo', 'tuitear', 'artículo'],
+  shareGlue: ['por', 'este', 'en', 'nos'],
+  postMeta: ['esta entrada fue publicada (?:el|en)\\b', 'publicado en\\b[^|]{1,120}\\|\\s*(?:sin|\\d+) comentarios?'],
+  rightsReserved: ['todos los derechos reservados'],
 };

@@ -4,4 +4,8 @@ export const fr: ChromeWords = {
   lang: 'fr',
   commentsHeading: ['commentaires?', 'réactions?', 'réponses?', 'laisser un commentaire', 'vos commentaires'],
   commentsName: ['commentaires', 'reactions'],
+  shareWords: ['partager', 'imprimer', 'envoyer', 'tweeter', 'courriel', 'article', 'recommander'],
+  shareGlue: ['par', 'cet', 'sur', 'nous'],
+  postMeta: ['cet article a été publié (?:le|dans)\\b', 'publié dans\\b[^|]{1,120}\\|\\s*(?:aucun|\\d+) commentaires?'],
+  rightsReserved: ['tous droits réservés'],
 };

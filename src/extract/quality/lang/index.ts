@@ -30,5 +30,28 @@ export const COMMENTS_HEADING = new RegExp(
   'iu',
 );
 
-/** A class/id word of a comments container, whole ("comments", "comment-list"). */
-export const COMMENTS_NAME = new RegExp(`^(?:${alternation('commentsName')})$`, 'i');
+/**
+ * A class/id word of a comments container, whole or as a `-`-separated part of a longer name
+ * ("comments", "comment-list", "jc-comments-div", "all-comments").
+ */
+export const COMMENTS_NAME = new RegExp(`(?:^|-)(?:${alternation('commentsName')})(?:$|-)`, 'i');
+
+/**
+ * Names of the networks share rows link to: the same in every language, and never the page's
+ * own site (a rule matches them only as whole words of a row made of nothing else).
+ */
+const SHARE_NETWORKS = [
+  'facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'pinterest', 'reddit', 'tumblr', 'google', 'telegram', 'digg', 'stumbleupon',
+  'delicious', 'flipboard', 'vk', 'messenger', 'buffer', 'pocket', 'rss', 'mix', 'line', 'viber', 'skype', 'xing', 'weibo',
+];
+
+/** Words that make a share row (share words of every language and the networks). */
+export const SHARE_WORDS: ReadonlySet<string> = new Set([...LANGUAGES.flatMap((table) => table.shareWords), ...SHARE_NETWORKS]);
+/** Words that may join them in such a row. */
+export const SHARE_GLUE: ReadonlySet<string> = new Set(LANGUAGES.flatMap((table) => table.shareGlue));
+
+/** A blog's post data under the story, at the start of a block. */
+export const POST_META = new RegExp(`^(?:${alternation('postMeta')})`, 'iu');
+
+/** A site footer's rights line, anywhere in a block. */
+export const RIGHTS_RESERVED = new RegExp(`(?:${alternation('rightsReserved')})`, 'iu');

@@ -1,0 +1,55 @@
+/**
+ * Readability's first pass on a short story. Below its minimum article length (500 characters)
+ * Readability retries without its name rules and takes what the retry finds, or the longest text
+ * of all its passes: on a short post that is the sidebar's "About me" or a profile, a region
+ * other than the one its first pass found. The first pass is kept where the later result does
+ * not hold it; where it does (the same story, found whole), the later result stays.
+ */
+import { containment, shingles } from './agreement.js';
+import { textOf } from './dom.js';
+
+/** A first pass shorter than this is no story of its own (a line, a caption). */
+const MIN_FIRST_PASS_CHARS = 100;
+/** Share of the first pass's shingles the later result must hold to count as the same story. */
+const SAME_STORY = 0.5;
+
+interface Attempt {
+  articleContent: Element;
+  textLength: number;
+}
+
+/** What a Readability instance exposes of its passes (not part of its typed API). */
+interface ReaderPasses {
+  _attempts?: Attempt[];
+  _postProcessContent?: (content: Element) => void;
+}
+
+/**
+ * Records Readability's first pass when it falls short (call before parse()); returns a getter
+ * for it. Readability keeps its passes in a list it later sorts by length, so the first is
+ * taken as it is added.
+ */
+export function recordFirstPass(reader: object): () => Attempt | null {
+  const passes = reader as ReaderPasses;
+  let first: Attempt | null = null;
+  const list = passes._attempts;
+  if (!Array.isArray(list)) return () => null;
+  const push = list.push.bind(list);
+  list.push = (...items: Attempt[]) => {
+    first ??= items[0] ?? null;
+    return push(...items);
+  };
+  return () => first;
+}
+
+/**
+ * The first pass's content to use instead of Readability's result, prepared as Readability
+ * prepares its result, or null to keep the result.
+ */
+export function firstPassInstead(reader: object, first: Attempt | null, result: Element | null): Element | null {
+  if (!first || first.textLength < MIN_FIRST_PASS_CHARS || !result || first.articleContent === result) return null;
+  const firstText = textOf(first.articleContent);
+  if (containment(shingles(firstText), shingles(textOf(result))) >= SAME_STORY) return null;
+  (reader as ReaderPasses)._postProcessContent?.call(reader, first.articleContent);
+  return first.articleContent;
+}

@@ -208,7 +208,7 @@ async function main(): Promise<number> {
 
     const site = folderBytes(out, () => true);
     const state = folderBytes(path.join(out, '.clipfile-site'));
-    const terms = folderBytes(path.join(out, 'search'), (name) => name.startsWith('terms-'));
+    const terms = folderBytes(path.join(out, 'search'), (name) => name.startsWith('s-'));
     const core = statSync(path.join(out, 'search', 'core.js')).size;
     const docs = folderBytes(path.join(out, 'search'), (name) => name.startsWith('docs-'));
     const firstResults = await firstResultTimes(out);
@@ -219,7 +219,8 @@ async function main(): Promise<number> {
     console.log('');
     console.log(`load average:      ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
     console.log(`site size:         ${mib(site.bytes - state.bytes)} in ${site.files - state.files} files (plus ${mib(state.bytes)} of rebuild state in .clipfile-site/)`);
-    console.log(`search index:      ${mib(core + terms.bytes)} (core ${kib(core)}, ${terms.files} term files, largest ${kib(terms.largest)}); result titles ${mib(docs.bytes)} in ${docs.files} files`);
+    const delta = statSync(path.join(out, 'search', 'delta.js')).size;
+    console.log(`search index:      ${mib(core + terms.bytes)} (core ${kib(core)}, ${terms.files} shards, largest ${kib(terms.largest)}; delta ${kib(delta)}); result titles ${mib(docs.bytes)} in ${docs.files} files`);
     console.log(`first result:      median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms over ${firstResults.length} queries (Chromium, file://, cold)   target < ${TARGETS.firstResultMs} ms: ${verdict(worst < TARGETS.firstResultMs)}`);
     for (const r of firstResults) console.log(`  ${r.query.padEnd(18)} ${r.ms.toFixed(0).padStart(5)} ms  ${r.results} results shown`);
     if (args.keep) console.log(`\nkept: ${work}`);

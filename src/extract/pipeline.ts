@@ -28,6 +28,7 @@ import {
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { sanitizeArticleHtml } from './sanitize.js';
+import { pageStatements } from './page-genre.js';
 import { renderText } from './text.js';
 import { resolveUrls } from './urls.js';
 
@@ -131,6 +132,7 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
     quotes: findQuotes(text, { quoted: quotedElements(finished.content), lang: story.metadata.lang }),
     comments,
     warnings: finished.warnings,
+    ...pageStatements(harvested, { ...story.metadata, readerable }),
   };
 }
 

@@ -49,6 +49,8 @@ export interface HarvestedMetadata {
   /** The URL relative hrefs resolve against: <base href> over the page URL, or the page URL. */
   baseUrl: string | null;
   articleBody: string | null;
+  /** What the page says it is: every JSON-LD @type on it, and its og:type (lower case). */
+  pageTypes: { jsonLd: string[]; ogType: string | null };
 }
 
 /**
@@ -131,5 +133,6 @@ export function harvestMetadata(document: Document, pageUrl: string | null): Har
     section: [...from('json-ld', jsonLd.section), ...fromMeta('article:section', 'parsely-section'), ...from('parsely-page', parsely?.section)],
     baseUrl: attempt(() => baseUrlOf(document, pageUrl)) ?? pageUrl,
     articleBody: jsonLd.articleBody,
+    pageTypes: { jsonLd: jsonLd.types, ogType: meta.get('og:type')?.[0]?.trim().toLowerCase() || null },
   };
 }

@@ -45,6 +45,8 @@ const entries = {
   clipfile: join(root, 'dist/src/cli/main.js'),
   // The extraction pool starts it as the sibling of its own chunk (workerScriptUrl).
   'extract-worker': join(root, 'dist/src/batch/extract-worker.js'),
+  // `clipfile site` starts it as the sibling of its own chunk (src/site/render-pool.ts).
+  'site-worker': join(root, 'dist/src/site/render-worker.js'),
 };
 for (const entry of Object.values(entries)) {
   if (!existsSync(entry)) {

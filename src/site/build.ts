@@ -7,8 +7,8 @@
  * files of pages no longer archived); shared files (listings, speakers, assets) are written
  * only when their content changed, so a rebuild touches only what it must.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Archive } from '../archive/store.js';
 import { siteAssetsDir } from './assets-dir.js';
 import { filterValues, listingPages, newestFirst } from './pages/index-page.js';
@@ -17,6 +17,8 @@ import { groupBySpeaker, speakerPage, speakersPage } from './pages/speakers-page
 import { siteLabel, type PageSummary } from './pages/summary.js';
 import { readSitePages, readSpeakerQuotes, type SitePageSource } from './read.js';
 import { renderPage } from './render-page.js';
+import { POOL_FROM_PAGES, renderOnWorkers, type PoolResult } from './render-pool.js';
+import { writeSiteFile, writeSiteFileIfChanged } from './site-files.js';
 import { SEARCH_FOLDER, SiteSearch, isMainIndexFile, type SearchStateFiles } from './search-index.js';
 
 /** Bumped whenever templates or the search index change: every page is then built again. */
@@ -86,27 +88,6 @@ export function readSearchState(out: string): SearchStateFiles | undefined {
   return main === undefined || delta === undefined ? undefined : { main, delta };
 }
 
-/** Writes a file of the site, written whole under a temporary name first: a reader never sees half a page. */
-function writeSiteFile(out: string, path: string, content: string | Buffer): void {
-  const file = join(out, path);
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
-}
-
-/** Writes a shared file of the site only when its content changed: a rebuild leaves the others (and their times) alone. */
-function writeSiteFileIfChanged(out: string, path: string, content: string | Buffer): boolean {
-  try {
-    const before = readFileSync(join(out, path));
-    if (before.equals(typeof content === 'string' ? Buffer.from(content) : content)) return false;
-  } catch {
-    // not there yet
-  }
-  writeSiteFile(out, path, content);
-  return true;
-}
-
 function removeSiteFile(out: string, path: string): void {
   // Only ever inside the site folder, whatever a manifest edited by hand says.
   const file = resolve(out, path);
@@ -169,8 +150,13 @@ function listingFiles(summaries: PageSummary[]): Map<string, string> {
   return files;
 }
 
+export interface SiteBuildOptions {
+  /** From this many pages to render on, they are rendered on worker threads (default POOL_FROM_PAGES). */
+  workersFrom?: number;
+}
+
 /** Builds (or brings up to date) the site of `archive` in `out`. */
-export async function buildSite(archive: Archive, outFolder: string): Promise<SiteBuildResult> {
+export async function buildSite(archive: Archive, outFolder: string, options: SiteBuildOptions = {}): Promise<SiteBuildResult> {
   const out = resolve(outFolder);
   checkSiteFolder(out, archive.root);
   const sources = readSitePages(archive);
@@ -182,26 +168,42 @@ export async function buildSite(archive: Archive, outFolder: string): Promise<Si
   const skipped: SiteBuildResult['skipped'] = [];
   let rendered = 0;
   mkdirSync(join(out, STATE_FOLDER), { recursive: true });
-  const read = (path: string) => archive.readSnapshot(path);
-
+  const stale: SitePageSource[] = [];
   for (const page of sources) {
-    const snapshots = snapshotFingerprint(page);
     const before = previous.pages[page.key];
-    if (before && before.snapshots.join('\n') === snapshots.join('\n') && before.files.every((f) => existsSync(join(out, f)))) {
+    if (before && before.snapshots.join('\n') === snapshotFingerprint(page).join('\n') && before.files.every((f) => existsSync(join(out, f)))) {
       manifest.pages[page.key] = before;
-      continue;
+    } else {
+      stale.push(page);
     }
-    const result = renderPage(read, page);
-    if (typeof result === 'string') {
-      skipped.push({ key: page.key, reason: result });
-      if (before) for (const file of before.files) removeSiteFile(out, file);
+  }
+  const byKey = new Map(stale.map((page) => [page.key, page]));
+  const take = (result: PoolResult) => {
+    const page = byKey.get(result.key)!;
+    if ('error' in result) throw new Error(`page ${result.key}: ${result.error}`);
+    if ('skipped' in result) {
+      skipped.push({ key: page.key, reason: result.skipped });
+      for (const file of previous.pages[page.key]?.files ?? []) removeSiteFile(out, file);
       search.remove(page.key);
-      continue;
+      return;
     }
-    for (const [path, content] of result.files) writeSiteFile(out, path, content);
     search.put(result.indexed);
-    manifest.pages[page.key] = { snapshots, files: [...result.files.keys()], summary: result.summary };
+    manifest.pages[page.key] = { snapshots: snapshotFingerprint(page), files: result.files, summary: result.summary };
     rendered++;
+  };
+  if (stale.length >= (options.workersFrom ?? POOL_FROM_PAGES)) {
+    await renderOnWorkers(archive.root, out, stale, take);
+  } else {
+    const read = (path: string) => archive.readSnapshot(path);
+    for (const page of stale) {
+      const result = renderPage(read, page);
+      if (typeof result === 'string') {
+        take({ key: page.key, skipped: result });
+        continue;
+      }
+      for (const [path, content] of result.files) writeSiteFile(out, path, content);
+      take({ key: page.key, files: [...result.files.keys()], summary: result.summary, indexed: result.indexed });
+    }
   }
 
   let removed = 0;

@@ -140,6 +140,19 @@ describe('buildSite', () => {
     expect(await searchKeys('sharia')).toEqual([]);
   });
 
+  it('renders on worker threads the same files as in one thread', async () => {
+    await archiveFile(fixturePath('seed-tajik-commander'), seedUrl);
+    await archiveFile(fixturePath('embed-kinds'), embedsUrl);
+    await archiveFile(hostilePath, hostileUrl);
+    expect(await buildSite(archive, out, { workersFrom: 1 })).toMatchObject({ pages: 3, rendered: 3, skipped: [] });
+    const pooled = new Map(siteFiles().filter((file) => !/^(?:search|\.clipfile-site)\//.test(file)).map((file) => [file, readFileSync(join(out, file), 'utf8')]));
+    const single = join(root, 'single');
+    await buildSite(archive, single, { workersFrom: Infinity });
+    for (const [file, content] of pooled) expect(readFileSync(join(single, file), 'utf8'), file).toBe(content);
+    expect(pooled.size).toBeGreaterThan(10);
+    expect(await searchKeys('sharia')).toHaveLength(1);
+  });
+
   it('splits the index into listing pages, with a listing for each site and author', async () => {
     const seed = await archiveFile(fixturePath('seed-tajik-commander'), seedUrl);
     await archiveFile(fixturePath('embed-kinds'), embedsUrl);

@@ -12,7 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Archive } from '../archive/store.js';
 import { siteAssetsDir } from './assets-dir.js';
 import { filterValues, listingPages, newestFirst } from './pages/index-page.js';
-import { LISTING_FOLDERS, sitePaths } from './pages/layout.js';
+import { LISTING_FOLDERS, nameSlug, sitePaths } from './pages/layout.js';
 import { groupBySpeaker, speakerPage, speakersPage } from './pages/speakers-page.js';
 import { siteLabel, type PageSummary } from './pages/summary.js';
 import { readSitePages, readSpeakerQuotes, type SitePageSource } from './read.js';
@@ -129,8 +129,29 @@ function copyAssets(out: string): void {
   for (const name of readdirSync(assets)) writeSiteFileIfChanged(out, join('assets', name), readFileSync(join(assets, name)));
 }
 
-/** The listings: all articles (with the filters), and each site's and author's. */
-function listingFiles(summaries: PageSummary[]): Map<string, string> {
+/** Sites, authors and speakers whose pages may have changed in a build; undefined: all of them. */
+interface Touched {
+  sites: Set<string>;
+  authors: Set<string>;
+  speakers: Set<string>;
+}
+
+function touchedBy(summaries: (PageSummary | undefined)[]): Touched {
+  const touched: Touched = { sites: new Set(), authors: new Set(), speakers: new Set() };
+  for (const summary of summaries) {
+    if (!summary) continue;
+    touched.sites.add(siteLabel(summary));
+    for (const author of summary.authors) touched.authors.add(author);
+    for (const speaker of summary.speakers) touched.speakers.add(speaker);
+  }
+  return touched;
+}
+
+/**
+ * The listings: all articles (with the filters), and each site's and author's (only those of
+ * `touched`, when given: the others are as the last build wrote them).
+ */
+function listingFiles(summaries: PageSummary[], touched: Touched | undefined): Map<string, string> {
   const ordered = newestFirst(summaries);
   const files = listingPages({ kind: 'all', value: '', pages: ordered, filters: filterValues(ordered) });
   const bySite = new Map<string, PageSummary[]>();
@@ -145,9 +166,30 @@ function listingFiles(summaries: PageSummary[]): Map<string, string> {
     add(bySite, siteLabel(page), page);
     for (const author of new Set(page.authors)) add(byAuthor, author, page);
   }
-  for (const [value, pages] of bySite) for (const [path, content] of listingPages({ kind: 'site', value, pages })) files.set(path, content);
-  for (const [value, pages] of byAuthor) for (const [path, content] of listingPages({ kind: 'author', value, pages })) files.set(path, content);
+  for (const [value, pages] of bySite) {
+    if (touched && !touched.sites.has(value)) continue;
+    for (const [path, content] of listingPages({ kind: 'site', value, pages })) files.set(path, content);
+  }
+  for (const [value, pages] of byAuthor) {
+    if (touched && !touched.authors.has(value)) continue;
+    for (const [path, content] of listingPages({ kind: 'author', value, pages })) files.set(path, content);
+  }
   return files;
+}
+
+/**
+ * Brings the files of some names' pages in a folder up to date (listings of touched sites or
+ * authors, touched speakers' pages): writes what changed, and removes the files of those names
+ * that are no longer made (a site gone, a listing grown shorter). Other names' files stay.
+ */
+function updateNamedFiles(out: string, folder: string, files: Map<string, string>, names: Iterable<string>): void {
+  for (const [name, content] of files) writeSiteFileIfChanged(out, join(folder, name), content);
+  const slugs = new Set([...names].map(nameSlug));
+  const existing = existsSync(join(out, folder)) ? readdirSync(join(out, folder)) : [];
+  for (const name of existing) {
+    const slug = /^([0-9a-f]{16})(?:-\d+)?\.html$/.exec(name)?.[1];
+    if (slug && slugs.has(slug) && !files.has(name)) removeSiteFile(out, join(folder, name));
+  }
 }
 
 export interface SiteBuildOptions {
@@ -216,12 +258,22 @@ export async function buildSite(archive: Archive, outFolder: string, options: Si
   }
 
   const summaries = new Map(Object.values(manifest.pages).map((p) => [p.summary.key, p.summary]));
+  // A rebuild remakes only the site, author and speaker pages of the pages that changed (as they were and as they are).
+  const changedKeys = new Set([...stale.map((page) => page.key), ...Object.keys((manifestBefore ?? previous).pages).filter((key) => !manifest.pages[key])]);
+  const touched = Object.keys(previous.pages).length === 0 ? undefined : touchedBy([...changedKeys].flatMap((key) => [previous.pages[key]?.summary, manifest.pages[key]?.summary]));
   const speakers = groupBySpeaker(readSpeakerQuotes(archive).filter((q) => summaries.has(q.key)));
-  const listings = listingFiles([...summaries.values()]);
+  const listings = listingFiles([...summaries.values()], touched);
   writeSiteFileIfChanged(out, sitePaths.index, listings.get(sitePaths.index)!);
-  for (const folder of [LISTINGS_FOLDER, ...Object.values(LISTING_FOLDERS)]) replaceFolder(out, folder, inFolder(listings, folder));
+  replaceFolder(out, LISTINGS_FOLDER, inFolder(listings, LISTINGS_FOLDER));
+  for (const [kind, folder] of Object.entries(LISTING_FOLDERS) as [keyof typeof LISTING_FOLDERS, string][]) {
+    const files = inFolder(listings, folder);
+    if (touched) updateNamedFiles(out, folder, files, kind === 'site' ? touched.sites : touched.authors);
+    else replaceFolder(out, folder, files);
+  }
   writeSiteFileIfChanged(out, sitePaths.speakers, speakersPage(speakers));
-  replaceFolder(out, SPEAKERS_FOLDER, new Map(speakers.map((s) => [relative(SPEAKERS_FOLDER, sitePaths.speaker(s.speaker)), speakerPage(s, summaries)])));
+  const speakerFiles = (list: typeof speakers) => new Map(list.map((s) => [relative(SPEAKERS_FOLDER, sitePaths.speaker(s.speaker)), speakerPage(s, summaries)]));
+  if (touched) updateNamedFiles(out, SPEAKERS_FOLDER, speakerFiles(speakers.filter((s) => touched.speakers.has(s.speaker))), touched.speakers);
+  else replaceFolder(out, SPEAKERS_FOLDER, speakerFiles(speakers));
   copyAssets(out);
 
   const searchOutput = search.output(summaries.size);

@@ -174,6 +174,7 @@ describe('buildSite', () => {
     const seed = await archiveFile(fixturePath('seed-tajik-commander'), seedUrl);
     const other = await archiveFile(fixturePath('embed-kinds'), embedsUrl);
     await buildSite(archive, out);
+    expect(existsSync(join(out, sitePaths.listing('author', 'Adam Farouk', 1)))).toBe(true);
     rmSync(join(archive.root, seed.snapshotPath, '..'), { recursive: true });
     archive.close();
     archive = new Archive(join(root, 'archive'));
@@ -182,6 +183,8 @@ describe('buildSite', () => {
     expect(existsSync(join(out, sitePaths.article(seed.key)))).toBe(false);
     expect(existsSync(join(out, sitePaths.history(seed.key)))).toBe(false);
     expect(existsSync(join(out, sitePaths.speaker('Gulmurod Khalimov')))).toBe(false);
+    expect(existsSync(join(out, sitePaths.listing('author', 'Adam Farouk', 1)))).toBe(false);
+    expect(existsSync(join(out, sitePaths.listing('site', 'The Daily Sentinel', 1)))).toBe(false);
     expect(readFileSync(join(out, 'speakers.html'), 'utf8')).not.toContain('Khalimov');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain(seed.key);
     expect(await searchKeys('sharia')).toEqual([]);

@@ -47,7 +47,18 @@ ${values.map((value) => html`<option value="${target(value)}">${value}</option>\
 </div>`;
 }
 
+/** A page's entry in a listing; the same page appears in several listings, so each entry is made once per build and root. */
+const itemCache = new WeakMap<PageSummary, Map<string, SafeHtml>>();
+
 function pageItem(page: PageSummary, root: string): SafeHtml {
+  let byRoot = itemCache.get(page);
+  if (!byRoot) itemCache.set(page, (byRoot = new Map()));
+  let item = byRoot.get(root);
+  if (!item) byRoot.set(root, (item = renderPageItem(page, root)));
+  return item;
+}
+
+function renderPageItem(page: PageSummary, root: string): SafeHtml {
   const title = page.title?.trim() || page.url;
   return html`<li class="page-item">
 <h3 class="page-title"><a href="${root}${sitePaths.article(page.key)}">${title}</a></h3>

@@ -64,9 +64,12 @@
     var input = document.getElementById('search-input');
     if (!form || !input) return;
     // The core and delta files are small; loading them as the reader comes to the box hides their load.
-    var prepare = function () { engine.prepare().catch(function () {}); };
-    input.addEventListener('focus', prepare, { once: true });
-    input.addEventListener('input', prepare, { once: true });
+    input.addEventListener('focus', function () { engine.prepare().catch(function () {}); }, { once: true });
+    // As the reader types, the shards of the words so far and the titles of their best results
+    // are loaded (nothing is shown): by Enter, the files a query needs are mostly there.
+    input.addEventListener('input', function () {
+      if (input.value.trim()) engine.search(input.value, RESULTS_SHOWN).catch(function () {});
+    });
     form.addEventListener('submit', function (event) { event.preventDefault(); run(input.value); });
     var initial = new URLSearchParams(location.search).get('q');
     if (initial) { input.value = initial; run(initial); }

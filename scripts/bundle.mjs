@@ -47,6 +47,8 @@ const entries = {
   'extract-worker': join(root, 'dist/src/batch/extract-worker.js'),
   // bin/clipfile.js (CommonJS) loads it before the bundle, on Node 20.
   'code-cache': join(root, 'dist/src/cli/code-cache.js'),
+  // `clipfile site` starts it as the sibling of its own chunk (src/site/render-pool.ts).
+  'site-worker': join(root, 'dist/src/site/render-worker.js'),
 };
 for (const entry of Object.values(entries)) {
   if (!existsSync(entry)) {

@@ -195,7 +195,19 @@ export interface Article extends ArticleMetadata {
    * links and images kept relative because the page had no URL); empty when nothing.
    */
   warnings: string[];
+  /**
+   * What the page says it is, for citations: `news` (a news story: JSON-LD NewsArticle, or a
+   * dated, signed article that says nothing more) or `web` (a blog post, another kind of page).
+   * From the page's JSON-LD @type and og:type (src/extract/page-genre.ts). Absent in snapshots
+   * archived before it was recorded.
+   */
+  genre?: PageGenre;
+  /** The authors that are organisations (a desk, a wire, a JSON-LD Organization), cited as one name each. Absent as genre is. */
+  authorOrganisations?: string[];
 }
+
+/** See Article.genre. */
+export type PageGenre = 'news' | 'web';
 
 /**
  * Why a page was rendered in Chromium (--render): `always`; `no-article` (its HTML as served

@@ -322,7 +322,7 @@ describe('merge rules', () => {
     expect(authorsOf('April 28, 2019 at 6:01 am')).toEqual([]);
   });
 
-  it('does not list the site or the publisher as an author, unless it is the only one', () => {
+  it('does not list the site or the publisher as an author, unless it is the only one; a wire or desk credited beside a person stays, whole', () => {
     const withPerson = metadataOf(
       page(
         jsonLd({
@@ -332,7 +332,11 @@ describe('merge rules', () => {
         }) + '<meta name="author" content="Example Times">',
       ),
     );
-    expect(withPerson.authors).toEqual(['Jane Doe']);
+    expect(withPerson.authors).toEqual(['Example Wire', 'Jane Doe']);
+    const deskByline = metadataOf(
+      page(jsonLd({ '@type': 'NewsArticle', author: [{ '@type': 'Person', name: 'Jean-Luc de La Fontaine' }, 'Reuters Staff'], publisher: { '@type': 'Organization', name: 'Le Courrier' } })),
+    );
+    expect(deskByline.authors).toEqual(['Jean-Luc de La Fontaine', 'Reuters Staff']);
 
     const siteAndPerson = metadataOf(page('<meta property="og:site_name" content="Example Times">'), { byline: 'Jane Doe, Example Times' });
     expect(siteAndPerson.authors).toEqual(['Jane Doe']);

@@ -58,13 +58,15 @@ function seedArchived(): ArchivedArticle {
 }
 
 describe('schema/article.schema.json', () => {
-  it('is a draft 2020-12 schema with the published $id, and every field is required', () => {
+  it('is a draft 2020-12 schema with the published $id, and every field is required but those snapshots of before them lack', () => {
     expect(articleSchema).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: 'https://github.com/clipfile/clipfile/schema/article.schema.json',
       additionalProperties: false,
     });
-    expect([...articleSchema.required].sort()).toEqual(Object.keys(articleSchema.properties).sort());
+    // Recorded since session 7: older snapshots do without, and cite reads their page instead.
+    const addedLater = ['genre', 'authorOrganisations'];
+    expect([...articleSchema.required].sort()).toEqual(Object.keys(articleSchema.properties).filter((field) => !addedLater.includes(field)).sort());
   });
 
   it.each(goldenNames)('accepts the golden %s with provenance', (name) => {

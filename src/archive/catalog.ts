@@ -98,3 +98,80 @@ export function catalogEntryOf(archive: Archive, page: PageRef, snapshotName: st
     article: archive.readSnapshot(snapshot.path),
   };
 }
+
+/** A snapshot as the index describes it, without reading its folder. */
+export interface CatalogSnapshotRow {
+  name: string;
+  /** The snapshot folder, relative to the archive root, "/" separated. */
+  path: string;
+  fetchedAt: string;
+  title: string | null;
+  wordCount: number;
+  contentSha256: string;
+}
+
+/** A page with every snapshot the index lists, oldest first. */
+export interface CatalogPage {
+  page: PageRef;
+  snapshots: CatalogSnapshotRow[];
+}
+
+interface PageSnapshotRow extends CatalogSnapshotRow {
+  key: string;
+  url: string;
+  host: string;
+  folder: string;
+}
+
+/**
+ * Every page that has a snapshot, with its snapshots oldest first, in page-key order: one query
+ * for the whole archive (a site or a report needs every page's history, not one query each).
+ */
+export function* catalogPages(archive: Archive): Generator<CatalogPage> {
+  const rows = archive
+    .index()
+    .db.prepare<[], PageSnapshotRow>(
+      `SELECT p.key, p.url, p.host, p.folder, s.name, s.path, s.fetched_at AS fetchedAt, s.title,
+              s.word_count AS wordCount, s.content_sha256 AS contentSha256
+       FROM snapshots s JOIN pages p ON p.id = s.page_id
+       ORDER BY p.key, s.fetched_at, s.name`,
+    )
+    .iterate();
+  let current: CatalogPage | undefined;
+  for (const { key, url, host, folder, ...snapshot } of rows) {
+    if (current?.page.key === key) {
+      current.snapshots.push(snapshot);
+      continue;
+    }
+    if (current) yield current;
+    current = { page: { key, url, host, folder }, snapshots: [snapshot] };
+  }
+  if (current) yield current;
+}
+
+/** A quotation with a named speaker in a page's latest snapshot. */
+export interface CatalogQuote {
+  key: string;
+  speaker: string;
+  text: string;
+}
+
+/**
+ * The quotations with a named speaker in the latest snapshot of every page, by the speaker's
+ * name as stored (case and spelling as the article gave them), then newest article first.
+ */
+export function* catalogLatestQuotes(archive: Archive): Generator<CatalogQuote> {
+  yield* archive
+    .index()
+    .db.prepare<[], CatalogQuote>(
+      `WITH latest AS (
+         SELECT page_id, id, published_time, fetched_at,
+                row_number() OVER (PARTITION BY page_id ORDER BY fetched_at DESC, name DESC) AS newest
+         FROM snapshots)
+       SELECT p.key, q.speaker, q.text
+       FROM latest s JOIN quotes q ON q.snapshot_id = s.id JOIN pages p ON p.id = s.page_id
+       WHERE s.newest = 1 AND q.speaker IS NOT NULL AND q.speaker <> ''
+       ORDER BY q.speaker, coalesce(s.published_time, s.fetched_at) DESC, p.key, q.position`,
+    )
+    .iterate();
+}

@@ -122,8 +122,14 @@ function keyWord(word: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** Whether an Article records its genre (snapshots archived before it did not): then its page need not be read again. */
+export function recordsGenre(article: ArchivedArticle): boolean {
+  return article.genre !== undefined;
+}
+
 /**
- * A catalogue entry ready to cite: its genre and organisation authors read from the captured
+ * A catalogue entry ready to cite: its genre and organisation authors as extraction recorded
+ * them on the Article; for an older snapshot that does not record them, read from the captured
  * page when it is at hand (`sourceHtml`), else decided from the Article alone.
  */
 export function citedSnapshotOf(
@@ -132,7 +138,8 @@ export function citedSnapshotOf(
   snapshotNamed: boolean,
 ): CitedSnapshot {
   const { article } = entry;
-  const hints = (sourceHtml === undefined ? undefined : hintsOrNothing(sourceHtml, article)) ?? { ...decideGenre([], null, article), organisations: [] };
+  const recorded = article.genre === undefined ? undefined : { genre: article.genre, organisations: article.authorOrganisations ?? [] };
+  const hints = recorded ?? (sourceHtml === undefined ? undefined : hintsOrNothing(sourceHtml, article)) ?? { ...decideGenre([], null, article), organisations: [] };
   return {
     key: entry.page.key,
     snapshotName: entry.name,

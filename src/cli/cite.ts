@@ -45,13 +45,14 @@ export function citeCommand(): Command {
       return;
     }
     process.exitCode = await withArchive(flags, async (archive, reporter) => {
-      const { cslItemOf, citedSnapshotOf } = await import('../cite/csl.js');
+      const { cslItemOf, citedSnapshotOf, recordsGenre } = await import('../cite/csl.js');
       const { formatCitations } = await import('../cite/format.js');
       const { SNAPSHOT_FILES } = await import('../archive/store.js');
       const chosen = await chooseSnapshots(archive, reporter, references, flags);
       if (chosen.exitCode === ExitCode.usage) return chosen.exitCode;
       const items = chosen.snapshots.map(({ entry, snapshotNamed }) =>
-        cslItemOf(citedSnapshotOf(entry, readSourceHtml(archive, entry, SNAPSHOT_FILES.source), snapshotNamed)),
+        // The captured page is read again only for a snapshot older than the genre on the Article.
+        cslItemOf(citedSnapshotOf(entry, recordsGenre(entry.article) ? undefined : readSourceHtml(archive, entry, SNAPSHOT_FILES.source), snapshotNamed)),
       );
       if (items.length) process.stdout.write(formatCitations(items, flags.format));
       else if (chosen.exitCode === ExitCode.ok) reporter.info(flags.search ? 'no matches' : 'no pages in the archive');

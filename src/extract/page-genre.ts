@@ -4,11 +4,24 @@
  * its authors it types as organisations. Read from the page's own statements (JSON-LD @type,
  * og:type), never from its site's name.
  */
-import type { ArticleMetadata } from '../article.js';
+import type { ArticleMetadata, PageGenre } from '../article.js';
+import type { HarvestedMetadata } from './metadata/harvest.js';
+import { organisationAuthors } from './metadata/authors.js';
 import { parseJsonLenient, typesOf, type Json, type JsonObject } from './metadata/jsonld.js';
 import { parseHtml } from './parse.js';
 
-export type PageGenre = 'news' | 'web';
+export type { PageGenre };
+
+/** The genre and organisation authors an Article records, from what extraction harvested (no second parse). */
+export function pageStatements(
+  harvested: Pick<HarvestedMetadata, 'pageTypes' | 'authors'>,
+  article: Pick<ArticleMetadata, 'publishedTime' | 'authors' | 'byline'> & { readerable: boolean },
+): { genre: PageGenre; authorOrganisations: string[] } {
+  return {
+    genre: decideGenre(harvested.pageTypes.jsonLd, harvested.pageTypes.ogType, article).genre,
+    authorOrganisations: organisationAuthors(article.authors, harvested.authors),
+  };
+}
 
 export interface CitationHints {
   genre: PageGenre;

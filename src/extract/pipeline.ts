@@ -30,6 +30,7 @@ import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { withTextLengthsKept } from './readability-text-lengths.js';
 import { sanitizeArticleHtml } from './sanitize.js';
+import { pageStatements } from './page-genre.js';
 import { renderText } from './text.js';
 import { resolveUrls } from './urls.js';
 
@@ -133,6 +134,7 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
     quotes: findQuotes(text, { quoted: quotedElements(finished.content), lang: story.metadata.lang }),
     comments,
     warnings: finished.warnings,
+    ...pageStatements(harvested, { ...story.metadata, readerable }),
   };
 }
 

@@ -57,7 +57,7 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
  * Elements whose content is not prose: dropped with everything inside, where other disallowed
  * elements give way to their text.
  */
-const DROPPED_WITH_CONTENT = [
+export const DROPPED_WITH_CONTENT = [
   'script', 'style', 'template', 'noscript', 'textarea', 'xmp', 'option', 'select', 'button',
   'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'title', 'head',
 ];

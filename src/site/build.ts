@@ -1,37 +1,34 @@
 /**
  * `clipfile site`: the archive as a static web site that opens from any folder (file://) or
- * static host. One page per article and one for its history, an index with filters and search,
- * the speakers pages; CSS and JS copied from assets/. A manifest in the site folder records,
- * per page, the snapshots it was built from and the files written, so a rebuild renders only
- * the pages whose snapshots changed (and drops the files of pages no longer archived).
+ * static host. One page per article and one for its history, paginated listings (all articles,
+ * and each site's and author's) with search, the speakers pages; CSS and JS copied from assets/.
+ * A manifest in the site folder records, per page, the snapshots it was built from and the
+ * files written, so a rebuild renders only the pages whose snapshots changed (and drops the
+ * files of pages no longer archived); shared files (listings, speakers, assets) are written
+ * only when their content changed, so a rebuild touches only what it must.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
-import type { ArchivedArticle } from '../article.js';
-import { diffSnapshots, renderDiffParts } from '../archive/diff.js';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Archive } from '../archive/store.js';
-import { renderEmbedHtml } from '../extract/embeds/html.js';
 import { siteAssetsDir } from './assets-dir.js';
-import type { SafeHtml } from './escape.js';
-import { articlePage, bodyShowsEmbed } from './pages/article-page.js';
-import { historyPage } from './pages/history-page.js';
-import { indexPage } from './pages/index-page.js';
-import { sitePaths } from './pages/layout.js';
+import { filterValues, listingPages, newestFirst } from './pages/index-page.js';
+import { LISTING_FOLDERS, nameSlug, sitePaths } from './pages/layout.js';
 import { groupBySpeaker, speakerPage, speakersPage } from './pages/speakers-page.js';
-import { siteLabel, summarize, type PageSummary } from './pages/summary.js';
-import { readSitePages, readSiteSnapshot, readSpeakerQuotes, type SitePageSource } from './read.js';
-import { SiteSearch, scriptJson, type SearchStateFiles } from './search-index.js';
-import { sanitizeForSite } from './sanitize.js';
+import { siteLabel, type PageSummary } from './pages/summary.js';
+import { readSitePages, readSpeakerQuotes, type SitePageSource } from './read.js';
+import { renderPage } from './render-page.js';
+import { POOL_FROM_PAGES, renderOnWorkers, type PoolResult } from './render-pool.js';
+import { writeSiteFile, writeSiteFileIfChanged } from './site-files.js';
+import { SEARCH_FOLDER, SiteSearch, isMainIndexFile, type SearchStateFiles } from './search-index.js';
 
 /** Bumped whenever templates or the search index change: every page is then built again. */
-export const SITE_FORMAT = 1;
+export const SITE_FORMAT = 2;
 const STATE_FOLDER = '.clipfile-site';
 const MANIFEST_FILE = join(STATE_FOLDER, 'manifest.json');
 const SEARCH_MAIN_STATE = join(STATE_FOLDER, 'search-main.json');
 const SEARCH_DELTA_STATE = join(STATE_FOLDER, 'search-delta.json');
-const SEARCH_FOLDER = 'search';
 const SPEAKERS_FOLDER = 'speakers';
+const LISTINGS_FOLDER = 'pages';
 
 interface ManifestPage {
   /** The snapshots the files were built from: name and content hash of each, oldest first. */
@@ -91,15 +88,6 @@ export function readSearchState(out: string): SearchStateFiles | undefined {
   return main === undefined || delta === undefined ? undefined : { main, delta };
 }
 
-/** Writes a file of the site, written whole under a temporary name first: a reader never sees half a page. */
-function writeSiteFile(out: string, path: string, content: string): void {
-  const file = join(out, path);
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
-}
-
 function removeSiteFile(out: string, path: string): void {
   // Only ever inside the site folder, whatever a manifest edited by hand says.
   const file = resolve(out, path);
@@ -119,129 +107,145 @@ function checkSiteFolder(out: string, archiveRoot: string): void {
   }
 }
 
-/** The cards of embedded posts the body does not show in place (the same cards the extractor places). */
-function extraEmbedCards(article: ArchivedArticle, body: SafeHtml): SafeHtml[] {
-  const missing = (article.embeds ?? []).filter((embed) => !bodyShowsEmbed(body, embed));
-  if (!missing.length) return [];
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  return missing.map((embed) => sanitizeForSite(renderEmbedHtml(document, embed).outerHTML));
-}
-
-interface RenderedPage {
-  files: Map<string, string>;
-  summary: PageSummary;
-  article: ArchivedArticle;
-}
-
-function renderPage(archive: Archive, page: SitePageSource): RenderedPage | string {
-  const latest = page.snapshots.at(-1)!;
-  const article = readSiteSnapshot(archive, latest);
-  if (!article) return `snapshot ${latest.path} could not be read`;
-  const body = sanitizeForSite(article.html ?? '');
-  const files = new Map<string, string>();
-  files.set(
-    sitePaths.article(page.key),
-    articlePage({ key: page.key, article, body, extraEmbeds: extraEmbedCards(article, body), snapshots: page.snapshots.length }),
-  );
-  const diffs = [];
-  let before = page.snapshots.length > 1 ? readSiteSnapshot(archive, page.snapshots[0]!) : undefined;
-  for (const snapshot of page.snapshots.slice(1)) {
-    const after = snapshot === latest ? article : readSiteSnapshot(archive, snapshot);
-    const diff = diffSnapshots({ title: before?.title ?? null, text: before?.text ?? '' }, { title: after?.title ?? null, text: after?.text ?? '' });
-    diffs.push({ diff, parts: renderDiffParts(diff) });
-    before = after;
-  }
-  const title = article.title?.trim() || page.url;
-  files.set(sitePaths.history(page.key), historyPage({ key: page.key, title, snapshots: page.snapshots, diffs }));
-  return { files, summary: summarize(page, article, page.snapshots.length), article };
-}
-
-/** The search results' titles and links, spread over files by the key's first two hex digits. */
-function searchDocsFiles(summaries: Iterable<PageSummary>): Map<string, string> {
-  const chunks = new Map<string, Record<string, [string, string, string, string | null]>>();
-  for (const summary of summaries) {
-    const chunk = summary.key.slice(0, 2);
-    let docs = chunks.get(chunk);
-    if (!docs) chunks.set(chunk, (docs = {}));
-    docs[summary.key] = [summary.title?.trim() || summary.url, sitePaths.article(summary.key), siteLabel(summary), summary.publishedTime];
-  }
-  const files = new Map<string, string>();
-  for (const [chunk, docs] of chunks) files.set(`docs-${chunk}.js`, `clipfileSearchData.docs(${scriptJson(chunk)}, ${scriptJson(docs)});\n`);
-  return files;
-}
-
 /**
- * Replaces the generated files of a folder of the site: writes the new ones, removes the others
- * (except those `keep` says stay as they are).
+ * Replaces the generated files of a folder of the site: writes those whose content changed,
+ * removes the others (except those `keep` says stay as they are).
  */
 function replaceFolder(out: string, folder: string, files: Map<string, string>, keep: (name: string) => boolean = () => false): void {
   const existing = existsSync(join(out, folder)) ? readdirSync(join(out, folder)) : [];
-  for (const [name, content] of files) writeSiteFile(out, join(folder, name), content);
+  for (const [name, content] of files) writeSiteFileIfChanged(out, join(folder, name), content);
   for (const name of existing) if (!files.has(name) && !keep(name)) removeSiteFile(out, join(folder, name));
 }
 
-/** The main index's files in search/: kept as they are by a build that only changes the delta. */
-function isMainIndexFile(name: string): boolean {
-  return name === 'core.js' || /^terms-[0-9a-f]{2}\.js$/.test(name);
+/** Files of a map whose paths are in `folder`, by their names in it; the others are left out. */
+function inFolder(files: Map<string, string>, folder: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [path, content] of files) if (path.startsWith(`${folder}/`)) found.set(relative(folder, path), content);
+  return found;
 }
 
 function copyAssets(out: string): void {
   const assets = siteAssetsDir();
-  mkdirSync(join(out, 'assets'), { recursive: true });
-  for (const name of readdirSync(assets)) copyFileSync(join(assets, name), join(out, 'assets', name));
-  // The search library's browser build, from its package.
-  copyFileSync(minisearchBrowserBuild(), join(out, 'assets', 'minisearch.js'));
+  for (const name of readdirSync(assets)) writeSiteFileIfChanged(out, join('assets', name), readFileSync(join(assets, name)));
 }
 
-function minisearchBrowserBuild(): string {
-  let directory = siteAssetsDir();
-  for (;;) {
-    const candidate = join(directory, 'node_modules', 'minisearch', 'dist', 'umd', 'index.js');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(directory);
-    if (parent === directory) throw new Error('clipfile site: the minisearch package (dist/umd/index.js) is missing');
-    directory = parent;
+/** Sites, authors and speakers whose pages may have changed in a build; undefined: all of them. */
+interface Touched {
+  sites: Set<string>;
+  authors: Set<string>;
+  speakers: Set<string>;
+}
+
+function touchedBy(summaries: (PageSummary | undefined)[]): Touched {
+  const touched: Touched = { sites: new Set(), authors: new Set(), speakers: new Set() };
+  for (const summary of summaries) {
+    if (!summary) continue;
+    touched.sites.add(siteLabel(summary));
+    for (const author of summary.authors) touched.authors.add(author);
+    for (const speaker of summary.speakers) touched.speakers.add(speaker);
+  }
+  return touched;
+}
+
+/**
+ * The listings: all articles (with the filters), and each site's and author's (only those of
+ * `touched`, when given: the others are as the last build wrote them).
+ */
+function listingFiles(summaries: PageSummary[], touched: Touched | undefined): Map<string, string> {
+  const ordered = newestFirst(summaries);
+  const files = listingPages({ kind: 'all', value: '', pages: ordered, filters: filterValues(ordered) });
+  const bySite = new Map<string, PageSummary[]>();
+  const byAuthor = new Map<string, PageSummary[]>();
+  const add = (groups: Map<string, PageSummary[]>, value: string, page: PageSummary) => {
+    if (!value.trim()) return;
+    let list = groups.get(value);
+    if (!list) groups.set(value, (list = []));
+    list.push(page);
+  };
+  for (const page of ordered) {
+    add(bySite, siteLabel(page), page);
+    for (const author of new Set(page.authors)) add(byAuthor, author, page);
+  }
+  for (const [value, pages] of bySite) {
+    if (touched && !touched.sites.has(value)) continue;
+    for (const [path, content] of listingPages({ kind: 'site', value, pages })) files.set(path, content);
+  }
+  for (const [value, pages] of byAuthor) {
+    if (touched && !touched.authors.has(value)) continue;
+    for (const [path, content] of listingPages({ kind: 'author', value, pages })) files.set(path, content);
+  }
+  return files;
+}
+
+/**
+ * Brings the files of some names' pages in a folder up to date (listings of touched sites or
+ * authors, touched speakers' pages): writes what changed, and removes the files of those names
+ * that are no longer made (a site gone, a listing grown shorter). Other names' files stay.
+ */
+function updateNamedFiles(out: string, folder: string, files: Map<string, string>, names: Iterable<string>): void {
+  for (const [name, content] of files) writeSiteFileIfChanged(out, join(folder, name), content);
+  const slugs = new Set([...names].map(nameSlug));
+  const existing = existsSync(join(out, folder)) ? readdirSync(join(out, folder)) : [];
+  for (const name of existing) {
+    const slug = /^([0-9a-f]{16})(?:-\d+)?\.html$/.exec(name)?.[1];
+    if (slug && slugs.has(slug) && !files.has(name)) removeSiteFile(out, join(folder, name));
   }
 }
 
+export interface SiteBuildOptions {
+  /** From this many pages to render on, they are rendered on worker threads (default POOL_FROM_PAGES). */
+  workersFrom?: number;
+}
+
 /** Builds (or brings up to date) the site of `archive` in `out`. */
-export async function buildSite(archive: Archive, outFolder: string): Promise<SiteBuildResult> {
+export async function buildSite(archive: Archive, outFolder: string, options: SiteBuildOptions = {}): Promise<SiteBuildResult> {
   const out = resolve(outFolder);
   checkSiteFolder(out, archive.root);
   const sources = readSitePages(archive);
   const manifestBefore = readManifest(out);
   // Without the search state the index cannot be updated in place: everything is built again.
-  const search = SiteSearch.open(manifestBefore && readSearchState(out));
+  const search = SiteSearch.open(out, manifestBefore && readSearchState(out));
   const previous: Manifest = !search.isFresh && manifestBefore ? manifestBefore : { format: SITE_FORMAT, pages: {} };
   const manifest: Manifest = { format: SITE_FORMAT, pages: {} };
   const skipped: SiteBuildResult['skipped'] = [];
   let rendered = 0;
   mkdirSync(join(out, STATE_FOLDER), { recursive: true });
-
+  const stale: SitePageSource[] = [];
   for (const page of sources) {
-    const snapshots = snapshotFingerprint(page);
     const before = previous.pages[page.key];
-    if (before && before.snapshots.join('\n') === snapshots.join('\n') && before.files.every((f) => existsSync(join(out, f)))) {
+    if (before && before.snapshots.join('\n') === snapshotFingerprint(page).join('\n') && before.files.every((f) => existsSync(join(out, f)))) {
       manifest.pages[page.key] = before;
-      continue;
+    } else {
+      stale.push(page);
     }
-    const result = renderPage(archive, page);
-    if (typeof result === 'string') {
-      skipped.push({ key: page.key, reason: result });
-      if (before) for (const file of before.files) removeSiteFile(out, file);
+  }
+  const byKey = new Map(stale.map((page) => [page.key, page]));
+  const take = (result: PoolResult) => {
+    const page = byKey.get(result.key)!;
+    if ('error' in result) throw new Error(`page ${result.key}: ${result.error}`);
+    if ('skipped' in result) {
+      skipped.push({ key: page.key, reason: result.skipped });
+      for (const file of previous.pages[page.key]?.files ?? []) removeSiteFile(out, file);
       search.remove(page.key);
-      continue;
+      return;
     }
-    for (const [path, content] of result.files) writeSiteFile(out, path, content);
-    search.put({
-      id: page.key,
-      title: result.summary.title ?? '',
-      byline: result.summary.byline ?? '',
-      speakers: result.summary.speakers.join('\n'),
-      text: result.article.text ?? '',
-    });
-    manifest.pages[page.key] = { snapshots, files: [...result.files.keys()], summary: result.summary };
+    search.put(result.indexed);
+    manifest.pages[page.key] = { snapshots: snapshotFingerprint(page), files: result.files, summary: result.summary };
     rendered++;
+  };
+  if (stale.length >= (options.workersFrom ?? POOL_FROM_PAGES)) {
+    await renderOnWorkers(archive.root, out, stale, take);
+  } else {
+    const read = (path: string) => archive.readSnapshot(path);
+    for (const page of stale) {
+      const result = renderPage(read, page);
+      if (typeof result === 'string') {
+        take({ key: page.key, skipped: result });
+        continue;
+      }
+      for (const [path, content] of result.files) writeSiteFile(out, path, content);
+      take({ key: page.key, files: [...result.files.keys()], summary: result.summary, indexed: result.indexed });
+    }
   }
 
   let removed = 0;
@@ -254,14 +258,26 @@ export async function buildSite(archive: Archive, outFolder: string): Promise<Si
   }
 
   const summaries = new Map(Object.values(manifest.pages).map((p) => [p.summary.key, p.summary]));
+  // A rebuild remakes only the site, author and speaker pages of the pages that changed (as they were and as they are).
+  const changedKeys = new Set([...stale.map((page) => page.key), ...Object.keys((manifestBefore ?? previous).pages).filter((key) => !manifest.pages[key])]);
+  const touched = Object.keys(previous.pages).length === 0 ? undefined : touchedBy([...changedKeys].flatMap((key) => [previous.pages[key]?.summary, manifest.pages[key]?.summary]));
   const speakers = groupBySpeaker(readSpeakerQuotes(archive).filter((q) => summaries.has(q.key)));
-  writeSiteFile(out, sitePaths.index, indexPage([...summaries.values()]));
-  writeSiteFile(out, sitePaths.speakers, speakersPage(speakers));
-  replaceFolder(out, SPEAKERS_FOLDER, new Map(speakers.map((s) => [relative(SPEAKERS_FOLDER, sitePaths.speaker(s.speaker)), speakerPage(s, summaries)])));
+  const listings = listingFiles([...summaries.values()], touched);
+  writeSiteFileIfChanged(out, sitePaths.index, listings.get(sitePaths.index)!);
+  replaceFolder(out, LISTINGS_FOLDER, inFolder(listings, LISTINGS_FOLDER));
+  for (const [kind, folder] of Object.entries(LISTING_FOLDERS) as [keyof typeof LISTING_FOLDERS, string][]) {
+    const files = inFolder(listings, folder);
+    if (touched) updateNamedFiles(out, folder, files, kind === 'site' ? touched.sites : touched.authors);
+    else replaceFolder(out, folder, files);
+  }
+  writeSiteFileIfChanged(out, sitePaths.speakers, speakersPage(speakers));
+  const speakerFiles = (list: typeof speakers) => new Map(list.map((s) => [relative(SPEAKERS_FOLDER, sitePaths.speaker(s.speaker)), speakerPage(s, summaries)]));
+  if (touched) updateNamedFiles(out, SPEAKERS_FOLDER, speakerFiles(speakers.filter((s) => touched.speakers.has(s.speaker))), touched.speakers);
+  else replaceFolder(out, SPEAKERS_FOLDER, speakerFiles(speakers));
   copyAssets(out);
 
-  const searchOutput = await search.output(summaries.size);
-  const searchFiles = new Map([...(searchOutput.mainFiles ?? []), ['delta.js', searchOutput.deltaFile], ...searchDocsFiles(summaries.values())]);
+  const searchOutput = search.output(summaries.size);
+  const searchFiles = new Map([...(searchOutput.mainFiles ?? []), ...searchOutput.deltaFiles]);
   replaceFolder(out, SEARCH_FOLDER, searchFiles, searchOutput.mainFiles ? undefined : isMainIndexFile);
   if (searchOutput.mainState !== null) writeSiteFile(out, SEARCH_MAIN_STATE, searchOutput.mainState);
   writeSiteFile(out, SEARCH_DELTA_STATE, searchOutput.deltaState);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogEntries, catalogSnapshots } from '../../src/archive/catalog.js';
+import { catalogEntries, catalogLatestQuotes, catalogPages, catalogSnapshots } from '../../src/archive/catalog.js';
 import { Archive } from '../../src/archive/store.js';
 import { runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
@@ -43,6 +43,25 @@ describe('catalogue', () => {
         [true, 2],
       ]);
       expect(pageA[0]!.fetchedAt < pageA[1]!.fetchedAt).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('lists every page with all its snapshots, oldest first, from one query', () => {
+    const archive = new Archive(root);
+    try {
+      const pages = [...catalogPages(archive)];
+      expect(pages.map((p) => p.page.key)).toEqual([...pages.map((p) => p.page.key)].sort());
+      const pageA = pages.find((p) => p.page.url === server.url('/a'))!;
+      expect(pageA.snapshots.map((s) => s.title)).toEqual(['Budget first', 'Budget second']);
+      expect(pageA.snapshots.map((s) => s.path)).toEqual(
+        [...catalogSnapshots(archive, { allSnapshots: true })].filter((s) => s.page.key === pageA.page.key).map((s) => s.path),
+      );
+      expect(pageA.snapshots.every((s) => /^[0-9a-f]{64}$/.test(s.contentSha256) && s.wordCount > 0)).toBe(true);
+      expect(pages.find((p) => p.page.url === server.url('/b'))!.snapshots).toHaveLength(1);
+      // These stories quote nobody (catalogLatestQuotes is tested through the site's speaker pages, tests/site/build.test.ts).
+      expect([...catalogLatestQuotes(archive)]).toEqual([]);
     } finally {
       archive.close();
     }

@@ -49,6 +49,13 @@ describe('citing a snapshot', () => {
     expect(cslItemOf(cited).author).toEqual([{ literal: 'Garden Club' }]);
   });
 
+  it('takes the genre and organisation authors the Article records over the captured page', () => {
+    const page = `<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script></head><body><p>x</p></body></html>`;
+    const cited = entry(page, { authors: ['Garden Club', 'Ana Lima'], genre: 'web', authorOrganisations: ['Garden Club'] });
+    expect(cited.genre).toBe('web');
+    expect(cslItemOf(cited).author).toEqual([{ literal: 'Garden Club' }, { family: 'Lima', given: 'Ana' }]);
+  });
+
   it('falls back on the Article when the captured page is gone or cannot be parsed again', () => {
     const tooDeep = `<html><body>${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}</body></html>`;
     for (const html of [undefined, tooDeep]) {

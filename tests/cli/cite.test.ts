@@ -5,7 +5,7 @@
  * lines, CSL-JSON against a JSON Schema of CSL's data model), and must give the fields the
  * archived Article holds.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseBibtexText } from '@retorquere/bibtex-parser';
@@ -72,7 +72,7 @@ describe('BibTeX and BibLaTeX', () => {
     const [entry] = entries;
     expect(entry!.type).toBe('article');
     expect(entry!.fields.title).toBe(HOSTILE_TITLE);
-    expect(entry!.fields.author).toEqual([{ lastName: 'La Fontaine', firstName: 'Jean-Luc', prefix: 'de' }]);
+    expect(entry!.fields.author).toEqual([{ lastName: 'La Fontaine', firstName: 'Jean-Luc', prefix: 'de' }, { name: 'Reuters Staff' }]);
     expect(entry!.fields.journal).toBe('Le Courrier Test');
     expect(entry!.fields.year).toBe('2024');
     expect(entry!.fields.url).toBe(hardUrl());
@@ -116,7 +116,7 @@ describe('RIS', () => {
     for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}-( .*)?$/);
     const [news, blog] = text.split(/(?=^TY {2}- )/m);
     expect(news).toMatch(/^TY {2}- NEWS$/m);
-    expect(news!.match(/^AU {2}- .*$/gm)).toEqual(['AU  - de La Fontaine, Jean-Luc']);
+    expect(news!.match(/^AU {2}- .*$/gm)).toEqual(['AU  - de La Fontaine, Jean-Luc', 'AU  - Reuters Staff']);
     expect(news).toMatch(/^DA {2}- 2024\/03\/05\/$/m);
     expect(news).toMatch(new RegExp(`^Y2 {2}- ${fetchedDay(hardUrl()).replaceAll('-', '/').replace(/\/0(\d)$/, '/$1').replace(/\/0(\d)\//, '/$1/')}/$`, 'm'));
     expect(blog).toMatch(/^TY {2}- ELEC$/m);
@@ -128,7 +128,8 @@ describe('RIS', () => {
       'container-title': 'Le Courrier Test',
       URL: hardUrl(),
       language: 'fr-FR',
-      author: [{ family: 'de La Fontaine', given: 'Jean-Luc' }],
+      // RIS cannot mark a name as literal: "AU  - Reuters Staff" (checked above) reads back as two words.
+      author: [{ family: 'de La Fontaine', given: 'Jean-Luc' }, { family: 'Staff', given: 'Reuters' }],
     });
     expect(item!.note).toContain(archived.get(hardUrl())!.snapshot);
   });
@@ -144,7 +145,7 @@ describe('CSL-JSON', () => {
     expect(hard).toMatchObject({
       type: 'article-newspaper',
       title: HOSTILE_TITLE,
-      author: [{ family: 'La Fontaine', given: 'Jean-Luc', 'non-dropping-particle': 'de' }],
+      author: [{ family: 'La Fontaine', given: 'Jean-Luc', 'non-dropping-particle': 'de' }, { literal: 'Reuters Staff' }],
       'container-title': 'Le Courrier Test',
       issued: { 'date-parts': [[2024, 3, 5]] },
       language: 'fr-FR',
@@ -160,14 +161,14 @@ describe('formatted references (citeproc)', () => {
   it('APA, Chicago and MLA name the authors, title, site and URL', async () => {
     const key = archived.get(hardUrl())!.key;
     const apa = await cite(key, '--format', 'apa');
-    expect(apa).toContain('de La Fontaine, J.-L. (2024, March 5).');
+    expect(apa).toContain('de La Fontaine, J.-L. & Reuters Staff. (2024, March 5).');
     expect(apa).toContain(HOSTILE_TITLE);
     expect(apa).toContain(hardUrl());
     const chicago = await cite(key, '--format', 'chicago');
-    expect(chicago).toContain('La Fontaine, Jean-Luc de. 2024.');
+    expect(chicago).toContain('La Fontaine, Jean-Luc de and Reuters Staff. 2024.');
     expect(chicago).toContain(`“${HOSTILE_TITLE}.” Le Courrier Test, March 5, 2024.`);
     const mla = await cite(key, '--format', 'mla');
-    expect(mla).toContain('de La Fontaine, Jean-Luc.');
+    expect(mla).toContain('de La Fontaine, Jean-Luc and Reuters Staff.');
     expect(mla).toContain('Le Courrier Test, 5 Mar. 2024');
   });
 });
@@ -185,5 +186,37 @@ describe('choosing pages', () => {
     const nothing = await runCli(['cite', '-o', root]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/^error cite: name pages to cite/);
+  });
+});
+
+describe('genre', () => {
+  it('comes from the Article as extraction recorded it, and from the captured page only for a snapshot older than that', async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'clipfile-cite-genre-')), 'archive');
+    cpSync(root, copy, { recursive: true });
+    const blog = archived.get(server.url('/garden'))!;
+    const snapshot = join(copy, blog.snapshot);
+    const stored = JSON.parse(readFileSync(join(snapshot, 'article.json'), 'utf8'));
+    expect(stored.genre).toBe('web');
+    expect(JSON.parse(readFileSync(join(copy, archived.get(hardUrl())!.snapshot, 'article.json'), 'utf8'))).toMatchObject({
+      genre: 'news',
+      authors: ['Jean-Luc de La Fontaine', 'Reuters Staff'],
+      authorOrganisations: ['Reuters Staff'],
+    });
+    const typeOf = async () => {
+      const result = await runCli(['cite', blog.key, '--format', 'csl-json', '-o', copy]);
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { type: string }[])[0]!.type;
+    };
+    // The captured page is not read: without it the blog post is still a web page (a dated,
+    // signed article, the Article alone would make it news).
+    rmSync(join(snapshot, 'source.html'));
+    expect(await typeOf()).toBe('webpage');
+    // A snapshot from before the genre was recorded, without its page: decided from the Article.
+    const { genre: _genre, authorOrganisations: _organisations, ...older } = stored;
+    writeFileSync(join(snapshot, 'article.json'), `${JSON.stringify(older, null, 2)}\n`);
+    expect(await typeOf()).toBe('article-newspaper');
+    // With its page: read from the page's JSON-LD (BlogPosting), as before.
+    writeFileSync(join(snapshot, 'source.html'), blogPage());
+    expect(await typeOf()).toBe('webpage');
   });
 });

@@ -18,6 +18,8 @@ import {
   launchChromium,
   type SiteBuildJson,
 } from '../helpers/site.js';
+import { sitePaths } from '../../src/site/pages/layout.js';
+import { searchTerms } from '../../src/site/search-index.js';
 
 /** The seed article's title in its second snapshot (see fixtureArchive). */
 const SEED_TITLE = 'U.S-trained Tajik special forces commander defects to IS, officials confirm';
@@ -161,19 +163,44 @@ describe('the site over file://', () => {
     expect(requests.filter((url) => !url.startsWith(pathToFileURL(site.out).href))).toEqual([]);
   });
 
-  it('filters the index by site, author and speaker', async () => {
+  it('loads only the index files a query needs: the core, the delta, the shards of its words, the titles of its results', async () => {
+    const before = requests.length;
     const page = await openPage('index.html');
-    const visible = () => page.locator('#page-list .page-item:visible .page-title').allTextContents();
-    expect(await visible()).toHaveLength(3);
-    await page.getByRole('combobox', { name: 'Speaker' }).selectOption('Gulmurod Khalimov');
-    expect(await visible()).toEqual([SEED_TITLE]);
-    expect(await page.locator('#filter-status').textContent()).toBe('1 of 3 articles');
-    await page.getByRole('combobox', { name: 'Speaker' }).selectOption('');
+    await page.waitForLoadState('load');
+    const searchFiles = () => requests.slice(before).filter((url) => url.includes('/search/')).map((url) => url.replace(/^.*\/search\//, ''));
+    // Nothing of the index before the reader comes to the search box.
+    expect(searchFiles()).toEqual([]);
+    await searchFor(page, 'sharia');
+    const shard = searchTerms().shardOf('sharia');
+    // The seed's second snapshot is in the delta: its postings are in the delta's shard.
+    expect(searchFiles().sort()).toEqual(['core.js', `d-${shard}.js`, 'delta.js', `s-${shard}.js`].sort());
+    // Another word loads its own shard, and the title chunk of its result (in the main index).
+    await searchFor(page, 'ferry');
+    const ferry = searchTerms().shardOf('ferry');
+    expect(searchFiles().filter((file) => /^(?:s-|docs-)/.test(file)).sort()).toEqual([`s-${shard}.js`, `s-${ferry}.js`, 'docs-0.js'].sort());
+    await page.close();
+  });
+
+  it('filters by site, author and speaker: each value leads to its own listing, from the keyboard too', async () => {
+    const page = await openPage('index.html');
+    expect(await page.locator('#page-list .page-item').count()).toBe(3);
     await page.getByRole('combobox', { name: 'Author' }).selectOption('Adam Farouk');
-    expect(await visible()).toEqual([SEED_TITLE]);
-    await page.getByRole('combobox', { name: 'Author' }).selectOption('');
+    await page.locator('button[data-filter-show="filter-author"]').click();
+    await page.waitForURL(/authors\/[0-9a-f]{16}\.html$/);
+    expect(await page.locator('h1').textContent()).toBe('Articles by Adam Farouk');
+    expect(await page.locator('#page-list .page-title').allTextContents()).toEqual([SEED_TITLE]);
+    await page.getByRole('link', { name: 'All articles and search' }).click();
+    await page.waitForURL(/index\.html$/);
+    await page.getByRole('combobox', { name: 'Site' }).focus();
     await page.getByRole('combobox', { name: 'Site' }).selectOption('The Daily Sentinel');
-    expect(await visible()).toEqual([SEED_TITLE]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sites\/[0-9a-f]{16}\.html$/);
+    expect(await page.locator('#page-list .page-title').allTextContents()).toEqual([SEED_TITLE]);
+    await page.goBack();
+    await page.getByRole('combobox', { name: 'Speaker' }).selectOption('Gulmurod Khalimov');
+    await page.locator('button[data-filter-show="filter-speaker"]').click();
+    await page.waitForURL(/speakers\/[0-9a-f]{16}\.html$/);
+    expect(await page.locator('h1').textContent()).toBe('Gulmurod Khalimov');
     await page.close();
   });
 
@@ -196,7 +223,7 @@ describe('the site over file://', () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core), on a phone-sized screen too', async () => {
-    const paths = ['index.html', 'speakers.html'];
+    const paths = ['index.html', 'speakers.html', sitePaths.listing('author', 'Adam Farouk', 1)];
     const index = await openPage('index.html');
     // The seed article (embed card, quotations, a diff in its history) and the hostile one.
     for (const title of ['Tajik', 'ferry']) {

@@ -13,14 +13,19 @@ import { diffSnapshots, renderDiffParts } from '../../src/archive/diff.js';
 import { SafeHtml, escapeHtml, externalHref, html } from '../../src/site/escape.js';
 import { articlePage } from '../../src/site/pages/article-page.js';
 import { historyPage } from '../../src/site/pages/history-page.js';
-import { INDEX_SCRIPTS, indexPage } from '../../src/site/pages/index-page.js';
+import { INDEX_SCRIPTS, LISTING_PAGE_SIZE, filterValues, listingPages } from '../../src/site/pages/index-page.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/pages/layout.js';
 import { groupBySpeaker, speakerPage, speakersPage } from '../../src/site/pages/speakers-page.js';
-import { summarize } from '../../src/site/pages/summary.js';
+import { summarize, type PageSummary } from '../../src/site/pages/summary.js';
 import { sanitizeForSite } from '../../src/site/sanitize.js';
 import { fixturesDir } from '../helpers/fixtures.js';
 
 type Node = DefaultTreeAdapterMap['node'];
+
+/** The first page of the listing of all articles, with its filters. */
+function indexPage(pages: PageSummary[]): string {
+  return listingPages({ kind: 'all', value: '', pages, filters: filterValues(pages) }).get('index.html')!;
+}
 type Element = DefaultTreeAdapterMap['element'];
 
 function elements(node: Node): Element[] {
@@ -218,6 +223,8 @@ describe('page templates', () => {
         const pages = [
           articlePage({ key, article, body, extraEmbeds, snapshots: 2 }),
           indexPage([summary]),
+          ...listingPages({ kind: 'site', value: summary.siteName ?? 'x', pages: [summary] }).values(),
+          ...summary.authors.flatMap((author) => [...listingPages({ kind: 'author', value: author, pages: [summary] }).values()]),
           historyPage({ key, title: article.title ?? '', snapshots, diffs: [{ diff, parts: renderDiffParts(diff) }] }),
           speakersPage(speakers),
           ...speakers.map((s) => speakerPage(s, new Map([[key, summary]]))),
@@ -234,4 +241,30 @@ describe('page templates', () => {
     expect(page).toContain('&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>');
     expect(dangers(page)).toEqual([]);
   });
+
+  it('split a listing into pages of 100, newest first, each linking to the newer and older ones', () => {
+    const pages = Array.from({ length: 250 }, (_, i) => ({
+      ...summarize({ key: i.toString(16).padStart(10, '0'), url: `https://example.org/${i}`, host: 'example.org' }, archived({ title: `Story ${i}` }), 1),
+      fetchedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    }));
+    const newestFirst = [...pages].reverse();
+    const files = listingPages({ kind: 'all', value: '', pages: newestFirst, filters: filterValues(pages) });
+    expect([...files.keys()]).toEqual(['index.html', 'pages/2.html', 'pages/3.html']);
+    const titles = (page: string) => [...page.matchAll(/<h3 class="page-title"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(titles(files.get('index.html')!)).toEqual(newestFirst.slice(0, LISTING_PAGE_SIZE).map((p) => p.title));
+    expect(titles(files.get('pages/3.html')!)).toEqual(['Story 49', ...newestFirst.slice(201).map((p) => p.title)]);
+    const third = files.get('pages/3.html')!;
+    expect(third).toContain('<ol class="page-list" id="page-list" start="201">');
+    expect(third).toContain('<a href="../index.html">Newest</a>');
+    expect(third).toContain('<a href="../pages/2.html" rel="prev">Newer</a>');
+    expect(third).toContain('Page 3 of 3');
+    expect(third).not.toContain('rel="next"');
+    expect(third).toContain('href="../articles/0000000031.html"');
+    // Only the first page carries the search and the filters, and so the scripts.
+    expect(files.get('index.html')).toContain('id="search-form"');
+    expect(files.get('index.html')).toContain('<a href="pages/2.html" rel="next">Older</a>');
+    expect(third).not.toContain('<script');
+    for (const page of files.values()) expect(dangers(page)).toEqual([]);
+  });
 });
+

@@ -10,10 +10,13 @@ interface AuthorName {
 }
 
 /**
- * Person names from the best source that names any, else from Readability's byline. Sources are
- * not pooled: they spell the same people differently ("Jane Doe", "Doe, Jane", "jdoe"), so the
- * first source that yields a person wins. Organisations (the site, the publisher, a JSON-LD
- * Organization) are kept only when no source names a person.
+ * Author names from the best source that names a person, else from Readability's byline.
+ * Sources are not pooled: they spell the same people differently ("Jane Doe", "Doe, Jane",
+ * "jdoe"), so the first source that yields a person wins. Beside its people, that source's
+ * organisation bylines (a desk, a wire: "Reuters Staff", a JSON-LD Organization) are kept whole,
+ * as one name each: they are credited for the story too. The publisher (the site by any of its
+ * names) is never an author beside people; organisations alone are kept only when no source
+ * names a person.
  */
 export function mergeAuthors(candidates: FoundAuthor[], byline: string | null, publishers: string[]): string[] {
   const isPublisher = (name: string) => publishers.some((publisher) => sameName(publisher, name));
@@ -33,9 +36,19 @@ export function mergeAuthors(candidates: FoundAuthor[], byline: string | null, p
     groups.set('readability', splitAuthors(byline, false).map((name) => ({ name, organization: isOrganisation(name) })));
   }
   const sources = [...groups.values()];
-  const people = sources.map((names) => names.filter((author) => !author.organization)).find((names) => names.length > 0);
-  const chosen = people ?? sources.find((names) => names.length > 0) ?? [];
+  const withPeople = sources.find((names) => names.some((author) => !author.organization));
+  const chosen = withPeople ? withPeople.filter((author) => !author.organization || !isPublisher(author.name)) : (sources.find((names) => names.length > 0) ?? []);
   return dedupeNames(chosen.map((author) => author.name));
+}
+
+/**
+ * The authors that are organisations, not people, so that a citation keeps them as one literal
+ * name: those the page's own metadata types as an organisation (JSON-LD Organization), and
+ * bylines naming a desk or a company.
+ */
+export function organisationAuthors(authors: readonly string[], candidates: readonly FoundAuthor[]): string[] {
+  const typed = candidates.filter((candidate) => candidate.organization).map((candidate) => collapseSpace(decodeEntities(candidate.value)));
+  return authors.filter((name) => ORGANISATION_WORD.test(name) || typed.some((organisation) => sameName(organisation, name)));
 }
 
 /** Words that name a desk or a company, not a person ("WebMD Health News", "Reuters Staff"). */

@@ -51,6 +51,8 @@ export interface HarvestedMetadata {
   articleBody: string | null;
   /** The byline element's text, for when Readability (run after cleaning) finds none. */
   bylineElement: string | null;
+  /** What the page says it is: every JSON-LD @type on it, and its og:type (lower case). */
+  pageTypes: { jsonLd: string[]; ogType: string | null };
 }
 
 /**
@@ -134,5 +136,6 @@ export function harvestMetadata(document: Document, pageUrl: string | null): Har
     baseUrl: attempt(() => baseUrlOf(document, pageUrl)) ?? pageUrl,
     articleBody: jsonLd.articleBody,
     bylineElement: page.bylineElement,
+    pageTypes: { jsonLd: jsonLd.types, ogType: meta.get('og:type')?.[0]?.trim().toLowerCase() || null },
   };
 }

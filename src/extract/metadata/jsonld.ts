@@ -21,6 +21,8 @@ export interface JsonLdArticle {
   images: string[];
   urls: string[];
   articleBody: string | null;
+  /** Every @type anywhere in the page's JSON-LD (what the page says it is: NewsArticle, BlogPosting, …). */
+  types: string[];
 }
 
 export function emptyJsonLd(): JsonLdArticle {
@@ -37,6 +39,7 @@ export function emptyJsonLd(): JsonLdArticle {
     images: [],
     urls: [],
     articleBody: null,
+    types: [],
   };
 }
 
@@ -55,7 +58,9 @@ export function readJsonLd(document: Document): JsonLdArticle {
   // Nodes anywhere may be referenced by {"@id": …} (a Yoast-style @graph does it for authors
   // and publishers), so index every node of every block first.
   const nodesById = new Map<string, JsonObject>();
-  for (const root of roots) indexNodes(root, nodesById, 0);
+  const types = new Set<string>();
+  for (const root of roots) indexNodes(root, nodesById, types, 0);
+  result.types = [...types];
   const deref: Deref = (value) => {
     if (isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1) {
       return nodesById.get(value['@id']) ?? value;
@@ -119,15 +124,19 @@ function addJsonLdAuthor(author: Json | undefined, out: FoundAuthor[], deref: De
   out.push({ value: name, source: 'json-ld', organization, single: !organization });
 }
 
-/** Indexes nodes with an @id (bounded depth: JSON-LD from the wild can be huge or cyclic-looking). */
-function indexNodes(value: Json, index: Map<string, JsonObject>, depth: number): void {
+/**
+ * Indexes nodes with an @id, and notes every node's @type (bounded depth: JSON-LD from the wild
+ * can be huge or cyclic-looking).
+ */
+function indexNodes(value: Json, index: Map<string, JsonObject>, types: Set<string>, depth: number): void {
   if (depth > 8) return;
   if (Array.isArray(value)) {
-    for (const item of value) indexNodes(item, index, depth + 1);
+    for (const item of value) indexNodes(item, index, types, depth + 1);
   } else if (isObject(value)) {
     const id = value['@id'];
     if (typeof id === 'string' && Object.keys(value).length > 1 && !index.has(id)) index.set(id, value);
-    for (const child of Object.values(value)) indexNodes(child, index, depth + 1);
+    for (const type of typesOf(value)) types.add(type);
+    for (const child of Object.values(value)) indexNodes(child, index, types, depth + 1);
   }
 }
 

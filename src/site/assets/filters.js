@@ -1,32 +1,16 @@
-/* Filters of the index page: by site, author and speaker, in the page itself (no server). */
+/*
+ * Filters of the index page: each site, author and speaker has listing pages of its own
+ * (sites/…, authors/…, speakers/…), so a filter over 10,000 articles loads one small page.
+ * Choosing a value and pressing "Show" (or Enter in the list) goes there.
+ */
 (function () {
   'use strict';
-  function listOf(item, name) {
-    try { return JSON.parse(item.getAttribute('data-' + name) || '[]'); } catch (error) { return []; }
-  }
-
   document.addEventListener('DOMContentLoaded', function () {
-    var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
-    var items = Array.prototype.slice.call(document.querySelectorAll('#page-list .page-item')).map(function (item) {
-      return { element: item, site: item.getAttribute('data-site'), authors: listOf(item, 'authors'), speakers: listOf(item, 'speakers') };
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-filter]'), function (select) {
+      var button = document.querySelector('button[data-filter-show="' + select.id + '"]');
+      var go = function () { if (select.value) location.href = select.value; };
+      if (button) button.addEventListener('click', go);
+      select.addEventListener('keydown', function (event) { if (event.key === 'Enter') go(); });
     });
-    var status = document.getElementById('filter-status');
-
-    function apply() {
-      var wanted = {};
-      selects.forEach(function (select) { wanted[select.getAttribute('data-filter')] = select.value; });
-      var shown = 0;
-      items.forEach(function (item) {
-        var visible = (!wanted.site || item.site === wanted.site)
-          && (!wanted.author || item.authors.indexOf(wanted.author) >= 0)
-          && (!wanted.speaker || item.speakers.indexOf(wanted.speaker) >= 0);
-        item.element.hidden = !visible;
-        if (visible) shown++;
-      });
-      status.textContent = shown === items.length
-        ? items.length + ' article' + (items.length === 1 ? '' : 's')
-        : shown + ' of ' + items.length + ' articles';
-    }
-    selects.forEach(function (select) { select.addEventListener('change', apply); });
   });
 })();

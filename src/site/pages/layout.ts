@@ -16,17 +16,28 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** The listings of articles: all of them, or those of one site or one author. */
+export type ListingKind = 'all' | 'site' | 'author';
+
+/** The folders of the listings of one site or author. */
+export const LISTING_FOLDERS = { site: 'sites', author: 'authors' } as const;
+
 /** Where each page of the site lives, relative to the site folder. */
 export const sitePaths = {
   index: 'index.html',
   speakers: 'speakers.html',
   article: (key: string) => `articles/${key}.html`,
   history: (key: string) => `articles/${key}.history.html`,
-  speaker: (name: string) => `speakers/${speakerSlug(name)}.html`,
+  speaker: (name: string) => `speakers/${nameSlug(name)}.html`,
+  /** Page `page` (from 1, newest first) of a listing: index.html, pages/2.html, sites/SLUG.html, sites/SLUG-2.html, … */
+  listing: (kind: ListingKind, value: string, page: number) => {
+    if (kind === 'all') return page === 1 ? 'index.html' : `pages/${page}.html`;
+    return `${LISTING_FOLDERS[kind]}/${nameSlug(value)}${page === 1 ? '' : `-${page}`}.html`;
+  },
 };
 
-/** A file name for a speaker: a hash of the name as stored, so any name (any script, "/", "..") is safe. */
-export function speakerSlug(name: string): string {
+/** A file name for a name (speaker, site, author): a hash of it as stored, so any name (any script, "/", "..") is safe. */
+export function nameSlug(name: string): string {
   return createHash('sha256').update(name).digest('hex').slice(0, 16);
 }
 

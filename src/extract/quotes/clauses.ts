@@ -281,8 +281,12 @@ export class Attributor {
 
   /** "He then listed the qualities …:": a sentence that opens with he or she, resolved. */
   pronounSubjectOf(from: number, to: number): Attribution | null {
-    const first = tokenize(this.text.slice(from, to), from, this.language)[0];
-    if (!first || this.text.slice(from, first.start).trim()) return null;
+    const tokens = tokenize(this.text.slice(from, to), from, this.language);
+    // "And he continued …", "But then she …": a conjunction or adverb may open the sentence.
+    let k = 0;
+    while (k < tokens.length - 1 && (this.language.conjunctions.has(tokens[k]!.lower) || this.language.adverbs.has(tokens[k]!.lower)) && /^\s+$/.test(this.text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
+    const first = tokens[k];
+    if (!first || this.text.slice(from, tokens[0]!.start).trim()) return null;
     if (!this.language.subjectPronouns.has(first.lower) || !this.language.genderedPronouns.has(first.lower)) return null;
     const made = this.make([first], to, 'subject', null, CONFIDENCE.sentenceSubject);
     return made?.speaker ? made : null;

@@ -64,3 +64,30 @@ describe('a reporting verb after a clause and a comma (“…,” in contrast to
     expect(speakers(body)).toEqual([null]);
   });
 });
+
+describe('a quotation that opens a paragraph after another speaker', () => {
+  it('gives “…” after "Y agreed." in the same paragraph to Y, not to the previous paragraph’s speaker', () => {
+    const body = text(
+      '“It has become a two-person race,” said Corwin Hale, a party official.',
+      'University professor Nadia Brunnhilde agreed. “Mainstream voters are running out of time.”',
+    );
+    expect(speakers(body)).toEqual(['Corwin Hale', 'Nadia Brunnhilde']);
+  });
+
+  it('still gives a paragraph that is only a quotation to the speaker before it', () => {
+    const body = text('“It has become a two-person race,” said Corwin Hale, a party official.', '“Mainstream voters are running out of time.”');
+    expect(speakers(body)).toEqual(['Corwin Hale', 'Corwin Hale']);
+  });
+});
+
+describe('a partial quotation in a sentence whose subject is he or she', () => {
+  it('gives “…” in "She also referenced the “…”" to the woman named before', () => {
+    const body = text('“Hate destroys those who harbor it,” Felicity Aldana said on stage.', 'And she also referenced the “loophole in the checks,” a flaw that let the buyer through.');
+    expect(speakers(body)).toEqual(['Felicity Aldana', 'Felicity Aldana']);
+  });
+
+  it('leaves a partial quotation alone when the sentence opens with a plural pronoun', () => {
+    const body = text('“Hate destroys those who harbor it,” Felicity Aldana said on stage.', 'They also referenced the “loophole in the checks,” a flaw that let the buyer through.');
+    expect(speakers(body)).toEqual(['Felicity Aldana', null]);
+  });
+});

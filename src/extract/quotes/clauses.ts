@@ -175,6 +175,8 @@ export class Attributor {
       }
       return null;
     }
+    const namedVerb = this.nameThenAnyVerb(tokens, base);
+    if (namedVerb) return this.make(namedVerb.name, at, 'after', namedVerb.verb.text, CONFIDENCE.reportingAfter);
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
@@ -188,6 +190,24 @@ export class Attributor {
       return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.reportingAfter);
     }
     return this.invertedAfterClause(tokens, segment, base, at);
+  }
+
+  /**
+   * “…,” Hannity pressed. / “…,” Bozell points out: a quotation ending in a comma (or ? !) that a
+   * name and a finite verb follow. The comma says an attribution comes, so the verb need not be a
+   * known reporting verb.
+   */
+  private nameThenAnyVerb(tokens: Token[], base: number): { name: Token[]; verb: Token } | null {
+    if (!/[,?!]/.test(this.text[base - 2] ?? '')) return null;
+    let k = 0;
+    while (k < tokens.length && k < REACH.nameThenVerbTokens && isCapitalized(tokens[k]!.text) && !this.language.notNames.has(tokens[k]!.lower)) {
+      if (k > 0 && !/^[ \u00a0]+$/.test(this.text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return null;
+      k++;
+    }
+    const verb = tokens[k];
+    if (!k || !verb || isCapitalized(verb.text) || !/^[ \u00a0]+$/.test(this.text.slice(tokens[k - 1]!.end, verb.start))) return null;
+    if (!(this.language.verbsAfterPronoun.has(verb.lower) || this.language.finiteVerbForm(verb.lower))) return null;
+    return { name: tokens.slice(0, k), verb };
   }
 
   /**

@@ -75,6 +75,8 @@ export const REACH = {
   /** “…,” X … said: the verb within this many tokens, or this many after a long appositive. */
   afterVerbTokens: 14,
   appositiveVerbTokens: 32,
+  /** “…,” X pressed: a name of at most this many words before any finite verb. */
+  nameThenVerbTokens: 4,
   /** The subject of “…,” X said must start within this many tokens. */
   afterSubjectOffset: 2,
   /** A verb this close to the quotation is "near". */

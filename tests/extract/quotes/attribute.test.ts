@@ -91,3 +91,28 @@ describe('a partial quotation in a sentence whose subject is he or she', () => {
     expect(speakers(body)).toEqual(['Felicity Aldana', null]);
   });
 });
+
+describe('a quotation ending in a comma, then a name and any finite verb (“…,” X pressed)', () => {
+  it('gives “…,” Halvorsen pressed to Halvorsen, though "pressed" is no reporting verb', () => {
+    const body = text('Anchor Bjorn Halvorsen interviewed the senator.', '“Would it be negotiable about the deadline?” Halvorsen pressed.');
+    expect(speakers(body)).toEqual(['Bjorn Halvorsen']);
+  });
+
+  it('leaves a quotation that ends its sentence alone (“… over.” Halvorsen arrived later.)', () => {
+    const body = text('Anchor Bjorn Halvorsen interviewed the senator.', '“The deadline is over.” Halvorsen arrived later.');
+    expect(speakers(body)).toEqual([null]);
+  });
+});
+
+describe('two pieces around one attribution', () => {
+  it('keeps “A,” X said, “B.” as one quotation', () => {
+    const quotes = findQuotes('“Promise you will stay,” Odalys Brennan said, “and we will go home.”');
+    expect(quotes.map((q) => q.text)).toEqual(['Promise you will stay, and we will go home.']);
+  });
+
+  it('keeps “A,” X sings before asking her, “B?” as two quotations: a second reporting act', () => {
+    const quotes = findQuotes('“Promise you will stay,” Odalys Brennan sings to her before asking her, “Where do we go from here?”');
+    expect(quotes.map((q) => q.text)).toEqual(['Promise you will stay,', 'Where do we go from here?']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Odalys Brennan', 'Odalys Brennan']);
+  });
+});

@@ -87,7 +87,14 @@ export class Attributor {
   /** Tokens of the subject read backwards from the token before `verbIndex`. */
   backwardPhrase(tokens: Token[], verbIndex: number, sentenceStart: number): Token[] {
     let i = verbIndex - 1;
-    while (i >= 0 && !isCapitalized(tokens[i]!.text) && (this.language.adverbs.has(tokens[i]!.lower) || this.language.adverbForm(tokens[i]!.text)) && this.text.slice(tokens[i]!.end, tokens[i + 1]!.start).trim() === '') i--;
+    const spaceAfter = (k: number) => this.text.slice(tokens[k]!.end, tokens[k + 1]!.start).trim() === '';
+    for (;;) {
+      while (i >= 0 && !isCapitalized(tokens[i]!.text) && (this.language.adverbs.has(tokens[i]!.lower) || this.language.adverbForm(tokens[i]!.text)) && spaceAfter(i)) i--;
+      // "Sanders on Saturday criticized": a day or month and its preposition stand between.
+      const t = tokens[i];
+      if (i < 1 || !t || !isCapitalized(t.text) || !this.language.notNames.has(t.lower) || !spaceAfter(i) || !spaceAfter(i - 1) || !this.language.timePrepositions.has(tokens[i - 1]!.lower)) break;
+      i -= 2;
+    }
     if (i < 0) return [];
     const gapToVerb = this.text.slice(tokens[i]!.end, tokens[i + 1]!.start);
     if (/,/.test(gapToVerb)) {
@@ -279,9 +286,9 @@ export class Attributor {
   subjectOf(from: number, to: number): Attribution | null {
     for (const m of this.book.mentions) {
       if (m.start < from || m.end > to) continue;
-      const next = this.text.slice(m.end, m.end + 40);
+      const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
       if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
-      const word = /^\s+([a-z][\p{L}'’-]*)/u.exec(next)?.[1];
+      const word = this.verbAfterSubject(next);
       const atStart = this.text.slice(from, m.start).trim().length < REACH.subjectStartChars;
       const ok = word
         ? this.language.verbs.has(word) || this.language.subjectAuxiliaries.has(word) || this.language.finiteVerbForm(word)
@@ -297,6 +304,26 @@ export class Attributor {
       };
     }
     return null;
+  }
+
+  /**
+   * The first word after a subject once adverbs and a time ("Trump quickly took", "Sanders on
+   * Saturday criticized") are passed over; undefined when punctuation comes first.
+   */
+  private verbAfterSubject(next: string): string | undefined {
+    const tokens = tokenize(next, 0, this.language);
+    let k = 0;
+    const joined = (i: number) => /^\s+$/.test(next.slice(i === 0 ? 0 : tokens[i - 1]!.end, tokens[i]!.start));
+    while (k < tokens.length && joined(k)) {
+      const t = tokens[k]!;
+      const time = isCapitalized(t.text) && this.language.notNames.has(t.lower);
+      const timeIntro = this.language.timePrepositions.has(t.lower) && tokens[k + 1] !== undefined && isCapitalized(tokens[k + 1]!.text) && this.language.notNames.has(tokens[k + 1]!.lower);
+      if (timeIntro) k += 2;
+      else if (time || (!isCapitalized(t.text) && (this.language.adverbForm(t.text) || (this.language.adverbs.has(t.lower) && !this.language.subjectAuxiliaries.has(t.lower))))) k++;
+      else break;
+    }
+    const word = k < tokens.length && joined(k) ? tokens[k]!.text : undefined;
+    return word && /^[a-z]/.test(word) ? word : undefined;
   }
 
   /** "He then listed the qualities …:": a sentence that opens with he or she, resolved. */

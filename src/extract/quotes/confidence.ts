@@ -98,6 +98,8 @@ export const REACH = {
   /** A speaker's role (appositive or description) has at most this many words and characters. */
   roleMaxWords: 8,
   roleMaxChars: 80,
+  /** The verb after a sentence's subject is looked for within this many characters (adverbs and a time between). */
+  subjectLookaheadChars: 60,
   /** A subject is "at the start" of its sentence when fewer characters precede it. */
   subjectStartChars: 5,
 } as const;

@@ -116,3 +116,25 @@ describe('two pieces around one attribution', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Odalys Brennan', 'Odalys Brennan']);
   });
 });
+
+describe('a time or an adverb between a speaker and the verb ("X on Saturday criticized", "X quickly took")', () => {
+  it('reads past "on Saturday" to the subject before it', () => {
+    const body = 'Sen. Ilse Varga on Saturday criticized the accord, saying it goes “nowhere near far enough.”';
+    expect(speakers(body)).toEqual(['Ilse Varga']);
+  });
+
+  it('leaves a name followed by "on Saturday" and a comma alone: no verb follows it', () => {
+    const body = 'The report reached Ilse Varga on Saturday, calling the accord “nowhere near far enough.”';
+    expect(speakers(body)).toEqual([null]);
+  });
+
+  it('reads past an adverb to the verb: "X quickly took to the radio, writing: “…”"', () => {
+    const body = 'Candidate Doran Keane quickly took to the radio, writing: “Another horrific attack, this time in the port.”';
+    expect(speakers(body)).toEqual(['Doran Keane']);
+  });
+
+  it('leaves a name followed by a capitalised word alone ("Doran Keane Radio took …")', () => {
+    const body = 'The station Doran Keane Radio took to the air, writing: “Another horrific attack, this time in the port.”';
+    expect(speakers(body)).not.toContain('Doran Keane');
+  });
+});

@@ -289,7 +289,9 @@ export class Attributor {
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
       if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
       const word = this.verbAfterSubject(next);
-      const atStart = this.text.slice(from, m.start).trim().length < REACH.subjectStartChars;
+      // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …").
+      const lead = this.text.slice(from, m.start).trim();
+      const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => isCapitalized(t.text) && !this.language.notNames.has(t.lower));
       const ok = word
         ? this.language.verbs.has(word) || this.language.subjectAuxiliaries.has(word) || this.language.finiteVerbForm(word)
         : atStart && /^\s*,/.test(next);

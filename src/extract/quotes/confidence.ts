@@ -64,6 +64,8 @@ export const REACH = {
   laterNamePenaltyChars: 5000,
   /** A description longer than this is not looked up as a name's apposition. */
   descriptionMaxWords: 6,
+  /** "Ryan’s office": at most this many lower-case words after the owner's name. */
+  ownedBodyWords: 2,
   /** A speaker phrase read forwards / backwards stops at this many tokens. */
   forwardPhraseTokens: 8,
   backwardPhraseTokens: 7,

@@ -138,3 +138,27 @@ describe('a time or an adverb between a speaker and the verb ("X on Saturday cri
     expect(speakers(body)).not.toContain('Doran Keane');
   });
 });
+
+describe('a body named by whose it is ("Ryan’s office said")', () => {
+  it('gives the quotation to "Okafor’s office", as written', () => {
+    const body = text('Speaker Adaeze Okafor was away.', '“Nobody on the team has ever asked for that,” Okafor’s office said.');
+    expect(speakers(body)).toEqual(['Okafor’s office']);
+  });
+
+  it('leaves a possessive before a capitalised name alone: "Okafor’s aide Lin Brandt said" is Lin Brandt', () => {
+    const body = text('Speaker Adaeze Okafor was away.', '“Nobody on the team has ever asked for that,” Okafor’s aide Lin Brandt said.');
+    expect(speakers(body)).toEqual(['Lin Brandt']);
+  });
+});
+
+describe('a subject with a title before it, then an appositive ("Senate Leader X, R-Ky., delivered …: “…”")', () => {
+  it('gives the quotation after the colon to the titled name opening the sentence', () => {
+    const body = 'Senate Majority Leader Tobias Renn, R-Ky., delivered a blunt message to the nominee: “It is time to quit attacking people.”';
+    expect(speakers(body)).toEqual(['Tobias Renn']);
+  });
+
+  it('leaves a name after lower-case words and a comma alone', () => {
+    const body = 'A message reached the leader Tobias Renn, R-Ky., in the morning: “It is time to quit attacking people.”';
+    expect(speakers(body)).toEqual([null]);
+  });
+});

@@ -192,11 +192,23 @@ export class Attributor {
       const np = this.backwardPhrase(tokens, v, base);
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
         // The subject must open the text after the quotation ("…,” the former first lady told CNN).
-        if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) return this.invertedAfterClause(tokens, segment, base, at);
+        if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) {
+          // “…” for the victory, Sanders said.: a clause, a comma, then a bare name and the verb.
+          if (np.length && this.isCommaName(tokens, np) && !this.language.weakVerbs.has(tokens[v]!.lower)) return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.invertedAfter);
+          return this.invertedAfterClause(tokens, segment, base, at);
+        }
       }
       return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.reportingAfter);
     }
     return this.invertedAfterClause(tokens, segment, base, at);
+  }
+
+  /** The phrase is a name alone (titles allowed) right after a comma. */
+  private isCommaName(tokens: Token[], np: Token[]): boolean {
+    const k = tokens.indexOf(np[0]!);
+    if (k < 1 || !/,\s*$/.test(this.text.slice(tokens[k - 1]!.end, np[0]!.start))) return false;
+    const isTitle = (t: Token) => this.language.titles.has(t.lower);
+    return np.length <= REACH.pureNameTokens && np.every((t) => isCapitalized(t.text) || isTitle(t)) && np.some((t) => isCapitalized(t.text) && !isTitle(t) && !this.language.notNames.has(t.lower));
   }
 
   /**

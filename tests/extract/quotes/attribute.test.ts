@@ -162,3 +162,15 @@ describe('a subject with a title before it, then an appositive ("Senate Leader X
     expect(speakers(body)).toEqual([null]);
   });
 });
+
+describe('a quotation, a clause, a comma, then a bare name and the verb (“…” for the victory, X said)', () => {
+  it('gives the quotation to the name before the closing verb', () => {
+    const body = text('Senator Ines Castellano won the primary.', '“Let me thank the volunteers who worked so hard” for the victory, Castellano said.');
+    expect(speakers(body)).toEqual(['Ines Castellano']);
+  });
+
+  it('leaves a lower-case subject after the comma alone (“…” for the victory, the crowd said)', () => {
+    const body = text('Senator Ines Castellano won the primary.', '“Let me thank the volunteers who worked so hard” for the victory, most of the crowd felt.');
+    expect(speakers(body)).toEqual([null]);
+  });
+});

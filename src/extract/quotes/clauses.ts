@@ -265,8 +265,11 @@ export class Attributor {
       }
     }
     // "PENCE: …" / "Trump: …"
-    if (/^\s*:\s*$/.test(trailing) && tokens.length <= REACH.colonLabelTokens && tokens.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower))) {
-      return this.make(tokens, at, 'colon', ':', CONFIDENCE.colonLabel);
+    // "HEADLINE IN CAPITALS - Jeffrey M. Jones: …": the label after a dash.
+    const dashAt = /\s[-\u2013\u2014]\s*(?=[^-\u2013\u2014]*$)/u.exec(segment);
+    const label = dashAt && /^\s*:\s*$/.test(trailing) ? tokens.filter((t) => t.start >= base + dashAt.index) : tokens;
+    if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= REACH.colonLabelTokens && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
+      return this.make(label, at, 'colon', ':', CONFIDENCE.colonLabel);
     }
     for (let v = tokens.length - 1; v >= 0; v--) {
       const token = tokens[v]!;

@@ -174,3 +174,15 @@ describe('a quotation, a clause, a comma, then a bare name and the verb (“…�
     expect(speakers(body)).toEqual([null]);
   });
 });
+
+describe('a colon label after a headline and a dash ("HEADLINE - Name: “…”")', () => {
+  it('gives the quotation to the name between the dash and the colon', () => {
+    const body = 'RED STATES OUTNUMBER BLUE STATES - Jorun M. Falk: “The analysis finds that twenty states lean one way.”';
+    expect(speakers(body)).toEqual(['Jorun M. Falk']);
+  });
+
+  it('leaves a lower-case clause between the dash and the colon alone', () => {
+    const body = 'RED STATES OUTNUMBER BLUE STATES - here is what the analysis says: “Twenty states lean one way.”';
+    expect(speakers(body)).toEqual([null]);
+  });
+});

@@ -17,6 +17,9 @@
  *   check 96.1 / 88.4 / 89.9 / 86.4  (7.2 ms)
  * After (same day; CPU ms, the machine loaded): dev 95.8 / 91.9 / 91.0 / 88.2 (8.4–11.5 ms),
  *   study 95.4 / 87.0 / 89.5 / 84.3 (4.5–5.3 ms), check 96.2 / 88.5 / 90.1 / 86.5 (4.9 ms).
+ * Session 7 (2026-12-01 23:00, CPU ms, load average 13–15): dev 95.8 / 93.5 / 93.1 / 89.9 (9.3 ms),
+ *   study 95.5 / 89.1 / 92.2 / 86.5 (5.0 ms), check 96.3 / 89.8 / 92.8 / 87.9 (5.1 ms):
+ *   named and joint still under the check targets.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

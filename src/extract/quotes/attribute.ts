@@ -102,7 +102,9 @@ function continuesPreviousSpeaker(c: SpanContext): Attribution | null {
   const previous = c.previousResult?.attribution;
   if (!previous) return null;
   const prevBlock = c.blockOf(c.previousResult!.span.pieces.at(-1)!.end);
-  const quoteOnlyParagraph = c.startsSentence && prevBlock.index === c.startBlock.index - 1 && c.after.segment.trim() === '';
+  // The quotation is the whole paragraph: it opens it ("Bystrom agreed. “…”" is a new speaker's paragraph).
+  const opensBlock = c.span.openAt - c.startBlock.start < REACH.paragraphOpenChars;
+  const quoteOnlyParagraph = c.startsSentence && opensBlock && prevBlock.index === c.startBlock.index - 1 && c.after.segment.trim() === '';
   // Nothing but punctuation and a conjunction between them: “A,” and “B.”
   const between = /^[\s,;]*(\p{L}*)\s*$/u.exec(c.before.segment)?.[1];
   const joined = c.startsSentence || !c.before.segment.trim() || between === '' || (between !== undefined && c.language.conjunctions.has(between));
@@ -138,7 +140,7 @@ function introducingParagraph(c: SpanContext): Attribution | null {
 function sentenceSubject(c: SpanContext): Attribution | null {
   if (!c.inline || !(c.partial || /:\s*$/.test(c.before.segment))) return null;
   const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
-  return c.attributor.subjectOf(sentence.base, c.span.openAt);
+  return c.attributor.subjectOf(sentence.base, c.span.openAt) ?? c.attributor.pronounSubjectOf(sentence.base, c.span.openAt);
 }
 
 /** Attributes every span, then joins split quotations and continuations into one quotation. */

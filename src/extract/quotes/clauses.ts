@@ -87,7 +87,14 @@ export class Attributor {
   /** Tokens of the subject read backwards from the token before `verbIndex`. */
   backwardPhrase(tokens: Token[], verbIndex: number, sentenceStart: number): Token[] {
     let i = verbIndex - 1;
-    while (i >= 0 && !isCapitalized(tokens[i]!.text) && (this.language.adverbs.has(tokens[i]!.lower) || this.language.adverbForm(tokens[i]!.text)) && this.text.slice(tokens[i]!.end, tokens[i + 1]!.start).trim() === '') i--;
+    const spaceAfter = (k: number) => this.text.slice(tokens[k]!.end, tokens[k + 1]!.start).trim() === '';
+    for (;;) {
+      while (i >= 0 && !isCapitalized(tokens[i]!.text) && (this.language.adverbs.has(tokens[i]!.lower) || this.language.adverbForm(tokens[i]!.text)) && spaceAfter(i)) i--;
+      // "Sanders on Saturday criticized": a day or month and its preposition stand between.
+      const t = tokens[i];
+      if (i < 1 || !t || !isCapitalized(t.text) || !this.language.notNames.has(t.lower) || !spaceAfter(i) || !spaceAfter(i - 1) || !this.language.timePrepositions.has(tokens[i - 1]!.lower)) break;
+      i -= 2;
+    }
     if (i < 0) return [];
     const gapToVerb = this.text.slice(tokens[i]!.end, tokens[i + 1]!.start);
     if (/,/.test(gapToVerb)) {
@@ -175,6 +182,8 @@ export class Attributor {
       }
       return null;
     }
+    const namedVerb = this.nameThenAnyVerb(tokens, base);
+    if (namedVerb) return this.make(namedVerb.name, at, 'after', namedVerb.verb.text, CONFIDENCE.reportingAfter);
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
@@ -183,11 +192,41 @@ export class Attributor {
       const np = this.backwardPhrase(tokens, v, base);
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
         // The subject must open the text after the quotation ("…,” the former first lady told CNN).
-        if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) return this.invertedAfterClause(tokens, segment, base, at);
+        if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) {
+          // “…” for the victory, Sanders said.: a clause, a comma, then a bare name and the verb.
+          if (np.length && this.isCommaName(tokens, np) && !this.language.weakVerbs.has(tokens[v]!.lower)) return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.invertedAfter);
+          return this.invertedAfterClause(tokens, segment, base, at);
+        }
       }
       return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.reportingAfter);
     }
     return this.invertedAfterClause(tokens, segment, base, at);
+  }
+
+  /** The phrase is a name alone (titles allowed) right after a comma. */
+  private isCommaName(tokens: Token[], np: Token[]): boolean {
+    const k = tokens.indexOf(np[0]!);
+    if (k < 1 || !/,\s*$/.test(this.text.slice(tokens[k - 1]!.end, np[0]!.start))) return false;
+    const isTitle = (t: Token) => this.language.titles.has(t.lower);
+    return np.length <= REACH.pureNameTokens && np.every((t) => isCapitalized(t.text) || isTitle(t)) && np.some((t) => isCapitalized(t.text) && !isTitle(t) && !this.language.notNames.has(t.lower));
+  }
+
+  /**
+   * “…,” Hannity pressed. / “…,” Bozell points out: a quotation ending in a comma (or ? !) that a
+   * name and a finite verb follow. The comma says an attribution comes, so the verb need not be a
+   * known reporting verb.
+   */
+  private nameThenAnyVerb(tokens: Token[], base: number): { name: Token[]; verb: Token } | null {
+    if (!/[,?!]/.test(this.text[base - 2] ?? '')) return null;
+    let k = 0;
+    while (k < tokens.length && k < REACH.nameThenVerbTokens && isCapitalized(tokens[k]!.text) && !this.language.notNames.has(tokens[k]!.lower)) {
+      if (k > 0 && !/^[ \u00a0]+$/.test(this.text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return null;
+      k++;
+    }
+    const verb = tokens[k];
+    if (!k || !verb || isCapitalized(verb.text) || !/^[ \u00a0]+$/.test(this.text.slice(tokens[k - 1]!.end, verb.start))) return null;
+    if (!(this.language.verbsAfterPronoun.has(verb.lower) || this.language.finiteVerbForm(verb.lower))) return null;
+    return { name: tokens.slice(0, k), verb };
   }
 
   /**
@@ -226,8 +265,11 @@ export class Attributor {
       }
     }
     // "PENCE: …" / "Trump: …"
-    if (/^\s*:\s*$/.test(trailing) && tokens.length <= REACH.colonLabelTokens && tokens.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower))) {
-      return this.make(tokens, at, 'colon', ':', CONFIDENCE.colonLabel);
+    // "HEADLINE IN CAPITALS - Jeffrey M. Jones: …": the label after a dash.
+    const dashAt = /\s[-\u2013\u2014]\s*(?=[^-\u2013\u2014]*$)/u.exec(segment);
+    const label = dashAt && /^\s*:\s*$/.test(trailing) ? tokens.filter((t) => t.start >= base + dashAt.index) : tokens;
+    if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= REACH.colonLabelTokens && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
+      return this.make(label, at, 'colon', ':', CONFIDENCE.colonLabel);
     }
     for (let v = tokens.length - 1; v >= 0; v--) {
       const token = tokens[v]!;
@@ -259,10 +301,12 @@ export class Attributor {
   subjectOf(from: number, to: number): Attribution | null {
     for (const m of this.book.mentions) {
       if (m.start < from || m.end > to) continue;
-      const next = this.text.slice(m.end, m.end + 40);
+      const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
       if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
-      const word = /^\s+([a-z][\p{L}'’-]*)/u.exec(next)?.[1];
-      const atStart = this.text.slice(from, m.start).trim().length < REACH.subjectStartChars;
+      const word = this.verbAfterSubject(next);
+      // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …").
+      const lead = this.text.slice(from, m.start).trim();
+      const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => isCapitalized(t.text) && !this.language.notNames.has(t.lower));
       const ok = word
         ? this.language.verbs.has(word) || this.language.subjectAuxiliaries.has(word) || this.language.finiteVerbForm(word)
         : atStart && /^\s*,/.test(next);
@@ -279,10 +323,34 @@ export class Attributor {
     return null;
   }
 
+  /**
+   * The first word after a subject once adverbs and a time ("Trump quickly took", "Sanders on
+   * Saturday criticized") are passed over; undefined when punctuation comes first.
+   */
+  private verbAfterSubject(next: string): string | undefined {
+    const tokens = tokenize(next, 0, this.language);
+    let k = 0;
+    const joined = (i: number) => /^\s+$/.test(next.slice(i === 0 ? 0 : tokens[i - 1]!.end, tokens[i]!.start));
+    while (k < tokens.length && joined(k)) {
+      const t = tokens[k]!;
+      const time = isCapitalized(t.text) && this.language.notNames.has(t.lower);
+      const timeIntro = this.language.timePrepositions.has(t.lower) && tokens[k + 1] !== undefined && isCapitalized(tokens[k + 1]!.text) && this.language.notNames.has(tokens[k + 1]!.lower);
+      if (timeIntro) k += 2;
+      else if (time || (!isCapitalized(t.text) && (this.language.adverbForm(t.text) || (this.language.adverbs.has(t.lower) && !this.language.subjectAuxiliaries.has(t.lower))))) k++;
+      else break;
+    }
+    const word = k < tokens.length && joined(k) ? tokens[k]!.text : undefined;
+    return word && /^[a-z]/.test(word) ? word : undefined;
+  }
+
   /** "He then listed the qualities …:": a sentence that opens with he or she, resolved. */
   pronounSubjectOf(from: number, to: number): Attribution | null {
-    const first = tokenize(this.text.slice(from, to), from, this.language)[0];
-    if (!first || this.text.slice(from, first.start).trim()) return null;
+    const tokens = tokenize(this.text.slice(from, to), from, this.language);
+    // "And he continued …", "But then she …": a conjunction or adverb may open the sentence.
+    let k = 0;
+    while (k < tokens.length - 1 && (this.language.conjunctions.has(tokens[k]!.lower) || this.language.adverbs.has(tokens[k]!.lower)) && /^\s+$/.test(this.text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
+    const first = tokens[k];
+    if (!first || this.text.slice(from, tokens[0]!.start).trim()) return null;
     if (!this.language.subjectPronouns.has(first.lower) || !this.language.genderedPronouns.has(first.lower)) return null;
     const made = this.make([first], to, 'subject', null, CONFIDENCE.sentenceSubject);
     return made?.speaker ? made : null;

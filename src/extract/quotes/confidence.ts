@@ -64,6 +64,8 @@ export const REACH = {
   laterNamePenaltyChars: 5000,
   /** A description longer than this is not looked up as a name's apposition. */
   descriptionMaxWords: 6,
+  /** "Ryan’s office": at most this many lower-case words after the owner's name. */
+  ownedBodyWords: 2,
   /** A speaker phrase read forwards / backwards stops at this many tokens. */
   forwardPhraseTokens: 8,
   backwardPhraseTokens: 7,
@@ -75,6 +77,8 @@ export const REACH = {
   /** “…,” X … said: the verb within this many tokens, or this many after a long appositive. */
   afterVerbTokens: 14,
   appositiveVerbTokens: 32,
+  /** “…,” X pressed: a name of at most this many words before any finite verb. */
+  nameThenVerbTokens: 4,
   /** The subject of “…,” X said must start within this many tokens. */
   afterSubjectOffset: 2,
   /** A verb this close to the quotation is "near". */
@@ -96,6 +100,8 @@ export const REACH = {
   /** A speaker's role (appositive or description) has at most this many words and characters. */
   roleMaxWords: 8,
   roleMaxChars: 80,
+  /** The verb after a sentence's subject is looked for within this many characters (adverbs and a time between). */
+  subjectLookaheadChars: 60,
   /** A subject is "at the start" of its sentence when fewer characters precede it. */
   subjectStartChars: 5,
 } as const;

@@ -39,6 +39,8 @@ export function joinQuotes(text: string, blocks: Block[], results: AttributedSpa
       attribution.speaker === previous.result.attribution.speaker &&
       attribution.mentionStart === previous.result.attribution.mentionStart &&
       between.length < REACH.joinGapChars &&
+      // “A,” X sings to Y before asking her, “B?”: a second reporting act introduces B.
+      !introducedByParticiple(between, language) &&
       (previous.result.attribution.how === 'after' || attribution.how === 'inherited') &&
       !previous.result.partial &&
       (!partial || /,\s*$/.test(between));
@@ -79,6 +81,12 @@ function isQuotation(quote: Quote, language: QuoteLanguage): boolean {
   if (words.length === 1 && /[\/@#_]|^\d+$/.test(quote.text)) return false;
   if (!quote.partial) return true;
   return words.length > 1 && !looksLikeTitle(quote.text, language);
+}
+
+/** The text between two pieces ends with a participle clause ("…, adding,", "before asking her,"). */
+function introducedByParticiple(between: string, language: QuoteLanguage): boolean {
+  const words = between.replace(/[\s,:"“”]+$/u, '').split(/[\s,]+/).slice(-2).map((w) => w.toLowerCase());
+  return words.some((w) => language.verbs.has(w) && language.participleForm(w));
 }
 
 /** A piece's text as printed: whitespace collapsed. */

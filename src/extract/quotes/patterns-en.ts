@@ -211,6 +211,7 @@ export const english: QuoteLanguage = {
   capitalizedVerbs: new Set(['Said', 'Says', 'Told', 'Added', 'Asked', 'Wrote']),
   namePrepositions: new Set(['of', 'from', 'at', 'for', 'with']),
   phraseEnders: new Set(PHRASE_ENDERS),
+  timePrepositions: new Set(['on', 'in', 'during', 'last', 'this', 'next', 'early', 'late', 'since', 'by']),
   clauseAfterVerb: new Set(['that', 'to', 'it', 'how', 'what']),
   quoteIntroducer: /\b(that|saying|:-)\s*$/,
   roleNoun: ROLE_NOUN,

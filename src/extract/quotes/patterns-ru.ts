@@ -47,6 +47,7 @@ export const russian: QuoteLanguage = {
   capitalizedVerbs: new Set(STEMS.map((s) => s[0]!.toUpperCase() + s.slice(1))),
   namePrepositions: new Set(['из', 'от']),
   phraseEnders: new Set(['в', 'на', 'во', 'после', 'перед', 'когда', 'который', 'которая', 'что', 'и', 'с', 'о', 'об']),
+  timePrepositions: new Set(['в', 'во', 'с', 'до']),
   clauseAfterVerb: new Set(['что', 'чтобы', 'как']),
   quoteIntroducer: /(?:^|\s)(что|:-)\s*$/u,
   roleNoun: /(тель|ник|ист|ер|ор|лог|ент|ант|сотрудник|сотрудники|источник|источники|эксперты|жители|люди)$/u,

@@ -69,6 +69,14 @@ export class SpeakerResolver {
       }
       return { speaker: this.book.resolveName(name, at), mention, confidence: CONFIDENCE.name };
     }
+    // "Ryan’s office", "Clinton’s campaign": a body named by whose it is, as written.
+    const owner = np.findIndex((t) => isCapitalized(t.text) && /['’]s?$/.test(t.text) && !this.language.notNames.has(basename(t.text).toLowerCase()));
+    const rest = np.slice(owner + 1);
+    if (owner >= 0 && rest.length && rest.length <= REACH.ownedBodyWords && rest.every((t) => !isCapitalized(t.text) && !this.language.clauseWords.has(t.lower))) {
+      let first = owner;
+      while (first > 0 && isCapitalized(np[first - 1]!.text) && !this.language.notNames.has(np[first - 1]!.lower)) first--;
+      return { speaker: this.text.slice(np[first]!.start, np.at(-1)!.end).replace(/\s+/g, ' '), mention, confidence: CONFIDENCE.modifiedDescription };
+    }
     // A description: look for the name the article gives it ("X, the former first lady").
     const named = this.nameForDescription(np, at);
     return { speaker: named, mention, confidence: named ? CONFIDENCE.namedDescription : CONFIDENCE.bareDescription };

@@ -64,3 +64,125 @@ describe('a reporting verb after a clause and a comma (“…,” in contrast to
     expect(speakers(body)).toEqual([null]);
   });
 });
+
+describe('a quotation that opens a paragraph after another speaker', () => {
+  it('gives “…” after "Y agreed." in the same paragraph to Y, not to the previous paragraph’s speaker', () => {
+    const body = text(
+      '“It has become a two-person race,” said Corwin Hale, a party official.',
+      'University professor Nadia Brunnhilde agreed. “Mainstream voters are running out of time.”',
+    );
+    expect(speakers(body)).toEqual(['Corwin Hale', 'Nadia Brunnhilde']);
+  });
+
+  it('still gives a paragraph that is only a quotation to the speaker before it', () => {
+    const body = text('“It has become a two-person race,” said Corwin Hale, a party official.', '“Mainstream voters are running out of time.”');
+    expect(speakers(body)).toEqual(['Corwin Hale', 'Corwin Hale']);
+  });
+});
+
+describe('a partial quotation in a sentence whose subject is he or she', () => {
+  it('gives “…” in "She also referenced the “…”" to the woman named before', () => {
+    const body = text('“Hate destroys those who harbor it,” Felicity Aldana said on stage.', 'And she also referenced the “loophole in the checks,” a flaw that let the buyer through.');
+    expect(speakers(body)).toEqual(['Felicity Aldana', 'Felicity Aldana']);
+  });
+
+  it('leaves a partial quotation alone when the sentence opens with a plural pronoun', () => {
+    const body = text('“Hate destroys those who harbor it,” Felicity Aldana said on stage.', 'They also referenced the “loophole in the checks,” a flaw that let the buyer through.');
+    expect(speakers(body)).toEqual(['Felicity Aldana', null]);
+  });
+});
+
+describe('a quotation ending in a comma, then a name and any finite verb (“…,” X pressed)', () => {
+  it('gives “…,” Halvorsen pressed to Halvorsen, though "pressed" is no reporting verb', () => {
+    const body = text('Anchor Bjorn Halvorsen interviewed the senator.', '“Would it be negotiable about the deadline?” Halvorsen pressed.');
+    expect(speakers(body)).toEqual(['Bjorn Halvorsen']);
+  });
+
+  it('leaves a quotation that ends its sentence alone (“… over.” Halvorsen arrived later.)', () => {
+    const body = text('Anchor Bjorn Halvorsen interviewed the senator.', '“The deadline is over.” Halvorsen arrived later.');
+    expect(speakers(body)).toEqual([null]);
+  });
+});
+
+describe('two pieces around one attribution', () => {
+  it('keeps “A,” X said, “B.” as one quotation', () => {
+    const quotes = findQuotes('“Promise you will stay,” Odalys Brennan said, “and we will go home.”');
+    expect(quotes.map((q) => q.text)).toEqual(['Promise you will stay, and we will go home.']);
+  });
+
+  it('keeps “A,” X sings before asking her, “B?” as two quotations: a second reporting act', () => {
+    const quotes = findQuotes('“Promise you will stay,” Odalys Brennan sings to her before asking her, “Where do we go from here?”');
+    expect(quotes.map((q) => q.text)).toEqual(['Promise you will stay,', 'Where do we go from here?']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Odalys Brennan', 'Odalys Brennan']);
+  });
+});
+
+describe('a time or an adverb between a speaker and the verb ("X on Saturday criticized", "X quickly took")', () => {
+  it('reads past "on Saturday" to the subject before it', () => {
+    const body = 'Sen. Ilse Varga on Saturday criticized the accord, saying it goes “nowhere near far enough.”';
+    expect(speakers(body)).toEqual(['Ilse Varga']);
+  });
+
+  it('leaves a name followed by "on Saturday" and a comma alone: no verb follows it', () => {
+    const body = 'The report reached Ilse Varga on Saturday, calling the accord “nowhere near far enough.”';
+    expect(speakers(body)).toEqual([null]);
+  });
+
+  it('reads past an adverb to the verb: "X quickly took to the radio, writing: “…”"', () => {
+    const body = 'Candidate Doran Keane quickly took to the radio, writing: “Another horrific attack, this time in the port.”';
+    expect(speakers(body)).toEqual(['Doran Keane']);
+  });
+
+  it('leaves a name followed by a capitalised word alone ("Doran Keane Radio took …")', () => {
+    const body = 'The station Doran Keane Radio took to the air, writing: “Another horrific attack, this time in the port.”';
+    expect(speakers(body)).not.toContain('Doran Keane');
+  });
+});
+
+describe('a body named by whose it is ("Ryan’s office said")', () => {
+  it('gives the quotation to "Okafor’s office", as written', () => {
+    const body = text('Speaker Adaeze Okafor was away.', '“Nobody on the team has ever asked for that,” Okafor’s office said.');
+    expect(speakers(body)).toEqual(['Okafor’s office']);
+  });
+
+  it('leaves a possessive before a capitalised name alone: "Okafor’s aide Lin Brandt said" is Lin Brandt', () => {
+    const body = text('Speaker Adaeze Okafor was away.', '“Nobody on the team has ever asked for that,” Okafor’s aide Lin Brandt said.');
+    expect(speakers(body)).toEqual(['Lin Brandt']);
+  });
+});
+
+describe('a subject with a title before it, then an appositive ("Senate Leader X, R-Ky., delivered …: “…”")', () => {
+  it('gives the quotation after the colon to the titled name opening the sentence', () => {
+    const body = 'Senate Majority Leader Tobias Renn, R-Ky., delivered a blunt message to the nominee: “It is time to quit attacking people.”';
+    expect(speakers(body)).toEqual(['Tobias Renn']);
+  });
+
+  it('leaves a name after lower-case words and a comma alone', () => {
+    const body = 'A message reached the leader Tobias Renn, R-Ky., in the morning: “It is time to quit attacking people.”';
+    expect(speakers(body)).toEqual([null]);
+  });
+});
+
+describe('a quotation, a clause, a comma, then a bare name and the verb (“…” for the victory, X said)', () => {
+  it('gives the quotation to the name before the closing verb', () => {
+    const body = text('Senator Ines Castellano won the primary.', '“Let me thank the volunteers who worked so hard” for the victory, Castellano said.');
+    expect(speakers(body)).toEqual(['Ines Castellano']);
+  });
+
+  it('leaves a lower-case subject after the comma alone (“…” for the victory, the crowd said)', () => {
+    const body = text('Senator Ines Castellano won the primary.', '“Let me thank the volunteers who worked so hard” for the victory, most of the crowd felt.');
+    expect(speakers(body)).toEqual([null]);
+  });
+});
+
+describe('a colon label after a headline and a dash ("HEADLINE - Name: “…”")', () => {
+  it('gives the quotation to the name between the dash and the colon', () => {
+    const body = 'RED STATES OUTNUMBER BLUE STATES - Jorun M. Falk: “The analysis finds that twenty states lean one way.”';
+    expect(speakers(body)).toEqual(['Jorun M. Falk']);
+  });
+
+  it('leaves a lower-case clause between the dash and the colon alone', () => {
+    const body = 'RED STATES OUTNUMBER BLUE STATES - here is what the analysis says: “Twenty states lean one way.”';
+    expect(speakers(body)).toEqual([null]);
+  });
+});

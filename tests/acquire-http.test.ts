@@ -1,5 +1,5 @@
+import { packageVersion } from './helpers/cli.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import pkg from '../package.json' with { type: 'json' };
 import { acquire, decodePage } from '../src/acquire/index.js';
 import { acquireFailure } from './helpers/assertions.js';
 import {
@@ -51,7 +51,7 @@ describe('acquire over http', () => {
     await acquire(server.url('/ua'), { headers: { 'If-None-Match': '"v1"' } });
 
     const [request] = server.requestsTo('/ua');
-    expect(request?.headers['user-agent']).toBe(`clipfile/${pkg.version} (+https://github.com/clipfile/clipfile)`);
+    expect(request?.headers['user-agent']).toBe(`clipfile/${packageVersion} (+https://github.com/clipfile/clipfile)`);
     expect(request?.headers.accept).toBe('text/html,application/xhtml+xml;q=0.9,*/*;q=0.5');
     expect(request?.headers['if-none-match']).toBe('"v1"');
   });

@@ -1,3 +1,4 @@
+import { packageVersion } from './helpers/cli.js';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import pkg from '../package.json' with { type: 'json' };
 import { acquire } from '../src/acquire/index.js';
 import { buildWarc } from '../src/archive/warc.js';
 import { TestServer, bytes, html, redirect } from './helpers/server.js';
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 beforeEach(() => server.reset());
 
-const SOFTWARE = `clipfile/${pkg.version}`;
+const SOFTWARE = `clipfile/${packageVersion}`;
 const PAGE = '<!doctype html><html><head><title>Ünïcode</title></head><body><p>Привет, 世界 — “quotes” 🎉</p></body></html>';
 
 interface ParsedRecord {
@@ -87,7 +87,7 @@ describe('buildWarc, http capture', () => {
     expect(response.warcConcurrentTo).toEqual([request.warcHeader('WARC-Record-ID')]);
 
     expect(request.httpHeaders?.statusline).toBe('GET /story HTTP/1.1');
-    expect(request.httpHeaders?.headers.get('user-agent')).toBe(`clipfile/${pkg.version} (+https://github.com/clipfile/clipfile)`);
+    expect(request.httpHeaders?.headers.get('user-agent')).toBe(`clipfile/${packageVersion} (+https://github.com/clipfile/clipfile)`);
     expect(request.httpHeaders?.headers.get('user-agent')).toBe(server.requestsTo('/story')[0]?.headers['user-agent']);
     expect(request.httpHeaders?.headers.get('host')).toBe(new URL(server.origin).host);
 

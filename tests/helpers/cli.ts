@@ -1,9 +1,15 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const cliPath = resolve(repoRoot, 'bin/clipfile.js');
+/**
+ * clipfile's version, read from package.json (not imported: an imported JSON file is emitted
+ * into dist/, where a package.json named clipfile would pass for the repository's root).
+ */
+export const packageVersion = (JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface CliResult {
   code: number | null;

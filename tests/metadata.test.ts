@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseHtml } from '../src/extract/parse.js';
+import { parseFullHtml } from './helpers/full-dom.js';
 import { Readability } from '@mozilla/readability';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import type { ArticleMetadata } from '../src/article.js';
 const PAGE_URL = 'https://news.example.com/world/2024/story.html';
 
 function harvest(html: string, pageUrl: string | null = PAGE_URL): HarvestedMetadata {
-  return harvestMetadata(parseHtml(html, pageUrl), pageUrl);
+  return harvestMetadata(parseFullHtml(html, pageUrl), pageUrl);
 }
 
 function metadataOf(html: string, readability: ReadabilityMetadata | null = null, pageUrl: string | null = PAGE_URL): ArticleMetadata {
@@ -449,7 +449,7 @@ describe('Readability corpus', () => {
       for (const name of names) {
         const html = fs.readFileSync(path.join(CORPUS, name, 'source.html'), 'utf8');
         const expected = JSON.parse(fs.readFileSync(path.join(CORPUS, name, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata;
-        const document = parseHtml(html, CORPUS_URL);
+        const document = parseFullHtml(html, CORPUS_URL);
         const harvested = harvestMetadata(document, CORPUS_URL);
         const merged: ArticleMetadata = mergeMetadata(harvested, new Readability(document).parse(), CORPUS_URL);
 

@@ -9,6 +9,7 @@ import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
 import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
+import type { Element } from '../dom.js';
 
 export type TrimRule =
   | 'marked-meta'

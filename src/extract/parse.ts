@@ -186,8 +186,21 @@ function parseWithJsdom(html: string, pageUrl: string | null): Document {
   return document;
 }
 
+/** ASCII whitespace, which the DOM standard strips and collapses in a document's title. */
+const ASCII_WHITESPACE_RUN = /[\t\n\f\r ]+/g;
+
 function asBrowserDocument(document: Document, url: string): Document {
   adoptPageUrl(document, url);
+  // Readability reads document.title. linkedom gives the <title> text as it stands; the DOM
+  // standard (and jsdom) strips and collapses its whitespace, which decides where Readability
+  // finds a " | " or " > " separator in a title spread over lines.
+  Object.defineProperty(document, 'title', {
+    configurable: true,
+    get(this: Document): string {
+      const text = this.querySelector('title')?.textContent ?? '';
+      return text.replace(ASCII_WHITESPACE_RUN, ' ').replace(/^ | $/g, '');
+    },
+  });
   // Readability creates its wrappers as "DIV"; HTML documents lower-case such names, linkedom does not.
   const createElement = document.createElement;
   document.createElement = function (this: Document, name: string, options?: { is?: string }) {

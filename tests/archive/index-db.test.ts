@@ -8,14 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodePage } from '../../src/acquire/index.js';
-import type { Capture } from '../../src/article.js';
 import { IndexDatabase, IndexFromOtherVersionError, NAMING_URL_KINDS, type SnapshotRecord } from '../../src/archive/index-db.js';
 import { lookupUrl, pageIdentity, pageKey, snapshotFolderName } from '../../src/archive/layout.js';
 import { parseSearchQuery } from '../../src/archive/search-query.js';
 import { buildArchivedArticle } from '../../src/archive/store.js';
-import { extractArticle } from '../../src/extract/pipeline.js';
-import { story } from '../helpers/stories.js';
+import { fetchedStory } from '../helpers/fetched-story.js';
 
 const opened: IndexDatabase[] = [];
 afterEach(() => {
@@ -34,21 +31,8 @@ function open(file = indexFile(), options: { readonly?: boolean } = {}): IndexDa
 
 /** The index record of a real extraction of a story page: `word` marks its text, `quote` adds a quotation. */
 function record(url: string, word: string, fetchedAt: string, quote?: { speaker: string; words: string }): SnapshotRecord {
-  let html = story({ title: `The ${word} report`, word, published: '2026-11-20T08:00:00Z' });
-  if (quote) html = html.replace('</article>', `<p>“${quote.words},” said ${quote.speaker}, who chairs the harbour board.</p></article>`);
-  const capture: Capture = {
-    requestedUrl: url,
-    url,
-    source: 'http',
-    redirects: [url],
-    status: 200,
-    headers: {},
-    contentType: 'text/html',
-    bytes: new TextEncoder().encode(html),
-    fetchedAt,
-  };
-  const decoded = decodePage(capture);
-  const article = extractArticle({ html: decoded.html, url, source: url });
+  const extraParagraph = quote ? `“${quote.words},” said ${quote.speaker}, who chairs the harbour board.` : undefined;
+  const { article, capture, decoded } = fetchedStory(url, word, fetchedAt, { extraParagraph });
   const archived = buildArchivedArticle({ article, capture, decoded, options: {} }, pageIdentity(url, article.canonicalUrl));
   const key = pageKey(url);
   const name = snapshotFolderName(fetchedAt);

@@ -9,14 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodePage } from '../../src/acquire/index.js';
-import type { Capture } from '../../src/article.js';
 import { readChecks } from '../../src/archive/checks-log.js';
 import { pageDirs, snapshotNames } from '../../src/archive/folders.js';
 import { ARCHIVE_FILES, SNAPSHOT_FILES, TEMP_PREFIX } from '../../src/archive/layout.js';
 import { Archive, type SnapshotInput } from '../../src/archive/store.js';
-import { extractArticle } from '../../src/extract/pipeline.js';
-import { story } from '../helpers/stories.js';
+import { fetchedStory } from '../helpers/fetched-story.js';
 
 const opened: Archive[] = [];
 afterEach(() => {
@@ -33,21 +30,7 @@ function newArchive(): { archive: Archive; root: string; notes: string[] } {
 
 /** A page fetched from `url` at `fetchedAt`, extracted for real; `word` changes its content. */
 function snapshotOf(url: string, word: string, fetchedAt: string, headers: Record<string, string> = {}): SnapshotInput {
-  const html = story({ title: `The ${word} report`, word, published: '2026-11-20T08:00:00Z' });
-  const capture: Capture = {
-    requestedUrl: url,
-    url,
-    source: 'http',
-    redirects: [url],
-    status: 200,
-    headers,
-    contentType: 'text/html',
-    bytes: new TextEncoder().encode(html),
-    fetchedAt,
-  };
-  const decoded = decodePage(capture);
-  const article = extractArticle({ html: decoded.html, url, source: url });
-  return { article, capture, decoded, options: {} };
+  return fetchedStory(url, word, fetchedAt, { headers });
 }
 
 const URL_A = 'https://news.example/2026/bridge?utm_source=feed';

@@ -13,26 +13,17 @@
  * queries drawn from the archived titles and texts) and the time of a full reindex.
  * `--keep` leaves the temporary archive in place and prints where it is.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gunzipSync } from 'node:zlib';
 import { ftsQueryOf, parseSearchQuery } from '../src/archive/search-query.js';
 import { Archive } from '../src/archive/store.js';
 import { archiveSource, type ArchiveOptions } from '../src/pipeline.js';
-import { aebDevDir, CorpusMissingError, loadAebGroundTruth, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
+import { filesBelow, runBench, writeCorpusFiles } from './corpus.js';
 import { readBenchArgs } from './args.js';
 import { seededRandom } from './fuzz-mutations.js';
 import { wordRuns } from '../src/text/index.js';
-
-interface BenchPage {
-  /** "aeb-dev/ID" or "readability/NAME". */
-  label: string;
-  /** The HTML file archiveSource reads. */
-  file: string;
-  url: string;
-}
 
 const QUERY_COUNT = 50;
 
@@ -44,52 +35,16 @@ function parseArgs(): { keep: boolean } {
   return { keep: readBenchArgs(usage(), { keep: { type: 'boolean' } }).keep ?? false };
 }
 
-/** The corpus as files with URLs; aeb-dev pages are gunzipped (byte for byte) into `pagesDir`. */
-function collectPages(pagesDir: string): BenchPage[] {
-  const pages: BenchPage[] = [];
-  const aebDir = aebDevDir();
-  const truth = loadAebGroundTruth(aebDir);
-  for (const id of Object.keys(truth).sort()) {
-    const gz = path.join(aebDir, 'html', `${id}.html.gz`);
-    let bytes: Buffer;
-    try {
-      bytes = gunzipSync(readFileSync(gz));
-    } catch (error) {
-      throw new CorpusMissingError(`aeb-dev: cannot read ${gz}: ${(error as Error).message}`, gz);
-    }
-    const file = path.join(pagesDir, `${id}.html`);
-    writeFileSync(file, bytes);
-    pages.push({ label: `aeb-dev/${id.slice(0, 12)}`, file, url: truth[id]!.url });
-  }
-  const readability = readabilityDir();
-  for (const name of readabilityCaseNames(readability)) {
-    pages.push({
-      label: `readability/${name}`,
-      file: path.join(readability, name, 'source.html'),
-      url: `http://fakehost/test/${encodeURIComponent(name)}/page.html`,
-    });
-  }
-  return pages;
-}
-
 /** All files below `dir`: apparent bytes and allocated bytes (what du counts). */
 function diskUsage(dir: string): { files: number; bytes: number; allocated: number } {
   let files = 0;
   let bytes = 0;
   let allocated = 0;
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        const stat = statSync(full);
-        files++;
-        bytes += stat.size;
-        allocated += stat.blocks * 512;
-      }
-    }
-  };
-  walk(dir);
+  for (const { stat } of filesBelow(dir)) {
+    files++;
+    bytes += stat.size;
+    allocated += stat.blocks * 512;
+  }
   return { files, bytes, allocated };
 }
 
@@ -147,7 +102,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const archive = new Archive(root, (note) => notes.push(note));
   try {
-    const pages = collectPages(pagesDir);
+    const pages = writeCorpusFiles(pagesDir);
     console.log(`archiving ${pages.length} pages into ${root}`);
 
     const failures: Array<{ label: string; reason: string }> = [];

@@ -6,7 +6,7 @@
  * dist/bench/corpus.js: the repository root is found by walking up from this module's file to
  * the package.json named "clipfile".
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -128,6 +128,45 @@ export function loadAebDev(dir: string = aebDevDir()): AebPage[] {
       requireFile(file, 'aeb-dev');
       return { id, url: entry.url, html: utf8(gunzipSync(readFileSync(file))), truth: entry.articleBody, path: file };
     });
+}
+
+/** A corpus page as a file on disk, read by a bench the way a user's file is. */
+export interface CorpusFile {
+  /** "aeb-dev/ID" (the id's first 12 digits) or "readability/NAME". */
+  label: string;
+  file: string;
+  url: string;
+}
+
+/**
+ * aeb-dev's pages gunzipped (byte for byte) into `dir`, then Readability's test pages where they
+ * are, each with its URL. Throws CorpusMissingError when a page cannot be read.
+ */
+export function writeCorpusFiles(dir: string): CorpusFile[] {
+  const pages: CorpusFile[] = [];
+  const aebDir = aebDevDir();
+  const truth = loadAebGroundTruth(aebDir);
+  for (const id of Object.keys(truth).sort()) {
+    const gz = path.join(aebDir, 'html', `${id}.html.gz`);
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(readFileSync(gz));
+    } catch (error) {
+      throw new CorpusMissingError(`aeb-dev: cannot read ${gz}: ${(error as Error).message}`, gz);
+    }
+    const file = path.join(dir, `${id}.html`);
+    writeFileSync(file, bytes);
+    pages.push({ label: `aeb-dev/${id.slice(0, 12)}`, file, url: truth[id]!.url });
+  }
+  const readability = readabilityDir();
+  for (const name of readabilityCaseNames(readability)) {
+    pages.push({
+      label: `readability/${name}`,
+      file: path.join(readability, name, 'source.html'),
+      url: `http://fakehost/test/${encodeURIComponent(name)}/page.html`,
+    });
+  }
+  return pages;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,4 +340,13 @@ export function runBench(name: string, main: () => Promise<number | void>): void
       process.exitCode = 70;
     },
   );
+}
+
+/** Every file below `dir` (links not followed) with its stat, for the benches that measure folders. */
+export function* filesBelow(dir: string): Generator<{ name: string; path: string; stat: Stats }> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesBelow(full);
+    else if (entry.isFile()) yield { name: entry.name, path: full, stat: statSync(full) };
+  }
 }

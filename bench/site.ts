@@ -15,7 +15,7 @@
  *   query (nothing cached), from pressing Enter to the first result on screen.
  * Targets (issue 16): full build < 2 min, incremental < 5 s, first result < 300 ms.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +29,7 @@ import { extractArticle } from '../src/extract/pipeline.js';
 import { markdownWithFrontMatter } from '../src/front-matter.js';
 import { buildSite } from '../src/site/build.js';
 import { readBenchArgs, wholeNumber } from './args.js';
-import { CorpusMissingError, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
+import { CorpusMissingError, filesBelow, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
 
 const DEFAULT_ARTICLES = 10_000;
 const HOSTS = 50;
@@ -98,19 +98,12 @@ function folderBytes(dir: string, filter: (name: string) => boolean = () => true
   let files = 0;
   let bytes = 0;
   let largest = 0;
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && filter(entry.name)) {
-        const size = statSync(full).size;
-        files++;
-        bytes += size;
-        largest = Math.max(largest, size);
-      }
-    }
-  };
-  walk(dir);
+  for (const { name, stat } of filesBelow(dir)) {
+    if (!filter(name)) continue;
+    files++;
+    bytes += stat.size;
+    largest = Math.max(largest, stat.size);
+  }
   return { files, bytes, largest };
 }
 

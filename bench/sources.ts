@@ -15,10 +15,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { expandListing } from '../src/sources/expand.js';
-import { aebDevDir, CorpusMissingError, findRepoRoot, loadAebGroundTruth, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
+import { findRepoRoot, runBench, writeCorpusFiles } from './corpus.js';
 
 const SITEMAP_URLS = 50_000;
 const WARC_TARGET_RATIO = 1.2;
@@ -39,28 +39,9 @@ interface Page {
   bytes: Uint8Array;
 }
 
+/** The corpus pages as files (aeb-dev's gunzipped into `dir`), with their bytes. */
 function corpusPages(dir: string): Page[] {
-  const pages: Page[] = [];
-  const aeb = aebDevDir();
-  const truth = loadAebGroundTruth(aeb);
-  for (const id of Object.keys(truth).sort()) {
-    const gz = path.join(aeb, 'html', `${id}.html.gz`);
-    let bytes: Buffer;
-    try {
-      bytes = gunzipSync(readFileSync(gz));
-    } catch (error) {
-      throw new CorpusMissingError(`aeb-dev: cannot read ${gz}: ${(error as Error).message}`, gz);
-    }
-    const file = path.join(dir, `${id}.html`);
-    writeFileSync(file, bytes);
-    pages.push({ file, url: truth[id]!.url, bytes });
-  }
-  const readability = readabilityDir();
-  for (const name of readabilityCaseNames(readability)) {
-    const file = path.join(readability, name, 'source.html');
-    pages.push({ file, url: `http://fakehost/test/${encodeURIComponent(name)}/page.html`, bytes: readFileSync(file) });
-  }
-  return pages;
+  return writeCorpusFiles(dir).map(({ file, url }) => ({ file, url, bytes: readFileSync(file) }));
 }
 
 async function writeWarc(pages: Page[], file: string): Promise<void> {

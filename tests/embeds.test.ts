@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../src/extract/parse.js';
+import { parseFullHtml } from './helpers/full-dom.js';
 import type { Embed } from '../src/article.js';
 import { findEmbeds, renderEmbedMarkdown, renderEmbedText } from '../src/extract/embeds/index.js';
 
 const PAGE_URL = 'https://news.example/2024/05/story.html';
 function parse(html: string, url = PAGE_URL): Document {
-  return parseHtml(html, url);
+  return parseFullHtml(html, url);
 }
 
 function page(body: string, head = ''): Document {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseHtml } from '../src/extract/parse.js';
+import { parseFullHtml } from './helpers/full-dom.js';
 import {
   harvestMetadata,
   mergeMetadata,
@@ -12,7 +12,7 @@ import type { ArticleMetadata } from '../src/article.js';
 const PAGE_URL = 'https://news.example.com/world/2024/story.html';
 
 function harvest(html: string, pageUrl: string | null = PAGE_URL): HarvestedMetadata {
-  return harvestMetadata(parseHtml(html, pageUrl), pageUrl);
+  return harvestMetadata(parseFullHtml(html, pageUrl), pageUrl);
 }
 
 function metadataOf(html: string, readability: ReadabilityMetadata | null = null, pageUrl: string | null = PAGE_URL): ArticleMetadata {

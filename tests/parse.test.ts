@@ -10,28 +10,29 @@ import vm from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/pipeline.js';
-import { parseHtml, stripInertMarkup } from '../src/extract/parse.js';
+import { stripInertMarkup } from '../src/extract/parse.js';
+import { parseFullHtml } from './helpers/full-dom.js';
 import { fixturePath } from './helpers/fixtures.js';
 import { withCpuTime } from './helpers/cpu-time.js';
 
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 
-const body = (html: string) => parseHtml(html, 'https://news.example/').body.innerHTML;
+const body = (html: string) => parseFullHtml(html, 'https://news.example/').body.innerHTML;
 
 describe('parseHtml', () => {
   it("gives each page its own URL and base URL, which Readability resolves links against", () => {
-    const first = parseHtml('<p><a href="next.html">next</a></p>', 'https://one.example/a/story.html');
-    const second = parseHtml('<p><a href="next.html">next</a></p>', 'https://two.example/b/story.html');
+    const first = parseFullHtml('<p><a href="next.html">next</a></p>', 'https://one.example/a/story.html');
+    const second = parseFullHtml('<p><a href="next.html">next</a></p>', 'https://two.example/b/story.html');
     expect(first.URL).toBe('https://one.example/a/story.html');
     expect(first.documentURI).toBe('https://one.example/a/story.html');
     expect(second.baseURI).toBe('https://two.example/b/story.html');
 
-    const withBase = parseHtml('<head><base href="/x/"></head><a href="y.html">y</a>', 'https://three.example/a/b.html');
+    const withBase = parseFullHtml('<head><base href="/x/"></head><a href="y.html">y</a>', 'https://three.example/a/b.html');
     expect(withBase.baseURI).toBe('https://three.example/x/');
-    const badBase = parseHtml('<head><base href="http://[bad"></head><p>x</p>', 'https://four.example/a/');
+    const badBase = parseFullHtml('<head><base href="http://[bad"></head><p>x</p>', 'https://four.example/a/');
     expect(badBase.baseURI).toBe('https://four.example/a/');
-    expect(parseHtml('<a href="y.html">y</a>', null).URL).toBe('about:blank');
+    expect(parseFullHtml('<a href="y.html">y</a>', null).URL).toBe('about:blank');
 
     const story = '<article><h1>Title</h1>' + '<p>A paragraph of the story, long enough to be kept by Readability. '.repeat(12) +
       '<a href="../more.html">more</a> <img src="pic.jpg" alt="a picture"></p></article>';
@@ -48,27 +49,27 @@ describe('parseHtml', () => {
     expect(body('<h1>a<h2>b</h2>')).toBe('<h1>a</h1><h2>b</h2>');
     expect(body('<p>one<p>two<ul><li>a<li>b</ul>')).toBe('<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul>');
     // With scripting off, <noscript> holds markup (lazy-loaded images keep their real source there).
-    const noscript = parseHtml('<p>x</p><noscript><img src="real.jpg"></noscript>', null);
+    const noscript = parseFullHtml('<p>x</p><noscript><img src="real.jpg"></noscript>', null);
     expect(noscript.querySelector('noscript img')?.getAttribute('src')).toBe('real.jpg');
   });
 
   it('keeps each run of text in one text node, entities and all', () => {
-    const paragraph = parseHtml('<p>home &gt; news &amp; views &#8212; today</p>', null).querySelector('p')!;
+    const paragraph = parseFullHtml('<p>home &gt; news &amp; views &#8212; today</p>', null).querySelector('p')!;
     expect(paragraph.childNodes).toHaveLength(1);
     expect(paragraph.textContent).toBe('home > news & views — today');
   });
 
   it('lower-cases the names of elements created by name, as HTML documents do', () => {
-    const document = parseHtml('<p>x</p>', null);
+    const document = parseFullHtml('<p>x</p>', null);
     document.body.append(document.createElement('DIV'));
     expect(document.body.innerHTML).toBe('<p>x</p><div></div>');
     expect(document.querySelectorAll('div')).toHaveLength(1);
   });
 
   it('shares nothing between pages: ids and titles are the page’s own', () => {
-    const first = parseHtml('<title>One</title><p id="lead">first</p>', 'https://one.example/');
+    const first = parseFullHtml('<title>One</title><p id="lead">first</p>', 'https://one.example/');
     expect(first.getElementById('lead')!.textContent).toBe('first');
-    const second = parseHtml('<title>Two</title><p>second</p>', 'https://two.example/');
+    const second = parseFullHtml('<title>Two</title><p>second</p>', 'https://two.example/');
     expect(second.title).toBe('Two');
     expect(second.getElementById('lead')).toBeNull();
   });
@@ -78,7 +79,7 @@ describe('parseHtml', () => {
       '<style>p { color: red }</style><script>document.title = "hacked"</script>' +
       '<script type="application/ld+json">{"@type":"NewsArticle"}</script><title>Kept</title><p>text</p>';
     expect(stripInertMarkup(html)).not.toMatch(/color: red|hacked/);
-    const page = parseHtml(html, 'https://one.example/');
+    const page = parseFullHtml(html, 'https://one.example/');
     expect(page.title).toBe('Kept');
     expect(page.querySelector('script[type="application/ld+json"]')!.textContent).toBe('{"@type":"NewsArticle"}');
   });
@@ -97,7 +98,7 @@ describe('parseHtml', () => {
 
 /** In a function of its own, so no variable of the caller's frame holds the documents. */
 function parseQueryAndDrop(html: string, n: number): WeakRef<Document>[] {
-  const page = parseHtml(html, `https://news.example/${n}`);
+  const page = parseFullHtml(html, `https://news.example/${n}`);
   page.querySelectorAll('p, a[href], #page-0');
   page.querySelector('div')?.getAttribute('id');
   return [new WeakRef(page)];

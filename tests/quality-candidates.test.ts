@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { candidate, choose, confirmWithArticleBody, isSuspicious } from '../src/extract/quality/index.js';
 import { textOf } from '../src/extract/quality/dom.js';
-import { parseHtml } from '../src/extract/parse.js';
+import { parseFullHtml } from './helpers/full-dom.js';
 
 // Candidates and agreement on small made-up contents: which one is chosen, and why.
-const document = parseHtml('<!DOCTYPE html><body></body>', null);
+const document = parseFullHtml('<!DOCTYPE html><body></body>', null);
 function element(html: string): Element {
   const div = document.createElement('div');
   div.innerHTML = html;

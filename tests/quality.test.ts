@@ -4,7 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
-import { parseHtml } from '../src/extract/parse.js';
+import { parseFullHtml } from './helpers/full-dom.js';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { cleanBeforeReadability, trimContent, type TrimRule } from '../src/extract/quality/index.js';
 import type { ChromeKind } from '../src/extract/quality/vocabulary.js';
@@ -34,12 +34,12 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 /** Runs the cleaning alone on a fixture page and says which kinds it removed. */
 function cleaningOf(name: string): Partial<Record<ChromeKind, number>> {
-  return cleanBeforeReadability(parseHtml(html(name), url), () => false).removed;
+  return cleanBeforeReadability(parseFullHtml(html(name), url), () => false).removed;
 }
 
 /** Runs Readability (after the cleaning), then the trimming alone, and says which rules fired. */
 function trimmingOf(name: string, authors: string[]): Partial<Record<TrimRule, number>> {
-  const document = parseHtml(html(name), url);
+  const document = parseFullHtml(html(name), url);
   cleanBeforeReadability(document, () => false);
   const content = new Readability<Element>(document, { serializer: (node) => node as Element }).parse()?.content;
   expect(content).toBeTruthy();

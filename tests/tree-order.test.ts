@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../src/extract/parse.js';
+import { parseFullHtml } from './helpers/full-dom.js';
 import { comesBefore, walkElements } from '../src/extract/tree-order.js';
 
 describe('comesBefore', () => {
-  const document = parseHtml(
+  const document = parseFullHtml(
     '<div id="a"><p id="b">b</p><div id="c"><p id="d">d</p></div></div><p id="e">e<span id="f">f</span></p>',
     null,
   );
@@ -30,7 +30,7 @@ describe('comesBefore', () => {
 
 describe('walkElements', () => {
   it('visits elements in document order and leaves each after its subtree', () => {
-    const document = parseHtml('<div id="a"><p id="b">b</p><div id="c"><p id="d">d</p></div></div><p id="e">e<span id="f">f</span></p>', null);
+    const document = parseFullHtml('<div id="a"><p id="b">b</p><div id="c"><p id="d">d</p></div></div><p id="e">e<span id="f">f</span></p>', null);
     const events: string[] = [];
     walkElements(
       document.body,
@@ -45,7 +45,7 @@ describe('walkElements', () => {
     // Deeper than extraction accepts (limits.ts), to test the walk itself.
     const unlimited = { maxMarkupChars: Infinity, maxElements: Infinity, maxDepth: Infinity };
     // Text in every div, so that parseHtml does not shorten them as a wrapper chain.
-    const document = parseHtml(`${'<div>.'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`, null, unlimited);
+    const document = parseFullHtml(`${'<div>.'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`, null, unlimited);
     let visited = 0;
     let left = 0;
     walkElements(document.body, () => visited++, () => left++);

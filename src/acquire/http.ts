@@ -351,7 +351,7 @@ const NETWORK_REASONS: Record<string, (url: URL) => string> = {
 };
 
 /** The first `code` in an error's cause chain (and in AggregateError members, as Happy Eyeballs throws). */
-function findErrorCode(error: unknown, depth = 0): string | undefined {
+export function findErrorCode(error: unknown, depth = 0): string | undefined {
   if (!(error instanceof Error) || depth > 8) return undefined;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') return code;

@@ -7,6 +7,26 @@ import { portableFolderName } from './safe-fs.js';
  * a page's folder is found again by the hash of its URL, whatever its title becomes.
  */
 
+/** The files of a snapshot folder. */
+export const SNAPSHOT_FILES = {
+  markdown: 'article.md',
+  json: 'article.json',
+  source: 'source.html',
+  warc: 'capture.warc.gz',
+  /** The DOM after rendering in Chromium (--render), when the Article came from it. */
+  rendered: 'rendered.html',
+} as const;
+
+/** Files of the archive root (index, lock) and of a page folder (its check log). */
+export const ARCHIVE_FILES = {
+  index: 'index.db',
+  lock: '.clipfile.lock',
+  checks: 'checks.ndjson',
+} as const;
+
+/** Begins the name of a snapshot folder being written (renamed into place once complete). */
+export const TEMP_PREFIX = '.tmp-';
+
 const MAX_SLUG_LENGTH = 60;
 const MAX_HOST_FOLDER_LENGTH = 100;
 const KEY_LENGTH = 10;
@@ -256,7 +276,10 @@ export function newPageFolderName(url: string, title: string | null, publishedTi
 
 const PAGE_FOLDER_KEY = new RegExp(`--([0-9a-f]{${KEY_LENGTH}})$`);
 
-/** The key a page folder's name ends with ("…--3f9a1c2e4b"), whatever its date and slug say. */
+/**
+ * The key a page folder's name ends with ("…--3f9a1c2e4b"), whatever its date and slug say;
+ * undefined for a name that is no page folder's.
+ */
 export function keyOfPageFolder(folderName: string): string | undefined {
   return PAGE_FOLDER_KEY.exec(folderName)?.[1];
 }

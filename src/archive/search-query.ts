@@ -113,7 +113,11 @@ function tokenize(input: string): Token[] {
   return tokens;
 }
 
-/** Parses what a person typed; null when it holds nothing to search for. */
+/**
+ * Parses what a person typed; null when it holds nothing to search for. Whole on purpose (longer
+ * than 60 lines): the grammar, one closure per level (OR, AND, NOT, a term or a group) over one
+ * token cursor, read top to bottom like the grammar it is.
+ */
 export function parseSearchQuery(input: string): SearchQuery | null {
   const tokens = tokenize(input);
   let next = 0;

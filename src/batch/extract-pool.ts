@@ -22,16 +22,18 @@
  *   rest of a batch. The limit counts from when the worker has loaded its modules.
  * - Idle workers do not keep the process alive (they are unref'd), but call close() anyway.
  *
- * The worker runs the compiled dist/src/batch/extract-worker.js; see workerScriptUrl().
+ * The worker runs the compiled dist/src/batch/extract-worker.js (see workerScriptUrl()); the
+ * messages between them are in extract-messages.ts.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Article } from '../article.js';
-import { SourceError, type SourceErrorCode } from '../errors.js';
+import { SourceError } from '../errors.js';
 import type { ExtractOptions, PageInput } from '../extract/pipeline.js';
 import { oneLine } from '../text/index.js';
+import { rebuildError, type PoolToWorkerMessage, type WorkerToPoolMessage } from './extract-messages.js';
 
 export interface ExtractPoolOptions {
   /** Worker threads (default: one per core, os.availableParallelism()). */
@@ -49,6 +51,12 @@ export interface ExtractPoolOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/** How long one page may hold a worker before it fails with 'timeout' (extract and archive: --time-limit). */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+
+/** How long a new worker may take to load its modules (a hung start still ends in a timeout). */
+const WORKER_START_ALLOWANCE_MS = 30_000;
+
 /**
  * A worker's old generation is capped at 512 MB by default. Uncapped, V8 sizes each isolate's
  * heap from the machine's memory and lets garbage pile up: over the benchmark corpus
@@ -56,54 +64,7 @@ export interface ExtractPoolOptions {
  * same CPU per page (with jsdom it was 1.1–1.8 GB against 0.55–0.6 GB). 512 MB leaves room for
  * pages far larger than the largest corpus page (1.6 MB of HTML).
  */
-/** How long one page may hold a worker before it fails with 'timeout' (extract and archive: --time-limit). */
-export const DEFAULT_TIME_LIMIT_MS = 60_000;
-
-/** How long a new worker may take to load its modules (a hung start still ends in a timeout). */
-const WORKER_START_ALLOWANCE_MS = 30_000;
-
 export const DEFAULT_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSizeMb: 512 };
-
-// ---------------------------------------------------------------------------------------------
-// Messages between the pool and its workers (also imported, as types, by extract-worker.ts).
-
-export type PoolToWorkerMessage =
-  | {
-      kind: 'extract';
-      id: number;
-      /**
-       * The HTML as a string, structured-cloned. Sending it as UTF-8 bytes instead (encoded
-       * here, the buffer transferred, decoded there) was measured slower: 2.4 ms per corpus
-       * page round trip against 1.4 ms, both under 1% of an extraction.
-       */
-      html: string;
-      url: string | null;
-      source: string | undefined;
-      /** The page's complexity limits (PageInput; undefined: the defaults). */
-      maxMarkupChars?: number;
-      maxElements?: number;
-      maxDepth?: number;
-      options: ExtractOptions;
-    }
-  | { kind: 'crash'; id: number; how: 'exit' | 'throw' };
-
-export type SerializedError =
-  | { kind: 'source'; source: string; code: SourceErrorCode; reason: string }
-  | { kind: 'error'; name: string; message: string };
-
-export interface FailureMessage {
-  kind: 'failed';
-  id: number;
-  error: SerializedError;
-}
-
-export type WorkerToPoolMessage =
-  | { kind: 'done'; id: number; article: Article }
-  | FailureMessage
-  /** Sent once the worker has loaded its modules: a page's time limit counts from then. */
-  | { kind: 'ready' };
-
-// ---------------------------------------------------------------------------------------------
 
 interface Job {
   id: number;
@@ -391,13 +352,6 @@ export function workerScriptUrl(): URL {
   const compiled = new URL('../../dist/src/batch/extract-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return compiled;
   throw new Error(`extract worker not found at ${fileURLToPath(sibling)} nor ${fileURLToPath(compiled)}: run npm run build`);
-}
-
-function rebuildError(error: SerializedError): Error {
-  if (error.kind === 'source') return new SourceError(error.source, error.code, error.reason);
-  const rebuilt = new Error(error.message);
-  if (error.name !== 'Error') rebuilt.name = error.name;
-  return rebuilt;
 }
 
 /** The source name extractArticle would put in its errors. */

@@ -7,9 +7,8 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { SourceError } from '../errors.js';
 import { extractArticle } from '../extract/pipeline.js';
-import type { FailureMessage, PoolToWorkerMessage, SerializedError, WorkerToPoolMessage } from './extract-pool.js';
+import { serializeError, type FailureMessage, type PoolToWorkerMessage, type WorkerToPoolMessage } from './extract-messages.js';
 
 if (!parentPort) throw new Error('extract-worker.js runs as a worker thread of ExtractPool');
 const port = parentPort;
@@ -85,13 +84,4 @@ function handle(message: PoolToWorkerMessage): void {
       }
       process.exit(70);
   }
-}
-
-/** Errors do not survive structured clone as their class; send what rebuilds them. */
-function serializeError(error: unknown): SerializedError {
-  if (error instanceof SourceError) {
-    return { kind: 'source', source: error.source, code: error.code, reason: error.reason };
-  }
-  if (error instanceof Error) return { kind: 'error', name: error.name, message: error.message };
-  return { kind: 'error', name: 'Error', message: String(error) };
 }

@@ -85,6 +85,11 @@ export interface PoliteFetcher {
 
 export const DEFAULT_MAX_CRAWL_DELAY_MS = 60_000;
 
+/**
+ * Whole on purpose (longer than 60 lines): a closure over the one scheduler, robots.txt cache and
+ * stop signal that every request of the fetcher shares; its helpers (Crawl-delay, robots, one
+ * fetch with its redirect hops and retries) are the inner functions.
+ */
 export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteFetcher {
   const userAgent = options.userAgent ?? defaultUserAgent();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -2,6 +2,7 @@
  * Retries of one URL: on network errors and timeouts, 408, 429 and 5xx; exponential backoff with
  * full jitter, Retry-After honoured; a bounded number of attempts and a bounded total time.
  */
+import { findErrorCode } from '../acquire/http.js';
 import { serverText } from '../acquire/index.js';
 import { SourceError } from '../errors.js';
 
@@ -128,7 +129,7 @@ const PERMANENT_NETWORK_CODES = new Set([
  */
 export function isRetryable(error: SourceError): boolean {
   if (error.code === 'timeout') return true;
-  if (error.code === 'network') return !PERMANENT_NETWORK_CODES.has(errorCodeIn(error.cause) ?? '');
+  if (error.code === 'network') return !PERMANENT_NETWORK_CODES.has(findErrorCode(error.cause) ?? '');
   if (error.code !== 'http-status' || error.status === undefined) return false;
   return error.status === 408 || error.status === 429 || (error.status >= 500 && error.status <= 599);
 }
@@ -191,17 +192,6 @@ function withAttempts(error: unknown, attempts: number): unknown {
   });
 }
 
-function errorCodeIn(error: unknown, depth = 0): string | undefined {
-  if (!(error instanceof Error) || depth > 8) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string') return code;
-  const nested = [error.cause, ...(error instanceof AggregateError ? error.errors : [])];
-  for (const inner of nested) {
-    const found = errorCodeIn(inner, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

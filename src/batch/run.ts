@@ -12,96 +12,22 @@
  * the first one's outcome with `duplicateOf` naming it. Feeds, sitemaps and WARC files add the
  * pages they list as they are read (src/sources/).
  */
-import { open, readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { acquire, DEFAULT_MAX_BYTES, decodePage } from '../acquire/index.js';
-import { sizeLimitError } from '../acquire/local.js';
-import type { FeedStates } from '../archive/feed-state.js';
-import { pageIdentityUrl } from '../archive/layout.js';
+import { acquire, decodePage } from '../acquire/index.js';
 import type { Archive } from '../archive/store.js';
-import type { Capture, CaptureOrigin, RenderReason } from '../article.js';
+import type { Capture } from '../article.js';
 import { SourceError } from '../errors.js';
-import { type ArchiveOptions, type Extractor, storeCapture } from '../pipeline.js';
-import { headOf, isFeedContentType, isGzip, sniffKind, SNIFF_BYTES, type ContentKind } from '../sources/detect.js';
-import { expandListing, type ExpandOptions } from '../sources/expand.js';
-import { announcedFeeds, savedPageUrl } from '../sources/saved-page.js';
+import { type Extractor, storeCapture } from '../pipeline.js';
+import { headOf, isFeedContentType, sniffKind } from '../sources/detect.js';
+import { expandListing } from '../sources/expand.js';
+import { announcedFeeds } from '../sources/saved-page.js';
 import { readWarcPages, type WarcCounts } from '../sources/warc-input.js';
 import { Admission } from './admission.js';
-import type { PoliteFetcher } from './fetcher.js';
+import type { BatchOutcome, BatchRunOptions, BatchStatus, SourceItem } from './outcome.js';
+import { checkUrl, groupOf, isHttpSource, readListingFile, sniffFile, sourceIdentity, withPageUrl } from './source-kinds.js';
 
-export type BatchStatus = 'archived' | 'unchanged' | 'failed' | 'skipped' | 'expanded';
-
-/** One source of the run: as listed, or found in a feed, sitemap or WARC on the way. */
-export interface SourceItem {
-  source: string;
-  /** The page URL of a file, from a `FILE URL` list line. */
-  pageUrl?: string;
-  /** The feed or sitemap entry that listed it. */
-  origin?: CaptureOrigin;
-  /** A child sitemap of a sitemap index, this many indexes deep. */
-  sitemapDepth?: number;
-}
-
-/** What a source turned out to be: a page, or a feed, sitemap or WARC that expands into pages. */
-export type OutcomeKind = 'page' | 'feed' | 'sitemap' | 'warc';
-
-export interface BatchOutcome {
-  /** The source as listed. */
-  source: string;
-  /** Its place in the list, from 0. */
-  index: number;
-  status: BatchStatus;
-  /** The page URL it was filed under (archived, unchanged). */
-  url: string | null;
-  key: string | null;
-  /** The snapshot folder relative to the archive root: the new one, or the latest when unchanged. */
-  snapshotPath: string | null;
-  title: string | null;
-  /** How sure the extraction is that it found the story (archived, unchanged; null if unknown). */
-  confidence: number | null;
-  /** failed: what went wrong (a SourceError for anything expected). */
-  error: unknown;
-  /** skipped: why ("disallowed by robots.txt", "interrupted"). */
-  skipReason: 'disallowed' | 'interrupted' | null;
-  /** skipped as disallowed: the redirect hop robots.txt refused, when it is not the source itself. */
-  disallowedHop: string | null;
-  /** HTTP attempts made (1 unless retried); 0 for files, sources never requested and duplicates. */
-  attempts: number;
-  /** The source as first listed, when this one repeats it (same page); it was not fetched again. */
-  duplicateOf: string | null;
-  kind: OutcomeKind;
-  /** A feed, sitemap or WARC: the pages (or child sitemaps) it added to the run; null for a page. */
-  entries: number | null;
-  /** How the page was found (the feed entry, a saved page's marks, the WARC), when not named directly. */
-  origin: CaptureOrigin | null;
-  /** Why the page was rendered in Chromium (--render); null when its Article came from the HTML as served. */
-  rendered: RenderReason | null;
-  /** archived: the Article's warnings (links left relative, a render that failed, …); else []. */
-  warnings: readonly string[];
-}
-
-/** Reasons to print after a source's name that do not fail it ("2 entries without a link left out"). */
-export type NoteSink = (source: string, note: string) => void;
-
-export interface BatchRunOptions {
-  fetcher: PoliteFetcher;
-  archive: ArchiveOptions;
-  extract: Extractor;
-  /** Sources in hand at once (being fetched, extracted or stored). Default 16. */
-  maxInHand?: number;
-  /** Sources of one host (or of the local group) in hand at once. Default 4. */
-  maxInHandPerHost?: number;
-  onOutcome(outcome: BatchOutcome): void;
-  /** Feeds and sitemaps: --since, --limit, --new-only. */
-  expand?: Omit<ExpandOptions, 'isArchived'>;
-  /** --discover: a page that is not an article is read for the feeds it announces. */
-  discover?: boolean;
-  /** Where feeds' validators and seen entries are remembered (the archive's). */
-  feedStates?: FeedStates;
-  onNote?: NoteSink;
-}
-
-const LOCAL_GROUP = '';
+export type { BatchOutcome, BatchRunOptions, BatchStatus, NoteSink, OutcomeKind, SourceItem } from './outcome.js';
+export { isHttpSource } from './source-kinds.js';
 
 export class BatchRun {
   private readonly admission: Admission<number>;
@@ -204,48 +130,14 @@ export class BatchRun {
     this.wake?.();
   }
 
+  /** One source, from fetching or reading it to its outcome: stored, expanded, skipped or failed. */
   private async runOne(index: number): Promise<void> {
     const item = this.items[index]!;
     const source = item.source;
-    let attempts = 0;
+    const attempts = { made: 0 };
     try {
-      let capture: Capture;
-      if (isHttpSource(source)) {
-        checkUrl(source);
-        const feedState = this.options.feedStates?.get(source);
-        const validators = feedState
-          ? { etag: feedState.etag, lastModified: feedState.lastModified }
-          : (this.store.latestValidators(source) ?? {});
-        const fetched = await this.options.fetcher.fetchPolitely(source, validators);
-        if (fetched.kind === 'disallowed') {
-          const disallowedHop = fetched.url === source ? null : fetched.url;
-          return this.report(index, { status: 'skipped', skipReason: 'disallowed', disallowedHop, attempts: fetched.attempts });
-        }
-        if (fetched.kind === 'stopped') return this.report(index, { status: 'skipped', skipReason: 'interrupted' });
-        attempts = fetched.attempts;
-        capture = fetched.capture;
-        if (capture.status === 304 && feedState) {
-          // An unchanged feed: one 304, nothing listed again.
-          return this.report(index, { status: 'unchanged', kind: item.sitemapDepth ? 'sitemap' : 'feed', url: source, entries: 0, attempts });
-        }
-        if (capture.status !== 304) {
-          const kind = sniffKind(headOf(capture.bytes), capture.contentType);
-          if (kind === 'feed' || kind === 'sitemap') return await this.expand(index, kind, capture, attempts);
-          if (isFeedContentType(capture.contentType)) {
-            throw new SourceError(source, 'bad-feed', `served as a feed (${capture.contentType}) but the body is not one`);
-          }
-          if (item.sitemapDepth) throw new SourceError(source, 'bad-sitemap', 'listed as a sitemap but is not one');
-        }
-      } else {
-        const kind = source === '-' ? 'html' : await sniffFile(source);
-        if (kind === 'unknown') throw new SourceError(source, 'binary', 'gzip data that is neither a WARC file nor a sitemap');
-        if (kind === 'warc') return await this.importWarc(index);
-        if (kind === 'feed' || kind === 'sitemap') {
-          return await this.expand(index, kind, await readListingFile(source, this.options.archive.fetch.maxBytes), 0);
-        }
-        capture = await acquire(source, this.localOptions(item));
-        capture = withPageUrl(capture, item, this.options.archive.fetch.pageUrl);
-      }
+      let capture = isHttpSource(source) ? await this.fetchPage(index, attempts) : await this.readPage(index);
+      if (!capture) return; // reported already: a feed, sitemap or WARC expanded, a page skipped
       if (item.origin) capture = { ...capture, origin: { ...item.origin, ...capture.origin } };
       if (this.options.discover && capture.status !== 304 && (await this.discoverFeeds(index, capture))) return;
       if (this.abandoned) return;
@@ -263,15 +155,76 @@ export class BatchRun {
         snapshotPath: stored.snapshotPath,
         title: stored.title,
         confidence: stored.confidence,
-        attempts,
+        attempts: attempts.made,
         origin: capture.origin ?? null,
         rendered: stored.rendered,
         warnings: stored.warnings,
       });
     } catch (error) {
-      attempts = error instanceof SourceError && error.attempts !== undefined ? error.attempts : attempts;
-      this.report(index, { status: 'failed', error, attempts });
+      const made = error instanceof SourceError && error.attempts !== undefined ? error.attempts : attempts.made;
+      this.report(index, { status: 'failed', error, attempts: made });
     }
+  }
+
+  /**
+   * An http(s) source through the polite fetcher (conditional on the feed's or the latest
+   * snapshot's validators): the page's capture, or undefined once the source is reported
+   * (disallowed, stopped, an unchanged feed, a feed or sitemap expanded).
+   */
+  private async fetchPage(index: number, attempts: { made: number }): Promise<Capture | undefined> {
+    const item = this.items[index]!;
+    const source = item.source;
+    checkUrl(source);
+    const feedState = this.options.feedStates?.get(source);
+    const validators = feedState
+      ? { etag: feedState.etag, lastModified: feedState.lastModified }
+      : (this.store.latestValidators(source) ?? {});
+    const fetched = await this.options.fetcher.fetchPolitely(source, validators);
+    if (fetched.kind === 'disallowed') {
+      const disallowedHop = fetched.url === source ? null : fetched.url;
+      this.report(index, { status: 'skipped', skipReason: 'disallowed', disallowedHop, attempts: fetched.attempts });
+      return undefined;
+    }
+    if (fetched.kind === 'stopped') {
+      this.report(index, { status: 'skipped', skipReason: 'interrupted' });
+      return undefined;
+    }
+    attempts.made = fetched.attempts;
+    const capture = fetched.capture;
+    if (capture.status === 304 && feedState) {
+      // An unchanged feed: one 304, nothing listed again.
+      this.report(index, { status: 'unchanged', kind: item.sitemapDepth ? 'sitemap' : 'feed', url: source, entries: 0, attempts: attempts.made });
+      return undefined;
+    }
+    if (capture.status === 304) return capture;
+    const kind = sniffKind(headOf(capture.bytes), capture.contentType);
+    if (kind === 'feed' || kind === 'sitemap') {
+      await this.expand(index, kind, capture, attempts.made);
+      return undefined;
+    }
+    if (isFeedContentType(capture.contentType)) {
+      throw new SourceError(source, 'bad-feed', `served as a feed (${capture.contentType}) but the body is not one`);
+    }
+    if (item.sitemapDepth) throw new SourceError(source, 'bad-sitemap', 'listed as a sitemap but is not one');
+    return capture;
+  }
+
+  /** A file or stdin: the page's capture, or undefined once a WARC, feed or sitemap file is expanded. */
+  private async readPage(index: number): Promise<Capture | undefined> {
+    const item = this.items[index]!;
+    const source = item.source;
+    const kind = source === '-' ? 'html' : await sniffFile(source);
+    if (kind === 'unknown') throw new SourceError(source, 'binary', 'gzip data that is neither a WARC file nor a sitemap');
+    if (kind === 'warc') {
+      await this.importWarc(index);
+      return undefined;
+    }
+    if (kind === 'feed' || kind === 'sitemap') {
+      await this.expand(index, kind, await readListingFile(source, this.options.archive.fetch.maxBytes), 0);
+      return undefined;
+    }
+    const capture = await acquire(source, this.localOptions(item));
+    return withPageUrl(capture, item, this.options.archive.fetch.pageUrl);
   }
 
   /** A file's fetch options: its `FILE URL` list line's URL wins over --url. */
@@ -403,92 +356,3 @@ export class BatchRun {
   }
 }
 
-/** What makes two listings the same source: the page's identity URL, or the path of a file; none for stdin. */
-function sourceIdentity(source: string): string | null {
-  if (source === '-') return null;
-  if (!isHttpSource(source)) return `file ${source}`;
-  try {
-    return pageIdentityUrl(source);
-  } catch {
-    return source; // a bad URL: its own failure, once
-  }
-}
-
-/** An http(s) source that is no URL at all ("http://", "http://[::1") fails as bad-url, naming it. */
-function checkUrl(source: string): void {
-  try {
-    new URL(source);
-  } catch (error) {
-    throw new SourceError(source, 'bad-url', 'invalid URL', { cause: error });
-  }
-}
-
-export function isHttpSource(source: string): boolean {
-  return /^https?:\/\//i.test(source);
-}
-
-/** Pacing is per host name and port, as the scheduler's; files and stdin share one group. */
-function groupOf(source: string): string {
-  if (!isHttpSource(source)) return LOCAL_GROUP;
-  try {
-    return new URL(source).host;
-  } catch {
-    return LOCAL_GROUP;
-  }
-}
-
-/** What a file holds, from its first bytes: a WARC, a feed or sitemap (gzipped too), else a page. */
-async function sniffFile(path: string): Promise<ContentKind> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch {
-    return 'html'; // acquire names the problem (not found, a folder, no permission)
-  }
-  try {
-    const buffer = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead);
-    const kind = sniffKind(headOf(head), null);
-    // Unknown text is left to acquire (it may be HTML without markup); unknown gzip is refused here.
-    return kind === 'unknown' && !isGzip(head) ? 'html' : kind;
-  } catch {
-    return 'html';
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * A file's page URL: --url or its list line's, else what the saver left in it (SingleFile's
- * header, saved-from mark, canonical link, og:url), recorded as urlFrom.
- */
-function withPageUrl(capture: Capture, item: SourceItem, optionUrl: string | undefined): Capture {
-  if (capture.source === 'stdin' && capture.url) return capture;
-  if (capture.url) return { ...capture, origin: { urlFrom: item.pageUrl ? 'list' : optionUrl ? 'option' : 'list' } };
-  const saved = savedPageUrl(decodePage(capture).html);
-  if (!saved) {
-    throw new SourceError(
-      capture.requestedUrl,
-      'no-page-url',
-      'no page URL in the file (no SingleFile header, "saved from" mark, canonical link or og:url); give one with --url, or a "FILE URL" list line',
-    );
-  }
-  return { ...capture, url: saved.url, origin: { urlFrom: saved.from } };
-}
-
-/** A feed or sitemap file (a gzipped sitemap too, which acquire refuses as binary). */
-async function readListingFile(source: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Capture> {
-  if ((await stat(source)).size > maxBytes) throw sizeLimitError(source, maxBytes);
-  return {
-    requestedUrl: source,
-    url: null,
-    source: 'file',
-    redirects: [],
-    status: null,
-    headers: {},
-    contentType: null,
-    bytes: new Uint8Array(await readFile(source)),
-    fetchedAt: new Date().toISOString(),
-  };
-}

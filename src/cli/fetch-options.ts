@@ -3,6 +3,7 @@ import type { AcquireOptions } from '../acquire/index.js';
 import type { DomEngine } from '../extract/parse.js';
 import { DEFAULT_TIME_LIMIT_MS } from '../batch/extract-pool.js';
 import { ExitCode } from './exit-codes.js';
+import { positiveNumber } from './limit-options.js';
 
 export interface FetchFlags {
   url?: string;
@@ -11,13 +12,6 @@ export interface FetchFlags {
   userAgent?: string;
 }
 
-function positiveNumber(label: string) {
-  return (value: string): number => {
-    const number = Number(value);
-    if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(`${label} must be a positive number.`);
-    return number;
-  };
-}
 
 /** A commander option parser for a count: a whole number above 0. */
 export function positiveInteger(value: string): number {

@@ -18,7 +18,8 @@ function positiveWholeNumber(label: string) {
   };
 }
 
-function positiveNumber(label: string) {
+/** A commander option parser for a measure (seconds, MiB): a number above 0; `label` names the option in the error. */
+export function positiveNumber(label: string) {
   return (value: string): number => {
     const number = Number(value);
     if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(`${label} must be a positive number.`);

@@ -4,6 +4,7 @@ import type { Embed } from '../article.js';
 import { renderEmbedMarkdown } from './embeds/index.js';
 import { EMBED_PLACEHOLDER_TAG, placeholderIndex } from './markers.js';
 import { collapseSpace } from '../text/index.js';
+import type { Element } from './dom.js';
 
 const BLOCK_INSIDE_CELL = 'p, div p, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, table, figure';
 

@@ -1,3 +1,4 @@
+import type { Element } from './dom.js';
 /**
  * The names clipfile writes into a page's DOM while it extracts, all in one place: what the
  * stages leave in the content for each other is listed here and nowhere else.

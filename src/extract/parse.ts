@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { DOMParser } from 'linkedom';
 import { parse as parseSpec, serialize } from 'parse5';
+import type { Document } from './dom.js';
 import {
   checkDepth,
   checkMarkupSize,
@@ -169,7 +170,7 @@ export function parseHtml(
   // linkedom makes a text node of each piece its tokenizer emits (split at entities): merged
   // here, as in a browser, so text rules see whole runs of text.
   parsed.normalize();
-  return asBrowserDocument(parsed as unknown as Document, pageUrl ?? 'about:blank');
+  return asBrowserDocument(parsed, pageUrl ?? 'about:blank');
 }
 
 /**
@@ -185,11 +186,24 @@ function parseWithJsdom(html: string, pageUrl: string | null): Document {
   return document;
 }
 
+/** ASCII whitespace, which the DOM standard strips and collapses in a document's title. */
+const ASCII_WHITESPACE_RUN = /[\t\n\f\r ]+/g;
+
 function asBrowserDocument(document: Document, url: string): Document {
   adoptPageUrl(document, url);
+  // Readability reads document.title. linkedom gives the <title> text as it stands; the DOM
+  // standard (and jsdom) strips and collapses its whitespace, which decides where Readability
+  // finds a " | " or " > " separator in a title spread over lines.
+  Object.defineProperty(document, 'title', {
+    configurable: true,
+    get(this: Document): string {
+      const text = this.querySelector('title')?.textContent ?? '';
+      return text.replace(ASCII_WHITESPACE_RUN, ' ').replace(/^ | $/g, '');
+    },
+  });
   // Readability creates its wrappers as "DIV"; HTML documents lower-case such names, linkedom does not.
   const createElement = document.createElement;
-  document.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
+  document.createElement = function (this: Document, name: string, options?: { is?: string }) {
     return createElement.call(this, name.toLowerCase(), options);
   } as Document['createElement'];
   return document;

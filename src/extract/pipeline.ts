@@ -33,6 +33,7 @@ import { sanitizeArticleHtml } from './sanitize.js';
 import { pageStatements } from './page-genre.js';
 import { renderText } from './text.js';
 import { resolveUrls } from './urls.js';
+import type { Document, Element } from './dom.js';
 
 export interface PageInput {
   html: string;
@@ -102,7 +103,7 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
   const embedsFound = findEmbeds(document);
   const comments = takeComments(document, embedsFound.map((found) => found.element));
   const marks = markEmbeds(document, embedsFound);
-  const readerable = isProbablyReaderable(document);
+  const readerable = isProbablyReaderable(document as unknown as ReadabilityDocument);
 
   const story = findStory(document, harvested, marks, options, source, page.url);
   const placed = placeEmbeds(story.content, marks);
@@ -211,10 +212,19 @@ function findStory(
   return { content, choice, metadata, articleBody };
 }
 
+/**
+ * Readability's types name the browser's whole Document; it runs on the pipeline's DOM (linkedom
+ * or jsdom), which holds what it uses (the corpus runs on both), so the document is passed as one.
+ */
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+
 function runReadability(document: Document, options: ExtractOptions, source: string) {
   try {
     const reader = withTextLengthsKept(
-      new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold: options.charThreshold }),
+      new Readability<Element>(document as unknown as ReadabilityDocument, {
+        serializer: (node) => node as unknown as Element,
+        charThreshold: options.charThreshold,
+      }),
     );
     const firstPass = recordFirstPass(reader);
     const result = reader.parse();

@@ -9,6 +9,7 @@ import {
 } from './markers.js';
 import { walkElements } from './tree-order.js';
 import { collapseSpace } from '../text/index.js';
+import type { Document, Element, Text } from './dom.js';
 
 
 const ANCHOR_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, pre, figcaption';

@@ -1,6 +1,7 @@
 import type { Embed } from '../article.js';
 import { renderEmbedText } from './embeds/index.js';
 import { EMBED_PLACEHOLDER_TAG, placeholderIndex } from './markers.js';
+import type { Element, Node } from './dom.js';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',

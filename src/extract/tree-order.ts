@@ -1,3 +1,4 @@
+import type { Document, Element, Node } from './dom.js';
 /**
  * Document order, from the tree itself: linkedom's compareDocumentPosition compares depths,
  * not positions, so the pipeline does not use it.

@@ -1,3 +1,4 @@
+import type { Element } from './dom.js';
 /**
  * Where the story's images and links point. Each image gets one `src` a reader can load: the
  * lazy-loading attribute that holds the real picture, else `src`, else the largest `srcset`

@@ -197,7 +197,11 @@ export interface SiteBuildOptions {
   workersFrom?: number;
 }
 
-/** Builds (or brings up to date) the site of `archive` in `out`. */
+/**
+ * Builds (or brings up to date) the site of `archive` in `out`. Whole on purpose (longer than 60
+ * lines): the steps are in the order a build cut short must take them (pages, pages gone, shared
+ * pages, search index, the manifest last), and that order is read here in one place.
+ */
 export async function buildSite(archive: Archive, outFolder: string, options: SiteBuildOptions = {}): Promise<SiteBuildResult> {
   const out = resolve(outFolder);
   checkSiteFolder(out, archive.root);

@@ -27,7 +27,9 @@ export const MAX_SITEMAP_DEPTH = 3;
 /**
  * The entries of one sitemap body, as they are parsed. `onKind` is called once the root element
  * says what the sitemap is. Throws a SourceError (`bad-sitemap`) on malformed XML or a root that
- * is neither urlset nor sitemapindex.
+ * is neither urlset nor sitemapindex. Whole on purpose (longer than 60 lines): the SAX handlers
+ * and the loop that yields entries as chunks arrive share one parse state (the entry being read,
+ * its field, its text); apart, that state would have to be passed between them.
  */
 export async function* readSitemap(
   source: string,

@@ -30,7 +30,9 @@ export type WarcItem =
 
 /**
  * The pages of a WARC file, one at a time. `counts` is filled in as records are read. Throws a
- * SourceError (`bad-warc`) when the file is not a WARC or ends mid-record.
+ * SourceError (`bad-warc`) when the file is not a WARC or ends mid-record. Whole on purpose
+ * (longer than 60 lines): the reader is sequential, so each record is read or skipped whole
+ * before the next, and what counts as truncated is only known at the end of this one loop.
  */
 export async function* readWarcPages(
   source: string,

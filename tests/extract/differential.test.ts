@@ -6,6 +6,13 @@
  * `npm test` runs a fixed slice of SLICE_PAGES pages (the smallest of each corpus, so it stays a
  * few seconds on an idle machine); `npm run test:differential` runs every page (aeb-dev,
  * Readability's test pages and the fixtures).
+ *
+ * Checked over all 180 corpus pages (session 7): 152 gave the same Article byte for byte, the
+ * other 28 differ only in the `html` of the story, and are the same once attributes are sorted
+ * (ACCEPTED). Two real differences were fixed in the pipeline rather than accepted, both found on
+ * hostile fixtures: linkedom's document.title did not collapse whitespace, so Readability split a
+ * title spread over lines elsewhere (parse.ts now gives the standard's title), and linkedom's
+ * `href` setter decodes the URL it is given (an embed's link is now set as an attribute).
  */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article.js';
@@ -22,6 +29,9 @@ const SLICE_PAGES = { 'aeb-dev': 4, readability: 4, fixtures: 2 } as const;
  */
 const ACCEPTED: { why: string; field: keyof Article; rewrite: (value: string) => string }[] = [
   {
+    // Seen on 28 of the 180 corpus pages: the embed blockquotes (class, data-kind, data-id set in
+    // that order by embeds/html.ts), images whose src, srcset and alt the cleaning rewrites, and
+    // Wikipedia's dir and lang. Attribute order carries nothing in HTML.
     why: 'linkedom lists an element\'s attributes newest first, jsdom in the order they were set: the same attributes',
     field: 'html',
     rewrite: sortAttributes,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Embed } from '../../src/article.js';
 import { renderMarkdown } from '../../src/extract/markdown.js';
 import { EMBED_INDEX_ATTRIBUTE, EMBED_PLACEHOLDER_TAG } from '../../src/extract/markers.js';
-import { parseHtml } from '../../src/extract/parse.js';
+import { parseFullHtml } from '../helpers/full-dom.js';
 
 const tweet: Embed = {
   kind: 'tweet',
@@ -16,7 +16,7 @@ const tweet: Embed = {
 };
 
 function content(html: string): Element {
-  return parseHtml(`<div id="story">${html}</div>`, 'https://news.example/a').getElementById('story')!;
+  return parseFullHtml(`<div id="story">${html}</div>`, 'https://news.example/a').getElementById('story')!;
 }
 
 describe('renderMarkdown', () => {

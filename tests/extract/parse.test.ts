@@ -7,7 +7,8 @@ import { parse, serialize } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { deepNestingPage, nestedWrappersPage } from '../../bench/hostile-pages.js';
 import { extractArticle } from '../../src/extract/pipeline.js';
-import { collapseWrapperChains, parseHtml, WRAPPER_CHAIN_ENDS } from '../../src/extract/parse.js';
+import { collapseWrapperChains, WRAPPER_CHAIN_ENDS } from '../../src/extract/parse.js';
+import { parseFullHtml } from '../helpers/full-dom.js';
 
 /** How deep `<div>`s and `<section>`s nest in a parsed body. */
 function wrapperDepth(document: Document): number {
@@ -48,7 +49,7 @@ describe('wrapper chains', () => {
     const length = 2 * WRAPPER_CHAIN_ENDS + 1;
     // The innermost div holds the text itself, so the chain is the divs alone.
     const html = `<body>${chain(length, 'Deep words.', (level) => ` class="level-${level}"`)}</body>`;
-    const document = parseHtml(html, 'https://news.example/');
+    const document = parseFullHtml(html, 'https://news.example/');
     expect(wrapperDepth(document)).toBe(2 * WRAPPER_CHAIN_ENDS);
     const kept = Array.from(document.querySelectorAll('div')).map((div) => div.className);
     expect(kept).toEqual([
@@ -78,7 +79,7 @@ describe('wrapper chains', () => {
   it('shortens chains of any boxes and lists alike (div, article, ul, li), in seconds', () => {
     const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`.repeat(300);
     const html = `${'<div><article><ul><li>'.repeat(120)}${story}${'</li></ul></article></div>'.repeat(120)}`;
-    const document = parseHtml(html, 'https://news.example/');
+    const document = parseFullHtml(html, 'https://news.example/');
     let depth = 0;
     for (let node: Element | null = document.querySelector('p'); node && node !== document.body; node = node.parentElement) depth++;
     expect(depth).toBe(2 * WRAPPER_CHAIN_ENDS + 1);
@@ -88,7 +89,7 @@ describe('wrapper chains', () => {
   });
 
   it('shortens chains of sections and of elements with attributes alike (deepNestingPage)', () => {
-    const document = parseHtml(deepNestingPage(500), 'https://news.example/');
+    const document = parseFullHtml(deepNestingPage(500), 'https://news.example/');
     expect(wrapperDepth(document)).toBe(2 * WRAPPER_CHAIN_ENDS);
     expect(document.body.textContent).toContain('Paragraph 19.');
   });

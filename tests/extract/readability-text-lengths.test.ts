@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { nestedTablesPage } from '../../bench/hostile-pages.js';
 import { loadReadabilityCorpus } from '../../bench/corpus.js';
-import { parseHtml } from '../../src/extract/parse.js';
+import { parseFullHtml as parseHtml } from '../helpers/full-dom.js';
 import { withTextLengthsKept } from '../../src/extract/readability-text-lengths.js';
 
 interface Reading {

@@ -15,7 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
 import type { Article } from '../../src/article.js';
 import { findEmbeds } from '../../src/extract/embeds/index.js';
-import { parseHtml } from '../../src/extract/parse.js';
+import { parseFullHtml } from './full-dom.js';
 import { decodePage } from '../../src/acquire/decode.js';
 import { collapseSpace, wordRuns } from '../../src/text/index.js';
 import { fixturePages, fixturePath } from './fixtures.js';
@@ -113,7 +113,7 @@ function holdsBlock(element: Element): boolean {
  * Every paragraph under `root`: each run of phrasing content between blocks, split at two
  * <br>s in a row. Invisible elements and `skip`ped ones (embeds) are left out, with their words.
  */
-function paragraphRuns(root: Element, skip: Set<Element>): Block[] {
+function paragraphRuns(root: Element, skip: ReadonlySet<object>): Block[] {
   const out: Block[] = [];
   const visit = (element: Element): void => {
     if (NOT_TEXT.has(element.tagName) || skip.has(element) || isInvisible(element)) return;
@@ -154,7 +154,7 @@ function paragraphRuns(root: Element, skip: Set<Element>): Block[] {
   return out;
 }
 
-function invisibleOrSkipped(element: Element, skip: Set<Element>): boolean {
+function invisibleOrSkipped(element: Element, skip: ReadonlySet<object>): boolean {
   for (let e: Element | null = element; e; e = e.parentElement) if (isInvisible(e) || skip.has(e)) return true;
   return false;
 }
@@ -249,7 +249,7 @@ function unescapeUrl(url: string): string {
 /** Checks one page's Article against its source. */
 export function checkPage(page: CorpusPage, article: Article): PageCheck {
   const label = `${page.corpus}/${page.name}`;
-  const source = parseHtml(page.html, page.url);
+  const source = parseFullHtml(page.html, page.url);
   const embeds = new Set(findEmbeds(source).map((found) => found.element));
   const sourceBlocks = paragraphRuns(source.body, embeds).filter((b) => b.words.length > 0);
   const index = new Map<string, Block[]>();

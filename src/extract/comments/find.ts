@@ -9,6 +9,7 @@ import { COMMENTS_HEADING, COMMENTS_NAME } from '../quality/lang/index.js';
 import { classAndIdNames, STATE_PREFIX } from '../quality/vocabulary.js';
 import { linkDensity, textOf } from '../quality/dom.js';
 import { renderText } from '../text.js';
+import type { Document, Element } from '../dom.js';
 
 /** A class word that names one comment (not the list): "comment", "comment-body", "single-comment". */
 const ONE_COMMENT_NAME = /^(?:comment|comment-?(?:body|item|entry|wrap|wrapper|container|single|block|content|main|inner)|single-?comment|commentbody)$/;

@@ -5,6 +5,7 @@
 import type { ReaderComment } from '../../article.js';
 import { findCommentBlocks } from './find.js';
 import { jsonLdComments } from './json-ld.js';
+import type { Document, Element } from '../dom.js';
 
 export { commentsMarkdown, withCommentsInMarkdown } from './markdown.js';
 

@@ -1,5 +1,6 @@
 /** Reader comments the page declares in JSON-LD (schema.org Comment), for pages that show none in their markup. */
 import type { ReaderComment } from '../../article.js';
+import type { Document } from '../dom.js';
 
 /** How deep the JSON-LD is searched: replies of replies, inside a graph, inside an article. */
 const MAX_NESTING = 12;

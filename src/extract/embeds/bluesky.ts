@@ -2,6 +2,7 @@
 import type { Embed } from '../../article.js';
 import type { EmbedProvider } from './detect.js';
 import { hasClass, hostIs, hrefOf, makeEmbed, pickPermalink, readQuotedPost, single } from './markup.js';
+import type { Element } from '../dom.js';
 
 const BLUESKY_POST_PATH = /^\/profile\/([^/]+)\/post\/([^/]+)/;
 const BLUESKY_AT_URI = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)/;

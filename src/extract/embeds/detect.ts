@@ -18,6 +18,7 @@ import { tiktokProvider } from './tiktok.js';
 import { twitterProvider } from './twitter.js';
 import { vimeoProvider } from './vimeo.js';
 import { youtubeProvider } from './youtube.js';
+import type { Document, Element, Node } from '../dom.js';
 
 export interface FoundEmbed {
   /** The outermost element that is the embed itself (never a container of article text). */

@@ -4,6 +4,7 @@ import { comesBefore } from '../tree-order.js';
 import type { DetectContext, EmbedProvider } from './detect.js';
 import { hasClass, hostIs, makeEmbed, nonEmpty, paragraphsOf, paragraphText, readableText, resolveUrl, single, webUrl } from './markup.js';
 import { collapseSpace } from '../../text/index.js';
+import type { Element } from '../dom.js';
 
 function isFacebookPlugin(el: Element): boolean {
   return hasClass(el, 'fb-post', 'fb-video') || (el.localName === 'amp-facebook' && el.hasAttribute('data-href'));

@@ -1,6 +1,7 @@
 import type { Embed } from '../../article.js';
 import { EMBED_HTML_CLASS } from '../markers.js';
 import { authorLine, PLATFORM_NAMES } from './render.js';
+import type { Document, Element } from '../dom.js';
 
 /** An embed as plain, script-free HTML: its text, then "— Name (@handle), date" linked to the post. */
 export function renderEmbedHtml(document: Document, embed: Embed): Element {
@@ -20,7 +21,7 @@ export function renderEmbedHtml(document: Document, embed: Embed): Element {
   const who = authorLine(embed);
   if (who) attribution.append(`— ${who}, `);
   const link = document.createElement('a');
-  link.href = embed.url;
+  link.setAttribute('href', embed.url);
   link.textContent = embed.date ?? PLATFORM_NAMES[embed.kind].item;
   attribution.append(link);
   quote.append(attribution);

@@ -3,6 +3,7 @@ import type { Embed } from '../../article.js';
 import { collapseSpace } from '../../text/index.js';
 import type { EmbedProvider } from './detect.js';
 import { hasClass, hostIs, hrefOf, makeEmbed, nonEmpty, paragraphsOf, paragraphText, resolveUrl, single } from './markup.js';
+import type { Element } from '../dom.js';
 
 function isInstagram(el: Element): boolean {
   return (

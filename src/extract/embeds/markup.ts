@@ -8,6 +8,7 @@
 import type { Embed, EmbedKind } from '../../article.js';
 import type { DetectContext, FoundEmbed } from './detect.js';
 import { collapseSpace, nonEmptyText } from '../../text/index.js';
+import type { Element, Node } from '../dom.js';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;

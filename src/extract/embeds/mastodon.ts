@@ -2,6 +2,7 @@
 import type { Embed } from '../../article.js';
 import type { EmbedProvider } from './detect.js';
 import { hasClass, hrefOf, makeEmbed, paragraphsOf, paragraphText, resolveUrl, single } from './markup.js';
+import type { Element } from '../dom.js';
 
 interface MastodonRef {
   origin: string;

@@ -15,6 +15,7 @@ import {
   resolveUrl,
   single,
 } from './markup.js';
+import type { Element, Node } from '../dom.js';
 
 function isTikTok(el: Element): boolean {
   return el.localName === 'blockquote' && hasClass(el, 'tiktok-embed');

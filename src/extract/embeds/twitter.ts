@@ -15,6 +15,7 @@ import {
   single,
 } from './markup.js';
 import { collapseSpace } from '../../text/index.js';
+import type { Element, Node } from '../dom.js';
 
 interface TweetRef {
   /** twitter.com or x.com, as the page wrote it. */

@@ -2,6 +2,7 @@
 import type { Embed } from '../../article.js';
 import type { EmbedProvider } from './detect.js';
 import { hostIs, litePlayerId, litePlayerTitle, makeEmbed, single, videoTitle } from './markup.js';
+import type { Element } from '../dom.js';
 
 function vimeoEmbed(id: string, title: string | null): Embed {
   return makeEmbed('vimeo', `https://vimeo.com/${id}`, { id, title });

@@ -2,6 +2,7 @@
 import type { Embed } from '../../article.js';
 import type { EmbedProvider } from './detect.js';
 import { hostIs, litePlayerId, litePlayerTitle, makeEmbed, single, videoTitle } from './markup.js';
+import type { Element } from '../dom.js';
 
 function youtubeEmbed(id: string, title: string | null): Embed {
   return makeEmbed('youtube', `https://www.youtube.com/watch?v=${id}`, { id, title });

@@ -11,6 +11,7 @@ import { emptyJsonLd, readJsonLd } from './jsonld.js';
 import { parselyPage, readMetaTags, twitterLabelledAuthors } from './meta-tags.js';
 import { baseUrlOf, emptyPageElements, readPageElements } from './page-elements.js';
 import { attempt } from './values.js';
+import type { Document } from '../dom.js';
 
 /** One value found in the page and where it came from, e.g. "json-ld", "og:title". */
 export interface FoundValue {

@@ -3,6 +3,7 @@
  * `mainEntity`, `{"@id"}` references), read after a repair pass for the JSON CMSes emit.
  */
 import type { FoundAuthor } from './harvest.js';
+import type { Document } from '../dom.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

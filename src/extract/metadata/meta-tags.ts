@@ -1,6 +1,7 @@
 /** `<meta>` tags by key, and Parse.ly's JSON `parsely-page` tag. */
 import { asArray, firstString, isObject, parseJsonLenient } from './jsonld.js';
 import type { FoundAuthor } from './harvest.js';
+import type { Document } from '../dom.js';
 
 /**
  * All <meta> contents by key, in document order. Keys are lower-cased, "dc:title" and "DC.title"

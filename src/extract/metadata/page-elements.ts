@@ -1,6 +1,7 @@
 /** What the page's own elements say: `<title>`, `<html lang>`, canonical `<link>`, microdata, `<time>` and the byline element. */
 import { collapseSpace } from '../../text/index.js';
 import { absoluteUrl } from './values.js';
+import type { Document, Element } from '../dom.js';
 
 interface PageElements {
   documentTitle: string | null;

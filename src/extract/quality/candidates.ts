@@ -7,6 +7,7 @@
 import { agreement, containment, shingles, words } from './agreement.js';
 import { leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import { collapseSpace } from '../../text/index.js';
+import type { Document, Element } from '../dom.js';
 
 /**
  * The container whose direct paragraphs carry the most unlinked text, copied (a subtree copy,

@@ -6,6 +6,7 @@
 import { chromeKind, markKind, type ChromeKind, type MarkKind } from './vocabulary.js';
 import { MARK_ATTRIBUTE, paragraphAround, paragraphElement, textOf, type ParagraphCache } from './dom.js';
 import { INLINE_SHARE_FOR_PARAGRAPH, shieldPhrasingNames } from './shield.js';
+import type { Document, Element } from '../dom.js';
 
 export interface CleanReport {
   /** Elements removed, by kind. */

@@ -5,6 +5,7 @@
  */
 import { words } from './agreement.js';
 import { linkDensity, textOf } from './dom.js';
+import type { Element } from '../dom.js';
 
 export interface ConfidenceInput {
   /** isProbablyReaderable on the untouched page. */

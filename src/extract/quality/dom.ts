@@ -1,5 +1,6 @@
 /** Small DOM measurements shared by the quality rules (no layout, no computed styles). */
 import { collapseSpace } from '../../text/index.js';
+import type { Element, Node } from '../dom.js';
 
 import { MARK_ATTRIBUTE } from '../markers.js';
 

@@ -7,6 +7,7 @@
  */
 import { containment, shingles } from './agreement.js';
 import { textOf } from './dom.js';
+import type { Element } from '../dom.js';
 
 /** A first pass shorter than this is no story of its own (a line, a caption). */
 const MIN_FIRST_PASS_CHARS = 100;

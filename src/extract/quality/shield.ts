@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { SET_ASIDE_ATTRIBUTES } from '../markers.js';
 import { MARK_ATTRIBUTE, PHRASING, textOf } from './dom.js';
 import { collapseSpace } from '../../text/index.js';
+import type { Document, Element } from '../dom.js';
 
 /**
  * The name rules Readability applies to every element: unlikely candidates, share widgets and

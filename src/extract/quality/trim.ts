@@ -10,6 +10,7 @@ import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, text
 import type { MarkKind } from './vocabulary.js';
 import { POST_META, RIGHTS_RESERVED, SHARE_GLUE, SHARE_WORDS } from './lang/index.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
+import type { Element } from '../dom.js';
 
 export type TrimRule =
   | 'marked-meta'

@@ -1,3 +1,4 @@
+import type { Element } from '../dom.js';
 /**
  * The words that give boilerplate away, in any site's markup: class/id names, ARIA roles and
  * the typical wording of short blocks. Nothing here names a site.

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { candidate, choose, isSuspicious } from '../../../src/extract/quality/index.js';
 import { textOf } from '../../../src/extract/quality/dom.js';
 import { parseHtml } from '../../../src/extract/parse.js';
+import type { Element } from '../../../src/extract/dom.js';
 
 const document = parseHtml('<!DOCTYPE html><body></body>', null);
 function element(html: string): Element {

@@ -65,7 +65,7 @@ describe('start-up of a one-page extract', () => {
   });
 
   it('loads no feed or sitemap parser, WARC reader, CSS parser, spec DOM or browser driver', () => {
-    for (const unused of ['feedsmith', 'fast-xml-parser', 'warcio', 'postcss', 'cssomnom', 'jsdom', 'playwright-core', 'minisearch', 'better-sqlite3']) {
+    for (const unused of ['feedsmith', 'fast-xml-parser', 'warcio', 'postcss', 'cssomnom', 'jsdom', 'playwright-core', 'better-sqlite3']) {
       expect(packages, unused).not.toContain(unused);
     }
     expect(loaded.builtins.filter((name) => /child_process|^NativeModule (http|https|zlib)$/.test(name))).toEqual([]);

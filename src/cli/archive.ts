@@ -3,17 +3,19 @@ import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExtractPool } from '../batch/extract-pool.js';
 import { DEFAULT_RETRY_POLICY } from '../batch/retry.js';
-import type { BatchOutcome, BatchStatus, SourceItem } from '../batch/run.js';
+import type { RetryNotice } from '../batch/retry.js';
+import type { SourceItem } from '../batch/run.js';
 import { parseSince } from '../sources/since.js';
 import { terminalLine } from './terminal-text.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../batch/scheduler.js';
 import { ExitCode } from './exit-codes.js';
-import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
+import { addMinConfidenceOption } from './min-confidence.js';
+import { ArchiveTally, reportOutcome } from './archive-report.js';
 import { addArchiveOption, archiveRoot, type ArchiveFlags } from './archive-root.js';
 import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js';
 import { addDomOption, addFetchOptions, addTimeLimitOption, checkUrlNamesOneSource, fetchOptionsFrom, type FetchFlags } from './fetch-options.js';
 import type { DomEngine } from '../extract/parse.js';
-import { errorCode, Reporter } from './reporter.js';
+import { Reporter } from './reporter.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 
 interface ArchiveCommandFlags extends FetchFlags, ArchiveFlags, BatchFlags, RenderFlags, LimitFlags {
@@ -143,8 +145,11 @@ function addBatchOptions(command: Command): Command {
     );
 }
 
-type Counts = Record<BatchStatus, number>;
-
+/**
+ * One `archive` run. Whole on purpose (longer than 60 lines): the archive, the pool, the browser
+ * and the signal handlers are opened, used and closed here in the one order a failure or a
+ * Ctrl-C must undo them in, and the exit code is read from what they did.
+ */
 async function runArchive(command: Command, sources: SourceItem[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
   const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }, { defaultUserAgent }, { withCommentsInMarkdown }] = await Promise.all([
@@ -166,35 +171,13 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
     userAgent: fetchOptions.userAgent ?? defaultUserAgent(),
     warn: (message) => reporter.warning(message),
   });
-  const fetcher = createPoliteFetcher({
-    userAgent: fetchOptions.userAgent,
-    timeoutMs: fetchOptions.timeoutMs,
-    maxBytes: fetchOptions.maxBytes,
-    concurrency: flags.concurrency,
-    perHostConnections: flags.perHost,
-    perHostDelayMs: flags.delay * 1000,
-    ignoreRobots: flags.ignoreRobots === true,
-    retry: {
-      maxAttempts: flags.retries + 1,
-      onRetry: (retry) => {
-        if (flags.quiet) return;
-        const wait = `${(retry.delayMs / 1000).toFixed(1)} s${retry.fromRetryAfter ? ' (Retry-After)' : ''}`;
-        reporter.note(`retry    ${retry.error.message}; attempt ${retry.attempt + 1} of ${flags.retries + 1} in ${wait}`);
-      },
-    },
-    onNote: (note) => reporter.warning(note),
-  });
+  const fetcher = createPoliteFetcher(politeFetcherOptions(flags, fetchOptions, reporter));
 
-  const counts: Counts = { archived: 0, unchanged: 0, failed: 0, skipped: 0, expanded: 0 };
-  let duplicates = 0;
-  let disallowed = 0;
-  let doubtful = 0;
-  const retryList: { index: number; source: string }[] = [];
+  const tally = new ArchiveTally(flags.minConfidence);
   const started = Date.now();
-  // Duplicates are not counted as pages (they were not fetched again).
   // A feed, sitemap or WARC counts as done once expanded; the pages it brings raise the total.
   const showProgress = () =>
-    reporter.progress({ total: run.total, ...counts, archived: counts.archived + counts.expanded, startedAt: started });
+    reporter.progress({ total: run.total, ...tally.counts, archived: tally.counts.archived + tally.counts.expanded, startedAt: started });
 
   const run = new BatchRun(sources, archive, {
     fetcher,
@@ -211,133 +194,94 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
     feedStates: new FeedStates(archive.root),
     onNote: (source, note) => reporter.warning(terminalLine(`${source}: ${note}`)),
     onOutcome: (outcome) => {
-      report(outcome);
-      if (outcome.duplicateOf !== null) {
-        duplicates++;
-        return;
-      }
-      counts[outcome.status]++;
-      if (outcome.skipReason === 'disallowed') disallowed++;
-      if (isDoubtfulOutcome(outcome)) doubtful++;
-      if (outcome.status === 'failed' || outcome.skipReason === 'interrupted') retryList.push(outcome);
-      showProgress();
+      reportOutcome(outcome, flags, reporter);
+      tally.add(outcome);
+      if (outcome.duplicateOf === null) showProgress();
     },
   });
 
-  function isDoubtfulOutcome(outcome: BatchOutcome): boolean {
-    return outcome.confidence !== null && isDoubtful({ confidence: outcome.confidence }, flags.minConfidence);
-  }
-
-  function report(outcome: BatchOutcome): void {
-    const warnings = outcome.warnings;
-    const skipReason = outcome.skipReason === 'disallowed' ? 'disallowed by robots.txt' : outcome.skipReason === 'interrupted' ? 'interrupted' : null;
-    if (flags.json) {
-      writeJsonLine({
-        source: outcome.source,
-        url: outcome.url,
-        status: outcome.status,
-        key: outcome.key,
-        snapshot: outcome.snapshotPath,
-        title: outcome.title,
-        error: outcome.status === 'failed' ? reporter.reason(outcome.error) : null,
-        code: outcome.status === 'failed' ? errorCode(outcome.error) : null,
-        reason: skipReason,
-        attempts: outcome.attempts,
-        confidence: outcome.confidence,
-        duplicateOf: outcome.duplicateOf,
-        kind: outcome.kind,
-        entries: outcome.entries,
-        origin: outcome.origin,
-        rendered: outcome.rendered,
-        warnings,
-        ...(flags.minConfidence === undefined ? {} : { doubtful: isDoubtfulOutcome(outcome) }),
-      });
-    }
-    if (outcome.duplicateOf !== null) {
-      if (!flags.quiet) reporter.note(`duplicate ${outcome.source}: listed before as ${outcome.duplicateOf}, not fetched again`);
-      return;
-    }
-    if (outcome.status === 'failed') reporter.failure(outcome.error, outcome.source);
-    else if (outcome.status === 'skipped') {
-      const hop = outcome.disallowedHop ? ` (redirected to ${outcome.disallowedHop})` : '';
-      if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}${hop}`);
-    } else if (outcome.status === 'expanded') {
-      if (!flags.quiet) reporter.info(terminalLine(`expanded  ${outcome.source}: ${outcome.kind}, ${outcome.entries} ${outcome.kind === 'page' ? 'feeds' : 'entries'} to archive`));
-    } else if (outcome.kind !== 'page') {
-      // A feed answering 304: nothing new listed.
-      if (!flags.quiet) reporter.outcome('unchanged', terminalLine(`${outcome.source}: ${outcome.kind} not modified`));
-    } else if (!flags.quiet) reporter.outcome(outcome.status, `${outcome.url} → ${outcome.snapshotPath}`);
-    if (!flags.quiet) for (const warning of warnings) reporter.warning(`${outcome.source}: ${warning}`);
-    if (isDoubtfulOutcome(outcome)) {
-      reporter.warning(doubtfulMessage(outcome.source, { confidence: outcome.confidence! }, flags.minConfidence!));
-    }
-  }
-
-  // Ctrl-C once: take no new source, let those in flight finish, report. Twice: stop now, the
-  // pages in flight reported as interrupted and listed by --failed-out with the rest (snapshot
-  // writes are atomic and synchronous, so nothing is half-written). A third: exit at once.
-  let interrupted = false;
-  let abandoned = false;
-  const onInterrupt = () => {
-    if (abandoned) process.exit(ExitCode.interrupted);
-    if (interrupted) {
-      abandoned = true;
-      reporter.warning('interrupted again: stopping now; the pages in flight are not stored');
-      run.abandon();
-      return;
-    }
-    interrupted = true;
-    reporter.warning('interrupted: finishing the pages in hand (Ctrl-C again to stop now)');
-    run.stop();
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
-
+  const interruption = watchInterruptions(run, reporter);
   try {
     showProgress();
     await run.run();
   } finally {
     reporter.endProgress();
-    if (abandoned) await pool.terminate();
+    if (interruption.abandoned) await pool.terminate();
     else await pool.close();
     await render.renderer?.close();
     archive.close();
   }
 
-  let failedOutError = false;
-  if (flags.failedOut !== undefined) {
-    try {
-      writeListAtomically(flags.failedOut, [...new Set(retryList.sort((a, b) => a.index - b.index).map((entry) => entry.source))]);
-    } catch (error) {
-      failedOutError = true;
-      reporter.error(flags.failedOut, `cannot write the list of failed sources: ${(error as Error).message}`);
-    }
+  const failedOutError = flags.failedOut !== undefined && !writeFailedOut(flags.failedOut, tally.retryList(), reporter);
+  if (!flags.quiet || tally.counts.failed > 0 || interruption.interrupted || tally.doubtful > 0) {
+    reporter.info(tally.summary((Date.now() - started) / 1000));
   }
-  if (!flags.quiet || counts.failed > 0 || interrupted || doubtful > 0) {
-    const elapsed = ((Date.now() - started) / 1000).toFixed(1);
-    const interruptedCount = counts.skipped - disallowed;
-    const skippedParts = [
-      disallowed > 0 ? `, ${disallowed} disallowed by robots.txt` : '',
-      interruptedCount > 0 ? `, ${interruptedCount} interrupted` : '',
-    ].join('');
-    const duplicatePart = duplicates > 0 ? `, ${duplicates} listed twice (fetched once)` : '';
-    const doubtfulPart = doubtful > 0 ? `; ${doubtful} below --min-confidence ${flags.minConfidence}` : '';
-    const expandedPart = counts.expanded > 0 ? `${counts.expanded} feeds, sitemaps or WARCs expanded, ` : '';
-    reporter.info(
-      `${expandedPart}${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts}${duplicatePart} in ${elapsed} s${doubtfulPart}`,
-    );
-  }
-  process.off('SIGINT', onInterrupt);
-  process.off('SIGTERM', onInterrupt);
+  interruption.stopWatching();
   // Requests still in flight would hold the process open; their pages are not wanted.
-  if (abandoned) process.exit(ExitCode.interrupted);
-  if (interrupted) return ExitCode.interrupted;
-  if (counts.failed > 0 || failedOutError) return ExitCode.someFailed;
-  return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
+  if (interruption.abandoned) process.exit(ExitCode.interrupted);
+  if (interruption.interrupted) return ExitCode.interrupted;
+  if (tally.counts.failed > 0 || failedOutError) return ExitCode.someFailed;
+  return tally.doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
 }
 
-function writeJsonLine(value: object): void {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+function politeFetcherOptions(flags: ArchiveCommandFlags, fetchOptions: ReturnType<typeof fetchOptionsFrom>, reporter: Reporter) {
+  return {
+    userAgent: fetchOptions.userAgent,
+    timeoutMs: fetchOptions.timeoutMs,
+    maxBytes: fetchOptions.maxBytes,
+    concurrency: flags.concurrency,
+    perHostConnections: flags.perHost,
+    perHostDelayMs: flags.delay * 1000,
+    ignoreRobots: flags.ignoreRobots === true,
+    retry: {
+      maxAttempts: flags.retries + 1,
+      onRetry: (retry: RetryNotice) => {
+        if (flags.quiet) return;
+        const wait = `${(retry.delayMs / 1000).toFixed(1)} s${retry.fromRetryAfter ? ' (Retry-After)' : ''}`;
+        reporter.note(`retry    ${retry.error.message}; attempt ${retry.attempt + 1} of ${flags.retries + 1} in ${wait}`);
+      },
+    },
+    onNote: (note: string) => reporter.warning(note),
+  };
+}
+
+/**
+ * Ctrl-C once: take no new source, let those in flight finish, report. Twice: stop now, the
+ * pages in flight reported as interrupted and listed by --failed-out with the rest (snapshot
+ * writes are atomic and synchronous, so nothing is half-written). A third: exit at once.
+ */
+function watchInterruptions(run: { stop(): void; abandon(): void }, reporter: Reporter) {
+  const state = { interrupted: false, abandoned: false, stopWatching: () => {} };
+  const onInterrupt = () => {
+    if (state.abandoned) process.exit(ExitCode.interrupted);
+    if (state.interrupted) {
+      state.abandoned = true;
+      reporter.warning('interrupted again: stopping now; the pages in flight are not stored');
+      run.abandon();
+      return;
+    }
+    state.interrupted = true;
+    reporter.warning('interrupted: finishing the pages in hand (Ctrl-C again to stop now)');
+    run.stop();
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  state.stopWatching = () => {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+  };
+  return state;
+}
+
+/** Writes --failed-out; false (with the error reported) when it cannot. */
+function writeFailedOut(path: string, sources: string[], reporter: Reporter): boolean {
+  try {
+    writeListAtomically(path, sources);
+    return true;
+  } catch (error) {
+    reporter.error(path, `cannot write the list of failed sources: ${(error as Error).message}`);
+    return false;
+  }
 }
 
 /** The retry list is replaced whole, never left half-written by a crash. */

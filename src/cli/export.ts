@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { addArchiveOption, type ArchiveFlags } from './archive-root.js';
 import { withArchive } from './browse.js';
-import { TABLE_NAMES, type TableName } from '../export/tables.js';
+import { csvCells, jsonRow, readsAllSnapshots, TABLE_NAMES, TABLES, type TableName } from '../export/tables.js';
 import { ExitCode } from './exit-codes.js';
 
 const FORMATS = ['jsonl', 'csv'] as const;
@@ -43,10 +43,9 @@ export function exportCommand(): Command {
   return command.action(async (flags: ExportFlags) => {
     process.exitCode = await withArchive(flags, async (archive, reporter) => {
       const { catalogEntries } = await import('../archive/catalog.js');
-      const { TABLES: tables, csvCells, jsonRow, readsAllSnapshots } = await import('../export/tables.js');
       // Loaded here, not at start-up: every other command would pay for csv-stringify.
       const { csvRows } = await import('./csv.js');
-      const table = tables[flags.table];
+      const table = TABLES[flags.table];
       const sink = flags.output ? fileSink(resolve(flags.output)) : stdoutSink();
       let pending = '';
       const emit = async (text: string) => {

@@ -82,5 +82,6 @@ describe.each(['aeb-dev', 'readability', 'fixtures'] as const)('linkedom and jsd
       }
     }
     expect(differing).toEqual([]);
-  });
+    // Every page twice, once on jsdom: minutes for the whole corpus.
+  }, FULL ? 30 * 60_000 : undefined);
 });

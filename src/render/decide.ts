@@ -83,18 +83,22 @@ function hasExternalScript(html: string): boolean {
   return false;
 }
 
-/** The page's script elements, found in one pass: an unclosed one runs to the end of the page. */
-function* scriptElements(html: string): Generator<{ attributes: string; body: string }> {
+/**
+ * The page's script elements, found in one pass: an unclosed one runs to the end of the page.
+ * `start` and `end` bound the whole element, tags included.
+ */
+function* scriptElements(html: string): Generator<{ attributes: string; body: string; start: number; end: number }> {
   const lower = html.toLowerCase();
   let at = lower.indexOf('<script');
   while (at !== -1) {
     const tagEnd = lower.indexOf('>', at);
     if (tagEnd === -1) return;
     const close = lower.indexOf('</script', tagEnd);
-    const end = close === -1 ? html.length : close;
+    const bodyEnd = close === -1 ? html.length : close;
     const attributes = html.slice(at + '<script'.length, tagEnd);
+    const end = close === -1 ? html.length : close + '</script'.length;
     // `<scripts>` or `<script-x>` are other elements.
-    if (/^[\s/]|^$/.test(attributes)) yield { attributes, body: html.slice(tagEnd + 1, end) };
+    if (/^[\s/]|^$/.test(attributes)) yield { attributes, body: html.slice(tagEnd + 1, bodyEnd), start: at, end };
     if (close === -1) return;
     at = lower.indexOf('<script', close + 1);
   }
@@ -183,12 +187,9 @@ function decodeScriptString(literal: string): string {
 function withoutScripts(html: string): string {
   let markup = '';
   let from = 0;
-  const lower = html.toLowerCase();
-  for (let at = lower.indexOf('<script'); at !== -1; at = lower.indexOf('<script', from)) {
-    markup += html.slice(from, at);
-    const close = lower.indexOf('</script', at);
-    if (close === -1) return markup;
-    from = close + '</script'.length;
+  for (const script of scriptElements(html)) {
+    markup += html.slice(from, script.start);
+    from = script.end;
   }
   return markup + html.slice(from);
 }

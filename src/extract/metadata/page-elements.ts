@@ -67,7 +67,7 @@ function bylineElementText(document: Document): string | null {
     const byItemprop = itemprop.includes('author');
     if (!byItemprop && !(element.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author')) continue;
     if (element.closest(NOT_THE_STORY) || isHidden(element)) continue;
-    const named = byItemprop ? Array.from(element.querySelectorAll('[itemprop~="name"]'))[0] : undefined;
+    const named = byItemprop ? element.querySelector('[itemprop~="name"]') : null;
     const text = collapseSpace((named ?? element).textContent ?? '');
     if (text.length > 0 && text.length <= MAX_BYLINE_CHARS) return text;
   }

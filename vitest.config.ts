@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * browser suites). Both run in one `vitest run`; `npx vitest run --project unit` runs the quick
  * half alone while working.
  */
-const SLOW_SUITES = ['tests/corpus/**/*.test.ts', 'tests/archive-crash.test.ts'];
+const SLOW_SUITES = ['tests/corpus/**/*.test.ts', 'tests/archive/crash.test.ts'];
 
 const PER_TEST = { testTimeout: 60_000, hookTimeout: 60_000 };
 

@@ -2,12 +2,15 @@
  * `clipfile extract` for scripts and terminals: --json rows, the per-page time limit, --url
  * with several sources, and page text on a terminal against page text in a pipe.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, runCliOnTerminal } from '../helpers/cli.js';
+import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { repoRoot, runCli, runCliOnTerminal, cliPath } from '../helpers/cli.js';
 import { fixturePages, fixturePath } from '../helpers/fixtures.js';
+import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
+import { TestServer, bytes, closedPort, delayed, html, status } from '../helpers/server.js';
 
 const seedPath = fixturePath('seed-tajik-commander');
 const seedUrl = fixturePages['seed-tajik-commander']!.url;
@@ -81,5 +84,194 @@ describe('page text', () => {
       const piped = await runCli(['extract', hostilePath, '--format', format]);
       expect(piped.stdout).toMatch(/The river will rise again\u001b\\?\[2J\u001b\\?\]0;owned\u0007 and/);
     }
+  });
+});
+
+const execAsync = promisify(exec);
+const seedHtml = readFileSync(seedPath);
+const scratchDir = mkdtempSync(join(tmpdir(), 'clipfile-cli-'));
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await TestServer.start();
+  server
+    .route('/story', html(seedHtml.toString('utf8')))
+    .route('/paper.pdf', bytes('%PDF-1.7\n%âãÏÓ\n', 'application/pdf'))
+    .route('/gone', status(404))
+    .route('/slow', delayed(5_000, html('<p>too late</p>')))
+    .route('/cp1251', bytes(readFileSync(fixturePath('windows-1251')), 'text/html; charset=windows-1251'));
+});
+afterAll(async () => server.close());
+
+/** Exactly one line on stderr, naming the source. */
+function expectOneLineError(stderr: string, source: string, reason: RegExp): void {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toContain(source);
+  expect(lines[0]).toMatch(reason);
+}
+
+describe.concurrent('clipfile extract', () => {
+  it('prints Markdown with front matter for a file, data on stdout only', async () => {
+    const result = await runCli(['extract', seedPath, '--url', seedUrl]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('---\ntitle: U.S-trained Tajik special forces commander defects to Islamic State\n')).toBe(true);
+    expect(result.stdout).toContain('\n---\n\n# U.S-trained Tajik');
+    expect(result.stdout).toContain('[May 28, 2015](https://twitter.com/Charles_Lister/status/604022543839940608)');
+  });
+
+  it('fetches a URL over HTTP and prints the Article as JSON', async () => {
+    const result = await runCli(['extract', server.url('/story'), '--format', 'json']);
+    expect(result.code).toBe(0);
+    const article = JSON.parse(result.stdout);
+    expect(article.schemaVersion).toBe(1);
+    expect(article.url).toBe(server.url('/story'));
+    expect(article.title).toBe('U.S-trained Tajik special forces commander defects to Islamic State');
+    expect(article.embeds[0]).toMatchObject({ kind: 'tweet', id: '604022543839940608', authorHandle: 'Charles_Lister' });
+    expect(article.quotes.map((q: { speaker: string }) => q.speaker)).toEqual(['Gulmurod Khalimov', 'Gulmurod Khalimov']);
+    expect(article.wordCount).toBeGreaterThan(300);
+    for (const field of ['authors', 'byline', 'siteName', 'lang', 'publishedTime', 'modifiedTime', 'excerpt', 'image', 'tags', 'canonicalUrl', 'text', 'markdown']) {
+      expect(article).toHaveProperty(field);
+    }
+  });
+
+  it('reads HTML from stdin with --url, resolving links against it', async () => {
+    const result = await runCli(['extract', '-', '--url', seedUrl, '--json'], { input: seedHtml });
+    expect(result.code).toBe(0);
+    const article = JSON.parse(result.stdout);
+    expect(article.url).toBe(seedUrl);
+    expect(article.image).toBe('https://news.example.com/media/2015/05/khalimov-video.jpg');
+  });
+
+  it('prints block-aware plain text without URLs, and clean HTML without scripts', async () => {
+    const text = await runCli(['extract', seedPath, '--url', seedUrl, '--format', 'text']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toMatch(/https?:\/\//);
+    expect(text.stdout).toContain('looted conquered towns and cities.\n');
+    expect(text.stdout).toContain('joined the ranks of IS.\n\n“Listen, you dogs');
+    const htmlOut = await runCli(['extract', seedPath, '--url', seedUrl, '--format', 'html']);
+    expect(htmlOut.code).toBe(0);
+    // Attribute order is the DOM's (linkedom lists the last one set first): each is checked alone.
+    const embedTag = /<blockquote [^>]*>/.exec(htmlOut.stdout.slice(htmlOut.stdout.indexOf('<blockquote ')))![0];
+    for (const attribute of ['class="clipfile-embed"', 'data-kind="tweet"', 'data-id="604022543839940608"']) {
+      expect(embedTag).toContain(attribute);
+    }
+    expect(htmlOut.stdout).not.toMatch(/<script|<style|clipfileembed/);
+  });
+
+  it('decodes a windows-1251 page from its Content-Type header', async () => {
+    const result = await runCli(['extract', server.url('/cp1251'), '--format', 'text']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('«Мы хотели, чтобы музей был открыт для всех»');
+  });
+
+  it('prints one JSON object per line for several sources and goes on past a failure', async () => {
+    const missing = join(scratchDir, 'missing.html');
+    const result = await runCli(['extract', seedPath, missing, server.url('/story'), '--json']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const rows = lines.map((line) => JSON.parse(line));
+    expect(rows.map((row) => [row.source, row.status, row.title])).toEqual([
+      [seedPath, 'extracted', 'U.S-trained Tajik special forces commander defects to Islamic State'],
+      [missing, 'failed', undefined],
+      [server.url('/story'), 'extracted', 'U.S-trained Tajik special forces commander defects to Islamic State'],
+    ]);
+    expect(rows[1]).toEqual({ source: missing, status: 'failed', error: 'file not found', code: 'not-found' });
+    expectOneLineError(result.stderr, missing, /file not found/);
+  });
+
+  it('stops quietly when the reader of stdout goes away (| head)', async () => {
+    // Twenty Articles are far more than a pipe holds, so writing goes on after head has left.
+    const sources = Array<string>(20).fill(`'${seedPath}'`).join(' ');
+    const { stdout, stderr } = await execAsync(`'${process.execPath}' '${cliPath}' extract ${sources} --json | head -c 100`, { cwd: repoRoot });
+    expect(stdout).toHaveLength(100);
+    expect(stderr).toBe('');
+  });
+});
+
+describe.concurrent('bad input gives one line naming the source and a non-zero exit', () => {
+  it('an empty file', async () => {
+    const empty = join(scratchDir, 'empty.html');
+    writeFileSync(empty, '');
+    const result = await runCli(['extract', empty]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expectOneLineError(result.stderr, empty, /empty/);
+  });
+
+  it('a binary file', async () => {
+    const binary = join(scratchDir, 'image.html');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const result = await runCli(['extract', binary]);
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, binary, /not HTML.*PNG/);
+  });
+
+  it('a PDF URL', async () => {
+    const result = await runCli(['extract', server.url('/paper.pdf')]);
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, server.url('/paper.pdf'), /not HTML: application\/pdf/);
+  });
+
+  it('a 404', async () => {
+    const result = await runCli(['extract', server.url('/gone')]);
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, server.url('/gone'), /HTTP 404 Not Found/);
+  });
+
+  it('a timeout', async () => {
+    const result = await runCli(['extract', server.url('/slow'), '--timeout', '0.5']);
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, server.url('/slow'), /timed out after 0\.5 s/);
+  });
+
+  it('an unreachable host', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/story`;
+    const result = await runCli(['extract', url]);
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, url, /connection refused/);
+  });
+
+  it('a page with no article text', async () => {
+    const blank = join(scratchDir, 'blank.html');
+    writeFileSync(blank, '<!doctype html><html><head><title>x</title></head><body><div></div></body></html>');
+    const result = await runCli(['extract', blank]);
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, blank, /no article/);
+  });
+});
+
+describe.concurrent('usage errors exit 2', () => {
+  it.each([
+    [['extract']],
+    [['extract', seedPath, '--format', 'pdf']],
+    [['extract', seedPath, '--bogus']],
+    [['extract', seedPath, '--url', 'not a url']],
+    [['extract', seedPath, '--timeout', '-1']],
+    [['no-such-command']],
+  ])('clipfile %j', async (args) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/error/);
+  });
+
+  it('--help and --version exit 0 on stdout', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('extract');
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('messages for people', () => {
+  it('are plain (no escape codes) when stderr is not a terminal, even with FORCE_COLOR unset', async () => {
+    const result = await runCli(['extract', server.url('/gone')], { env: { NO_COLOR: '' } });
+    expect(result.stderr).not.toContain('\u001b[');
+    expect(result.stderr).toMatch(/^error /);
   });
 });

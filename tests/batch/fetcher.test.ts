@@ -1,9 +1,9 @@
 import diagnostics from 'node:diagnostics_channel';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SourceError } from '../src/errors.js';
-import { createPoliteFetcher, type PoliteFetcher, type PoliteFetcherOptions } from '../src/batch/fetcher.js';
-import { durationText, isRetryable, parseRetryAfter, withRetries, type RetryNotice } from '../src/batch/retry.js';
-import { HostScheduler, StoppedError } from '../src/batch/scheduler.js';
+import { SourceError } from '../../src/errors.js';
+import { createPoliteFetcher, type PoliteFetcher, type PoliteFetcherOptions } from '../../src/batch/fetcher.js';
+import { durationText, isRetryable, parseRetryAfter, withRetries, type RetryNotice } from '../../src/batch/retry.js';
+import { HostScheduler, StoppedError } from '../../src/batch/scheduler.js';
 import {
   ARRIVAL_JITTER_MS,
   InFlightCounter,
@@ -20,7 +20,7 @@ import {
   status,
   minArrivalGapMs,
   withValidators,
-} from './helpers/server.js';
+} from '../helpers/server.js';
 
 const PAGE = '<!doctype html><html><head><title>Hi</title></head><body><p>Hello</p></body></html>';
 

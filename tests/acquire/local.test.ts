@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquire, decodePage } from '../src/acquire/index.js';
-import { acquireFailure } from './helpers/assertions.js';
+import { acquire, decodePage } from '../../src/acquire/index.js';
+import { acquireFailure } from '../helpers/assertions.js';
 
 const PAGE = '<!doctype html><html><body><p>Grüße</p></body></html>';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsvStrictly } from 'csv-parse/sync';
-import { repoRoot, runCli, runCliOnTerminal } from './helpers/cli.js';
-import { fixturePath } from './helpers/fixtures.js';
+import { repoRoot, runCli, runCliOnTerminal } from '../helpers/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'clipfile-quotes-'));
 const quotesFixture = (name: string) => resolve(repoRoot, 'fixtures/quotes', `${name}.html`);

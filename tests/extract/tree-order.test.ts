@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFullHtml } from './helpers/full-dom.js';
-import { comesBefore, walkElements } from '../src/extract/tree-order.js';
+import { parseFullHtml } from '../helpers/full-dom.js';
+import { comesBefore, walkElements } from '../../src/extract/tree-order.js';
 
 describe('comesBefore', () => {
   const document = parseFullHtml(

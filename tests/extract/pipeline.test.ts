@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../src/article.js';
-import { markdownWithFrontMatter } from '../src/front-matter.js';
-import { extractFixture, fixturePages, fixturesDir } from './helpers/fixtures.js';
-import { expectInOrder } from './helpers/assertions.js';
+import type { Article } from '../../src/article.js';
+import { markdownWithFrontMatter } from '../../src/front-matter.js';
+import { extractFixture, fixturePages, fixturesDir } from '../helpers/fixtures.js';
+import { expectInOrder } from '../helpers/assertions.js';
 
-// `UPDATE_GOLDEN=1 npx vitest run tests/fixtures.test.ts` rewrites the golden files; review the diff.
+// `UPDATE_GOLDEN=1 npx vitest run tests/extract/pipeline.test.ts` rewrites the golden files; review the diff.
 const updateGolden = process.env['UPDATE_GOLDEN'] === '1';
 const expectedDir = resolve(fixturesDir, 'expected');
 

@@ -1,7 +1,7 @@
-import { packageVersion } from './helpers/cli.js';
+import { packageVersion } from '../helpers/cli.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acquire, decodePage } from '../src/acquire/index.js';
-import { acquireFailure } from './helpers/assertions.js';
+import { acquire, decodePage } from '../../src/acquire/index.js';
+import { acquireFailure } from '../helpers/assertions.js';
 import {
   TestServer,
   bytes,
@@ -14,7 +14,7 @@ import {
   status,
   trickle,
   truncatedResponse,
-} from './helpers/server.js';
+} from '../helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {

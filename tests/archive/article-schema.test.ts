@@ -2,15 +2,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePage } from '../src/acquire/index.js';
-import type { ArchivedArticle, Article, Capture } from '../src/article.js';
-import { pageIdentity } from '../src/archive/layout.js';
-import { Archive, SNAPSHOT_FILES, buildArchivedArticle } from '../src/archive/store.js';
-import { archiveSource } from '../src/pipeline.js';
-import schemaJson from '../schema/article.schema.json' with { type: 'json' };
-import { fixturePages, fixturePath, fixturesDir } from './helpers/fixtures.js';
-import { articleSchema, validateArchivedArticle } from './helpers/schema.js';
-import { TestServer, html, redirect } from './helpers/server.js';
+import { decodePage } from '../../src/acquire/index.js';
+import type { ArchivedArticle, Article, Capture } from '../../src/article.js';
+import { pageIdentity } from '../../src/archive/layout.js';
+import { Archive, SNAPSHOT_FILES, buildArchivedArticle } from '../../src/archive/store.js';
+import { archiveSource } from '../../src/pipeline.js';
+import schemaJson from '../../schema/article.schema.json' with { type: 'json' };
+import { fixturePages, fixturePath, fixturesDir } from '../helpers/fixtures.js';
+import { articleSchema, validateArchivedArticle } from '../helpers/schema.js';
+import { TestServer, html, redirect } from '../helpers/server.js';
 
 // Compile-time guard: tsc fails when ArchivedArticle and the schema's top-level properties
 // name different fields (the runtime test below says which).

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { snapshotDirs } from './helpers/archive-files.js';
-import { runCli } from './helpers/cli.js';
-import { fixturePath } from './helpers/fixtures.js';
+import { snapshotDirs } from '../helpers/archive-files.js';
+import { runCli } from '../helpers/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
 import {
   ARRIVAL_JITTER_MS,
   InFlightCounter,
@@ -26,7 +26,7 @@ import {
   status,
   type Handler,
   type LoggedRequest,
-} from './helpers/server.js';
+} from '../helpers/server.js';
 
 const seedHtml = readFileSync(fixturePath('seed-tajik-commander'), 'utf8');
 const cyrillicPage = readFileSync(fixturePath('windows-1251'));

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_NAME } from '../src/archive/layout.js';
-import { cliPath, repoRoot, runCli } from './helpers/cli.js';
-import { TestServer, html } from './helpers/server.js';
-import { fingerprint, pageDirs, sha256, snapshotDirs } from './helpers/archive-files.js';
+import { SNAPSHOT_NAME } from '../../src/archive/layout.js';
+import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { TestServer, html } from '../helpers/server.js';
+import { fingerprint, pageDirs, sha256, snapshotDirs } from '../helpers/archive-files.js';
 
 const TEMP_PREFIX = '.tmp-';
 /** `npm run test:crash`: every kill point and race; `npm test` runs a spread of them. */

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, snapshotDirs } from './helpers/archive-files.js';
-import { runCli } from './helpers/cli.js';
-import { fixturePages, fixturePath } from './helpers/fixtures.js';
-import { validateArchivedArticle } from './helpers/schema.js';
-import { TestServer, html, withValidators } from './helpers/server.js';
+import { fingerprint, snapshotDirs } from '../helpers/archive-files.js';
+import { runCli } from '../helpers/cli.js';
+import { fixturePages, fixturePath } from '../helpers/fixtures.js';
+import { validateArchivedArticle } from '../helpers/schema.js';
+import { TestServer, html, withValidators } from '../helpers/server.js';
 
 const seedPath = fixturePath('seed-tajik-commander');
 const seedUrl = fixturePages['seed-tajik-commander']!.url;

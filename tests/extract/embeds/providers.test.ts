@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseFullHtml } from './helpers/full-dom.js';
-import type { Embed } from '../src/article.js';
-import { findEmbeds, renderEmbedMarkdown, renderEmbedText } from '../src/extract/embeds/index.js';
+import { parseFullHtml } from '../../helpers/full-dom.js';
+import type { Embed } from '../../../src/article.js';
+import { findEmbeds, renderEmbedMarkdown, renderEmbedText } from '../../../src/extract/embeds/index.js';
 
 const PAGE_URL = 'https://news.example/2024/05/story.html';
 function parse(html: string, url = PAGE_URL): Document {
@@ -694,7 +694,7 @@ describe('renderEmbedText', () => {
 });
 
 describe('findEmbeds on real pages (../shared/corpus/readability)', () => {
-  const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/corpus/readability');
+  const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus/readability');
 
   const parsed = new Map<string, Embed[]>();
   function corpusTweets(name: string): Embed[] {

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotDirs } from './helpers/archive-files.js';
-import { cliPath, repoRoot, runCli } from './helpers/cli.js';
-import { fixturePath } from './helpers/fixtures.js';
-import { TestServer, delayed, html, status } from './helpers/server.js';
+import { snapshotDirs } from '../helpers/archive-files.js';
+import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { TestServer, delayed, html, status } from '../helpers/server.js';
 
 const seedHtml = readFileSync(fixturePath('seed-tajik-commander'), 'utf8');
 const page = (n: number) => seedHtml.replaceAll('Khalimov', `Khalimov-${n}`);

@@ -4,17 +4,17 @@
  * The workers run the compiled dist/src/batch/extract-worker.js (Node cannot start a worker
  * from the .ts source; see workerScriptUrl), so they run dist/'s pipeline while the expected
  * values come from the sources: `npm test` builds dist/ first, so the two are the same code.
- * Run alone, `npx vitest run tests/extract-pool.test.ts` needs a fresh `npm run build`.
+ * Run alone, `npx vitest run tests/batch/extract-pool.test.ts` needs a fresh `npm run build`.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acquire, decodePage } from '../src/acquire/index.js';
-import type { Article } from '../src/article.js';
-import { ExtractPool, workerScriptUrl } from '../src/batch/extract-pool.js';
-import { SourceError } from '../src/errors.js';
-import { extractArticle, type PageInput } from '../src/extract/pipeline.js';
-import { fixturePages, fixturePath } from './helpers/fixtures.js';
+import { acquire, decodePage } from '../../src/acquire/index.js';
+import type { Article } from '../../src/article.js';
+import { ExtractPool, workerScriptUrl } from '../../src/batch/extract-pool.js';
+import { SourceError } from '../../src/errors.js';
+import { extractArticle, type PageInput } from '../../src/extract/pipeline.js';
+import { fixturePages, fixturePath } from '../helpers/fixtures.js';
 
 /** Every fixture page, decoded as the CLI decodes it (one of them is windows-1251). */
 const pages: PageInput[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Quote } from '../src/article.js';
-import { findQuotes } from '../src/extract/quotes/index.js';
-import { extractArticle } from '../src/extract/pipeline.js';
-import { extractFixture } from './helpers/fixtures.js';
+import type { Quote } from '../../../src/article.js';
+import { findQuotes } from '../../../src/extract/quotes/index.js';
+import { extractArticle } from '../../../src/extract/pipeline.js';
+import { extractFixture } from '../../helpers/fixtures.js';
 
 /** Article.text: blocks separated by one blank line. */
 function text(...paragraphs: string[]): string {

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
-import { fixturePages, fixturePath } from './helpers/fixtures.js';
+import { runCli } from '../helpers/cli.js';
+import { fixturePages, fixturePath } from '../helpers/fixtures.js';
 
 const seedPath = fixturePath('seed-tajik-commander');
 const seedUrl = fixturePages['seed-tajik-commander']!.url;

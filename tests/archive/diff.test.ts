@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots, markDiffPart, renderDiffParts, renderDiffPlain, type DiffPart } from '../src/archive/diff.js';
+import { diffSnapshots, markDiffPart, renderDiffParts, renderDiffPlain, type DiffPart } from '../../src/archive/diff.js';
 
 const longParagraph =
   'Engineers who inspected the Elm Street bridge in March found that corrosion had eaten through large parts ' +

@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { parseFullHtml } from './helpers/full-dom.js';
+import { parseFullHtml } from '../../helpers/full-dom.js';
 import {
   harvestMetadata,
   mergeMetadata,
   normalizeDate,
   type HarvestedMetadata,
   type ReadabilityMetadata,
-} from '../src/extract/metadata/index.js';
-import type { ArticleMetadata } from '../src/article.js';
+} from '../../../src/extract/metadata/index.js';
+import type { ArticleMetadata } from '../../../src/article.js';
 
 const PAGE_URL = 'https://news.example.com/world/2024/story.html';
 

@@ -1,4 +1,4 @@
-import { packageVersion } from './helpers/cli.js';
+import { packageVersion } from '../helpers/cli.js';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acquire } from '../src/acquire/index.js';
-import { buildWarc } from '../src/archive/warc.js';
-import { TestServer, bytes, html, redirect } from './helpers/server.js';
+import { acquire } from '../../src/acquire/index.js';
+import { buildWarc } from '../../src/archive/warc.js';
+import { TestServer, bytes, html, redirect } from '../helpers/server.js';
 
 let server: TestServer;
 let tmp: string;

@@ -6,7 +6,7 @@ import {
   shingleList,
   tokenize,
   unmatchedStretches,
-} from '../bench/metric.js';
+} from '../../bench/metric.js';
 
 // Expected figures are computed by hand from the metric of the public benchmark
 // (scrapinghub/article-extraction-benchmark evaluate.py); see bench/metric.ts.

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ArchivedArticle, Capture } from '../src/article.js';
-import { decodePage } from '../src/acquire/decode.js';
-import { Archive, SNAPSHOT_FILES } from '../src/archive/store.js';
-import { archiveSource } from '../src/pipeline.js';
-import { validateArchivedArticle } from './helpers/schema.js';
-import { withCpuTime } from './helpers/cpu-time.js';
+import type { ArchivedArticle, Capture } from '../../src/article.js';
+import { decodePage } from '../../src/acquire/decode.js';
+import { Archive, SNAPSHOT_FILES } from '../../src/archive/store.js';
+import { archiveSource } from '../../src/pipeline.js';
+import { validateArchivedArticle } from '../helpers/schema.js';
+import { withCpuTime } from '../helpers/cpu-time.js';
 
 function capture(bytes: Uint8Array | number[], contentType?: string): Capture {
   return {

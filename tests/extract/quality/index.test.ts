@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../src/article.js';
-import { parseFullHtml } from './helpers/full-dom.js';
-import { extractArticle } from '../src/extract/pipeline.js';
-import { cleanBeforeReadability, trimContent, type TrimRule } from '../src/extract/quality/index.js';
-import type { ChromeKind } from '../src/extract/quality/vocabulary.js';
-import { repoRoot } from './helpers/cli.js';
-import { expectInOrder } from './helpers/assertions.js';
+import type { Article } from '../../../src/article.js';
+import { parseFullHtml } from '../../helpers/full-dom.js';
+import { extractArticle } from '../../../src/extract/pipeline.js';
+import { cleanBeforeReadability, trimContent, type TrimRule } from '../../../src/extract/quality/index.js';
+import type { ChromeKind } from '../../../src/extract/quality/vocabulary.js';
+import { repoRoot } from '../../helpers/cli.js';
+import { expectInOrder } from '../../helpers/assertions.js';
 
 // Each page of fixtures/quality shows one rule of the quality layer (src/extract/quality/):
 // the boilerplate it removes and the story it keeps. The pages are made up (a local paper,

@@ -20,9 +20,10 @@ import { performance } from 'node:perf_hooks';
 import { ftsQueryOf, parseSearchQuery } from '../src/archive/search-query.js';
 import { Archive } from '../src/archive/store.js';
 import { archiveSource, type ArchiveOptions } from '../src/pipeline.js';
-import { filesBelow, runBench, writeCorpusFiles } from './corpus.js';
+import { writeCorpusFiles } from '../eval/corpus.js';
+import { filesBelow, runBench } from './run.js';
 import { readBenchArgs } from './args.js';
-import { seededRandom } from './fuzz-mutations.js';
+import { seededRandom } from '../eval/fuzz-mutations.js';
 import { wordRuns } from '../src/text/index.js';
 
 const QUERY_COUNT = 50;

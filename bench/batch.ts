@@ -21,7 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST_CONNECTIONS, DEFAULT_PER_HOST_DELAY_MS } from '../src/batch/scheduler.js';
-import { findRepoRoot, loadAebDev, loadReadabilityCase, readabilityCaseNames, runBench } from './corpus.js';
+import { findRepoRoot, loadAebDev, loadReadabilityCase, readabilityCaseNames } from '../eval/corpus.js';
+import { runBench } from './run.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
 
 interface Options {

@@ -17,7 +17,8 @@ import { SourceError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { DOM_ENGINES, type DomEngine } from '../src/extract/parse.js';
 import { BenchUsageError, readBenchArgs } from './args.js';
-import { findRepoRoot, loadAebDev, loadReadabilityCorpus, READABILITY_TEST_URL, runBench } from './corpus.js';
+import { findRepoRoot, loadAebDev, loadReadabilityCorpus, READABILITY_TEST_URL } from '../eval/corpus.js';
+import { runBench } from './run.js';
 
 interface ComparedPage {
   /** `aeb-dev/ID`, `readability/NAME` or `fixtures/FOLDER/NAME`. */

@@ -21,7 +21,8 @@ import { TABLES, jsonRow } from '../src/export/tables.js';
 import { sha256Hex } from '../src/archive/layout.js';
 import { parse as parseCsv } from 'csv-parse';
 import { readBenchArgs, wholeNumber } from './args.js';
-import { findRepoRoot, loadAebDev, runBench } from './corpus.js';
+import { findRepoRoot, loadAebDev } from '../eval/corpus.js';
+import { runBench } from './run.js';
 
 const DEFAULT_SIZES = [2_000, 10_000];
 const DEFAULT_BASE_PAGES = 20;

@@ -1,6 +1,6 @@
 /**
  * Fuzzing extraction: real pages (../shared/corpus aeb-dev and readability, and the golden
- * fixtures) mutated into hostile ones (bench/fuzz-mutations.ts: deep nesting, thousands of
+ * fixtures) mutated into hostile ones (eval/fuzz-mutations.ts: deep nesting, thousands of
  * embeds, broken tags, random bytes, …), each read as `extract` reads a file, in a pool of
  * worker threads that ends a page after the time limit. Every page must give an Article with
  * safe HTML or a one-line SourceError; a page that does not is kept in fixtures/hostile/ (the
@@ -8,52 +8,14 @@
  *
  *   npm run fuzz [-- --seed N] [--cases N] [--time-limit SECONDS]
  */
-import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExtractPool } from '../src/batch/extract-pool.js';
 import { readBenchArgs, wholeNumber } from './args.js';
-import { findRepoRoot, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL, runBench } from './corpus.js';
-import { FULL_SCALE, judgePage, mutatePage, seededRandom } from './fuzz-mutations.js';
-
-export interface SeedPage {
-  name: string;
-  bytes: Buffer;
-  url: string | null;
-}
-
-/** The pages fuzzing starts from: the golden fixtures, and the corpora's pages when asked. */
-export function seedPages(withCorpus: boolean): SeedPage[] {
-  const root = findRepoRoot();
-  const fixtures = JSON.parse(readFileSync(path.join(root, 'fixtures/pages.json'), 'utf8')) as Record<string, { url: string }>;
-  const pages: SeedPage[] = Object.entries(fixtures).map(([name, { url }]) => ({
-    name: `fixtures/${name}`,
-    bytes: readFileSync(path.join(root, 'fixtures/pages', `${name}.html`)),
-    url,
-  }));
-  if (!withCorpus) return pages;
-  for (const page of loadAebDev()) pages.push({ name: `aeb-dev/${page.id}`, bytes: Buffer.from(page.html), url: page.url || null });
-  for (const name of readabilityCaseNames()) {
-    pages.push({ name: `readability/${name}`, bytes: Buffer.from(loadReadabilityCase(name).html), url: READABILITY_TEST_URL });
-  }
-  return pages;
-}
-
-export const HOSTILE_FIXTURES_DIR = 'fixtures/hostile';
-
-/** The kept failing pages: fixtures/hostile/NAME.html with NAME.json beside it. */
-export function keptPages(): { name: string; bytes: Buffer; url: string | null }[] {
-  const dir = path.join(findRepoRoot(), HOSTILE_FIXTURES_DIR);
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((file) => file.endsWith('.html'));
-  } catch {
-    return [];
-  }
-  return files.sort().map((file) => {
-    const about = JSON.parse(readFileSync(path.join(dir, file.replace(/\.html$/, '.json')), 'utf8')) as { url: string | null };
-    return { name: file, bytes: readFileSync(path.join(dir, file)), url: about.url };
-  });
-}
+import { findRepoRoot } from '../eval/corpus.js';
+import { HOSTILE_FIXTURES_DIR, seedPages } from '../eval/fuzz-pages.js';
+import { FULL_SCALE, judgePage, mutatePage, seededRandom } from '../eval/fuzz-mutations.js';
+import { runBench } from './run.js';
 
 function usage(): string {
   return 'usage: node dist/bench/fuzz.js [--seed N] [--cases N] [--time-limit SECONDS]';

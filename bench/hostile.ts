@@ -1,5 +1,5 @@
 /**
- * Hostile pages, generated here (bench/hostile-pages.ts), each extracted the way `clipfile
+ * Hostile pages, generated here (eval/hostile-pages.ts), each extracted the way `clipfile
  * extract` reads a page (bytes → decodePage → extractArticle) in a child process of its own, so
  * that its peak RSS is its own: time (wall and CPU), peak RSS, and what came of it (an Article,
  * or the one-line SourceError that refused it).
@@ -20,7 +20,7 @@ import type { Capture } from '../src/article.js';
 import { SourceError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { BenchUsageError, readBenchArgs } from './args.js';
-import { runBench } from './corpus.js';
+import { runBench } from './run.js';
 import {
   bigPage,
   deepNestingPage,
@@ -30,7 +30,7 @@ import {
   nestedWrappersPage,
   unclosedScriptsPage,
   wideTablePage,
-} from './hostile-pages.js';
+} from '../eval/hostile-pages.js';
 
 const PAGES = {
   deep: { label: '4,000-deep nesting', make: () => deepNestingPage(4_000) },

@@ -10,9 +10,9 @@
  * Scores (a) plain Readability.js (jsdom + Readability.parse().textContent, as the public
  * benchmark runs it) and (b) clipfile's pipeline (extractArticle(...).text, the `--format text`
  * output; on dragnet, whose ground truth holds the reader comments, the story and then the
- * comments' texts) with the public benchmark's metric (bench/metric.ts).
+ * comments' texts) with the public benchmark's metric (eval/metric.ts).
  *
- * Every set is split into two fixed halves by halfOf (bench/corpus.ts): the *study* half, whose
+ * Every set is split into two fixed halves by halfOf (eval/corpus.ts): the *study* half, whose
  * failures `--worst N` lists with what was missed and what was kept wrongly, and the *check*
  * half, which is only scored: a change counts when the check halves improve too.
  *
@@ -36,8 +36,9 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
-import { findRepoRoot, halfOf, loadQualitySet, QUALITY_SETS, runBench, type Half, type QualityPage, type QualitySet } from './corpus.js';
-import { aggregate, scorePage, unmatchedStretches, type PageScore } from './metric.js';
+import { findRepoRoot, halfOf, loadQualitySet, QUALITY_SETS, type Half, type QualityPage, type QualitySet } from '../eval/corpus.js';
+import { runBench } from './run.js';
+import { aggregate, scorePage, unmatchedStretches, type PageScore } from '../eval/metric.js';
 
 interface Options {
   sets: QualitySet[];

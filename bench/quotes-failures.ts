@@ -4,7 +4,7 @@
  * gold names someone), no speaker, missed quote, false quote, split quote (a prediction and a gold
  * piece overlap, but their boundaries differ too much to match).
  */
-import { predNameTokens, shorter, toks, type Gold, type QuoteScore } from './quotes-score.js';
+import { predNameTokens, shorter, toks, type Gold, type QuoteScore } from '../eval/quotes-score.js';
 
 /** A prediction and a gold piece that share this much of the shorter one are the same quote, cut differently. */
 const SPLIT_OVERLAP = 0.5;

@@ -6,7 +6,7 @@
  *
  * Wraps each doc as an HTML page, runs the real extraction (extractArticle), writes the
  * predictions in score.py's format ({doc: [{text, speaker}]}, default
- * dist/bench/quotes-pred-SET.json), and scores them with bench/quotes-score.ts, a port of the
+ * dist/bench/quotes-pred-SET.json), and scores them with eval/quotes-score.ts, a port of the
  * corpus's score.py (`python3 ../shared/corpus/quotes-dev/score.py GOLD PRED` prints the same).
  * Targets apply to the check half, which nobody studies; rules are tuned on dev and study.
  * `--failures` prints the study half's errors grouped by kind (never the check half's).
@@ -25,10 +25,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBenchArgs } from './args.js';
-import { runBench } from './corpus.js';
-import { goldSubset, loadQuotesGold, predictQuotes, quotesDevDir, quotesTrainDir, trainHalf } from './quotes-run.js';
+import { runBench } from './run.js';
+import { goldSubset, loadQuotesGold, predictQuotes, quotesDevDir, quotesTrainDir, trainHalf } from '../eval/quotes-corpus.js';
 import { groupFailures } from './quotes-failures.js';
-import { formatScore, headline, scoreQuotes, type Gold } from './quotes-score.js';
+import { formatScore, headline, scoreQuotes, type Gold } from '../eval/quotes-score.js';
 
 /** Issue 18's targets, on the check half. */
 const TARGETS = { f1: 0.96, namedSpeaker: 0.93, pronounResolved: 0.92, joint: 0.9 };

@@ -9,7 +9,7 @@
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
  * are its own: wall ms per page, peak RSS of the process and everything it started (Chromium's
  * processes included, summed from /proc every 100 ms; Linux), pages rendered, and body-text F1
- * on aeb-dev (bench/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1.
+ * on aeb-dev (eval/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1.
  *
  * The pages' scripts reach only the local server (Renderer's sameOriginOnly): a benchmark must
  * not fetch the live sites the corpus pages were saved from.
@@ -28,8 +28,9 @@ import type { RenderMode } from '../src/render/decide.js';
 import { Renderer } from '../src/render/render.js';
 import { extractPage, type RenderSetup } from '../src/render/stage.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
-import { loadAebDev, loadReadabilityCase, readabilityCaseNames, runBench } from './corpus.js';
-import { scoreCorpus } from './metric.js';
+import { loadAebDev, loadReadabilityCase, readabilityCaseNames } from '../eval/corpus.js';
+import { runBench } from './run.js';
+import { scoreCorpus } from '../eval/metric.js';
 
 const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]';
 const TARGET_AUTO_RATIO = 1.1;

@@ -29,7 +29,8 @@ import { extractArticle } from '../src/extract/pipeline.js';
 import { markdownWithFrontMatter } from '../src/front-matter.js';
 import { buildSite } from '../src/site/build.js';
 import { readBenchArgs, wholeNumber } from './args.js';
-import { CorpusMissingError, filesBelow, readabilityCaseNames, readabilityDir, runBench } from './corpus.js';
+import { CorpusMissingError, readabilityCaseNames, readabilityDir } from '../eval/corpus.js';
+import { filesBelow, runBench } from './run.js';
 
 const DEFAULT_ARTICLES = 10_000;
 const HOSTS = 50;

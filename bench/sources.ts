@@ -18,7 +18,8 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { expandListing } from '../src/sources/expand.js';
-import { findRepoRoot, runBench, writeCorpusFiles } from './corpus.js';
+import { findRepoRoot, writeCorpusFiles } from '../eval/corpus.js';
+import { runBench } from './run.js';
 
 const SITEMAP_URLS = 50_000;
 const WARC_TARGET_RATIO = 1.2;

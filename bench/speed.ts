@@ -34,7 +34,8 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_WORKER_LIMITS, ExtractPool } from '../src/batch/extract-pool.js';
 import type { PageInput } from '../src/extract/pipeline.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
-import { CorpusMissingError, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL, runBench } from './corpus.js';
+import { CorpusMissingError, loadAebDev, loadReadabilityCase, readabilityCaseNames, READABILITY_TEST_URL } from '../eval/corpus.js';
+import { runBench } from './run.js';
 
 type Mode = 'a' | 'b' | 'c' | 'p';
 

@@ -24,7 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_CACHE_REFRESHES } from '../src/cli/code-cache.js';
 import { readBenchArgs, wholeNumber } from './args.js';
-import { runBench } from './corpus.js';
+import { runBench } from './run.js';
 
 const USAGE = 'usage: npm run bench:startup [-- --runs N] [--pages N] [--compare DIR]   (defaults: 10 runs, 1,000 pages)';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadAebDev } from '../../bench/corpus.js';
+import { loadAebDev } from '../../eval/corpus.js';
 import { TABLES, cellFromCsv, type TableName } from '../../src/export/tables.js';
 import { runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';

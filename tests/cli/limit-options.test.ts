@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deepNestingPage, manyParagraphsPage } from '../../bench/hostile-pages.js';
+import { deepNestingPage, manyParagraphsPage } from '../../eval/hostile-pages.js';
 import { DEFAULT_MAX_DEPTH } from '../../src/extract/limits.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { goldSubset, loadQuotesGold, predictQuotes, quotesDevDir, quotesTrainDir, trainHalf, type DocResult } from '../../bench/quotes-run.js';
-import { headline, scoreQuotes, type Gold, type Predictions, type QuoteScore } from '../../bench/quotes-score.js';
+import { goldSubset, loadQuotesGold, predictQuotes, quotesDevDir, quotesTrainDir, trainHalf, type DocResult } from '../../eval/quotes-corpus.js';
+import { headline, scoreQuotes, type Gold, type Predictions, type QuoteScore } from '../../eval/quotes-score.js';
 
 // ../shared/corpus/quotes-dev: 84 news texts with hand-annotated quotations (see its README).
 // The floors sit a little below what `npm run bench:quotes` measures; missing corpus = failure.

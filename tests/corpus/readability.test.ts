@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shingleCounts, tokenize } from '../../bench/metric.js';
+import { shingleCounts, tokenize } from '../../eval/metric.js';
 import type { Article } from '../../src/article.js';
 import { SourceError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/pipeline.js';

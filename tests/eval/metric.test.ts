@@ -6,10 +6,10 @@ import {
   shingleList,
   tokenize,
   unmatchedStretches,
-} from '../../bench/metric.js';
+} from '../../eval/metric.js';
 
 // Expected figures are computed by hand from the metric of the public benchmark
-// (scrapinghub/article-extraction-benchmark evaluate.py); see bench/metric.ts.
+// (scrapinghub/article-extraction-benchmark evaluate.py); see eval/metric.ts.
 
 describe('tokenize (Python re \\w+)', () => {
   it('splits on anything that is not a letter, number or underscore', () => {

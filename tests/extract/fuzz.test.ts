@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keptPages, seedPages } from '../../bench/fuzz.js';
-import { judgePage, mutatePage, seededRandom, TEST_SCALE } from '../../bench/fuzz-mutations.js';
+import { keptPages, seedPages } from '../../eval/fuzz-pages.js';
+import { judgePage, mutatePage, seededRandom, TEST_SCALE } from '../../eval/fuzz-mutations.js';
 import { ExtractPool } from '../../src/batch/extract-pool.js';
 
 // A bounded slice of `npm run fuzz`: a fixed seed, small mutations, a few seconds. The pool's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigPage, deepNestingPage, manyParagraphsPage } from '../../bench/hostile-pages.js';
+import { bigPage, deepNestingPage, manyParagraphsPage } from '../../eval/hostile-pages.js';
 import { SourceError } from '../../src/errors.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_MARKUP_CHARS } from '../../src/extract/limits.js';
 import { extractArticle, type PageInput } from '../../src/extract/pipeline.js';

@@ -5,7 +5,7 @@
  */
 import { parse, serialize } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { deepNestingPage, nestedWrappersPage } from '../../bench/hostile-pages.js';
+import { deepNestingPage, nestedWrappersPage } from '../../eval/hostile-pages.js';
 import { extractArticle } from '../../src/extract/pipeline.js';
 import { collapseWrapperChains, WRAPPER_CHAIN_ENDS, stripInertMarkup } from '../../src/extract/parse.js';
 import { parseFullHtml } from '../helpers/full-dom.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manyTweetsPage } from '../../bench/hostile-pages.js';
+import { manyTweetsPage } from '../../eval/hostile-pages.js';
 import { extractArticle } from '../../src/extract/pipeline.js';
 import { withCpuTime } from '../helpers/cpu-time.js';
 

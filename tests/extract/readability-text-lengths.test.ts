@@ -5,8 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { nestedTablesPage } from '../../bench/hostile-pages.js';
-import { loadReadabilityCorpus } from '../../bench/corpus.js';
+import { nestedTablesPage } from '../../eval/hostile-pages.js';
+import { loadReadabilityCorpus } from '../../eval/corpus.js';
 import { parseFullHtml as parseHtml } from '../helpers/full-dom.js';
 import { withTextLengthsKept } from '../../src/extract/readability-text-lengths.js';
 

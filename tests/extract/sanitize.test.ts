@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { extractArticle } from '../../src/extract/pipeline.js';
 import { sanitizeArticleHtml } from '../../src/extract/sanitize.js';
-import { unsafeParts } from '../../bench/unsafe-html.js';
+import { unsafeParts } from '../../eval/unsafe-html.js';
 
 const STORY =
   'The council met on Tuesday evening to discuss the new budget, and members argued for hours about the cost of repairs to the old bridge.';

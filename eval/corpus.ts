@@ -1,17 +1,17 @@
 /**
- * Loading the shared corpora (../shared/corpus, see its README) for benchmarks and tests.
- * Synchronous on purpose: usable at vitest collection time and in plain scripts alike.
+ * Loading the shared corpora (../shared/corpus, see its README) for benchmarks and tests, and
+ * the fixed study/check halves of the quality sets. Synchronous on purpose: usable at vitest
+ * collection time and in plain scripts alike.
  *
- * Works from the TypeScript sources (bench/corpus.ts under vitest) and from the compiled
- * dist/bench/corpus.js: the repository root is found by walking up from this module's file to
+ * Works from the TypeScript sources (eval/corpus.ts under vitest) and from the compiled
+ * dist/eval/corpus.js: the repository root is found by walking up from this module's file to
  * the package.json named "clipfile".
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { BenchUsageError } from './args.js';
 
 /** A corpus folder or file is not where it should be. */
 export class CorpusMissingError extends Error {
@@ -313,40 +313,4 @@ export function loadReadabilityCase(name: string, dir: string = readabilityDir()
 /** Every Readability test case, sorted by name (or only those named). */
 export function loadReadabilityCorpus(dir: string = readabilityDir(), names?: readonly string[]): ReadabilityCase[] {
   return (names ?? readabilityCaseNames(dir)).map((name) => loadReadabilityCase(name, dir));
-}
-
-/**
- * Runs a benchmark's main and sets the exit code it returns (0 when it returns nothing). A
- * missing corpus is one line naming the benchmark and exit 1; a usage error (BenchUsageError) its
- * line and the usage, exit 2; anything else, a stack and exit 70.
- */
-export function runBench(name: string, main: () => Promise<number | void>): void {
-  main().then(
-    (code) => {
-      process.exitCode = code ?? 0;
-    },
-    (error: unknown) => {
-      if (error instanceof CorpusMissingError) {
-        console.error(`${name}: ${error.message}`);
-        process.exitCode = 1;
-        return;
-      }
-      if (error instanceof BenchUsageError) {
-        console.error(`${name}: ${error.message}`);
-        process.exitCode = 2;
-        return;
-      }
-      console.error(error);
-      process.exitCode = 70;
-    },
-  );
-}
-
-/** Every file below `dir` (links not followed) with its stat, for the benches that measure folders. */
-export function* filesBelow(dir: string): Generator<{ name: string; path: string; stat: Stats }> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesBelow(full);
-    else if (entry.isFile()) yield { name: entry.name, path: full, stat: statSync(full) };
-  }
 }

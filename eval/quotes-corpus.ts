@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Quote } from '../src/article.js';
 import { extractArticle } from '../src/extract/pipeline.js';
 import { findQuotes } from '../src/extract/quotes/index.js';
-import { corpusRoot, CorpusMissingError } from './corpus.js';
+import { corpusRoot, CorpusMissingError, type Half } from './corpus.js';
 import type { Gold, Predictions } from './quotes-score.js';
 
 export function quotesDevDir(repoRoot?: string): string {
@@ -31,7 +31,8 @@ export function loadQuotesGold(dir: string = quotesDevDir()): Gold {
   return JSON.parse(readFileSync(file, 'utf8')) as Gold;
 }
 
-export type TrainHalf = 'study' | 'check';
+/** The same two halves as the quality sets' (eval/corpus.ts), drawn by a hash of their own. */
+export type TrainHalf = Half;
 
 /**
  * The fixed half of quotes-train an article belongs to: FNV-1a (32-bit) of its name, even →

@@ -1,12 +1,16 @@
 /**
  * Page identity and lookups as a user meets them: pages archived by the CLI from a real local
- * server into a real folder, then found with show/history in every form a person types.
+ * server into a real folder, then found in every form a person types. Each kind of reference
+ * goes once through `history`/`show` (what a person sees, errors included); its other spellings
+ * through resolvePage (src/archive/resolve.ts), which both commands call, on the same folder.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyPageKey, pageKey } from '../../src/archive/layout.js';
+import { resolvePage } from '../../src/archive/resolve.js';
+import { Archive } from '../../src/archive/store.js';
 import { pageDirs } from '../helpers/archive-files.js';
 import { runCli } from '../helpers/cli.js';
 import { story } from '../helpers/stories.js';
@@ -23,11 +27,21 @@ async function archive(...urls: string[]) {
   return result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { source: string; status: string; key: string; snapshot: string });
 }
 
-/** The key `show` resolves a reference to (via its JSON), or the failure. */
-async function keyOf(reference: string, cwd?: string): Promise<string> {
+/** The key `history` resolves a reference to (via its JSON), or the failure. */
+async function keyOfCli(reference: string, cwd?: string): Promise<string> {
   const result = await runCli(['history', reference, '--json', '-o', root], { cwd });
   expect(result.code, `${reference}: ${result.stderr}`).toBe(0);
   return JSON.parse(result.stdout).key;
+}
+
+/** The key resolvePage gives a reference, the archive opened in this process. */
+function keyOf(reference: string, cwd = process.cwd()): string {
+  const archive = new Archive(root);
+  try {
+    return resolvePage(archive.index(), archive.root, reference, cwd).page.key;
+  } finally {
+    archive.close();
+  }
 }
 
 const unicodePath = '/новости/мост';
@@ -79,8 +93,8 @@ describe('one page, however it was reached', () => {
 
   it('files a page under the canonical URL it states on its own site, and ignores one on another site', async () => {
     expect(pageDirs(root).filter((dir) => dir.endsWith(`--${pageKey(server.url('/wide'))}`))).toHaveLength(1);
-    expect(await keyOf(server.url('/amp/wide'))).toBe(pageKey(server.url('/wide')));
-    expect(await keyOf(server.url('/wide'))).toBe(pageKey(server.url('/wide')));
+    expect(keyOf(server.url('/amp/wide'))).toBe(pageKey(server.url('/wide')));
+    expect(keyOf(server.url('/wide'))).toBe(pageKey(server.url('/wide')));
     const wire = JSON.parse((await runCli(['show', server.url('/syndicated'), '-f', 'json', '-o', root])).stdout);
     expect(wire.provenance).toMatchObject({ url: server.url('/syndicated'), ignoredCanonical: 'https://elsewhere.example/original' });
     const other = await runCli(['show', 'https://elsewhere.example/original', '-o', root]);
@@ -98,9 +112,9 @@ describe('show and history find a page by', () => {
   const storyKey = () => pageKey(server.url('/story'));
 
   it('its key, a unique prefix of 4 or more hex digits, in any case, and key@snapshot', async () => {
-    expect(await keyOf(storyKey())).toBe(storyKey());
-    expect(await keyOf(storyKey().slice(0, 4))).toBe(storyKey());
-    expect(await keyOf(storyKey().toUpperCase())).toBe(storyKey());
+    expect(await keyOfCli(storyKey().slice(0, 4))).toBe(storyKey());
+    expect(keyOf(storyKey())).toBe(storyKey());
+    expect(keyOf(storyKey().toUpperCase())).toBe(storyKey());
     const snapshot = readdirSync(join(root, pageDirs(root).find((dir) => dir.endsWith(storyKey()))!))[0]!;
     const exact = await runCli(['show', `${storyKey().slice(0, 6)}@${snapshot}`, '-o', root]);
     expect(exact.code, exact.stderr).toBe(0);
@@ -115,6 +129,7 @@ describe('show and history find a page by', () => {
 
   it('any spelling of any URL it was reached by', async () => {
     const port = server.port;
+    expect(await keyOfCli(server.url('/story?utm_source=twitter#comments'))).toBe(storyKey());
     for (const url of [
       server.url('/story'),
       `HTTP://127.0.0.1:${port}/story`,
@@ -122,22 +137,22 @@ describe('show and history find a page by', () => {
       server.url('/story?utm_source=twitter#comments'),
       server.url('/old-link'),
     ]) {
-      expect(await keyOf(url), url).toBe(storyKey());
+      expect(keyOf(url), url).toBe(storyKey());
     }
-    expect(await keyOf(server.url('/dir'))).toBe(pageKey(server.url('/dir/')));
+    expect(keyOf(server.url('/dir'))).toBe(pageKey(server.url('/dir/')));
     const unicodeKey = pageKey(server.url(encodeURI(unicodePath)));
-    expect(await keyOf(`http://127.0.0.1:${port}${unicodePath}`)).toBe(unicodeKey);
-    expect(await keyOf(server.url(encodeURI(unicodePath)).toLowerCase())).toBe(unicodeKey);
+    expect(keyOf(`http://127.0.0.1:${port}${unicodePath}`)).toBe(unicodeKey);
+    expect(keyOf(server.url(encodeURI(unicodePath)).toLowerCase())).toBe(unicodeKey);
   });
 
   it('a path: relative to the archive, as tab completion gives it, absolute, or a page folder name', async () => {
     const folder = pageDirs(root).find((dir) => dir.endsWith(storyKey()))!;
     const snapshot = readdirSync(join(root, folder)).find((name) => /^\d{4}-/.test(name))!;
-    expect(await keyOf(folder)).toBe(storyKey());
-    expect(await keyOf(`archive/${folder}/${snapshot}/`, parent)).toBe(storyKey());
-    expect(await keyOf(`archive/${folder}/${snapshot}/article.md`)).toBe(storyKey());
-    expect(await keyOf(join(root, folder))).toBe(storyKey());
-    expect(await keyOf(basename(folder))).toBe(storyKey());
+    expect(keyOf(folder)).toBe(storyKey());
+    expect(await keyOfCli(`archive/${folder}/${snapshot}/`, parent)).toBe(storyKey());
+    expect(keyOf(`archive/${folder}/${snapshot}/article.md`)).toBe(storyKey());
+    expect(keyOf(join(root, folder))).toBe(storyKey());
+    expect(keyOf(basename(folder))).toBe(storyKey());
     const bySnapshotPath = await runCli(['show', `${folder}/${snapshot}`, '-f', 'text', '-o', root]);
     expect(bySnapshotPath.stdout).toContain('alpha report');
   });
@@ -180,7 +195,7 @@ describe('show and history find a page by', () => {
     expect(result.code).toBe(1);
     const candidates = pair.map((url) => `${pageKey(url)} ${url}`).sort();
     expect(result.stderr).toBe(`error ${prefix.toUpperCase()}: names 2 pages, give more of the key: ${candidates.join('; ')}\n`);
-    expect(await keyOf(pageKey(pair[1]).slice(0, 8))).toBe(pageKey(pair[1]));
+    expect(keyOf(pageKey(pair[1]).slice(0, 8))).toBe(pageKey(pair[1]));
   });
 
   it('and says plainly when nothing matches', async () => {

@@ -12,6 +12,19 @@ import { expectInOrder } from '../helpers/assertions.js';
 
 // Mozilla Readability's own test pages (see ../shared/corpus/README.md); CI has them beside the clone.
 const corpusDir = resolve(repoRoot, '../shared/corpus/readability');
+/**
+ * `npm run test:readability` extracts all 130 pages; `npm test` every other page in name order
+ * (the odd places: 68 pages, the three with tweets among them). The bars below are shares of
+ * the pages extracted, and this half stands for the whole: 3 of its pages below 0.9 recall
+ * (6 of 130 in all), 2 of its 43 bylines naming nobody (3 of 76). Each bar still tolerates one
+ * new miss at most, here as there.
+ */
+const FULL = process.env['READABILITY'] === 'full';
+const SLICE_STEP = 2;
+const SLICE_OFFSET = 1;
+const NAMED_PAGES = new Set(['001', 'aktualne', 'breitbart']);
+const inSlice = (page: string, index: number) => FULL || index % SLICE_STEP === SLICE_OFFSET || NAMED_PAGES.has(page);
+const PAGE_COUNT = 130;
 // The URL Readability's test suite gives every page.
 const pageUrl = 'http://fakehost/test/page.html';
 
@@ -31,10 +44,13 @@ interface Outcome {
 }
 
 const outcomes: Outcome[] = [];
+/** Every page of the corpus, extracted or not. */
+const pageNames: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(corpusDir)) throw new Error(`the Readability corpus is missing: ${corpusDir}`);
-  for (const name of readdirSync(corpusDir).sort()) {
+  pageNames.push(...readdirSync(corpusDir).sort());
+  for (const name of pageNames.filter(inSlice)) {
     const html = readFileSync(resolve(corpusDir, name, 'source.html'), 'utf8');
     const expected = JSON.parse(readFileSync(resolve(corpusDir, name, 'expected-metadata.json'), 'utf8')) as Expected;
     const expectedText = storyTextOf(readFileSync(resolve(corpusDir, name, 'expected.html'), 'utf8'));
@@ -75,9 +91,10 @@ function recallOf(expectedText: string, text: string): number {
 
 const normalizeTitle = collapseSpace;
 
-describe('the 130 pages of the Readability corpus', () => {
+describe(`the ${PAGE_COUNT} pages of the Readability corpus`, () => {
   it('are all there', () => {
-    expect(outcomes).toHaveLength(130);
+    expect(pageNames).toHaveLength(PAGE_COUNT);
+    expect(outcomes.map((o) => o.name)).toEqual(pageNames.filter(inSlice));
   });
 
   it('never crash: a page either yields an article or a one-line "no article" error', () => {

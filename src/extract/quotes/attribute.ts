@@ -61,6 +61,7 @@ const STRATEGIES: Strategy[] = [
   { name: 'reporting sentence before', attribute: reportingSentenceBefore },
   { name: 'introducing paragraph', attribute: introducingParagraph },
   { name: 'subject of the sentence', attribute: sentenceSubject },
+  { name: 'salient person nearby', attribute: salientSpeaker },
 ];
 
 /** A transcript turn inside the quotation: "WALLACE: …". */
@@ -141,6 +142,30 @@ function sentenceSubject(c: SpanContext): Attribution | null {
   if (!c.inline || !(c.partial || /:\s*$/.test(c.before.segment))) return null;
   const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
   return c.attributor.subjectOf(sentence.base, c.span.openAt) ?? c.attributor.pronounSubjectOf(sentence.base, c.span.openAt);
+}
+
+/**
+ * No clause names the speaker: the person the passage is about. The last speaker quoted in this
+ * paragraph or the one before, unless someone is named after that quotation; else the person
+ * named last there. A partial quotation gets one only when it would be kept anyway (more than one
+ * word, not a title), so that a lone scare-quoted word does not become speech.
+ */
+function salientSpeaker(c: SpanContext): Attribution | null {
+  if (c.partial && (wordCount(c.content) < 2 || looksLikeTitle(c.content, c.language))) return null;
+  const reachStart = c.blocks[Math.max(0, c.startBlock.index - REACH.salientBlocksBack)]!.start;
+  const named = c.book.mentions.findLast((m) => m.start >= reachStart && m.end <= c.span.openAt && c.book.isPersonMention(m));
+  const previous = c.previousResult;
+  const previousSpeaker = previous?.attribution?.speaker && previous.span.closeAt >= reachStart ? previous.attribution : null;
+  if (previousSpeaker && (!named || named.start < previous!.span.closeAt)) {
+    return { ...previousSpeaker, cue: null, how: 'salient', confidence: CONFIDENCE.salient };
+  }
+  if (!named) return null;
+  const speaker = c.book.resolveName(named.name, named.start);
+  return { mention: c.text.slice(named.start, named.end), mentionStart: named.start, speaker, cue: null, how: 'salient', confidence: CONFIDENCE.salient };
+}
+
+function wordCount(content: string): number {
+  return content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** Attributes every span, then joins split quotations and continuations into one quotation. */

@@ -9,7 +9,7 @@ import { Attributor, type Attribution } from './clauses.js';
 import { CONFIDENCE, REACH } from './confidence.js';
 import { TURN } from './find.js';
 import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
-import type { NameBook } from './names.js';
+import type { NameBook, NameMention } from './names.js';
 import { SpeakerResolver } from './resolve.js';
 import { RoleFinder } from './roles.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
@@ -146,14 +146,18 @@ function sentenceSubject(c: SpanContext): Attribution | null {
 
 /**
  * No clause names the speaker: the person the passage is about. The last speaker quoted in this
- * paragraph or the one before, unless someone is named after that quotation; else the person
- * named last there. A partial quotation gets one only when it would be kept anyway (more than one
+ * paragraph or the one before, unless someone is named after that quotation; else the first person
+ * named in the last sentence there that names one. A partial quotation gets one only when it would be kept anyway (more than one
  * word, not a title), so that a lone scare-quoted word does not become speech.
  */
 function salientSpeaker(c: SpanContext): Attribution | null {
   if (c.partial && (wordCount(c.content) < 2 || looksLikeTitle(c.content, c.language))) return null;
   const reachStart = c.blocks[Math.max(0, c.startBlock.index - REACH.salientBlocksBack)]!.start;
-  const named = c.book.mentions.findLast((m) => m.start >= reachStart && m.end <= c.span.openAt && c.book.isPersonMention(m));
+  const isPerson = (m: NameMention) => c.book.isPersonMention(m);
+  const last = c.book.mentions.findLast((m) => m.start >= reachStart && m.end <= c.span.openAt && isPerson(m));
+  // Of the sentence that names someone last, its first person: the subject, not whom it talks about.
+  const sentence = last ? c.attributor.sentenceBefore(Math.max(reachStart, c.blockOf(last.start).start), last.end) : null;
+  const named = last && sentence ? (c.book.mentions.find((m) => m.start >= sentence.base && m.end <= last.end && isPerson(m)) ?? last) : undefined;
   const previous = c.previousResult;
   const previousSpeaker = previous?.attribution?.speaker && previous.span.closeAt >= reachStart ? previous.attribution : null;
   if (previousSpeaker && (!named || named.start < previous!.span.closeAt)) {

@@ -223,3 +223,15 @@ describe('no reporting clause: the person the passage is about, at low confidenc
     expect(findQuotes(body).map((q) => q.speaker)).toEqual([]);
   });
 });
+
+describe('no reporting clause: the subject of the sentence that names someone last', () => {
+  it('gives the quotation to the first person of that sentence, not to the one it talks about', () => {
+    const body = text('Halvard Strand said that critics had long doubted Marta Kowalczyk.', '“That is because this region remains the most consequential for our own security.”');
+    expect(speakers(body)).toEqual(['Halvard Strand']);
+  });
+
+  it('leaves an earlier sentence’s subject alone when a later sentence names someone', () => {
+    const body = text('Halvard Strand said that critics had doubted the plan. Marta Kowalczyk disagreed with them.', '“That is because this region remains the most consequential for our own security.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+});

@@ -168,6 +168,20 @@ function salientSpeaker(c: SpanContext): Attribution | null {
   return { mention: c.text.slice(named.start, named.end), mentionStart: named.start, speaker, cue: null, how: 'salient', confidence: CONFIDENCE.salient };
 }
 
+/**
+ * “…,” said the base chief / X said that the platform should …: a definite description the article
+ * gives no name to refers back to someone already there, so it takes the salient person before it
+ * (not one named inside the description itself).
+ */
+function nameTheDescription(c: SpanContext, attribution: Attribution): Attribution {
+  const firstWord = /^\S+/.exec(attribution.mention)?.[0].toLowerCase() ?? '';
+  if (!c.language.definiteArticles.has(firstWord)) return attribution;
+  const openAt = Math.min(attribution.mentionStart, c.span.openAt);
+  const guess = salientSpeaker({ ...c, span: { ...c.span, openAt } });
+  if (!guess?.speaker || attribution.mention.includes(guess.mention)) return attribution;
+  return { ...attribution, speaker: guess.speaker, confidence: Math.min(attribution.confidence, CONFIDENCE.namedDescription) };
+}
+
 function wordCount(content: string): number {
   return content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
@@ -189,6 +203,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
       attribution = strategy.attribute(c);
       if (attribution) break;
     }
+    if (attribution && !attribution.speaker) attribution = nameTheDescription(c, attribution);
     // Titles, nicknames and scare quotes are not speech: no speaker rather than a guess.
     if (attribution && c.partial && looksLikeTitle(c.content, language) && attribution.how !== 'after') attribution = null;
     if (attribution?.speaker) resolver.lastSpeakers.push({ speaker: attribution.speaker, at: span.closeAt });

@@ -235,3 +235,17 @@ describe('no reporting clause: the subject of the sentence that names someone la
     expect(speakers(body)).toEqual(['Marta Kowalczyk']);
   });
 });
+
+describe('a definite description the article gives no name to', () => {
+  it('refers back to the person the passage is about (“…,” said the base chief)', () => {
+    const body = text('Halvard Strand arrived at the compound on Tuesday.', '“There never was an order to wait,” said the base chief, speaking publicly for the first time.');
+    const [quote] = findQuotes(body);
+    expect([quote?.speaker, quote?.speakerMention, quote?.cue]).toEqual(['Halvard Strand', 'the base chief', 'said']);
+    expect(quote?.confidence).toBeLessThanOrEqual(CONFIDENCE.namedDescription);
+  });
+
+  it('leaves an indefinite description alone (“…,” said a longtime adviser)', () => {
+    const body = text('Halvard Strand arrived at the compound on Tuesday.', '“There never was an order to wait,” said a longtime adviser, who declined to be identified.');
+    expect(speakers(body)).toEqual([null]);
+  });
+});

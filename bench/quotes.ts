@@ -20,6 +20,9 @@
  * Session 7 (2026-12-01 23:00, CPU ms, load average 13–15): dev 95.8 / 93.5 / 93.1 / 89.9 (9.3 ms),
  *   study 95.5 / 89.1 / 92.2 / 86.5 (5.0 ms), check 96.3 / 89.8 / 92.8 / 87.9 (5.1 ms):
  *   named and joint still under the check targets.
+ * Session 8 (2026-12-02 01:18, CPU ms, load average 18–20): dev 95.8 / 95.0 / 99.5 / 91.3 (7.7 ms),
+ *   study 95.5 / 91.8 / 98.0 / 89.2 (4.8 ms), check 96.3 / 91.6 / 98.3 / 89.6 (4.6 ms): named and
+ *   joint still under the check targets.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -9,7 +9,7 @@ import { Attributor, type Attribution } from './clauses.js';
 import { CONFIDENCE, REACH } from './confidence.js';
 import { TURN } from './find.js';
 import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
-import type { NameBook } from './names.js';
+import type { NameBook, NameMention } from './names.js';
 import { SpeakerResolver } from './resolve.js';
 import { RoleFinder } from './roles.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
@@ -61,6 +61,7 @@ const STRATEGIES: Strategy[] = [
   { name: 'reporting sentence before', attribute: reportingSentenceBefore },
   { name: 'introducing paragraph', attribute: introducingParagraph },
   { name: 'subject of the sentence', attribute: sentenceSubject },
+  { name: 'salient person nearby', attribute: salientSpeaker },
 ];
 
 /** A transcript turn inside the quotation: "WALLACE: …". */
@@ -143,6 +144,48 @@ function sentenceSubject(c: SpanContext): Attribution | null {
   return c.attributor.subjectOf(sentence.base, c.span.openAt) ?? c.attributor.pronounSubjectOf(sentence.base, c.span.openAt);
 }
 
+/**
+ * No clause names the speaker: the person the passage is about. The last speaker quoted in this
+ * paragraph or the one before, unless someone is named after that quotation; else the first person
+ * named in the last sentence there that names one. A partial quotation gets one only when it would be kept anyway (more than one
+ * word, not a title), so that a lone scare-quoted word does not become speech.
+ */
+function salientSpeaker(c: SpanContext): Attribution | null {
+  if (c.partial && (wordCount(c.content) < 2 || looksLikeTitle(c.content, c.language))) return null;
+  const reachStart = c.blocks[Math.max(0, c.startBlock.index - REACH.salientBlocksBack)]!.start;
+  const isPerson = (m: NameMention) => c.book.isPersonMention(m);
+  const last = c.book.mentions.findLast((m) => m.start >= reachStart && m.end <= c.span.openAt && isPerson(m));
+  // Of the sentence that names someone last, its first person: the subject, not whom it talks about.
+  const sentence = last ? c.attributor.sentenceBefore(Math.max(reachStart, c.blockOf(last.start).start), last.end) : null;
+  const named = last && sentence ? (c.book.mentions.find((m) => m.start >= sentence.base && m.end <= last.end && isPerson(m)) ?? last) : undefined;
+  const previous = c.previousResult;
+  const previousSpeaker = previous?.attribution?.speaker && previous.span.closeAt >= reachStart ? previous.attribution : null;
+  if (previousSpeaker && (!named || named.start < previous!.span.closeAt)) {
+    return { ...previousSpeaker, cue: null, how: 'salient', confidence: CONFIDENCE.salient };
+  }
+  if (!named) return null;
+  const speaker = c.book.resolveName(named.name, named.start);
+  return { mention: c.text.slice(named.start, named.end), mentionStart: named.start, speaker, cue: null, how: 'salient', confidence: CONFIDENCE.salient };
+}
+
+/**
+ * “…,” said the base chief / X said that the platform should …: a definite description the article
+ * gives no name to refers back to someone already there, so it takes the salient person before it
+ * (not one named inside the description itself).
+ */
+function nameTheDescription(c: SpanContext, attribution: Attribution): Attribution {
+  const firstWord = /^\S+/.exec(attribution.mention)?.[0].toLowerCase() ?? '';
+  if (!c.language.definiteArticles.has(firstWord)) return attribution;
+  const openAt = Math.min(attribution.mentionStart, c.span.openAt);
+  const guess = salientSpeaker({ ...c, span: { ...c.span, openAt } });
+  if (!guess?.speaker || attribution.mention.includes(guess.mention)) return attribution;
+  return { ...attribution, speaker: guess.speaker, confidence: Math.min(attribution.confidence, CONFIDENCE.namedDescription) };
+}
+
+function wordCount(content: string): number {
+  return content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 /** Attributes every span, then joins split quotations and continuations into one quotation. */
 export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage): Quote[] {
   // Parentheticals such as "(R-Utah)" or "(D)" are left out of attribution clauses.
@@ -160,6 +203,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
       attribution = strategy.attribute(c);
       if (attribution) break;
     }
+    if (attribution && !attribution.speaker) attribution = nameTheDescription(c, attribution);
     // Titles, nicknames and scare quotes are not speech: no speaker rather than a guess.
     if (attribution && c.partial && looksLikeTitle(c.content, language) && attribution.how !== 'after') attribution = null;
     if (attribution?.speaker) resolver.lastSpeakers.push({ speaker: attribution.speaker, at: span.closeAt });

@@ -17,7 +17,7 @@ export interface Attribution {
   cue: string | null;
   confidence: number;
   /** Where the attribution was found. */
-  how: 'after' | 'before' | 'colon' | 'according' | 'dash' | 'inherited' | 'intro' | 'subject';
+  how: 'after' | 'before' | 'colon' | 'according' | 'dash' | 'inherited' | 'intro' | 'subject' | 'salient';
 }
 
 /** Lower-case words that may belong to a description of a speaker ("the former first lady"). */

@@ -49,6 +49,8 @@ export const CONFIDENCE = {
   reportingSentenceBefore: 0.6,
   /** A paragraph ending in a colon that introduces the quotation. */
   introducingParagraph: 0.75,
+  /** No clause names a speaker: the person the passage is about. */
+  salient: 0.35,
   /** No speaker: a partial quotation, a whole one. */
   unattributedPartial: 0.3,
   unattributed: 0.5,
@@ -93,6 +95,8 @@ export const REACH = {
   titleMaxWords: 7,
   /** Two pieces of one speaker join when at most this many characters apart. */
   joinGapChars: 120,
+  /** A quotation with no reporting clause: the person the passage is about, in its paragraph or this many before. */
+  salientBlocksBack: 1,
   /** A quotation opening its paragraph within this many characters follows an introducing paragraph. */
   paragraphOpenChars: 3,
   /** A name's gender is voted on by the first he/she within this many characters. */

@@ -42,6 +42,8 @@ export function joinQuotes(text: string, blocks: Block[], results: AttributedSpa
       // “A,” X sings to Y before asking her, “B?”: a second reporting act introduces B.
       !introducedByParticiple(between, language) &&
       (previous.result.attribution.how === 'after' || attribution.how === 'inherited') &&
+      // A guess from who the passage is about says nothing about where the quotation ends.
+      attribution.how !== 'salient' &&
       !previous.result.partial &&
       (!partial || /,\s*$/.test(between));
     if (joins && previous) {

@@ -191,14 +191,20 @@ export class NameBook {
     return undefined;
   }
 
+  /** The mention names a person, or a name that a person's full name resolves it to. */
+  isPersonMention(m: NameMention): boolean {
+    if (m.person) return true;
+    const full = this.resolveName(m.name, m.start);
+    return this.mentions.some((o) => o.person && o.name === full);
+  }
+
   /** The nearest person named before `at` (resolved to a full name) whose gender does not clash. */
   nearestPerson(at: number, gender: string | undefined, skip: (name: string) => boolean = () => false): string | null {
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i]!;
       if (m.start >= at) continue;
       const full = this.resolveName(m.name, m.start);
-      const isPerson = m.person || this.mentions.some((o) => o.person && o.name === full);
-      if (!isPerson || skip(full)) continue;
+      if (!this.isPersonMention(m) || skip(full)) continue;
       const known = this.genderOf(full);
       if (gender && known && known !== gender) continue;
       return full;

@@ -224,6 +224,7 @@ export const english: QuoteLanguage = {
   organisationWords: new Set(ORGANISATION_WORDS),
   nameSuffixes: new Set(['jr', 'sr', 'ii', 'iii', 'iv']),
   articles: new Set(['the', 'a', 'an']),
+  definiteArticles: new Set(['the']),
   titleSmallWords: new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or', 'de']),
   conjunctions: new Set(['and', 'or', 'but']),
   // "he notes", "she points out": present-tense forms only (the past forms are verbs already).

@@ -64,6 +64,7 @@ export const russian: QuoteLanguage = {
   ]),
   nameSuffixes: new Set(),
   articles: new Set(),
+  definiteArticles: new Set(),
   titleSmallWords: new Set(['и', 'в', 'на', 'о', 'с', 'для']),
   conjunctions: new Set(['и', 'или', 'но', 'а']),
   verbsAfterPronoun: new Set(),

@@ -57,6 +57,8 @@ export interface QuoteLanguage {
   nameSuffixes: Set<string>;
   /** Articles dropped from the front of a description ("the Clinton campaign" → "Clinton campaign"). */
   articles: Set<string>;
+  /** The definite article(s): "the X" refers to someone already in the text. */
+  definiteArticles: Set<string>;
   /** Small words allowed lower case inside a title ("Art of the Deal"). */
   titleSmallWords: Set<string>;
   /** Conjunctions that may stand between two pieces of one speaker's quotation. */

@@ -3,6 +3,7 @@
  * Names are invented; no rule knows them.
  */
 import { describe, expect, it } from 'vitest';
+import { CONFIDENCE } from '../../../src/extract/quotes/confidence.js';
 import { findQuotes } from '../../../src/extract/quotes/index.js';
 
 function text(...paragraphs: string[]): string {
@@ -13,6 +14,15 @@ function speakers(body: string): (string | null)[] {
   return findQuotes(body).map((q) => q.speaker);
 }
 
+/**
+ * The speakers a reporting clause or an earlier quotation gives: a last-resort guess from who the
+ * passage is about (no cue, the salient confidence) counts as none, so that a shape a rule must
+ * leave alone shows whether the rule fired.
+ */
+function clauseSpeakers(body: string): (string | null)[] {
+  return findQuotes(body).map((q) => (q.cue === null && q.confidence <= CONFIDENCE.salient ? null : q.speaker));
+}
+
 describe('adverbs between the speaker and the verb', () => {
   it('reads "X however said" as X saying it', () => {
     const body = text('Marta Kowalczyk spoke at the forum on Tuesday.', 'Kowalczyk however said she would welcome a “principled security network” for the region.');
@@ -21,7 +31,7 @@ describe('adverbs between the speaker and the verb', () => {
 
   it('leaves "however" alone when no reporting verb follows it', () => {
     const body = text('Marta Kowalczyk spoke at the forum on Tuesday.', 'The plan, however, was called “a principled security network” by nobody in particular.');
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
 
@@ -33,7 +43,7 @@ describe('reporting verbs that are usually nouns ("notes", "points")', () => {
 
   it('leaves the noun alone: “…,” his notes say is not a pronoun speaker', () => {
     const body = text('Oskar Lindqvist arrived late.', '“Bring the maps,” the notes read on the kitchen table.');
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
 
@@ -49,7 +59,7 @@ describe('a paragraph opening with he or she that introduces the quotation with 
 
   it('leaves a plural pronoun alone: "They then listed …:" names nobody', () => {
     const body = text('The committee met on Monday.', 'They then listed the qualities they look for in a nominee:', '“Has the candidate a record of leadership?');
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
 
@@ -61,7 +71,7 @@ describe('a reporting verb after a clause and a comma (“…,” in contrast to
 
   it('leaves a participle alone (“…,” in contrast to previous years, adding X to the list)', () => {
     const body = '"These groups have been setting the table for voters," in sharp contrast to previous years, adding Dana Kettering to the list.';
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
 
@@ -88,7 +98,7 @@ describe('a partial quotation in a sentence whose subject is he or she', () => {
 
   it('leaves a partial quotation alone when the sentence opens with a plural pronoun', () => {
     const body = text('“Hate destroys those who harbor it,” Felicity Aldana said on stage.', 'They also referenced the “loophole in the checks,” a flaw that let the buyer through.');
-    expect(speakers(body)).toEqual(['Felicity Aldana', null]);
+    expect(clauseSpeakers(body)).toEqual(['Felicity Aldana', null]);
   });
 });
 
@@ -100,7 +110,7 @@ describe('a quotation ending in a comma, then a name and any finite verb (“…
 
   it('leaves a quotation that ends its sentence alone (“… over.” Halvorsen arrived later.)', () => {
     const body = text('Anchor Bjorn Halvorsen interviewed the senator.', '“The deadline is over.” Halvorsen arrived later.');
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
 
@@ -125,7 +135,7 @@ describe('a time or an adverb between a speaker and the verb ("X on Saturday cri
 
   it('leaves a name followed by "on Saturday" and a comma alone: no verb follows it', () => {
     const body = 'The report reached Ilse Varga on Saturday, calling the accord “nowhere near far enough.”';
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 
   it('reads past an adverb to the verb: "X quickly took to the radio, writing: “…”"', () => {
@@ -159,7 +169,7 @@ describe('a subject with a title before it, then an appositive ("Senate Leader X
 
   it('leaves a name after lower-case words and a comma alone', () => {
     const body = 'A message reached the leader Tobias Renn, R-Ky., in the morning: “It is time to quit attacking people.”';
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
 
@@ -171,7 +181,7 @@ describe('a quotation, a clause, a comma, then a bare name and the verb (“…�
 
   it('leaves a lower-case subject after the comma alone (“…” for the victory, the crowd said)', () => {
     const body = text('Senator Ines Castellano won the primary.', '“Let me thank the volunteers who worked so hard” for the victory, most of the crowd felt.');
-    expect(speakers(body)).toEqual([null]);
+    expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
 
@@ -183,6 +193,59 @@ describe('a colon label after a headline and a dash ("HEADLINE - Name: “…”
 
   it('leaves a lower-case clause between the dash and the colon alone', () => {
     const body = 'RED STATES OUTNUMBER BLUE STATES - here is what the analysis says: “Twenty states lean one way.”';
+    expect(clauseSpeakers(body)).toEqual([null]);
+  });
+});
+
+describe('no reporting clause: the person the passage is about, at low confidence', () => {
+  it('gives a quote-only paragraph to the person the paragraph before is about', () => {
+    const body = text('Halvard Strand said that for decades critics had predicted a withdrawal from the region.', '“That is because this region remains the most consequential for our own security.”');
+    const [quote] = findQuotes(body);
+    expect(quote?.speaker).toBe('Halvard Strand');
+    expect(quote?.cue).toBeNull();
+    expect(quote?.confidence).toBe(CONFIDENCE.salient);
+  });
+
+  it('prefers the last speaker quoted, unless someone is named after that quotation', () => {
+    const quiet = text('“We will hold the line,” Oskar Lindqvist said.', 'The talks went on into the night. “Nobody will leave this room before we agree.”');
+    expect(findQuotes(quiet).map((q) => [q.speaker, q.confidence])).toEqual([['Oskar Lindqvist', CONFIDENCE.reportingAfter], ['Oskar Lindqvist', CONFIDENCE.salient]]);
+    const named = text('“We will hold the line,” Oskar Lindqvist said.', 'Marta Kowalczyk stood up at midnight. “Nobody will leave this room before we agree.”');
+    expect(speakers(named)).toEqual(['Oskar Lindqvist', 'Marta Kowalczyk']);
+  });
+
+  it('leaves a quotation alone when nobody is named in its paragraph or the one before', () => {
+    const body = text('Halvard Strand spoke first.', 'The hall was cold and the lights failed twice.', '“That is because this region remains the most consequential.”');
+    expect(speakers(body)).toEqual([null]);
+  });
+
+  it('leaves a quoted title alone', () => {
+    const body = text('Halvard Strand arrived with a copy of “The Long Winter Road” under his arm.');
+    expect(findQuotes(body).map((q) => q.speaker)).toEqual([]);
+  });
+});
+
+describe('no reporting clause: the subject of the sentence that names someone last', () => {
+  it('gives the quotation to the first person of that sentence, not to the one it talks about', () => {
+    const body = text('Halvard Strand said that critics had long doubted Marta Kowalczyk.', '“That is because this region remains the most consequential for our own security.”');
+    expect(speakers(body)).toEqual(['Halvard Strand']);
+  });
+
+  it('leaves an earlier sentence’s subject alone when a later sentence names someone', () => {
+    const body = text('Halvard Strand said that critics had doubted the plan. Marta Kowalczyk disagreed with them.', '“That is because this region remains the most consequential for our own security.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+});
+
+describe('a definite description the article gives no name to', () => {
+  it('refers back to the person the passage is about (“…,” said the base chief)', () => {
+    const body = text('Halvard Strand arrived at the compound on Tuesday.', '“There never was an order to wait,” said the base chief, speaking publicly for the first time.');
+    const [quote] = findQuotes(body);
+    expect([quote?.speaker, quote?.speakerMention, quote?.cue]).toEqual(['Halvard Strand', 'the base chief', 'said']);
+    expect(quote?.confidence).toBeLessThanOrEqual(CONFIDENCE.namedDescription);
+  });
+
+  it('leaves an indefinite description alone (“…,” said a longtime adviser)', () => {
+    const body = text('Halvard Strand arrived at the compound on Tuesday.', '“There never was an order to wait,” said a longtime adviser, who declined to be identified.');
     expect(speakers(body)).toEqual([null]);
   });
 });

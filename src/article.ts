@@ -122,6 +122,11 @@ export interface Quote {
   speakerRole?: string | null;
   /** The reporting word ("said", "told", "according to", ":"); null when inherited or absent. */
   cue: string | null;
+  /**
+   * True when nothing in the text attributes the quotation and `speaker` is a guess: the person the
+   * passage is about (the speaker quoted just before, else the person named last). Absent otherwise.
+   */
+  speakerGuessed?: boolean;
   /** A quotation inside paraphrase (called the plan “a disaster”). */
   partial: boolean;
   /** Index of the block (paragraph) of `text` where it starts, from 0. */

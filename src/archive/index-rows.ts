@@ -83,6 +83,7 @@ export interface QuoteRow {
   speakerMention: string | null;
   text: string;
   cue: string | null;
+  speakerGuessed: boolean;
   partial: boolean;
   paragraph: number;
   start: number;

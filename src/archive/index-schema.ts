@@ -10,8 +10,9 @@ import Database from 'better-sqlite3';
  * 2: quotes table, quotes_fts, and a speakers column in snapshots_fts.
  * 3: page_urls (every URL a page was reached by), pages.folder_mtime, pages.url no longer unique
  *    (pages archived twice by earlier versions under a tracking parameter share it).
+ * 4: quotes.speaker_guessed (a speaker guessed from the passage, not stated by the text).
  */
-const INDEX_SCHEMA_VERSION = '3';
+const INDEX_SCHEMA_VERSION = '4';
 
 /** index.db was written by another version of clipfile: derived data, rebuilt rather than kept. */
 export class IndexFromOtherVersionError extends Error {
@@ -75,6 +76,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   speaker TEXT,
   speaker_mention TEXT,
   cue TEXT,
+  speaker_guessed INTEGER NOT NULL DEFAULT 0,
   partial INTEGER NOT NULL,
   paragraph INTEGER NOT NULL,
   start INTEGER NOT NULL,

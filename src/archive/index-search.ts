@@ -13,7 +13,7 @@ const COLUMN_WEIGHTS = [10.0, 4.0, 1.0, 2.0, 2.0] as const;
 const SNIPPET_WORDS = 24;
 
 /** The columns of a QuoteRow, over quotes q, snapshots s and pages p. */
-const QUOTE_COLUMNS = `q.speaker, q.speaker_mention AS speakerMention, q.text, q.cue, q.partial = 1 AS partial,
+const QUOTE_COLUMNS = `q.speaker, q.speaker_mention AS speakerMention, q.text, q.cue, q.speaker_guessed = 1 AS speakerGuessed, q.partial = 1 AS partial,
        q.paragraph, q.start, q."end" AS "end", q.confidence,
        s.title, s.published_time AS publishedTime, s.fetched_at AS fetchedAt, p.url, p.key, s.name AS snapshot`;
 /** Newest article first, then the quotations of each in their order. */
@@ -72,7 +72,7 @@ export function quotesBySpeaker(
        LIMIT ?`,
     )
     .all(match, options.limit ?? -1)
-    .map((row) => ({ ...row, partial: Boolean(row.partial) }));
+    .map((row) => ({ ...row, partial: Boolean(row.partial), speakerGuessed: Boolean(row.speakerGuessed) }));
 }
 
 /** The quotes_fts expression: every word of the speaker in a speaker column, the words (the search language) in the text. */
@@ -86,8 +86,9 @@ function speakerMatch(speaker: string, words: string | undefined): string | null
 }
 
 /**
- * Every quotation that has a speaker, with its article and site, in archive order: of the
- * latest snapshot of each page unless `allSnapshots` (for merging speakers across articles).
+ * Every quotation whose speaker the text states, with its article and site, in archive order: of
+ * the latest snapshot of each page unless `allSnapshots` (for merging speakers across articles).
+ * A guessed speaker is left out: it would count a quotation, or join two names, on a guess.
  */
 export function quotesWithSpeakers(db: Database.Database, options: { allSnapshots?: boolean } = {}): SpeakerQuoteRow[] {
   return db
@@ -96,9 +97,9 @@ export function quotesWithSpeakers(db: Database.Database, options: { allSnapshot
        FROM quotes q
        JOIN snapshots s ON s.id = q.snapshot_id
        JOIN pages p ON p.id = s.page_id
-       WHERE q.speaker IS NOT NULL ${latestOnly(options.allSnapshots)}
+       WHERE q.speaker IS NOT NULL AND q.speaker_guessed = 0 ${latestOnly(options.allSnapshots)}
        ${QUOTE_ORDER}`,
     )
     .all()
-    .map((row) => ({ ...row, partial: Boolean(row.partial) }));
+    .map((row) => ({ ...row, partial: Boolean(row.partial), speakerGuessed: Boolean(row.speakerGuessed) }));
 }

@@ -54,8 +54,8 @@ function addSnapshotText(db: Database.Database, snapshotId: number | bigint, art
 /** Each quotation of the snapshot, in its table and in quotes_fts. */
 function addQuotes(db: Database.Database, snapshotId: number | bigint, article: ArchivedArticle): void {
   const insertQuote = db.prepare(
-    `INSERT INTO quotes (snapshot_id, position, text, speaker, speaker_mention, cue, partial, paragraph, start, "end", confidence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO quotes (snapshot_id, position, text, speaker, speaker_mention, cue, speaker_guessed, partial, paragraph, start, "end", confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertQuoteFts = db.prepare('INSERT INTO quotes_fts (rowid, speaker, speaker_mention, text) VALUES (?, ?, ?, ?)');
   for (const [position, q] of (article.quotes ?? []).entries()) {
@@ -66,6 +66,7 @@ function addQuotes(db: Database.Database, snapshotId: number | bigint, article: 
       q.speaker,
       q.speakerMention,
       q.cue,
+      q.speakerGuessed ? 1 : 0,
       q.partial ? 1 : 0,
       q.paragraph,
       q.start,

@@ -153,12 +153,17 @@ function speakerRows(index: IndexDatabase, speaker: string, flags: QuotesFlags):
   return flags.limit === undefined ? rows : rows.slice(0, flags.limit);
 }
 
-type QuoteLike = Pick<Quote, 'text' | 'speaker' | 'speakerMention' | 'cue' | 'partial' | 'confidence'>;
+type QuoteLike = Pick<Quote, 'text' | 'speaker' | 'speakerMention' | 'cue' | 'partial' | 'confidence' | 'speakerGuessed'>;
 
 /** One quotation as text for people: the speaker first, then the words quoted (controls made visible). */
 function formatQuote(q: QuoteLike): string {
   const who = terminalLine(q.speaker ?? '(no speaker)');
-  const how = [q.speakerMention && q.speakerMention !== q.speaker ? `as “${q.speakerMention}”` : null, q.cue, q.partial ? 'partial' : null]
+  const how = [
+    q.speakerGuessed ? 'speaker guessed from the passage' : null,
+    q.speakerMention && q.speakerMention !== q.speaker ? `as “${q.speakerMention}”` : null,
+    q.cue,
+    q.partial ? 'partial' : null,
+  ]
     .filter(Boolean)
     .map((part) => terminalLine(part!))
     .join(', ');
@@ -173,7 +178,7 @@ function formatQuotes(quotes: Quote[]): string {
   return quotes.map((q) => `${formatQuote(q)}\n`).join('');
 }
 
-const CSV_HEADER = ['speaker', 'speaker_mention', 'quote', 'cue', 'partial', 'confidence', 'title', 'date', 'url', 'snapshot'];
+const CSV_HEADER = ['speaker', 'speaker_mention', 'quote', 'cue', 'partial', 'confidence', 'title', 'date', 'url', 'snapshot', 'speaker_guessed'];
 
 function csvRow(q: QuoteLike, title: string | null, published: string | null, url: string, where?: Partial<QuoteRow>): string[] {
   const date = (published ?? where?.fetchedAt ?? '').slice(0, 10);
@@ -188,5 +193,6 @@ function csvRow(q: QuoteLike, title: string | null, published: string | null, ur
     date,
     url,
     where?.key && where.snapshot ? `${where.key}@${where.snapshot}` : '',
+    q.speakerGuessed ? 'yes' : 'no',
   ];
 }

@@ -113,6 +113,7 @@ const QUOTE_COLUMNS: Column<QuoteSource>[] = [
   { name: 'speaker_mention', type: 'string', meaning: 'the speaker as written at the quotation ("he", "Khalimov")', value: ({ quote }) => quote.speakerMention },
   { name: 'text', type: 'string', meaning: 'the words quoted, without the marks', value: ({ quote }) => quote.text },
   { name: 'cue', type: 'string', meaning: 'the reporting word ("said", "told", ":")', value: ({ quote }) => quote.cue },
+  { name: 'speaker_guessed', type: 'boolean', meaning: 'the text states no speaker: `speaker` is the person the passage is about, a guess', value: ({ quote }) => quote.speakerGuessed === true },
   { name: 'partial', type: 'boolean', meaning: 'a quotation inside paraphrase', value: ({ quote }) => quote.partial },
   { name: 'paragraph', type: 'integer', meaning: "the block of the article's text where it starts, from 0", value: ({ quote }) => quote.paragraph },
   { name: 'start', type: 'integer', meaning: "offset of its start in the article's text (JavaScript string offsets)", value: ({ quote }) => quote.start },

@@ -138,7 +138,7 @@ describe('quotations across the archive', () => {
     const result = await runCli(['quotes', '--speaker', 'Khalimov', '-o', archive, '--csv']);
     expect(result.code).toBe(0);
     const rows = parseCsv(result.stdout);
-    expect(rows[0]).toEqual(['speaker', 'speaker_mention', 'quote', 'cue', 'partial', 'confidence', 'title', 'date', 'url', 'snapshot']);
+    expect(rows[0]).toEqual(['speaker', 'speaker_mention', 'quote', 'cue', 'partial', 'confidence', 'title', 'date', 'url', 'snapshot', 'speaker_guessed']);
     expect(rows).toHaveLength(3);
     expect(rows[1]!.slice(0, 5)).toEqual([
       'Gulmurod Khalimov',

@@ -100,3 +100,25 @@ describe('search speaker: uses the merged speakers', () => {
     expect(jsonLines<{ url: string }>(namesake.stdout).map((hit) => hit.url)).toEqual([PAGES[3][1]]);
   });
 });
+
+describe('a speaker guessed from the passage', () => {
+  // One quotation the text attributes and one it does not, which clipfile gives, as a guess, to
+  // the person the passage is about.
+  const page = resolve(repoRoot, 'fixtures/speakers/night-talks.html');
+  const guessArchive = join(mkdtempSync(join(tmpdir(), 'clipfile-guessed-')), 'archive');
+
+  it('is marked as a guess where people read it, and never counted by speakers', async () => {
+    const shown = await runCli(['quotes', page]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/^Oskar Lindqvist {2}\(said\)\n {4}“We will hold the line/);
+    expect(shown.stdout).toMatch(/\nOskar Lindqvist {2}\(speaker guessed from the passage\)\n {4}“Nobody will leave this room/);
+
+    const archived = await runCli(['archive', page, '--url', 'https://harbour.example.net/2024/05/night-talks', '-o', guessArchive, '-q']);
+    expect(archived.code, archived.stderr).toBe(0);
+    const listed = await runCli(['speakers', '-o', guessArchive, '--json']);
+    expect(jsonLines<Identity>(listed.stdout)).toEqual([{ name: 'Oskar Lindqvist', names: ['Oskar Lindqvist'], quotations: 1, articles: 1 }]);
+    const csv = await runCli(['quotes', '-o', guessArchive, '--speaker', 'Lindqvist', '--csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.trim().split(/\r?\n/).map((line) => line.split(',').at(-1))).toEqual(['speaker_guessed', 'no', 'yes']);
+  });
+});

@@ -59,6 +59,7 @@ export function joinQuotes(text: string, blocks: Block[], results: AttributedSpa
       speakerMention: attribution?.mention ?? null,
       speakerRole: roleOf(attribution, span.openAt),
       cue: attribution?.cue ?? null,
+      ...(attribution?.how === 'salient' ? { speakerGuessed: true } : {}),
       partial,
       paragraph: blocks[span.paragraph]!.paragraph,
       start: span.pieces[0]!.start,

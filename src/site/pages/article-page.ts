@@ -21,7 +21,7 @@ function sourceLink(url: string): SafeHtml | string {
 
 function quotationItem(quote: Quote): SafeHtml {
   return html`<li><blockquote><p>${quote.text}</p></blockquote>
-<p class="quote-speaker">— ${quote.speaker ?? 'unattributed'}${quote.speakerMention && quote.speakerMention !== quote.speaker ? html` <span class="mention">(as “${quote.speakerMention}”${quote.cue ? `, ${quote.cue}` : ''})</span>` : ''}</p></li>`;
+<p class="quote-speaker">— ${quote.speaker ?? 'unattributed'}${quote.speakerMention && quote.speakerMention !== quote.speaker ? html` <span class="mention">(as “${quote.speakerMention}”${quote.cue ? `, ${quote.cue}` : ''})</span>` : ''}${quote.speakerGuessed ? html` <span class="mention">(speaker guessed from the passage)</span>` : ''}</p></li>`;
 }
 
 /** One article: its metadata, the body with its embedded posts, its quotations, a link to its history. */

@@ -204,6 +204,12 @@ describe('no reporting clause: the person the passage is about, at low confidenc
     expect(quote?.speaker).toBe('Halvard Strand');
     expect(quote?.cue).toBeNull();
     expect(quote?.confidence).toBe(CONFIDENCE.salient);
+    expect(quote?.speakerGuessed).toBe(true);
+  });
+
+  it('marks only the guess as guessed, never a speaker the text states', () => {
+    const quiet = text('“We will hold the line,” Oskar Lindqvist said.', 'The talks went on into the night. “Nobody will leave this room before we agree.”');
+    expect(findQuotes(quiet).map((q) => q.speakerGuessed ?? false)).toEqual([false, true]);
   });
 
   it('prefers the last speaker quoted, unless someone is named after that quotation', () => {

@@ -34,6 +34,8 @@ import { scoreCorpus } from './metric.js';
 const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]';
 const TARGET_AUTO_RATIO = 1.1;
 const RSS_SAMPLE_MS = 100;
+/** Linux's USER_HZ: /proc's CPU times are in these ticks. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 interface CorpusPage {
   path: string;
@@ -52,7 +54,13 @@ interface ModeResult {
   mode: RenderMode;
   pages: number;
   wallMs: number;
+  /** CPU seconds of the run: Node (all its threads) and, apart, every process it started (Chromium's). */
+  nodeCpuS: number;
+  childCpuS: number;
   peakRssMiB: number;
+  /** The browser's start, and each render: when it began (s into the run) and how long it took. */
+  launchMs: number | null;
+  renders: { page: number; atS: number; ms: number }[];
   rendered: number;
   renderReasons: Record<string, number>;
   failed: number;
@@ -61,21 +69,43 @@ interface ModeResult {
   aebPages: number;
 }
 
+/** A Renderer that notes when each render begins and how long it takes (into `renders`). */
+class TimedRenderer extends Renderer {
+  readonly renders: { page: number; atS: number; ms: number }[] = [];
+  runStarted = 0;
+  pageIndex = new Map<string, number>();
+  override async render(...args: Parameters<Renderer['render']>): ReturnType<Renderer['render']> {
+    const started = performance.now();
+    try {
+      return await super.render(...args);
+    } finally {
+      const page = this.pageIndex.get(args[0].url) ?? -1;
+      this.renders.push({ page, atS: round((started - this.runStarted) / 1000, 2), ms: Math.round(performance.now() - started) });
+    }
+  }
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
 /** Child: one mode over every page, a few in flight at once as `archive` keeps them. */
 async function runMode(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
   const pages = corpusPages(limit);
-  const rss = new TreeRss(process.pid);
+  const usage = new TreeUsage(process.pid);
+  const cpuAtStart = process.cpuUsage();
   const pool = new ExtractPool();
-  let render: RenderSetup = { mode: 'never', renderer: null };
+  let renderer: TimedRenderer | null = null;
   if (mode !== 'never') {
     const chromium = findChromium();
     if (!chromium) throw new BenchUsageError(`--render ${mode} needs Chromium: ${INSTALL_HINT}`);
-    render = { mode, renderer: new Renderer({ executablePath: chromium.path, pagesAtOnce: Math.min(inFlight, os.availableParallelism()), sameOriginOnly: true }) };
+    renderer = new TimedRenderer({ executablePath: chromium.path, pagesAtOnce: Math.min(inFlight, os.availableParallelism()), sameOriginOnly: true });
+    pages.forEach((page, index) => renderer!.pageIndex.set(origin + page.path, index));
   }
+  const render: RenderSetup = { mode: renderer ? mode : 'never', renderer };
   const texts = new Map<string, string>();
   const renderReasons: Record<string, number> = {};
   const failures: Record<string, number> = {};
   const started = performance.now();
+  if (renderer) renderer.runStarted = started;
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < pages.length; index = next++) {
@@ -95,16 +125,21 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   await Promise.all(Array.from({ length: inFlight }, worker));
   const wallMs = performance.now() - started;
   await pool.close();
-  const rendered = render.renderer?.rendered ?? 0;
-  await render.renderer?.close();
-  rss.stop();
+  const rendered = renderer?.rendered ?? 0;
+  await renderer?.close();
+  usage.stop();
+  const nodeCpu = process.cpuUsage(cpuAtStart);
   const aeb = pages.filter((page) => page.truth !== null);
   const score = scoreCorpus(aeb.map((page) => ({ truth: page.truth!, predicted: texts.get(page.path) ?? '' })));
   return {
     mode,
     pages: pages.length,
     wallMs,
-    peakRssMiB: rss.peakBytes / 2 ** 20,
+    nodeCpuS: round((nodeCpu.user + nodeCpu.system) / 1e6, 2),
+    childCpuS: round(usage.childCpuSeconds(), 2),
+    peakRssMiB: usage.peakBytes / 2 ** 20,
+    launchMs: renderer?.launchMs ?? null,
+    renders: renderer?.renders ?? [],
     rendered,
     renderReasons,
     failed: Object.values(failures).reduce((sum, count) => sum + count, 0),
@@ -114,9 +149,15 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   };
 }
 
-/** Peak RSS of a process and all its descendants, sampled from /proc. */
-class TreeRss {
+/**
+ * Peak RSS of a process and all its descendants, and the CPU time of the descendants, sampled
+ * from /proc every RSS_SAMPLE_MS (a process's last sample counts: one that lives less than a
+ * sample is missed, so the figure is a floor). Linux only.
+ */
+class TreeUsage {
   peakBytes = 0;
+  /** Last seen user + system clock ticks of each descendant. */
+  private readonly childTicks = new Map<number, number>();
   private readonly timer: NodeJS.Timeout;
   constructor(private readonly root: number) {
     this.sample();
@@ -127,17 +168,26 @@ class TreeRss {
     this.sample();
     clearInterval(this.timer);
   }
+  childCpuSeconds(): number {
+    let ticks = 0;
+    for (const value of this.childTicks.values()) ticks += value;
+    return ticks / CLOCK_TICKS_PER_SECOND;
+  }
   private sample(): void {
     const children = new Map<number, number[]>();
     const rssPages = new Map<number, number>();
+    const ticks = new Map<number, number>();
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
       try {
         const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        // Fields after the command's closing parenthesis: state ppid … utime (12th) stime (13th).
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const parent = Number(fields[1]);
         const list = children.get(parent) ?? [];
         list.push(Number(name));
         children.set(parent, list);
+        ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
         rssPages.set(Number(name), Number(readFileSync(`/proc/${name}/statm`, 'utf8').split(' ')[1]));
       } catch {
         // gone meanwhile
@@ -148,6 +198,7 @@ class TreeRss {
     while (stack.length > 0) {
       const pid = stack.pop()!;
       total += (rssPages.get(pid) ?? 0) * 4096;
+      if (pid !== this.root && ticks.has(pid)) this.childTicks.set(pid, ticks.get(pid)!);
       stack.push(...(children.get(pid) ?? []));
     }
     this.peakBytes = Math.max(this.peakBytes, total);
@@ -187,18 +238,24 @@ async function main(): Promise<number> {
     server.close();
   }
   console.log(`bench:render: ${pages.size} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log('mode    ms/page  wall s  peak RSS MiB  rendered  failed  F1 aeb-dev');
+  console.log('mode    ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev');
   for (const r of results) {
     const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
+    const cpu = `${(r.nodeCpuS + r.childCpuS).toFixed(1)} (${r.nodeCpuS.toFixed(1)} + ${r.childCpuS.toFixed(1)})`;
     console.log(
-      `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
+      `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
     );
+    if (r.mode === 'auto' && r.renders.length > 0) {
+      const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
+      console.log(`        browser start ${r.launchMs ?? '-'} ms; renders: ${renders}`);
+    }
   }
   const never = results.find((r) => r.mode === 'never');
   const auto = results.find((r) => r.mode === 'auto');
   if (never && auto) {
     const ratio = auto.wallMs / never.wallMs;
-    console.log(`auto / never time: ${ratio.toFixed(2)}× (target < ${TARGET_AUTO_RATIO}×); F1 ${auto.aebF1 >= never.aebF1 ? 'not lowered' : 'LOWERED'} (${never.aebF1.toFixed(3)} → ${auto.aebF1.toFixed(3)})`);
+    const cpuRatio = (auto.nodeCpuS + auto.childCpuS) / (never.nodeCpuS + never.childCpuS);
+    console.log(`auto / never time: ${ratio.toFixed(2)}× (target < ${TARGET_AUTO_RATIO}×), CPU ${cpuRatio.toFixed(2)}×; F1 ${auto.aebF1 >= never.aebF1 ? 'not lowered' : 'LOWERED'} (${never.aebF1.toFixed(3)} → ${auto.aebF1.toFixed(3)})`);
   }
   return 0;
 }

@@ -172,6 +172,6 @@ describe('the browser', () => {
     const found = await runCli(['archive', '--help']);
     expect(found.stdout).toMatch(/--render <mode>[\s\S]*default:\s+auto:\s+Chromium\s+found:\s+\S+/);
     const missing = await runCli(['extract', '--help'], { env: { CLIPFILE_CHROMIUM: '/nonexistent/chromium' } });
-    expect(missing.stdout).toMatch(/default:\s+never:\s+no\s+Chromium\s+found;\s+install\s+one\s+\(apt-get\s+install\s+chromium\)/);
+    expect(missing.stdout).toMatch(/default:\s+never:\s+no\s+Chromium\s+found;\s+install\s+one\s+\(apt-get\s+install\s+chromium-headless-shell,\s+or\s+chromium\)/);
   });
 });

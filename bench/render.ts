@@ -7,9 +7,12 @@
  *   npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]
  *
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
- * are its own: wall ms per page, peak RSS of the process and everything it started (Chromium's
- * processes included, summed from /proc every 100 ms; Linux), pages rendered, and body-text F1
- * on aeb-dev (bench/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1.
+ * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes),
+ * peak RSS of the process and everything it started (Chromium's processes included; both from
+ * /proc every 100 ms, Linux only), pages rendered (and
+ * under auto when each render began and how long it took), and body-text F1 on aeb-dev
+ * (bench/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1. Node flags
+ * given to the parent reach the children (`node --cpu-prof dist/bench/render.js`).
  *
  * The pages' scripts reach only the local server (Renderer's sameOriginOnly): a benchmark must
  * not fetch the live sites the corpus pages were saved from.
@@ -33,9 +36,10 @@ import { scoreCorpus } from './metric.js';
 
 const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]';
 const TARGET_AUTO_RATIO = 1.1;
-const RSS_SAMPLE_MS = 100;
+const USAGE_SAMPLE_MS = 100;
 /** Linux's USER_HZ: /proc's CPU times are in these ticks. */
 const CLOCK_TICKS_PER_SECOND = 100;
+const PAGE_BYTES = 4096;
 
 interface CorpusPage {
   path: string;
@@ -54,7 +58,7 @@ interface ModeResult {
   mode: RenderMode;
   pages: number;
   wallMs: number;
-  /** CPU seconds of the run: Node (all its threads) and, apart, every process it started (Chromium's). */
+  /** CPU seconds of the run: Node (all its threads) and, apart, the processes it started (Chromium's). */
   nodeCpuS: number;
   childCpuS: number;
   peakRssMiB: number;
@@ -136,7 +140,7 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
     pages: pages.length,
     wallMs,
     nodeCpuS: round((nodeCpu.user + nodeCpu.system) / 1e6, 2),
-    childCpuS: round(usage.childCpuSeconds(), 2),
+    childCpuS: round(usage.descendantsCpuSeconds(), 2),
     peakRssMiB: usage.peakBytes / 2 ** 20,
     launchMs: renderer?.launchMs ?? null,
     renders: renderer?.renders ?? [],
@@ -151,57 +155,77 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
 
 /**
  * Peak RSS of a process and all its descendants, and the CPU time of the descendants, sampled
- * from /proc every RSS_SAMPLE_MS (a process's last sample counts: one that lives less than a
- * sample is missed, so the figure is a floor). Linux only.
+ * from /proc every USAGE_SAMPLE_MS. Each process on the machine is read once, when it first
+ * appears, to learn its parent; after that only the tree's own are read again (reading every
+ * process at each sample cost the run more CPU than Chromium did). A descendant's CPU is its
+ * last sample's, so the figure is a floor (a process's last 100 ms, or one that lived less, is
+ * missed). Linux only.
  */
 class TreeUsage {
   peakBytes = 0;
-  /** Last seen user + system clock ticks of each descendant. */
-  private readonly childTicks = new Map<number, number>();
+  /** Every process seen, with its parent (forgotten when it is gone, so a reused pid is read anew). */
+  private readonly parents = new Map<number, number>();
+  private readonly inTree = new Set<number>();
+  /** Last seen user + system clock ticks of each descendant, the ended ones included. */
+  private readonly ticks = new Map<number, number>();
   private readonly timer: NodeJS.Timeout;
   constructor(private readonly root: number) {
+    this.inTree.add(root);
     this.sample();
-    this.timer = setInterval(() => this.sample(), RSS_SAMPLE_MS);
+    this.timer = setInterval(() => this.sample(), USAGE_SAMPLE_MS);
     this.timer.unref();
   }
   stop(): void {
     this.sample();
     clearInterval(this.timer);
   }
-  childCpuSeconds(): number {
+  descendantsCpuSeconds(): number {
     let ticks = 0;
-    for (const value of this.childTicks.values()) ticks += value;
+    for (const value of this.ticks.values()) ticks += value;
     return ticks / CLOCK_TICKS_PER_SECOND;
   }
   private sample(): void {
-    const children = new Map<number, number[]>();
-    const rssPages = new Map<number, number>();
-    const ticks = new Map<number, number>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        // Fields after the command's closing parenthesis: state ppid … utime (12th) stime (13th).
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const parent = Number(fields[1]);
-        const list = children.get(parent) ?? [];
-        list.push(Number(name));
-        children.set(parent, list);
-        ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
-        rssPages.set(Number(name), Number(readFileSync(`/proc/${name}/statm`, 'utf8').split(' ')[1]));
-      } catch {
-        // gone meanwhile
+    const alive = new Set(readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
+    for (const pid of this.parents.keys()) {
+      if (!alive.has(pid)) {
+        this.parents.delete(pid);
+        this.inTree.delete(pid);
       }
     }
+    // Ascending: a parent is met before the children it forked.
+    for (const pid of [...alive].sort((a, b) => a - b)) {
+      if (this.parents.has(pid)) continue;
+      const parent = readStat(pid)?.parent;
+      if (parent === undefined) continue;
+      this.parents.set(pid, parent);
+      if (this.inTree.has(parent)) this.inTree.add(pid);
+    }
     let total = 0;
-    const stack = [this.root];
-    while (stack.length > 0) {
-      const pid = stack.pop()!;
-      total += (rssPages.get(pid) ?? 0) * 4096;
-      if (pid !== this.root && ticks.has(pid)) this.childTicks.set(pid, ticks.get(pid)!);
-      stack.push(...(children.get(pid) ?? []));
+    for (const pid of this.inTree) {
+      const stat = readStat(pid);
+      if (!stat) continue;
+      total += stat.residentBytes;
+      // A reused pid's ticks start again from zero: keyed by pid and start time.
+      if (pid !== this.root) this.ticks.set(pid * 1e12 + stat.startTicks, stat.cpuTicks);
     }
     this.peakBytes = Math.max(this.peakBytes, total);
+  }
+}
+
+/** What /proc/PID/stat says of a process (stat(5)), or null when it is gone. */
+function readStat(pid: number): { parent: number; cpuTicks: number; startTicks: number; residentBytes: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Counted from the field after the command's closing parenthesis (field 3, the state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      parent: Number(fields[1]),
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      startTicks: Number(fields[19]),
+      residentBytes: Number(fields[21]) * PAGE_BYTES,
+    };
+  } catch {
+    return null; // gone meanwhile
   }
 }
 
@@ -263,7 +287,7 @@ async function main(): Promise<number> {
 function child(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
   const args = [fileURLToPath(import.meta.url), '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const process_ = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     process_.on('error', reject);

@@ -7,9 +7,12 @@
  *   npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]
  *
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
- * are its own: wall ms per page, peak RSS of the process and everything it started (Chromium's
- * processes included, summed from /proc every 100 ms; Linux), pages rendered, and body-text F1
- * on aeb-dev (eval/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1.
+ * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes),
+ * peak RSS of the process and everything it started (Chromium's processes included; both from
+ * /proc every 100 ms, Linux only), pages rendered (and
+ * under auto when each render began and how long it took), and body-text F1 on aeb-dev
+ * (eval/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1. Node flags
+ * given to the parent reach the children (`node --cpu-prof dist/bench/render.js`).
  *
  * The pages' scripts reach only the local server (Renderer's sameOriginOnly): a benchmark must
  * not fetch the live sites the corpus pages were saved from.
@@ -34,7 +37,10 @@ import { scoreCorpus } from '../eval/metric.js';
 
 const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]';
 const TARGET_AUTO_RATIO = 1.1;
-const RSS_SAMPLE_MS = 100;
+const USAGE_SAMPLE_MS = 100;
+/** Linux's USER_HZ: /proc's CPU times are in these ticks. */
+const CLOCK_TICKS_PER_SECOND = 100;
+const PAGE_BYTES = 4096;
 
 interface CorpusPage {
   path: string;
@@ -53,7 +59,13 @@ interface ModeResult {
   mode: RenderMode;
   pages: number;
   wallMs: number;
+  /** CPU seconds of the run: Node (all its threads) and, apart, the processes it started (Chromium's). */
+  nodeCpuS: number;
+  childCpuS: number;
   peakRssMiB: number;
+  /** The browser's start, and each render: when it began (s into the run) and how long it took. */
+  launchMs: number | null;
+  renders: { page: number; atS: number; ms: number }[];
   rendered: number;
   renderReasons: Record<string, number>;
   failed: number;
@@ -62,21 +74,43 @@ interface ModeResult {
   aebPages: number;
 }
 
+/** A Renderer that notes when each render begins and how long it takes (into `renders`). */
+class TimedRenderer extends Renderer {
+  readonly renders: { page: number; atS: number; ms: number }[] = [];
+  runStarted = 0;
+  pageIndex = new Map<string, number>();
+  override async render(...args: Parameters<Renderer['render']>): ReturnType<Renderer['render']> {
+    const started = performance.now();
+    try {
+      return await super.render(...args);
+    } finally {
+      const page = this.pageIndex.get(args[0].url) ?? -1;
+      this.renders.push({ page, atS: round((started - this.runStarted) / 1000, 2), ms: Math.round(performance.now() - started) });
+    }
+  }
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
 /** Child: one mode over every page, a few in flight at once as `archive` keeps them. */
 async function runMode(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
   const pages = corpusPages(limit);
-  const rss = new TreeRss(process.pid);
+  const usage = new TreeUsage(process.pid);
+  const cpuAtStart = process.cpuUsage();
   const pool = new ExtractPool();
-  let render: RenderSetup = { mode: 'never', renderer: null };
+  let renderer: TimedRenderer | null = null;
   if (mode !== 'never') {
     const chromium = findChromium();
     if (!chromium) throw new BenchUsageError(`--render ${mode} needs Chromium: ${INSTALL_HINT}`);
-    render = { mode, renderer: new Renderer({ executablePath: chromium.path, pagesAtOnce: Math.min(inFlight, os.availableParallelism()), sameOriginOnly: true }) };
+    renderer = new TimedRenderer({ executablePath: chromium.path, pagesAtOnce: Math.min(inFlight, os.availableParallelism()), sameOriginOnly: true });
+    pages.forEach((page, index) => renderer!.pageIndex.set(origin + page.path, index));
   }
+  const render: RenderSetup = { mode: renderer ? mode : 'never', renderer };
   const texts = new Map<string, string>();
   const renderReasons: Record<string, number> = {};
   const failures: Record<string, number> = {};
   const started = performance.now();
+  if (renderer) renderer.runStarted = started;
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < pages.length; index = next++) {
@@ -96,16 +130,21 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   await Promise.all(Array.from({ length: inFlight }, worker));
   const wallMs = performance.now() - started;
   await pool.close();
-  const rendered = render.renderer?.rendered ?? 0;
-  await render.renderer?.close();
-  rss.stop();
+  const rendered = renderer?.rendered ?? 0;
+  await renderer?.close();
+  usage.stop();
+  const nodeCpu = process.cpuUsage(cpuAtStart);
   const aeb = pages.filter((page) => page.truth !== null);
   const score = scoreCorpus(aeb.map((page) => ({ truth: page.truth!, predicted: texts.get(page.path) ?? '' })));
   return {
     mode,
     pages: pages.length,
     wallMs,
-    peakRssMiB: rss.peakBytes / 2 ** 20,
+    nodeCpuS: round((nodeCpu.user + nodeCpu.system) / 1e6, 2),
+    childCpuS: round(usage.descendantsCpuSeconds(), 2),
+    peakRssMiB: usage.peakBytes / 2 ** 20,
+    launchMs: renderer?.launchMs ?? null,
+    renders: renderer?.renders ?? [],
     rendered,
     renderReasons,
     failed: Object.values(failures).reduce((sum, count) => sum + count, 0),
@@ -115,43 +154,79 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   };
 }
 
-/** Peak RSS of a process and all its descendants, sampled from /proc. */
-class TreeRss {
+/**
+ * Peak RSS of a process and all its descendants, and the CPU time of the descendants, sampled
+ * from /proc every USAGE_SAMPLE_MS. Each process on the machine is read once, when it first
+ * appears, to learn its parent; after that only the tree's own are read again (reading every
+ * process at each sample cost the run more CPU than Chromium did). A descendant's CPU is its
+ * last sample's, so the figure is a floor (a process's last 100 ms, or one that lived less, is
+ * missed). Linux only.
+ */
+class TreeUsage {
   peakBytes = 0;
+  /** Every process seen, with its parent (forgotten when it is gone, so a reused pid is read anew). */
+  private readonly parents = new Map<number, number>();
+  private readonly inTree = new Set<number>();
+  /** Last seen user + system clock ticks of each descendant, the ended ones included. */
+  private readonly ticks = new Map<number, number>();
   private readonly timer: NodeJS.Timeout;
   constructor(private readonly root: number) {
+    this.inTree.add(root);
     this.sample();
-    this.timer = setInterval(() => this.sample(), RSS_SAMPLE_MS);
+    this.timer = setInterval(() => this.sample(), USAGE_SAMPLE_MS);
     this.timer.unref();
   }
   stop(): void {
     this.sample();
     clearInterval(this.timer);
   }
+  descendantsCpuSeconds(): number {
+    let ticks = 0;
+    for (const value of this.ticks.values()) ticks += value;
+    return ticks / CLOCK_TICKS_PER_SECOND;
+  }
   private sample(): void {
-    const children = new Map<number, number[]>();
-    const rssPages = new Map<number, number>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        const list = children.get(parent) ?? [];
-        list.push(Number(name));
-        children.set(parent, list);
-        rssPages.set(Number(name), Number(readFileSync(`/proc/${name}/statm`, 'utf8').split(' ')[1]));
-      } catch {
-        // gone meanwhile
+    const alive = new Set(readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
+    for (const pid of this.parents.keys()) {
+      if (!alive.has(pid)) {
+        this.parents.delete(pid);
+        this.inTree.delete(pid);
       }
     }
+    // Ascending: a parent is met before the children it forked.
+    for (const pid of [...alive].sort((a, b) => a - b)) {
+      if (this.parents.has(pid)) continue;
+      const parent = readStat(pid)?.parent;
+      if (parent === undefined) continue;
+      this.parents.set(pid, parent);
+      if (this.inTree.has(parent)) this.inTree.add(pid);
+    }
     let total = 0;
-    const stack = [this.root];
-    while (stack.length > 0) {
-      const pid = stack.pop()!;
-      total += (rssPages.get(pid) ?? 0) * 4096;
-      stack.push(...(children.get(pid) ?? []));
+    for (const pid of this.inTree) {
+      const stat = readStat(pid);
+      if (!stat) continue;
+      total += stat.residentBytes;
+      // A reused pid's ticks start again from zero: keyed by pid and start time.
+      if (pid !== this.root) this.ticks.set(pid * 1e12 + stat.startTicks, stat.cpuTicks);
     }
     this.peakBytes = Math.max(this.peakBytes, total);
+  }
+}
+
+/** What /proc/PID/stat says of a process (stat(5)), or null when it is gone. */
+function readStat(pid: number): { parent: number; cpuTicks: number; startTicks: number; residentBytes: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Counted from the field after the command's closing parenthesis (field 3, the state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      parent: Number(fields[1]),
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      startTicks: Number(fields[19]),
+      residentBytes: Number(fields[21]) * PAGE_BYTES,
+    };
+  } catch {
+    return null; // gone meanwhile
   }
 }
 
@@ -188,18 +263,24 @@ async function main(): Promise<number> {
     server.close();
   }
   console.log(`bench:render: ${pages.size} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log('mode    ms/page  wall s  peak RSS MiB  rendered  failed  F1 aeb-dev');
+  console.log('mode    ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev');
   for (const r of results) {
     const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
+    const cpu = `${(r.nodeCpuS + r.childCpuS).toFixed(1)} (${r.nodeCpuS.toFixed(1)} + ${r.childCpuS.toFixed(1)})`;
     console.log(
-      `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
+      `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
     );
+    if (r.mode === 'auto' && r.renders.length > 0) {
+      const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
+      console.log(`        browser start ${r.launchMs ?? '-'} ms; renders: ${renders}`);
+    }
   }
   const never = results.find((r) => r.mode === 'never');
   const auto = results.find((r) => r.mode === 'auto');
   if (never && auto) {
     const ratio = auto.wallMs / never.wallMs;
-    console.log(`auto / never time: ${ratio.toFixed(2)}× (target < ${TARGET_AUTO_RATIO}×); F1 ${auto.aebF1 >= never.aebF1 ? 'not lowered' : 'LOWERED'} (${never.aebF1.toFixed(3)} → ${auto.aebF1.toFixed(3)})`);
+    const cpuRatio = (auto.nodeCpuS + auto.childCpuS) / (never.nodeCpuS + never.childCpuS);
+    console.log(`auto / never time: ${ratio.toFixed(2)}× (target < ${TARGET_AUTO_RATIO}×), CPU ${cpuRatio.toFixed(2)}×; F1 ${auto.aebF1 >= never.aebF1 ? 'not lowered' : 'LOWERED'} (${never.aebF1.toFixed(3)} → ${auto.aebF1.toFixed(3)})`);
   }
   return 0;
 }
@@ -207,7 +288,7 @@ async function main(): Promise<number> {
 function child(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
   const args = [fileURLToPath(import.meta.url), '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const process_ = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     process_.on('error', reject);

@@ -57,23 +57,24 @@ const MAX_CLASS_MENTIONS = 200;
 
 export function hasScriptFilledEmbed(html: string): boolean {
   if (!hasExternalScript(html)) return false;
-  const lower = html.toLowerCase();
+  // Case-insensitive searches of the page as it is: lower-casing a copy of a 200 KB page for
+  // each scan cost more than the scans.
+  const mention = new RegExp(EMBED_PLACEHOLDER_CLASSES.join('|'), 'gi');
   let mentions = 0;
-  for (const name of EMBED_PLACEHOLDER_CLASSES) {
-    for (let at = lower.indexOf(name); at !== -1 && mentions < MAX_CLASS_MENTIONS; at = lower.indexOf(name, at + name.length)) {
-      mentions++;
-      const windowStart = Math.max(0, at - MAX_TAG_CHARS);
-      const tagStart = lower.lastIndexOf('<', at);
-      if (tagStart < windowStart) continue;
-      const tagEnd = lower.slice(at, at + MAX_TAG_CHARS).indexOf('>');
-      if (tagEnd === -1) continue;
-      const insideStart = at + tagEnd + 1;
-      const tag = lower.slice(tagStart, insideStart);
-      const element = /^<(blockquote|div)[\s/]/.exec(tag)?.[1];
-      if (!element || !/\bclass\s*=/.test(tag)) continue;
-      const close = lower.slice(insideStart, insideStart + MAX_PLACEHOLDER_CHARS).indexOf(`</${element}`);
-      if (close !== -1 && visibleText(html.slice(insideStart, insideStart + close)).length <= EMPTY_EMBED_MAX_CHARS) return true;
-    }
+  for (let found = mention.exec(html); found !== null && mentions < MAX_CLASS_MENTIONS; found = mention.exec(html)) {
+    mentions++;
+    const at = found.index;
+    const windowStart = Math.max(0, at - MAX_TAG_CHARS);
+    const tagStart = html.lastIndexOf('<', at);
+    if (tagStart < windowStart) continue;
+    const tagEnd = html.slice(at, at + MAX_TAG_CHARS).indexOf('>');
+    if (tagEnd === -1) continue;
+    const insideStart = at + tagEnd + 1;
+    const tag = html.slice(tagStart, insideStart).toLowerCase();
+    const element = /^<(blockquote|div)[\s/]/.exec(tag)?.[1];
+    if (!element || !/\bclass\s*=/.test(tag)) continue;
+    const close = html.slice(insideStart, insideStart + MAX_PLACEHOLDER_CHARS).toLowerCase().indexOf(`</${element}`);
+    if (close !== -1 && visibleText(html.slice(insideStart, insideStart + close)).length <= EMPTY_EMBED_MAX_CHARS) return true;
   }
   return false;
 }
@@ -88,19 +89,21 @@ function hasExternalScript(html: string): boolean {
  * `start` and `end` bound the whole element, tags included.
  */
 function* scriptElements(html: string): Generator<{ attributes: string; body: string; start: number; end: number }> {
-  const lower = html.toLowerCase();
-  let at = lower.indexOf('<script');
-  while (at !== -1) {
-    const tagEnd = lower.indexOf('>', at);
+  const opening = /<script/gi;
+  const closing = /<\/script/gi;
+  for (let found = opening.exec(html); found !== null; found = opening.exec(html)) {
+    const at = found.index;
+    const tagEnd = html.indexOf('>', at);
     if (tagEnd === -1) return;
-    const close = lower.indexOf('</script', tagEnd);
+    closing.lastIndex = tagEnd;
+    const close = closing.exec(html)?.index ?? -1;
     const bodyEnd = close === -1 ? html.length : close;
     const attributes = html.slice(at + '<script'.length, tagEnd);
     const end = close === -1 ? html.length : close + '</script'.length;
     // `<scripts>` or `<script-x>` are other elements.
     if (/^[\s/]|^$/.test(attributes)) yield { attributes, body: html.slice(tagEnd + 1, bodyEnd), start: at, end };
     if (close === -1) return;
-    at = lower.indexOf('<script', close + 1);
+    opening.lastIndex = close + 1;
   }
 }
 

@@ -81,6 +81,8 @@ export class Renderer {
   readonly timeoutMs: number;
   /** Pages rendered so far (failed ones included). */
   rendered = 0;
+  /** How long the browser took to start (the last start), once it has; for benchmarks. */
+  launchMs: number | null = null;
   private readonly pagesAtOnce: number;
   private browser: Promise<Browser> | null = null;
   private active = 0;
@@ -137,12 +139,16 @@ export class Renderer {
   /** The run's one browser, started on first use; started again if it died. */
   private async startedBrowser(source: string): Promise<Browser> {
     if (!this.browser) {
+      const launchStarted = Date.now();
       const starting = launchChromium(this.options.executablePath, { timeoutMs: LAUNCH_TIMEOUT_MS });
       this.browser = starting;
       starting.then(
-        (browser) => browser.on('disconnected', () => {
-          if (this.browser === starting) this.browser = null;
-        }),
+        (browser) => {
+          this.launchMs = Date.now() - launchStarted;
+          browser.on('disconnected', () => {
+            if (this.browser === starting) this.browser = null;
+          });
+        },
         () => {
           if (this.browser === starting) this.browser = null;
         },

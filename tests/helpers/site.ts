@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot, runCli } from './cli.js';
 import { fixturePages, fixturePath, fixturesDir } from './fixtures.js';
+import { findChromium, INSTALL_HINT, launchChromium as launchRenderBrowser } from '../../src/render/browser.js';
 import type { SiteBuildResult } from '../../src/site/build.js';
 
 export const seedUrl = fixturePages['seed-tajik-commander']!.url;
@@ -61,17 +62,13 @@ export async function buildSiteWithCli(archive: string, out?: string): Promise<S
   return JSON.parse(result.stdout) as SiteBuildJson;
 }
 
-/** Debian's Chromium, headless, as the team runs it; fails (never skips) when it is missing. */
+/**
+ * The Chromium clipfile renders with (src/render/browser.ts: $CLIPFILE_CHROMIUM, Debian's
+ * headless shell, /usr/bin/chromium, Playwright's own), launched with the team's flags; fails
+ * (never skips) when there is none.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const found = findChromium();
+  if (!found) throw new Error(`the browser tests need Chromium: ${INSTALL_HINT}`);
+  return launchRenderBrowser(found.path);
 }

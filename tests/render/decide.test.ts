@@ -58,6 +58,10 @@ describe('decideRender', () => {
     expect(decide(filled)).toEqual({ render: false, reason: null });
     // A placeholder with no script to fill it stays as it is.
     expect(hasScriptFilledEmbed(TWEET_PLACEHOLDER.replace('<script async src="/widget.js"></script>', ''))).toBe(false);
+    // Markup in capitals is the same markup to a browser.
+    const shouting = TWEET_PLACEHOLDER.replace('<blockquote class="twitter-tweet"', '<BLOCKQUOTE CLASS="Twitter-Tweet"').replace('</blockquote>', '</BLOCKQUOTE>').replace('<script async src=', '<SCRIPT async SRC=').replace('</script>', '</SCRIPT>');
+    expect(shouting).not.toContain('twitter-tweet');
+    expect(hasScriptFilledEmbed(shouting)).toBe(true);
   });
 
   it('renders a stub whose scripts carry far more prose (short-article), not a whole story with a state blob', () => {

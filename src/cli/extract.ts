@@ -10,6 +10,7 @@ import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 import { errorCode, Reporter } from './reporter.js';
+import { withOptimizationDeferred } from './short-run.js';
 import { terminalBlock } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
@@ -74,7 +75,7 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
       const extract = (page: PageInput) =>
-        withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom }), flags.timeLimit, source);
+        withOptimizationDeferred(() => withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom }), flags.timeLimit, source));
       const extracted = await extractPage(capture, decoded, source, extract, render);
       const rendered = extracted.rendered;
       const article = flags.comments ? withCommentsInMarkdown(extracted.article) : extracted.article;

@@ -64,6 +64,7 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
   const fetchOptions = fetchOptionsFrom(flags);
   const limits = limitsFrom(flags);
   const output = outputFor(flags, sources.length, markdownWithFrontMatter);
+  const omit = unprintedParts(flags);
   // One page at a time: one tab of one browser, started on the first page that needs it.
   const render = renderSetupFrom(command, flags, { pagesAtOnce: 1, userAgent: fetchOptions.userAgent ?? defaultUserAgent(), warn: (message) => reporter.warning(message) });
   let failures = 0;
@@ -75,7 +76,7 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
       const extract = (page: PageInput) =>
-        withOptimizationDeferred(() => withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom }), flags.timeLimit, source));
+        withOptimizationDeferred(() => withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom, omit }), flags.timeLimit, source));
       const extracted = await extractPage(capture, decoded, source, extract, render);
       const rendered = extracted.rendered;
       const article = flags.comments ? withCommentsInMarkdown(extracted.article) : extracted.article;
@@ -118,6 +119,12 @@ function withinTimeLimit<T>(run: () => T, seconds: number, source: string): T {
     }
     throw error;
   }
+}
+
+/** The Article's parts this run never prints, which the extraction then leaves out. */
+function unprintedParts(flags: ExtractFlags): { html: boolean; quotes: boolean } {
+  const wholeArticle = flags.json === true || flags.format === 'json';
+  return { html: !wholeArticle && flags.format !== 'html', quotes: !wholeArticle };
 }
 
 interface Output {

@@ -104,20 +104,31 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
   return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
 }
 
+/** Where withinTimeLimit leaves the function its script calls, for the length of the call. */
+const TIMED_RUN = Symbol.for('clipfile.timedRun');
+let timedRunScript: vm.Script | undefined;
+
 /**
  * Runs synchronous code (an extraction) on this thread for at most `seconds`: V8 ends a vm
  * script that overruns its timeout from a watchdog thread, and that ends the functions it
  * called too. On this thread rather than in a worker (as archive's pool does): starting a
- * worker thread cost a one-page `extract` about a third of its time (bench:startup).
+ * worker thread cost a one-page `extract` about a third of its time (bench:startup). In this
+ * context rather than a new one, which Node builds by compiling its per-context scripts again
+ * (about 4 % of a one-page extract's instructions).
  */
 function withinTimeLimit<T>(run: () => T, seconds: number, source: string): T {
+  timedRunScript ??= new vm.Script(`globalThis[Symbol.for(${JSON.stringify(TIMED_RUN.description)})]()`);
+  const global = globalThis as unknown as Record<symbol, unknown>;
+  global[TIMED_RUN] = run;
   try {
-    return vm.runInNewContext('run()', { run }, { timeout: Math.ceil(seconds * 1000) }) as T;
+    return timedRunScript.runInThisContext({ timeout: Math.ceil(seconds * 1000) }) as T;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
       throw new SourceError(source, 'timeout', `extraction took longer than ${seconds} s`);
     }
     throw error;
+  } finally {
+    delete global[TIMED_RUN];
   }
 }
 

@@ -114,7 +114,7 @@ let timedRunScript: vm.Script | undefined;
  * called too. On this thread rather than in a worker (as archive's pool does): starting a
  * worker thread cost a one-page `extract` about a third of its time (bench:startup). In this
  * context rather than a new one, which Node builds by compiling its per-context scripts again
- * (about 4 % of a one-page extract's instructions).
+ * (about 0.5 % of a one-page extract's instructions).
  */
 function withinTimeLimit<T>(run: () => T, seconds: number, source: string): T {
   timedRunScript ??= new vm.Script(`globalThis[Symbol.for(${JSON.stringify(TIMED_RUN.description)})]()`);

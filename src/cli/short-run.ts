@@ -13,8 +13,6 @@
  * this puts back (Node 20's; Node 22 and 24 keep their own tiering), and not when the user set
  * the budget.
  */
-import v8 from 'node:v8';
-
 /** V8 11.3's (Node 20's) default `--interrupt-budget`, the value put back after an extraction. */
 const V8_11_3_INTERRUPT_BUDGET = 66 * 1024;
 /** How much later than by default a function is optimized during an extraction (4 and 32 measured about the same). */
@@ -33,6 +31,8 @@ let deferrable: boolean | undefined;
 export function withOptimizationDeferred<T>(run: () => T): T {
   deferrable ??= mayDeferOptimization();
   if (!deferrable) return run();
+  // Loaded on use: node:v8 is no module for `--version` or `list` to load.
+  const v8 = process.getBuiltinModule('node:v8');
   v8.setFlagsFromString(`--interrupt-budget=${V8_11_3_INTERRUPT_BUDGET * DEFERRED_OPTIMIZATION_FACTOR}`);
   try {
     return run();

@@ -13,9 +13,14 @@
  * folder copied under 1,000 keys, then `clipfile reindex`.
  *
  *   npm run bench:startup [-- --runs 10] [--compare /path/to/other/clipfile]
+ *   npm run bench:startup -- --breakdown 10      where the extract's time goes, by stage
+ *   npm run bench:startup -- --instructions      each case's instructions, under valgrind
  *
  * --compare also times --version, extract and list of another built clipfile (an older
  * commit, say), in the same interleaved runs, so a change is measured under the same load.
+ * --breakdown N profiles N extract runs instead of timing (bench/startup-breakdown.ts);
+ * --instructions counts one run of each case instead of timing: on a loaded machine, where
+ * wall and even CPU time vary by half, the one figure that does not move.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,12 +30,15 @@ import { fileURLToPath } from 'node:url';
 import { CODE_CACHE_REFRESHES } from '../src/cli/code-cache.js';
 import { readBenchArgs, wholeNumber } from './args.js';
 import { runBench } from './run.js';
+import { instructionsOf, profileBreakdown, VALGRIND } from './startup-breakdown.js';
 
-const USAGE = 'usage: npm run bench:startup [-- --runs N] [--pages N] [--compare DIR]   (defaults: 10 runs, 1,000 pages)';
+const USAGE =
+  'usage: npm run bench:startup [-- --runs N] [--pages N] [--compare DIR] [--breakdown N] [--instructions]   (defaults: 10 runs, 1,000 pages)';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(repoRoot, 'bin/clipfile.js');
 const SEED = join(repoRoot, 'fixtures/pages/seed-tajik-commander.html');
 const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
+const EXTRACT_ARGS = [cli, 'extract', SEED, '--url', SEED_URL];
 
 /** GNU time reports a run's CPU time, which other processes' load inflates far less than wall time. */
 const GNU_TIME = '/usr/bin/time';
@@ -42,9 +50,17 @@ interface Case {
 }
 
 runBench('bench:startup', async () => {
-  const values = readBenchArgs(USAGE, { runs: { type: 'string' }, pages: { type: 'string' }, compare: { type: 'string' } });
+  const values = readBenchArgs(USAGE, {
+    runs: { type: 'string' },
+    pages: { type: 'string' },
+    compare: { type: 'string' },
+    breakdown: { type: 'string' },
+    instructions: { type: 'boolean' },
+  });
   const runs = wholeNumber('runs', values.runs, USAGE) ?? 10;
   const pages = wholeNumber('pages', values.pages, USAGE) ?? 1000;
+  const breakdownRuns = wholeNumber('breakdown', values.breakdown, USAGE);
+  if (breakdownRuns !== undefined) return printBreakdown(breakdownRuns);
   const scratch = mkdtempSync(join(tmpdir(), 'clipfile-bench-startup-'));
   const loadBefore = loadAverage();
   try {
@@ -52,7 +68,7 @@ runBench('bench:startup', async () => {
     const cases: Case[] = [
       { name: 'node -e 0', args: ['-e', '0'] },
       { name: 'clipfile --version', args: [cli, '--version'] },
-      { name: 'clipfile extract (seed page)', args: [cli, 'extract', SEED, '--url', SEED_URL] },
+      { name: 'clipfile extract (seed page)', args: EXTRACT_ARGS },
       { name: `clipfile list (${pages} pages)`, args: [cli, 'list', '-o', archive] },
     ];
     if (values.compare !== undefined) {
@@ -63,6 +79,7 @@ runBench('bench:startup', async () => {
         { name: `compared list (${pages} pages)`, args: [other, 'list', '-o', archive] },
       );
     }
+    if (values.instructions) return printInstructions(cases);
     const times = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
     // Warm the file-system cache, and let the code cache settle: each bundle file's cache is
     // saved again by the first CODE_CACHE_REFRESHES runs after the one that made it.
@@ -83,6 +100,27 @@ runBench('bench:startup', async () => {
     rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+function printBreakdown(runs: number): void {
+  const loadBefore = loadAverage();
+  // Runs enough times first that the code cache is as every later run finds it.
+  for (let warmUp = 0; warmUp <= CODE_CACHE_REFRESHES + 1; warmUp++) timeOnce({ name: 'warm-up', args: EXTRACT_ARGS });
+  const breakdown = profileBreakdown(EXTRACT_ARGS, runs, repoRoot);
+  console.log(
+    `clipfile extract (seed page) under the CPU profiler, mean of ${breakdown.runs} runs, Node ${process.version}, load average before ${loadBefore}, after ${loadAverage()}`,
+  );
+  for (const { stage, ms } of breakdown.stages) {
+    console.log(`  ${stage.padEnd(50)} ${ms.toFixed(1).padStart(7)} ms  ${((100 * ms) / breakdown.profiledMs).toFixed(1).padStart(5)} %`);
+  }
+  console.log(`  ${'profiled (Node\'s own start before the profiler aside)'.padEnd(50)} ${breakdown.profiledMs.toFixed(1).padStart(7)} ms`);
+}
+
+function printInstructions(cases: Case[]): void {
+  if (VALGRIND === null) throw new Error('--instructions needs valgrind (apt-get install valgrind)');
+  for (let warmUp = 0; warmUp <= CODE_CACHE_REFRESHES + 1; warmUp++) for (const c of cases) timeOnce(c);
+  console.log(`instructions of one run (valgrind, all threads), Node ${process.version}`);
+  for (const c of cases) console.log(`  ${c.name.padEnd(32)} ${(instructionsOf(c.args, repoRoot)! / 1e6).toFixed(0).padStart(6)} M`);
+}
 
 interface Sample {
   wallMs: number;

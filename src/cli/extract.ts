@@ -10,6 +10,7 @@ import { addLimitOptions, limitsFrom, type LimitFlags } from './limit-options.js
 import { addMinConfidenceOption, doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from './render-options.js';
 import { errorCode, Reporter } from './reporter.js';
+import { withOptimizationDeferred } from './short-run.js';
 import { terminalBlock } from './terminal-text.js';
 
 export type OutputFormat = 'md' | 'json' | 'text' | 'html';
@@ -63,6 +64,7 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
   const fetchOptions = fetchOptionsFrom(flags);
   const limits = limitsFrom(flags);
   const output = outputFor(flags, sources.length, markdownWithFrontMatter);
+  const omit = unprintedParts(flags);
   // One page at a time: one tab of one browser, started on the first page that needs it.
   const render = renderSetupFrom(command, flags, { pagesAtOnce: 1, userAgent: fetchOptions.userAgent ?? defaultUserAgent(), warn: (message) => reporter.warning(message) });
   let failures = 0;
@@ -74,7 +76,7 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
       for await (const capture of pageCaptures(source, fetchOptions)) {
       const decoded = decodePage(capture);
       const extract = (page: PageInput) =>
-        withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom }), flags.timeLimit, source);
+        withOptimizationDeferred(() => withinTimeLimit(() => extractArticle({ ...page, ...limits }, { dom: flags.dom, omit }), flags.timeLimit, source));
       const extracted = await extractPage(capture, decoded, source, extract, render);
       const rendered = extracted.rendered;
       const article = flags.comments ? withCommentsInMarkdown(extracted.article) : extracted.article;
@@ -102,21 +104,38 @@ async function runExtract(command: Command, sources: string[], flags: ExtractFla
   return doubtful > 0 ? ExitCode.belowMinConfidence : ExitCode.ok;
 }
 
+/** Where withinTimeLimit leaves the function its script calls, for the length of the call. */
+const TIMED_RUN = Symbol.for('clipfile.timedRun');
+let timedRunScript: vm.Script | undefined;
+
 /**
  * Runs synchronous code (an extraction) on this thread for at most `seconds`: V8 ends a vm
  * script that overruns its timeout from a watchdog thread, and that ends the functions it
  * called too. On this thread rather than in a worker (as archive's pool does): starting a
- * worker thread cost a one-page `extract` about a third of its time (bench:startup).
+ * worker thread cost a one-page `extract` about a third of its time (bench:startup). In this
+ * context rather than a new one, which Node builds by compiling its per-context scripts again
+ * (about 0.5 % of a one-page extract's instructions).
  */
 function withinTimeLimit<T>(run: () => T, seconds: number, source: string): T {
+  timedRunScript ??= new vm.Script(`globalThis[Symbol.for(${JSON.stringify(TIMED_RUN.description)})]()`);
+  const global = globalThis as unknown as Record<symbol, unknown>;
+  global[TIMED_RUN] = run;
   try {
-    return vm.runInNewContext('run()', { run }, { timeout: Math.ceil(seconds * 1000) }) as T;
+    return timedRunScript.runInThisContext({ timeout: Math.ceil(seconds * 1000) }) as T;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
       throw new SourceError(source, 'timeout', `extraction took longer than ${seconds} s`);
     }
     throw error;
+  } finally {
+    delete global[TIMED_RUN];
   }
+}
+
+/** The Article's parts this run never prints, which the extraction then leaves out. */
+function unprintedParts(flags: ExtractFlags): { html: boolean; quotes: boolean } {
+  const wholeArticle = flags.json === true || flags.format === 'json';
+  return { html: !wholeArticle && flags.format !== 'html', quotes: !wholeArticle };
 }
 
 interface Output {

@@ -54,6 +54,11 @@ export interface ExtractOptions {
   charThreshold?: number;
   /** The DOM to run on (default linkedom; a page that throws on linkedom is retried on jsdom). */
   dom?: DomEngine;
+  /**
+   * Parts of the Article the caller never reads, left empty: `html` ('') and `quotes` ([]).
+   * `extract` to Markdown or text prints neither, and they were a tenth of a one-page run.
+   */
+  omit?: { html?: boolean; quotes?: boolean };
 }
 
 /**
@@ -130,9 +135,9 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
     wordCount: countWords(text),
     text,
     markdown: title ? `# ${escapeHeading(title)}\n\n${body}` : body,
-    html: renderHtml(finished.content, found),
+    html: options.omit?.html ? '' : renderHtml(finished.content, found),
     embeds: finished.embeds,
-    quotes: findQuotes(text, { quoted: quotedElements(finished.content), lang: story.metadata.lang }),
+    quotes: options.omit?.quotes ? [] : findQuotes(text, { quoted: quotedElements(finished.content), lang: story.metadata.lang }),
     comments,
     warnings: finished.warnings,
     ...pageStatements(harvested, { ...story.metadata, readerable }),

@@ -114,6 +114,21 @@ describe('V8 code cache of the bundle (Node 20 path)', () => {
     expect(readdirSync(target)).toEqual([]);
   });
 
+  it('an extract leaves V8 as it found it: its cache files are taken as they are by the next run', async () => {
+    // The extraction defers TurboFan with a V8 flag (src/cli/short-run.ts); V8 rejects a
+    // cache made under other flags, so a flag left changed would have each run compile the
+    // bundle again and rewrite every cache file.
+    const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
+    const env = { NODE_COMPILE_CACHE: cache };
+    for (let run = 0; run <= CODE_CACHE_REFRESHES; run++) expect((await runCli(['extract', SEED, '--url', SEED_URL], { env })).code).toBe(0);
+    const files = readdirSync(cache).sort();
+    expect(files.length).toBeGreaterThan(0);
+    const before = files.map((file) => readFileSync(join(cache, file)));
+    expect((await runCli(['extract', SEED, '--url', SEED_URL], { env })).code).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual(files);
+    files.forEach((file, index) => expect(readFileSync(join(cache, file)).equals(before[index]!), file).toBe(true));
+  });
+
   it('the CLI prints the same page from a cold and from a warm cache', async () => {
     const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
     const env = { NODE_COMPILE_CACHE: cache };

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, repoRoot } from '../helpers/cli.js';
+import { extractArticle } from '../../src/extract/pipeline.js';
+import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/pages/seed-tajik-commander.html';
 const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
@@ -86,5 +87,28 @@ describe('start-up of a one-page extract', () => {
     expect([...builds.keys()].some((key) => key.includes('node_modules/htmlparser2: '))).toBe(true);
     const twice = [...builds].filter(([, kinds]) => kinds.size > 1).map(([key]) => key);
     expect(twice).toEqual([]);
+  });
+});
+
+describe('what an extract computes for the format it prints', () => {
+  const html = readFileSync(resolve(repoRoot, SEED), 'utf8');
+
+  it('leaves out only the HTML and the quotations when asked: the rest of the Article is the same', () => {
+    const whole = extractArticle({ html, url: SEED_URL });
+    const reading = extractArticle({ html, url: SEED_URL }, { omit: { html: true, quotes: true } });
+    // The seed has both, so leaving them out is seen.
+    expect(whole.quotes.length).toBeGreaterThan(0);
+    expect(whole.html).toContain('<p>');
+    expect(reading).toEqual({ ...whole, html: '', quotes: [] });
+  });
+
+  it('--json and --format html still carry what Markdown leaves out', async () => {
+    const json = await runCli(['extract', SEED, '--url', SEED_URL, '--json']);
+    expect(json.code).toBe(0);
+    const row = JSON.parse(json.stdout) as { quotes: { text: string; speaker: string | null }[]; html: string };
+    expect(row.quotes.map((quote) => quote.speaker)).toContain('Gulmurod Khalimov');
+    expect(row.html).toContain('<p>');
+    const page = await runCli(['extract', SEED, '--url', SEED_URL, '--format', 'html']);
+    expect(page.stdout).toBe(`${row.html}\n`);
   });
 });

@@ -20,7 +20,7 @@
  * reading every byte of the bundle again on each start. A cache that cannot be read or
  * written is no error: the file is then compiled as usual.
  */
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
@@ -36,6 +36,15 @@ export const STAMP_BYTES = 96;
  * runs compiled and adds this run's; after these few, the cache is only read.
  */
 export const CODE_CACHE_REFRESHES = 3;
+
+/**
+ * A cache file not written for this long is removed whenever a run saves another: each build
+ * names its chunks anew, so the caches of earlier builds would pile up. One still in use is
+ * only read, so it may go too, and the next run writes it again.
+ */
+export const CODE_CACHE_KEPT_DAYS = 30;
+/** The names of this module's cache files (cacheName), which alone pruning may remove. */
+const CACHE_FILE = /^[0-9a-f]{16}\.v8$/;
 
 type CompileFunction = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
 
@@ -80,6 +89,7 @@ export function enableBundleCodeCache(bundleDir: string): string | null {
   };
   process.once('exit', () => {
     for (const { script, path, stamp, saves } of toSave) writeCache(path, stamp, saves, script.createCachedData());
+    if (toSave.length > 0) pruneOldCaches(cacheDir);
   });
   return cacheDir;
 }
@@ -146,6 +156,21 @@ function readCache(path: string, stamp: Buffer): Cached | undefined {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Removes this module's cache files that no run has written for CODE_CACHE_KEPT_DAYS. */
+function pruneOldCaches(cacheDir: string): void {
+  const oldest = Date.now() - CODE_CACHE_KEPT_DAYS * 24 * 60 * 60 * 1000;
+  try {
+    for (const name of readdirSync(cacheDir)) {
+      if (!CACHE_FILE.test(name)) continue;
+      const path = join(cacheDir, name);
+      const stat = lstatSync(path);
+      if (stat.isFile() && stat.mtimeMs < oldest) rmSync(path, { force: true });
+    }
+  } catch {
+    // A cache folder that cannot be listed is left as it is.
   }
 }
 

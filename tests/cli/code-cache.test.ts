@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODE_CACHE_REFRESHES, STAMP_BYTES } from '../../src/cli/code-cache.js';
+import { CODE_CACHE_KEPT_DAYS, CODE_CACHE_REFRESHES, STAMP_BYTES } from '../../src/cli/code-cache.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 const codeCacheModule = resolve(repoRoot, 'dist/src/cli/code-cache.js');
@@ -51,6 +51,26 @@ describe('V8 code cache of the bundle (Node 20 path)', () => {
     const bytes = readFileSync(join(cache, saved[0]!));
     expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42, file: join(bundle, 'answer.js') });
     expect(readFileSync(join(cache, saved[0]!)).equals(bytes)).toBe(true);
+  });
+
+  it('removes the caches of earlier builds that no run has written for a month, and nothing else', () => {
+    const bundle = commonJsFolder();
+    const cache = join(mkdtempSync(join(tmpdir(), 'clipfile-cache-home-')), 'cache');
+    mkdirSync(cache, { recursive: true, mode: 0o700 });
+    const longAgo = new Date(Date.now() - (CODE_CACHE_KEPT_DAYS + 1) * 24 * 60 * 60 * 1000);
+    const lately = new Date(Date.now() - (CODE_CACHE_KEPT_DAYS - 1) * 24 * 60 * 60 * 1000);
+    const planted = { stale: '00112233aabbccdd.v8', recent: '4455667788990011.v8', foreign: 'notes-of-another-tool.txt' };
+    for (const [name, time] of [[planted.stale, longAgo], [planted.recent, lately], [planted.foreign, longAgo]] as const) {
+      writeFileSync(join(cache, name), 'old');
+      utimesSync(join(cache, name), time, time);
+    }
+    writeFileSync(join(bundle, 'answer.js'), 'module.exports = { value: 42 };\n');
+
+    expect(requireWithCodeCache(bundle, cache).answer).toEqual({ value: 42 });
+    const left = readdirSync(cache);
+    expect(left).not.toContain(planted.stale);
+    expect(left).toEqual(expect.arrayContaining([planted.recent, planted.foreign]));
+    expect(left.filter((name) => name.endsWith('.v8'))).toHaveLength(2);
   });
 
   it('keeps what a later run compiled that the first did not run', () => {

@@ -10,6 +10,9 @@ import {
   DEFAULT_MAX_MARKUP_CHARS,
   type ComplexityLimits,
 } from './limits.js';
+import { installLinkedomFastPaths } from './linkedom-fast-paths.js';
+
+installLinkedomFastPaths();
 
 const DEFAULT_LIMITS: ComplexityLimits = {
   maxMarkupChars: DEFAULT_MAX_MARKUP_CHARS,

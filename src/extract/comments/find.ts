@@ -5,7 +5,16 @@
  * text; or blocks the page marks up as schema.org Comments. Nothing here names a site.
  */
 import type { ReaderComment } from '../../article.js';
-import { COMMENTS_HEADING, COMMENTS_NAME } from '../quality/lang/index.js';
+import {
+  COMMENT_AUTHOR_NAMES,
+  COMMENT_DATE_NAMES,
+  COMMENTER_BY,
+  COMMENTER_SAYS,
+  COMMENTS_HEADING,
+  COMMENTS_NAME,
+  COMMENTS_NAME_STEM,
+  DATE_IN_TEXT_WORDS,
+} from '../quality/lang/index.js';
 import { classAndIdNames, STATE_PREFIX } from '../quality/vocabulary.js';
 import { linkDensity, textOf } from '../quality/dom.js';
 import { renderText } from '../text.js';
@@ -17,9 +26,9 @@ const ONE_COMMENT_NAME = /^(?:comment|comment-?(?:body|item|entry|wrap|wrapper|c
  * Words of the class/id names of a comment's author, date and controls, tested one `-`/`_`
  * part at a time ("comment-author", "comment_time", "cm-meta"); whole names after the `|`.
  */
-const AUTHOR_PART = /^(?:author|commenter|username|fn|nick|nickname|poster|name|vcard|byline|commentator|auteur|autor|autore)$/;
+const AUTHOR_PART = new RegExp(`^(?:${['author', 'commenter', 'username', 'fn', 'nick', 'nickname', 'poster', 'name', 'vcard', 'byline', 'commentator', ...COMMENT_AUTHOR_NAMES].join('|')})$`);
 const AUTHOR_WHOLE = /^(?:user-?name|comment-?by|by)$/;
-const DATE_PART = /^(?:date|time|timestamp|datetime|posted|published|meta|metadata|commentmetadata|when|ago|datum|fecha|data)$/;
+const DATE_PART = new RegExp(`^(?:${['date', 'time', 'timestamp', 'datetime', 'posted', 'published', 'meta', 'metadata', 'commentmetadata', 'when', 'ago', ...COMMENT_DATE_NAMES].join('|')})$`);
 const CONTROL_PART = /^(?:reply|actions?|tools|vote|votes|voting|rating|likes?|avatar|photo|report|flag|share|permalink|edit|moderation|says|button|btn|respond|awaiting)$/;
 
 /** Blocks of a comments section that are no comment: the form, the rules, the count. */
@@ -102,15 +111,13 @@ function commentContainers(body: Element): Element[] {
   return unique.filter((element) => !unique.some((other) => other !== element && other.contains(element)));
 }
 
-/** Every word of COMMENTS_NAME holds one of these: a cheap test before the names are split. */
-const COMMENTS_NAME_HINT = /comment|kommentar|comentar|reacti|respons|discus|disqus/i;
 
 function isCommentsContainer(element: Element): boolean {
   if (/schema\.org\/(?:UserComments|Comment)\b/.test(element.getAttribute('itemtype') ?? '')) return true;
   const label = element.getAttribute('aria-label');
   if (label && COMMENTS_HEADING.test(label.trim())) return true;
   const raw = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  return COMMENTS_NAME_HINT.test(raw) && words(element).some((name) => !STATE_PREFIX.test(name) && COMMENTS_NAME.test(name));
+  return COMMENTS_NAME_STEM.test(raw) && words(element).some((name) => !STATE_PREFIX.test(name) && COMMENTS_NAME.test(name));
 }
 
 /**
@@ -307,9 +314,13 @@ function isDatePart(element: Element): boolean {
   return hasNamePart(element, DATE_PART) && hasShortText(element, MAX_DATE_CHARS) && /\d/.test(element.textContent ?? '');
 }
 
+/** A date in figures: "2012-06-08", "08/06/12". */
+const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
+
 /** A date as pages write it: "June 08, 2012", "8 June 2012", "2012-06-08", "08/06/12", "3 days ago". */
-const DATE_TEXT =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/i;
+function holdsDate(text: string): boolean {
+  return NUMERIC_DATE.test(text) || DATE_IN_TEXT_WORDS.test(text);
+}
 /** Longest line read as a comment's date line when no markup names it. */
 const MAX_DATE_LINE_CHARS = 100;
 
@@ -322,14 +333,14 @@ function isDateLine(element: Element): boolean {
   if (element.tagName === 'P' && !element.getAttribute('class')) return false;
   if (element.querySelector('p, div, li')) return false;
   const text = textOf(element);
-  return text.length > 0 && text.length <= MAX_DATE_LINE_CHARS && DATE_TEXT.test(text);
+  return text.length > 0 && text.length <= MAX_DATE_LINE_CHARS && holdsDate(text);
 }
 
 /** The first line of a comment's text when it is a short line carrying a date, else null. */
 function leadingDateLine(text: string): string | null {
   const end = text.search(/\n/);
   const line = end < 0 ? text : text.slice(0, end);
-  return end > 0 && line.length <= MAX_DATE_LINE_CHARS && DATE_TEXT.test(line) ? line : null;
+  return end > 0 && line.length <= MAX_DATE_LINE_CHARS && holdsDate(line) ? line : null;
 }
 
 function isControl(element: Element): boolean {
@@ -345,8 +356,8 @@ function hasShortText(element: Element, max: number): boolean {
 /** The name without "says:", "wrote:" and the like that follow it on the page. */
 function authorName(element: Element): string | null {
   const name = textOf(element)
-    .replace(/\s*(?:says|said|wrote|writes|sagt|schrieb|dit|a écrit|dice|escribió|disse|diz|scrive|zegt|пишет)\s*:?\s*$/iu, '')
-    .replace(/^(?:by|von|par|por|di|door)\s+/i, '')
+    .replace(COMMENTER_SAYS, '')
+    .replace(COMMENTER_BY, '')
     .trim();
   return name || null;
 }

@@ -1,4 +1,5 @@
 import type { Element } from '../dom.js';
+import { DATE_WORD } from './lang/index.js';
 /**
  * The words that give boilerplate away, in any site's markup: class/id names, ARIA roles and
  * the typical wording of short blocks. Nothing here names a site.
@@ -99,33 +100,9 @@ export function markKind(element: Element): MarkKind | null {
 // ---------------------------------------------------------------------------------------------
 // Wording of short blocks.
 
-/**
- * A block that announces links to other stories: "You may also like", "Related:", "Read more:",
- * "More great … stories", "Also on …", and their usual translations.
- */
-export const RELATED_CUE =
-  /^(?:you (?:may|might|will) (?:also )?(?:like|enjoy|be interested)|you may have missed|related(?: (?:posts?|articles?|stories|content|coverage|reading|news|links|topics))?\b|recommended(?: for you| stories| reading)?\b|more (?:from|on|in|stories|news|articles|reading|to read|great [\w\s'’]{1,30}stories)\b|read (?:more|also|next|this next)\b|see also\b|also (?:on|read|see)\b|further reading|popular (?:posts|stories|now|articles)|most (?:read|popular|viewed)|trending(?: now| stories)?\b|don['’]?t miss|what to read next|leia (?:também|mais)|veja (?:também|mais)|saiba mais|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|lee (?:también|más)|leggi anche|читайте также|baca juga)/i;
-
-/**
- * Lines that are never story, up to 200 characters: calls to subscribe, share or comment,
- * notices, affiliate disclosures, tag lines.
- */
-export const NEVER_STORY_LINE =
-  /^(?:(?:click here to |please )?(?:sign up (?:for|to|now|here|today)|subscribe (?:to|now|here|today|for))\b|get (?:the|our) (?:latest|best|newsletter|daily)|follow (?:us|me|him|her) (?:on|at)\b|share (?:this (?:story|article|post|page)|on (?:facebook|twitter|x\b|whatsapp|linkedin))|like this (?:story|article|post)\b|leave a (?:comment|reply)|post (?:a )?comment|add (?:a )?comment|skip to (?:main )?content|copyright\s*(?:©|\(c\)|\d{4})|©|all rights reserved|have a (?:news )?tip\b|this (?:post|article|page) (?:may )?contains? affiliate|filed under\b|tagged(?: with)?:|tags?:|view author archive|email the author|atenção:? comentários)/i;
-
-/** Very short lines (up to 80 characters) that are never story: labels, counts, read times. */
-export const NOTICE_LINE =
-  /^(?:advert(?:isement)?s?|sponsored(?: content)?|publicidade|publicidad|anzeige|реклама|iklan|comments?|\d+ comments?|ver comentários|comentários|sign up|subscribe|share|tempo de leitura\b.*|reading time\b.*|\d+ min(?:ute)?s? read|(?:photo|image|picture|foto|фото) ?(?:credit)?s? ?:.*)[\s.:!…]*$/i;
-
-/** Wire-service and production credits closing a story. */
-export const PRODUCTION_CREDIT =
-  /^\(?(?:(?:additional )?reporting by|editing by|edited by|writing by|compiled by|with reporting (?:by|from)|produced by)\b/i;
-
-/** Words of a publishing line: dates, times, and the words around them. */
-const DATE_WORD = new RegExp(
-  String.raw`^(?:\d{1,4}(?:st|nd|rd|th)?|am|pm|a\.?m|p\.?m|utc|gmt|[ecmp][sd]t|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|posted|published|updated|last|modified|first|on|at|in|by|de|em|le|am|um|ago|hours?|minutes?|days?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)$`,
-  'i',
-);
+// The wording of short blocks is in the language tables (lang/), one per language; the
+// trimming rules read the matchers built from them here.
+export { BYLINE_LINE, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './lang/index.js';
 
 /**
  * A line of dates and times ("Updated Nov 19, 6:55 AM | Posted Nov 19, 6:51 AM", "Posted on
@@ -138,6 +115,3 @@ export function isDateLine(text: string, minShare = 0.75): boolean {
   const dateWords = words.filter((w) => DATE_WORD.test(w.replace(/\.$/, ''))).length;
   return dateWords / words.length >= minShare;
 }
-
-/** "By Jane Doe", "Words by …", "Por …": a byline line. */
-export const BYLINE_LINE = /^(?:by|words by|text by|written by|por|von|par|di|oleh|автор)[\s:]+\p{Lu}/iu;

@@ -11,4 +11,37 @@ export const en: ChromeWords = {
   shareGlue: ['this', 'on', 'it', 'us', 'to', 'a', 'e', 'via', 'more'],
   postMeta: ['this entry was posted (?:on|in)\\b', 'this (?:entry|post) was filed under\\b', 'you can follow any responses to this entry', 'you can leave a response', 'both comments and pings are', 'posted in\\b[^|]{1,120}\\|\\s*(?:no|\\d+) comments?', 'comments powered by\\b', 'bookmark the permalink', 'this entry was tagged\\b'],
   rightsReserved: ['all rights reserved', 'some rights reserved'],
+  dateWords: [
+    '\\d{1,4}(?:st|nd|rd|th)', 'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
+    'mon(?:day)?', 'tue(?:s(?:day)?)?', 'wed(?:nesday)?', 'thu(?:rs(?:day)?)?', 'fri(?:day)?', 'sat(?:urday)?', 'sun(?:day)?',
+    'posted', 'published', 'updated', 'last', 'modified', 'first', 'on', 'at', 'in', 'by', 'ago', 'hours?', 'minutes?', 'days?',
+  ],
+  relatedCue: [
+    'you (?:may|might|will) (?:also )?(?:like|enjoy|be interested)', 'you may have missed',
+    'related(?: (?:posts?|articles?|stories|content|coverage|reading|news|links|topics))?\\b', 'recommended(?: for you| stories| reading)?\\b',
+    "more (?:from|on|in|stories|news|articles|reading|to read|great [\\w\\s'’]{1,30}stories)\\b", 'read (?:more|also|next|this next)\\b', 'see also\\b',
+    'also (?:on|read|see)\\b', 'further reading', 'popular (?:posts|stories|now|articles)', 'most (?:read|popular|viewed)', 'trending(?: now| stories)?\\b',
+    "don['’]?t miss", 'what to read next',
+  ],
+  neverStory: [
+    '(?:click here to |please )?(?:sign up (?:for|to|now|here|today)|subscribe (?:to|now|here|today|for))\\b', 'get (?:the|our) (?:latest|best|newsletter|daily)',
+    'follow (?:us|me|him|her) (?:on|at)\\b', 'share (?:this (?:story|article|post|page)|on (?:facebook|twitter|x\\b|whatsapp|linkedin))', 'like this (?:story|article|post)\\b',
+    'leave a (?:comment|reply)', 'post (?:a )?comment', 'add (?:a )?comment', 'skip to (?:main )?content', 'copyright\\s*(?:©|\\(c\\)|\\d{4})', 'all rights reserved',
+    'have a (?:news )?tip\\b', 'this (?:post|article|page) (?:may )?contains? affiliate', 'filed under\\b', 'tagged(?: with)?:', 'tags?:', 'view author archive', 'email the author',
+  ],
+  noticeLine: [
+    'advert(?:isement)?s?', 'sponsored(?: content)?', 'comments?', '\\d+ comments?', 'sign up', 'subscribe', 'share', 'reading time\\b.*', '\\d+ min(?:ute)?s? read',
+    '(?:photo|image|picture) ?(?:credit)?s? ?:.*',
+  ],
+  productionCredit: ['(?:additional )?reporting by', 'editing by', 'edited by', 'writing by', 'compiled by', 'with reporting (?:by|from)', 'produced by'],
+  bylineWord: ['by', 'words by', 'text by', 'written by'],
+  commenterBy: ['by'],
+  commenterSays: ['says', 'said', 'wrote', 'writes'],
+  commentAuthorName: [],
+  commentDateName: [],
+  commentsNameStem: ['comment', 'respons', 'discus', 'disqus'],
+  dateInText: [
+    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b', '\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b',
+    '\\b\\d+\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\s+ago\\b',
+  ],
 };

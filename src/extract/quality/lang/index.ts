@@ -7,6 +7,7 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { id } from './id.js';
 import { it } from './it.js';
 import { nl } from './nl.js';
 import { pt } from './pt.js';
@@ -15,7 +16,7 @@ import type { ChromeWords } from './types.js';
 
 export type { ChromeWords } from './types.js';
 
-export const LANGUAGES: readonly ChromeWords[] = [en, de, fr, es, pt, it, nl, ru];
+export const LANGUAGES: readonly ChromeWords[] = [en, de, fr, es, pt, it, nl, ru, id];
 
 type ListField = { [K in keyof ChromeWords]: ChromeWords[K] extends readonly string[] ? K : never }[keyof ChromeWords];
 
@@ -55,3 +56,42 @@ export const POST_META = new RegExp(`^(?:${alternation('postMeta')})`, 'iu');
 
 /** A site footer's rights line, anywhere in a block. */
 export const RIGHTS_RESERVED = new RegExp(`(?:${alternation('rightsReserved')})`, 'iu');
+
+/**
+ * Notation of a publishing line in every language: a number up to four digits (day, year,
+ * hour) and clock and time-zone abbreviations.
+ */
+const DATE_NOTATION = String.raw`\d{1,4}|am|pm|a\.?m|p\.?m|utc|gmt|[ecmp][sd]t`;
+
+/** A word of a publishing line ("Posted on 30 March 2015"): the date words of every table, or date notation. */
+export const DATE_WORD = new RegExp(`^(?:${DATE_NOTATION}|${alternation('dateWords')})$`, 'i');
+
+/** A block that opens by announcing links to other stories; `exec` gives the cue's length. */
+export const RELATED_CUE = new RegExp(`^(?:${alternation('relatedCue')})`, 'i');
+
+/** A line that is never story, up to 200 characters (a copyright sign opens one in any language). */
+export const NEVER_STORY_LINE = new RegExp(`^(?:${alternation('neverStory')}|©)`, 'i');
+
+/** A very short line (up to 80 characters) that is never story, whole. */
+export const NOTICE_LINE = new RegExp(`^(?:${alternation('noticeLine')})[\\s.:!…]*$`, 'i');
+
+/** Wire-service and production credits closing a story. */
+export const PRODUCTION_CREDIT = new RegExp(`^\\(?(?:${alternation('productionCredit')})\\b`, 'i');
+
+/** "By Jane Doe", "Words by …", "Por …": a byline line. */
+export const BYLINE_LINE = new RegExp(`^(?:${alternation('bylineWord')})[\\s:]+\\p{Lu}`, 'iu');
+
+/** What follows a commenter's name ("says:", "schrieb"), at the end of the name's text. */
+export const COMMENTER_SAYS = new RegExp(`\\s*(?:${alternation('commenterSays')})\\s*:?\\s*$`, 'iu');
+/** What precedes a commenter's name ("by", "von"). */
+export const COMMENTER_BY = new RegExp(`^(?:${alternation('commenterBy')})\\s+`, 'i');
+
+/** Class/id words of a comment's author and date in the tables' languages (whole parts). */
+export const COMMENT_AUTHOR_NAMES: readonly string[] = LANGUAGES.flatMap((table) => table.commentAuthorName);
+export const COMMENT_DATE_NAMES: readonly string[] = LANGUAGES.flatMap((table) => table.commentDateName);
+
+/** A stem every class/id word of COMMENTS_NAME holds: a cheap test before the names are split. */
+export const COMMENTS_NAME_STEM = new RegExp(alternation('commentsNameStem'), 'i');
+
+/** A date written in words inside a line ("June 08, 2012", "3 days ago"). */
+export const DATE_IN_TEXT_WORDS = new RegExp(alternation('dateInText'), 'i');

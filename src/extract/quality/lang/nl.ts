@@ -8,4 +8,17 @@ export const nl: ChromeWords = {
   shareGlue: ['per', 'dit', 'op', 'ons'],
   postMeta: ['dit bericht is geplaatst (?:op|in)\\b', 'geplaatst in\\b[^|]{1,120}\\|\\s*(?:geen|\\d+) reacties?'],
   rightsReserved: ['alle rechten voorbehouden'],
+  // No month names: the date-line rule has not been measured on Dutch pages.
+  dateWords: [],
+  relatedCue: [],
+  neverStory: [],
+  noticeLine: ['foto ?(?:credit)?s? ?:.*'],
+  productionCredit: [],
+  bylineWord: [],
+  commenterBy: ['door'],
+  commenterSays: ['zegt'],
+  commentAuthorName: [],
+  commentDateName: ['datum'],
+  commentsNameStem: ['reacti'],
+  dateInText: [],
 };

@@ -27,4 +27,30 @@ export interface ChromeWords {
   postMeta: readonly string[];
   /** A site footer's rights line, found anywhere in a short block ("All rights reserved"). */
   rightsReserved: readonly string[];
+  /**
+   * Words of a publishing line ("Posted on 30 March 2015", "Updated Nov 19, 6:55 AM"): month and
+   * day names, ordinals, the words around a date. Whole words, patterns allowed.
+   */
+  dateWords: readonly string[];
+  /** Openings of a block that announces links to other stories ("You may also like", "Leia também"). */
+  relatedCue: readonly string[];
+  /** Openings of lines that are never story (calls to subscribe, share or comment, notices, tag lines). */
+  neverStory: readonly string[];
+  /** Whole very short lines that are never story: labels, counts, read times, photo credits. */
+  noticeLine: readonly string[];
+  /** Openings of the wire-service and production credits closing a story ("Reporting by"). */
+  productionCredit: readonly string[];
+  /** Words that open a byline line before the name ("By", "Por"). */
+  bylineWord: readonly string[];
+  /** Words before a commenter's name ("by Jane"). */
+  commenterBy: readonly string[];
+  /** Words after a commenter's name ("Jane says:"). */
+  commenterSays: readonly string[];
+  /** Class/id words (whole `-`/`_` parts) of a comment's author and of its date, beyond the English ones in comments/find.ts. */
+  commentAuthorName: readonly string[];
+  commentDateName: readonly string[];
+  /** Stems that every class/id word of a comments container (commentsName) holds: a cheap test first. */
+  commentsNameStem: readonly string[];
+  /** A date written inside a line of text ("June 08, 2012", "3 days ago"), anywhere in it. */
+  dateInText: readonly string[];
 }

@@ -1,0 +1,24 @@
+import type { ChromeWords } from './types.js';
+
+/** Indonesian: the chrome words the corpora showed so far. */
+export const id: ChromeWords = {
+  lang: 'id',
+  commentsHeading: [],
+  commentsName: [],
+  shareWords: [],
+  shareGlue: [],
+  postMeta: [],
+  rightsReserved: [],
+  dateWords: [],
+  relatedCue: ['baca juga'],
+  neverStory: [],
+  noticeLine: ['iklan'],
+  productionCredit: [],
+  bylineWord: ['oleh'],
+  commenterBy: [],
+  commenterSays: [],
+  commentAuthorName: [],
+  commentDateName: [],
+  commentsNameStem: [],
+  dateInText: [],
+};

@@ -22,7 +22,10 @@
  *   named and joint still under the check targets.
  * Session 8 (2026-12-02 01:18, CPU ms, load average 18–20): dev 95.8 / 95.0 / 99.5 / 91.3 (7.7 ms),
  *   study 95.5 / 91.8 / 98.0 / 89.2 (4.8 ms), check 96.3 / 91.6 / 98.3 / 89.6 (4.6 ms): named and
- *   joint still under the check targets.
+ *   joint still under the check targets. Then the guess restricted to whole quotations and to
+ *   people the article quotes, calls he/she, or has report something (02:00, load 2–3): dev 95.8 /
+ *   94.1 / 95.2 / 90.4 (6.6 ms), study 95.5 / 90.4 / 94.8 / 87.8 (4.1 ms), check 96.3 / 90.7 /
+ *   95.2 / 88.7 (3.7 ms).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

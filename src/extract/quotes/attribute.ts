@@ -44,6 +44,8 @@ interface SpanContext {
   /** It goes on the sentence of the quotation just before. */
   sameSentence: boolean;
   blockOf: (offset: number) => Block;
+  /** Everyone a reporting clause has named as a speaker so far (resolved full names): guesses excluded. */
+  statedSpeakers: ReadonlySet<string>;
 }
 
 interface Strategy {
@@ -147,11 +149,12 @@ function sentenceSubject(c: SpanContext): Attribution | null {
 /**
  * No clause names the speaker: the person the passage is about. The last speaker quoted in this
  * paragraph or the one before, unless someone is named after that quotation; else the first person
- * named in the last sentence there that names one. A partial quotation gets one only when it would be kept anyway (more than one
- * word, not a title), so that a lone scare-quoted word does not become speech.
+ * named in the last sentence there that names one, when the article has already quoted them or
+ * calls them he or she (a capitalised run alone may be a place, a product or a headline). Whole
+ * quotations only: an unattributed partial one is mostly a scare quote or a title.
  */
 function salientSpeaker(c: SpanContext): Attribution | null {
-  if (c.partial && (wordCount(c.content) < 2 || looksLikeTitle(c.content, c.language))) return null;
+  if (c.partial) return null;
   const reachStart = c.blocks[Math.max(0, c.startBlock.index - REACH.salientBlocksBack)]!.start;
   const isPerson = (m: NameMention) => c.book.isPersonMention(m);
   const last = c.book.mentions.findLast((m) => m.start >= reachStart && m.end <= c.span.openAt && isPerson(m));
@@ -159,13 +162,22 @@ function salientSpeaker(c: SpanContext): Attribution | null {
   const sentence = last ? c.attributor.sentenceBefore(Math.max(reachStart, c.blockOf(last.start).start), last.end) : null;
   const named = last && sentence ? (c.book.mentions.find((m) => m.start >= sentence.base && m.end <= last.end && isPerson(m)) ?? last) : undefined;
   const previous = c.previousResult;
-  const previousSpeaker = previous?.attribution?.speaker && previous.span.closeAt >= reachStart ? previous.attribution : null;
+  const previousSpeaker =
+    previous?.attribution?.speaker && previous.attribution.how !== 'salient' && previous.span.closeAt >= reachStart ? previous.attribution : null;
   if (previousSpeaker && (!named || named.start < previous!.span.closeAt)) {
     return { ...previousSpeaker, cue: null, how: 'salient', confidence: CONFIDENCE.salient };
   }
   if (!named) return null;
   const speaker = c.book.resolveName(named.name, named.start);
+  if (!c.statedSpeakers.has(speaker) && c.book.genderOf(speaker) === undefined && !reportsSomething(c, named.end)) return null;
   return { mention: c.text.slice(named.start, named.end), mentionStart: named.start, speaker, cue: null, how: 'salient', confidence: CONFIDENCE.salient };
+}
+
+/** A reporting verb follows the name at `end`, perhaps after adverbs ("X said that …", "X also told …"). */
+function reportsSomething(c: SpanContext, end: number): boolean {
+  const words = c.text.slice(end, end + REACH.salientVerbChars).match(/\p{L}+/gu) ?? [];
+  const verb = words.find((word) => !c.language.adverbs.has(word.toLowerCase()));
+  return verb !== undefined && c.language.verbs.has(verb.toLowerCase()) && !c.language.weakVerbs.has(verb.toLowerCase());
 }
 
 /**
@@ -182,10 +194,6 @@ function nameTheDescription(c: SpanContext, attribution: Attribution): Attributi
   return { ...attribution, speaker: guess.speaker, confidence: Math.min(attribution.confidence, CONFIDENCE.namedDescription) };
 }
 
-function wordCount(content: string): number {
-  return content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
 /** Attributes every span, then joins split quotations and continuations into one quotation. */
 export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage): Quote[] {
   // Parentheticals such as "(R-Utah)" or "(D)" are left out of attribution clauses.
@@ -194,10 +202,11 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
   const resolver = new SpeakerResolver(masked, language, book);
   const attributor = new Attributor(masked, language, resolver);
   const results: AttributedSpan[] = [];
+  const statedSpeakers = new Set<string>();
   const blockOf = (offset: number) => blocks.find((b) => offset >= b.start && offset <= b.end)!;
 
   for (const [i, span] of spans.entries()) {
-    const c = spanContext({ text, blocks, language, attributor, book, blockOf }, spans, i, results);
+    const c = spanContext({ text, blocks, language, attributor, book, blockOf, statedSpeakers }, spans, i, results);
     let attribution: Attribution | null = null;
     for (const strategy of STRATEGIES) {
       attribution = strategy.attribute(c);
@@ -207,13 +216,14 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
     // Titles, nicknames and scare quotes are not speech: no speaker rather than a guess.
     if (attribution && c.partial && looksLikeTitle(c.content, language) && attribution.how !== 'after') attribution = null;
     if (attribution?.speaker) resolver.lastSpeakers.push({ speaker: attribution.speaker, at: span.closeAt });
+    if (attribution?.speaker && attribution.how !== 'salient') statedSpeakers.add(attribution.speaker);
     results.push({ span, attribution, partial: c.partial });
   }
   const roles = new RoleFinder(masked, language, book);
   return joinQuotes(text, blocks, results, language, (a, at) => roles.roleOf(a?.speaker ?? null, a?.mention ?? null, at));
 }
 
-type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf'>;
+type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'>;
 
 function spanContext(shared: Shared, spans: QuoteSpan[], i: number, results: AttributedSpan[]): SpanContext {
   const { text, blocks, language, attributor, blockOf } = shared;

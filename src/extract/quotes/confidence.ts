@@ -97,6 +97,8 @@ export const REACH = {
   joinGapChars: 120,
   /** A quotation with no reporting clause: the person the passage is about, in its paragraph or this many before. */
   salientBlocksBack: 1,
+  /** How far after a guessed person's name a reporting verb is looked for ("X also said that …"). */
+  salientVerbChars: 40,
   /** A quotation opening its paragraph within this many characters follows an introducing paragraph. */
   paragraphOpenChars: 3,
   /** A name's gender is voted on by the first he/she within this many characters. */

@@ -215,7 +215,7 @@ describe('no reporting clause: the person the passage is about, at low confidenc
   it('prefers the last speaker quoted, unless someone is named after that quotation', () => {
     const quiet = text('“We will hold the line,” Oskar Lindqvist said.', 'The talks went on into the night. “Nobody will leave this room before we agree.”');
     expect(findQuotes(quiet).map((q) => [q.speaker, q.confidence])).toEqual([['Oskar Lindqvist', CONFIDENCE.reportingAfter], ['Oskar Lindqvist', CONFIDENCE.salient]]);
-    const named = text('“We will hold the line,” Oskar Lindqvist said.', 'Marta Kowalczyk stood up at midnight. “Nobody will leave this room before we agree.”');
+    const named = text('“We will hold the line,” Oskar Lindqvist said.', 'Marta Kowalczyk stood up at midnight; she looked tired. “Nobody will leave this room before we agree.”');
     expect(speakers(named)).toEqual(['Oskar Lindqvist', 'Marta Kowalczyk']);
   });
 
@@ -237,14 +237,26 @@ describe('no reporting clause: the subject of the sentence that names someone la
   });
 
   it('leaves an earlier sentence’s subject alone when a later sentence names someone', () => {
-    const body = text('Halvard Strand said that critics had doubted the plan. Marta Kowalczyk disagreed with them.', '“That is because this region remains the most consequential for our own security.”');
+    const body = text('Halvard Strand said that critics had doubted the plan. Marta Kowalczyk told them they were wrong.', '“That is because this region remains the most consequential for our own security.”');
     expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('guesses no one from a capitalised run the article never shows to be a person (a place, a product, a headline)', () => {
+    const place = text('Pollution in New Delhi rose sharply again this week.', '“This is mainly due to the change in wind direction from the north-west.”');
+    expect(speakers(place)).toEqual([null]);
+    const product = text('The Smart Speaker Mini went on sale on Friday.', '“Functions on demand, whenever you need them, at half the price.”');
+    expect(speakers(product)).toEqual([null]);
+  });
+
+  it('guesses for whole quotations only, never for a phrase quoted inside paraphrase', () => {
+    const body = text('“We will hold the line,” Oskar Lindqvist said.', 'The plan, a “recipe for deadlock” to some, was left for another day.');
+    expect(findQuotes(body).map((q) => q.speaker)).toEqual(['Oskar Lindqvist', null]);
   });
 });
 
 describe('a definite description the article gives no name to', () => {
   it('refers back to the person the passage is about (“…,” said the base chief)', () => {
-    const body = text('Halvard Strand arrived at the compound on Tuesday.', '“There never was an order to wait,” said the base chief, speaking publicly for the first time.');
+    const body = text('Halvard Strand arrived at the compound on Tuesday, and he walked straight to the gate.', '“There never was an order to wait,” said the base chief, speaking publicly for the first time.');
     const [quote] = findQuotes(body);
     expect([quote?.speaker, quote?.speakerMention, quote?.cue]).toEqual(['Halvard Strand', 'the base chief', 'said']);
     expect(quote?.confidence).toBeLessThanOrEqual(CONFIDENCE.namedDescription);

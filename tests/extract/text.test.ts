@@ -11,7 +11,7 @@ import { embed } from '../helpers/embeds.js';
 
 function contentOf(bodyHtml: string): Element {
   const document = parseHtml(`<!doctype html><html><body><div id="content">${bodyHtml}</div></body></html>`, 'https://news.example/a.html');
-  return document.getElementById('content')!;
+  return document.querySelector('#content')!;
 }
 
 const text = (bodyHtml: string, embeds: Parameters<typeof renderText>[1] = [], options: Parameters<typeof renderText>[2] = {}) =>

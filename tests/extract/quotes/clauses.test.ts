@@ -1,0 +1,169 @@
+/**
+ * Reporting clauses around a quotation (src/extract/quotes/clauses.ts): “…,” X said / said X,
+ * X said: “…”, according to X, X: “…”, a dash signature, the subject of the sentence; and what
+ * each reader must leave alone. Names are invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { Attributor, type Attribution } from '../../../src/extract/quotes/clauses.js';
+import { CONFIDENCE } from '../../../src/extract/quotes/confidence.js';
+import { blocksOf, findMarkedQuotes } from '../../../src/extract/quotes/find.js';
+import { english } from '../../../src/extract/quotes/index.js';
+import { findNameMentions, NameBook, tokenize } from '../../../src/extract/quotes/names.js';
+import { SpeakerResolver } from '../../../src/extract/quotes/resolve.js';
+
+function attributorFor(text: string): Attributor {
+  const spans = findMarkedQuotes(text);
+  const book = new NameBook(findNameMentions(text, spans.flatMap((span) => span.pieces), english), english, text);
+  return new Attributor(text, english, new SpeakerResolver(text, english, book));
+}
+
+/** The text's only quotation and the sentences either side of it, as the attribution stage cuts them. */
+function around(text: string) {
+  const spans = findMarkedQuotes(text);
+  expect(spans).toHaveLength(1);
+  const span = spans[0]!;
+  const block = blocksOf(text).find((b) => span.openAt >= b.start && span.openAt < b.end)!;
+  const attributor = attributorFor(text);
+  const before = attributor.sentenceBefore(block.start, span.openAt);
+  const after = attributor.sentenceAfter(span.closeAt, block.end);
+  return { attributor, span, before, after };
+}
+
+/** What the clause after the quotation says. */
+function after(text: string): Attribution | null {
+  const { attributor, span, after: segment } = around(text);
+  return attributor.after(segment.segment, span.closeAt, span.openAt);
+}
+
+/** What the sentence before the quotation says. */
+function before(text: string, strictNear = false): Attribution | null {
+  const { attributor, span, before: segment } = around(text);
+  return attributor.before(segment.segment, segment.base, span.openAt, strictNear);
+}
+
+const who = (attribution: Attribution | null) => attribution && [attribution.speaker, attribution.cue, attribution.how, attribution.confidence];
+
+describe('Attributor.after', () => {
+  it('reads “…,” X said and “…,” said X', () => {
+    const text = '“We will rebuild the bridge,” Ana Reyes said.';
+    expect(after(text)).toEqual({
+      mention: 'Ana Reyes',
+      mentionStart: text.indexOf('Ana'),
+      speaker: 'Ana Reyes',
+      cue: 'said',
+      how: 'after',
+      confidence: CONFIDENCE.reportingAfter,
+    });
+    expect(who(after('“We will rebuild the bridge,” said Ana Reyes, the mayor.'))).toEqual(['Ana Reyes', 'said', 'after', CONFIDENCE.reportingAfter]);
+  });
+
+  it('resolves “…,” she said to the woman named before', () => {
+    expect(who(after('Mrs. Ana Reyes opened the bridge. “We rebuilt it,” she said.'))).toEqual(['Ana Reyes', 'said', 'after', CONFIDENCE.pronoun + CONFIDENCE.phraseMargin]);
+  });
+
+  it('reads “…,” according to X', () => {
+    expect(who(after('“The bridge is safe,” according to Ana Reyes.'))).toEqual(['Ana Reyes', 'according to', 'according', CONFIDENCE.accordingAfter]);
+  });
+
+  it('reads a dash signature and a dash with a verb', () => {
+    expect(who(after('“The bridge is safe.” — Ana Reyes'))).toEqual(['Ana Reyes', null, 'dash', CONFIDENCE.dashSignature]);
+    expect(who(after('“The bridge is safe,” — said Ana Reyes.'))).toEqual(['Ana Reyes', 'said', 'after', CONFIDENCE.dashVerb]);
+  });
+
+  it('reads a name and any finite verb after a quotation that ends in a comma', () => {
+    expect(who(after('“Is the bridge safe?” Reyes pressed.'))).toEqual(['Reyes', 'pressed', 'after', CONFIDENCE.reportingAfter]);
+  });
+
+  it('reads a clause, a comma, then the verb and the speaker ending the sentence', () => {
+    expect(who(after('“It is safe,” in sharp contrast to last year, says Ana Reyes.'))).toEqual(['Ana Reyes', 'says', 'after', CONFIDENCE.invertedAfter]);
+  });
+
+  it('leaves alone a participle clause, "said that", and a sentence about something else', () => {
+    expect(after('“It is safe,” adding that nobody was hurt.')).toBeNull();
+    expect(after('“It is safe,” said that the council was wrong.')).toBeNull();
+    expect(after('“It is safe” was painted on the wall.')).toBeNull();
+  });
+});
+
+describe('Attributor.before', () => {
+  it('reads X said: “…” with the verb right before the quotation', () => {
+    expect(who(before('Ana Reyes said: “We will rebuild the bridge.”'))).toEqual(['Ana Reyes', 'said', 'before', CONFIDENCE.reportingBeforeNear]);
+  });
+
+  it('reads a verb further back at the lower confidence, and refuses it when only a near verb will do', () => {
+    const text = 'Ana Reyes said on Monday at the opening of the new harbour office that the plan was “a costly mistake for everyone.”';
+    expect(who(before(text))).toEqual(['Ana Reyes', 'said', 'before', CONFIDENCE.reportingBeforeFar]);
+    expect(before(text, true)).toBeNull();
+  });
+
+  it('reads according to X, “…”', () => {
+    expect(who(before('According to Ana Reyes, “the bridge is safe.”'))).toEqual(['Ana Reyes', 'according to', 'according', CONFIDENCE.accordingBefore]);
+  });
+
+  it('reads a colon label, including an all-capital transcript label', () => {
+    expect(who(before('Reyes: “We will rebuild.”'))).toEqual(['Reyes', ':', 'colon', CONFIDENCE.colonLabel]);
+  });
+
+  it('takes the subject of the sentence for a participle ("issued a statement calling it “…”")', () => {
+    expect(who(before('Ana Reyes issued a statement calling the plan “a costly mistake.”'))).toEqual(['Ana Reyes', 'calling', 'before', CONFIDENCE.participleSubject]);
+  });
+
+  it('finds nothing in a sentence with no reporting verb', () => {
+    expect(before('The sign on the old harbour wall read “Keep out of the water.”')).toBeNull();
+  });
+});
+
+describe('Attributor.subjectOf and pronounSubjectOf', () => {
+  it('gives the named subject of a sentence that has a verb after it', () => {
+    const text = 'Ana Reyes quickly called the plan a mistake.';
+    expect(attributorFor(text).subjectOf(0, text.length)).toEqual({
+      mention: 'Ana Reyes',
+      mentionStart: 0,
+      speaker: 'Ana Reyes',
+      cue: null,
+      how: 'subject',
+      confidence: CONFIDENCE.sentenceSubject,
+    });
+  });
+
+  it('refuses a possessive and a name with no verb after it', () => {
+    const possessive = 'Ana Reyes’s plan was a mistake.';
+    expect(attributorFor(possessive).subjectOf(0, possessive.length)).toBeNull();
+    const object = 'The council thanked Ana Reyes.';
+    expect(attributorFor(object).subjectOf(0, object.length)).toBeNull();
+  });
+
+  it('resolves a sentence opening with he or she, after a conjunction too', () => {
+    const text = 'Mrs. Ana Reyes arrived. And she listed the reasons:';
+    const from = text.indexOf('And');
+    expect(attributorFor(text).pronounSubjectOf(from, text.length)?.speaker).toBe('Ana Reyes');
+    const they = 'Mrs. Ana Reyes arrived. They listed the reasons:';
+    expect(attributorFor(they).pronounSubjectOf(they.indexOf('They'), they.length)).toBeNull();
+  });
+});
+
+describe('Attributor.sentenceBefore and sentenceAfter', () => {
+  it('cuts the sentence before a quotation at the last sentence end, and the one after at the first', () => {
+    const { before: cut, after: next } = around('The harbour reopened. Ana Reyes said “it is safe” on Monday. Then she left.');
+    expect(cut.segment).toBe('Ana Reyes said ');
+    expect(cut.atSentenceStart).toBe(false);
+    expect(next.segment).toBe(' on Monday.');
+    expect(next.endsSentence).toBe(true);
+  });
+
+  it('says when the quotation opens its sentence', () => {
+    const { before: cut } = around('The harbour reopened. “It is safe,” Ana Reyes said.');
+    expect(cut.segment.trim()).toBe('');
+    expect(cut.atSentenceStart).toBe(true);
+  });
+});
+
+describe('Attributor phrases', () => {
+  it('reads a speaker phrase forwards up to an appositive, or takes the name the appositive gives', () => {
+    const text = 'said Ana Reyes, the mayor, and said a spokesman, Luis Okoro, today';
+    const attributor = attributorFor(text);
+    const tokens = (from: number) => attributor.forwardPhrase(tokenize(text, 0, english), from).map((token) => token.text);
+    expect(tokens(1)).toEqual(['Ana', 'Reyes']);
+    expect(tokens(7)).toEqual(['Luis', 'Okoro']);
+  });
+});

@@ -110,8 +110,9 @@ describe('joinQuotes', () => {
 
   it('leaves out unattributed titles, single scare-quoted words and stray markup, but keeps them when attributed', () => {
     const text = 'She read “Fire and Fury” and “resilience” and “pic.twitter.com/abc” and “2024” today.';
-    expect(join(text, [null, null, null, null], [true, true, true, true])).toEqual([]);
-    const attributed = join(text, [said(text, 'She', 'Ana Reyes', 'before', 'read'), null, null, null], [true, true, true, true]);
+    // Markup and a bare number are left out even as whole quotations.
+    expect(join(text, [null, null, null, null], [true, true, false, false])).toEqual([]);
+    const attributed = join(text, [said(text, 'She', 'Ana Reyes', 'before', 'read'), null, null, null], [true, true, false, false]);
     expect(attributed.map((quote) => quote.text)).toEqual(['Fire and Fury']);
   });
 

@@ -57,6 +57,8 @@ function personName(words: string[]): CslName {
   const parts = [...words];
   let suffix: string | undefined;
   const last = parts.at(-1)!.replace(/^,/, '');
+  // "Smith, Jr.": a family name and its suffix, no given name.
+  if (parts.length === 2 && SUFFIXES.test(last)) return { family: parts[0]!.replace(/,$/, ''), suffix: last };
   if (parts.length > 2 && SUFFIXES.test(last)) {
     suffix = last;
     parts.pop();

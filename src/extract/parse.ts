@@ -22,7 +22,8 @@ const DEFAULT_LIMITS: ComplexityLimits = {
 
 // <style> bodies are never read, and only JSON-LD scripts carry anything we read: taking them
 // out as text saves both parsers the work.
-const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
+/** HTML strips the whitespace around a type, so " application/ld+json " is JSON-LD too. */
+const JSON_LD_TYPE = /\btype\s*=\s*["']?\s*application\/ld\+json/i;
 
 /** Removes what is never read before the parsers see it: styles and non-JSON-LD scripts. */
 export function stripInertMarkup(html: string): string {

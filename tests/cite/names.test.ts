@@ -16,6 +16,10 @@ describe('citationName: people', () => {
     expect(citationName('  Jane \n\t Doe  ')).toEqual({ family: 'Doe', given: 'Jane' });
   });
 
+  it('reads "Family, Suffix" as a family name and its suffix, not as a given name', () => {
+    expect(citationName('Smith, Jr.')).toEqual({ family: 'Smith', suffix: 'Jr.' });
+  });
+
   it('reads "Family, Given" as the page writes it', () => {
     expect(citationName('Doe, Jane')).toEqual({ family: 'Doe', given: 'Jane' });
     expect(citationName('Evans, Mary Ann')).toEqual({ family: 'Evans', given: 'Mary Ann' });

@@ -176,6 +176,12 @@ describe('parseHtml', () => {
     expect(page.querySelector('script[type="application/ld+json"]')!.textContent).toBe('{"@type":"NewsArticle"}');
   });
 
+  it('keeps JSON-LD whose type has white space around it, as HTML reads it', () => {
+    const kept = stripInertMarkup('<script type=" application/ld+json ">{"@type":"NewsArticle"}</script><script type=" text/javascript ">x()</script>');
+    expect(kept).toContain('{"@type":"NewsArticle"}');
+    expect(kept).not.toContain('x()');
+  });
+
   it('lets a dropped page and what was queried in it be collected', async () => {
     const html = readFileSync(fixturePath('seed-tajik-commander'), 'utf8');
     const released = [0, 1, 2].flatMap((n) => parseQueryAndDrop(html.replace('<body', `<body id="page-${n}"`), n));

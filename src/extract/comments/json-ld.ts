@@ -8,7 +8,8 @@ const MAX_COMMENTS = 2000;
 
 export function jsonLdComments(document: Document): ReaderComment[] {
   const out: ReaderComment[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');

@@ -10,6 +10,11 @@ const script = (value: unknown) => `<script type="application/ld+json">${JSON.st
 const comments = (head: string) => jsonLdComments(parseHtml(`<!doctype html><html><head>${head}</head><body><p>Story.</p></body></html>`, 'https://blog.example/post'));
 
 describe('jsonLdComments', () => {
+  it('reads a JSON-LD script whose type has white space around it or capitals', () => {
+    const block = JSON.stringify({ '@type': 'BlogPosting', comment: [{ '@type': 'Comment', text: 'Seen it.' }] });
+    expect(comments(`<script type=" Application/LD+JSON ">${block}</script>`).map((c) => c.text)).toEqual(['Seen it.']);
+  });
+
   it('reads the comments of an article, with author, date and replies one level deeper', () => {
     const found = comments(
       script({

@@ -63,3 +63,15 @@ describe("a blog's post data and a footer's rights line", () => {
     for (const paragraph of kept) expect(text).toContain(paragraph);
   });
 });
+
+describe('a byline line at the top of the story', () => {
+  it('removes "By Jane Doe" and "Por Ana Ruiz" above the story', () => {
+    expect(extract('', '<p>By Jane Doe</p>')).not.toContain('Jane Doe');
+    expect(extract('', '<p>Por Ana Ruiz</p>')).not.toContain('Ana Ruiz');
+  });
+
+  it('keeps an opening sentence that only starts with a byline word ("By the morning …", "Por la mañana …")', () => {
+    expect(extract('', '<p>By the morning the ferry had left.</p>')).toContain('By the morning the ferry had left.');
+    expect(extract('', '<p>Por la mañana el ferry ya había salido.</p>')).toContain('Por la mañana el ferry ya había salido.');
+  });
+});

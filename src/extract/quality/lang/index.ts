@@ -78,8 +78,17 @@ export const NOTICE_LINE = new RegExp(`^(?:${alternation('noticeLine')})[\\s.:!�
 /** Wire-service and production credits closing a story. */
 export const PRODUCTION_CREDIT = new RegExp(`^\\(?(?:${alternation('productionCredit')})\\b`, 'i');
 
-/** "By Jane Doe", "Words by …", "Por …": a byline line. */
-export const BYLINE_LINE = new RegExp(`^(?:${alternation('bylineWord')})[\\s:]+\\p{Lu}`, 'iu');
+/**
+ * "By Jane Doe", "Words by …", "Por …": a byline line. The byline word in any case, the name's
+ * capital a real one: with the `i` flag `\\p{Lu}` matches any letter, and an opening sentence
+ * such as "By the morning the ferry had left." was taken for a byline and cut.
+ */
+export const BYLINE_LINE = new RegExp(`^(?:${caseless(alternation('bylineWord'))})[\\s:]+\\p{Lu}`, 'u');
+
+/** Each letter of plain words as a class of its two cases ("by" → "[bB][yY]"), for a regex without `i`. */
+function caseless(words: string): string {
+  return [...words].map((char) => (char.toLowerCase() === char.toUpperCase() ? char : `[${char.toLowerCase()}${char.toUpperCase()}]`)).join('');
+}
 
 /** What follows a commenter's name ("says:", "schrieb"), at the end of the name's text. */
 export const COMMENTER_SAYS = new RegExp(`\\s*(?:${alternation('commenterSays')})\\s*:?\\s*$`, 'iu');

@@ -1,0 +1,40 @@
+/**
+ * A real snapshot folder on disk, written the way the archive writes one (writeSnapshotFolder
+ * of a real extraction of a story page), for tests of the modules that read the folder back.
+ */
+import { join } from 'node:path';
+import type { SnapshotRecord } from '../../src/archive/index-rows.js';
+import { hostFolderName, newPageFolderName, pageIdentity, pageKey, snapshotFolderName } from '../../src/archive/layout.js';
+import { buildArchivedArticle, freeSnapshotNameIn, writeSnapshotFolder } from '../../src/archive/snapshot-write.js';
+import { fetchedStory } from './fetched-story.js';
+
+export interface WrittenSnapshot {
+  /** The page folder (absolute), its host folder name, its own name and its key. */
+  pageDir: string;
+  host: string;
+  folder: string;
+  key: string;
+  /** The snapshot folder's name, and its index record. */
+  name: string;
+  record: SnapshotRecord;
+}
+
+/** Archives a story page of `url` (its text marked by `word`) fetched at `fetchedAt` under `root`. */
+export function writeSnapshot(
+  root: string,
+  url: string,
+  word: string,
+  fetchedAt: string,
+  options: { extraParagraph?: string } = {},
+): WrittenSnapshot {
+  const input = fetchedStory(url, word, fetchedAt, options);
+  const archived = buildArchivedArticle(input, pageIdentity(url, input.article.canonicalUrl));
+  const key = pageKey(url);
+  const host = hostFolderName(url);
+  // The page keeps the folder of its first snapshot, as the store does.
+  const folder = newPageFolderName(url, null, '2026-11-20T08:00:00Z', fetchedAt);
+  const pageDir = join(root, host, folder);
+  const name = freeSnapshotNameIn(pageDir, snapshotFolderName(fetchedAt));
+  writeSnapshotFolder(root, { source: url, pageDir, name }, archived, input, () => {});
+  return { pageDir, host, folder, key, name, record: { path: `${host}/${folder}/${name}`, name, pageFolder: folder, key, host, article: archived } };
+}

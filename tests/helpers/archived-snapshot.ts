@@ -3,9 +3,10 @@
  * of a real extraction of a story page), for tests of the modules that read the folder back.
  */
 import { join } from 'node:path';
+import type { Quote } from '../../src/article.js';
 import type { SnapshotRecord } from '../../src/archive/index-rows.js';
 import { hostFolderName, newPageFolderName, pageIdentity, pageKey, snapshotFolderName } from '../../src/archive/layout.js';
-import { buildArchivedArticle, freeSnapshotNameIn, writeSnapshotFolder } from '../../src/archive/snapshot-write.js';
+import { buildArchivedArticle, freeSnapshotNameIn, writeSnapshotFolder, type SnapshotInput } from '../../src/archive/snapshot-write.js';
 import { fetchedStory } from './fetched-story.js';
 
 export interface WrittenSnapshot {
@@ -37,4 +38,41 @@ export function writeSnapshot(
   const name = freeSnapshotNameIn(pageDir, snapshotFolderName(fetchedAt));
   writeSnapshotFolder(root, { source: url, pageDir, name }, archived, input, () => {});
   return { pageDir, host, folder, key, name, record: { path: `${host}/${folder}/${name}`, name, pageFolder: folder, key, host, article: archived } };
+}
+
+const extracted = new Map<string, SnapshotInput>();
+
+/**
+ * The index record of a snapshot of `url` (a real extraction of a story marked by `word`),
+ * without writing a folder; `quotes` replaces the quotations the extraction found.
+ */
+export function snapshotRecord(url: string, word: string, fetchedAt: string, options: { quotes?: Quote[] } = {}): SnapshotRecord {
+  const cacheKey = `${url}\n${word}\n${fetchedAt}`;
+  // An extraction takes a tenth of a second or more: each story is extracted once per test file.
+  let input = extracted.get(cacheKey);
+  if (!input) extracted.set(cacheKey, (input = fetchedStory(url, word, fetchedAt)));
+  const archived = structuredClone(buildArchivedArticle(input, pageIdentity(url, input.article.canonicalUrl)));
+  if (options.quotes) archived.quotes = options.quotes;
+  const key = pageKey(url);
+  const host = hostFolderName(url);
+  const folder = `page--${key}`;
+  const name = snapshotFolderName(fetchedAt);
+  return { path: `${host}/${folder}/${name}`, name, pageFolder: folder, key, host, article: archived };
+}
+
+/** A quotation of an article, attributed to `speaker` (null: not told). */
+export function quote(text: string, speaker: string | null, more: Partial<Quote> = {}): Quote {
+  return {
+    text,
+    speaker,
+    speakerMention: speaker,
+    cue: 'said',
+    partial: false,
+    paragraph: 0,
+    start: 0,
+    end: text.length,
+    pieces: [{ start: 0, end: text.length }],
+    confidence: 0.9,
+    ...more,
+  };
 }

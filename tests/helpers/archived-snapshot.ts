@@ -28,7 +28,7 @@ export function writeSnapshot(
   fetchedAt: string,
   options: { extraParagraph?: string } = {},
 ): WrittenSnapshot {
-  const input = fetchedStory(url, word, fetchedAt, options);
+  const input = options.extraParagraph ? fetchedStory(url, word, fetchedAt, options) : storyInput(url, word, fetchedAt);
   const archived = buildArchivedArticle(input, pageIdentity(url, input.article.canonicalUrl));
   const key = pageKey(url);
   const host = hostFolderName(url);
@@ -43,16 +43,23 @@ export function writeSnapshot(
 const extracted = new Map<string, SnapshotInput>();
 
 /**
+ * fetchedStory, extracted once per test file for each URL and word (an extraction takes a tenth
+ * of a second or more): only the fetch time differs between snapshots.
+ */
+function storyInput(url: string, word: string, fetchedAt: string): SnapshotInput {
+  const cacheKey = `${url}\n${word}`;
+  let input = extracted.get(cacheKey);
+  if (!input) extracted.set(cacheKey, (input = fetchedStory(url, word, fetchedAt)));
+  return { ...input, capture: { ...input.capture, fetchedAt } };
+}
+
+/**
  * The index record of a snapshot of `url` (a real extraction of a story marked by `word`),
  * without writing a folder; `quotes` replaces the quotations the extraction found.
  */
 export function snapshotRecord(url: string, word: string, fetchedAt: string, options: { quotes?: Quote[] } = {}): SnapshotRecord {
-  const cacheKey = `${url}\n${word}`;
-  // An extraction takes a tenth of a second or more: each story is extracted once per test file,
-  // and only its fetch time changes between snapshots.
-  let input = extracted.get(cacheKey);
-  if (!input) extracted.set(cacheKey, (input = fetchedStory(url, word, fetchedAt)));
-  const archived = structuredClone(buildArchivedArticle({ ...input, capture: { ...input.capture, fetchedAt } }, pageIdentity(url, input.article.canonicalUrl)));
+  const input = storyInput(url, word, fetchedAt);
+  const archived = structuredClone(buildArchivedArticle(input, pageIdentity(url, input.article.canonicalUrl)));
   if (options.quotes) archived.quotes = options.quotes;
   const key = pageKey(url);
   const host = hostFolderName(url);

@@ -4,7 +4,7 @@
  * aside), brought in line with page folders changed by hand, and rebuilt on request with the
  * missing check lines restored and planted links left out; a failing update is only a note.
  */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,7 +14,7 @@ import { pageDirs } from '../../src/archive/folders.js';
 import type { IndexDatabase } from '../../src/archive/index-db.js';
 import { IndexKeeper, syncPage } from '../../src/archive/index-upkeep.js';
 import { WriteLock } from '../../src/archive/write-lock.js';
-import { writeSnapshot } from '../helpers/archived-snapshot.js';
+import { writeSnapshot, type WrittenSnapshot } from '../helpers/archived-snapshot.js';
 
 const keepers: IndexKeeper[] = [];
 afterEach(() => {
@@ -35,16 +35,27 @@ function keeperOf(root: string): { keeper: IndexKeeper; notes: string[] } {
 const BRIDGE = 'https://news.example/bridge';
 const FERRY = 'https://news.example/ferry';
 
-/** An archive of two pages: the bridge twice (10:00, 12:00), the ferry once (11:00), each with its check lines. */
-function twoPages(root: string) {
-  const bridge = writeSnapshot(root, BRIDGE, 'bridge', '2026-11-25T10:00:00.000Z');
-  const pier = writeSnapshot(root, BRIDGE, 'pier', '2026-11-25T12:00:00.000Z');
-  const ferry = writeSnapshot(root, FERRY, 'ferry', '2026-11-25T11:00:00.000Z');
-  appendCheck(root, bridge.pageDir, { checkedAt: '2026-11-25T10:00:00.000Z', result: 'archived', snapshot: bridge.name });
-  appendCheck(root, bridge.pageDir, { checkedAt: '2026-11-25T11:00:00.000Z', result: 'unchanged', snapshot: null });
-  appendCheck(root, bridge.pageDir, { checkedAt: '2026-11-25T12:00:00.000Z', result: 'archived', snapshot: pier.name });
-  appendCheck(root, ferry.pageDir, { checkedAt: '2026-11-25T11:00:00.000Z', result: 'archived', snapshot: ferry.name });
-  return { bridge, pier, ferry };
+let template: { root: string; bridge: WrittenSnapshot; pier: WrittenSnapshot; ferry: WrittenSnapshot } | undefined;
+
+/**
+ * An archive of two pages: the bridge twice (10:00, 12:00), the ferry once (11:00), each with its
+ * check lines. Written once per file and copied: each snapshot written costs a handful of fsyncs.
+ */
+function twoPages(root: string): { bridge: WrittenSnapshot; pier: WrittenSnapshot; ferry: WrittenSnapshot } {
+  if (!template) {
+    const from = scratch();
+    const bridge = writeSnapshot(from, BRIDGE, 'bridge', '2026-11-25T10:00:00.000Z');
+    const pier = writeSnapshot(from, BRIDGE, 'pier', '2026-11-25T12:00:00.000Z');
+    const ferry = writeSnapshot(from, FERRY, 'ferry', '2026-11-25T11:00:00.000Z');
+    appendCheck(from, bridge.pageDir, { checkedAt: '2026-11-25T10:00:00.000Z', result: 'archived', snapshot: bridge.name });
+    appendCheck(from, bridge.pageDir, { checkedAt: '2026-11-25T11:00:00.000Z', result: 'unchanged', snapshot: null });
+    appendCheck(from, bridge.pageDir, { checkedAt: '2026-11-25T12:00:00.000Z', result: 'archived', snapshot: pier.name });
+    appendCheck(from, ferry.pageDir, { checkedAt: '2026-11-25T11:00:00.000Z', result: 'archived', snapshot: ferry.name });
+    template = { root: from, bridge, pier, ferry };
+  }
+  cpSync(template.root, root, { recursive: true });
+  const moved = (written: WrittenSnapshot): WrittenSnapshot => ({ ...written, pageDir: join(root, written.host, written.folder) });
+  return { bridge: moved(template.bridge), pier: moved(template.pier), ferry: moved(template.ferry) };
 }
 
 function pagesIn(db: IndexDatabase): [string, number, string][] {

@@ -76,6 +76,19 @@ describe('FeedStates', () => {
     expect(['new-1', 'new-2', 'new-3'].every((id) => state.seen[id] === '2026-11-25T12:00:00.000Z')).toBe(true);
   });
 
+  it(`keeps exactly ${MAX_SEEN_ENTRIES} entries, and forgets the first seen at one more`, () => {
+    const states = new FeedStates(scratch());
+    const ids = Array.from({ length: MAX_SEEN_ENTRIES }, (_, i) => `e-${i}`);
+    states.record(FEED, { etag: null, lastModified: null, checkedAt: '2026-11-25T10:00:00.000Z', entryIds: ids.slice(0, 1) });
+    const full = states.record(FEED, { etag: null, lastModified: null, checkedAt: '2026-11-25T11:00:00.000Z', entryIds: ids.slice(1) });
+    expect(Object.keys(full.seen)).toHaveLength(MAX_SEEN_ENTRIES);
+    expect(full.seen['e-0']).toBe('2026-11-25T10:00:00.000Z');
+    const over = states.record(FEED, { etag: null, lastModified: null, checkedAt: '2026-11-25T12:00:00.000Z', entryIds: ['next'] });
+    expect(Object.keys(over.seen)).toHaveLength(MAX_SEEN_ENTRIES);
+    expect('e-0' in over.seen).toBe(false);
+    expect(over.seen.next).toBe('2026-11-25T12:00:00.000Z');
+  });
+
   it('takes a damaged file, or one that names another feed, for a feed never read', () => {
     const root = scratch();
     const states = new FeedStates(root);

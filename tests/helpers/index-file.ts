@@ -1,0 +1,21 @@
+/**
+ * A new, empty index.db in a scratch folder of its own, made by copying one that
+ * openIndexConnection created once per test file: creating the tables costs an fsync per
+ * statement, a second or more per test on a busy disk.
+ */
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openIndexConnection } from '../../src/archive/index-schema.js';
+
+let template: string | undefined;
+
+export function emptyIndexFile(): string {
+  if (!template) {
+    template = join(mkdtempSync(join(tmpdir(), 'clipfile-index-template-')), 'index.db');
+    openIndexConnection(template).close();
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'clipfile-index-')), 'index.db');
+  copyFileSync(template, file);
+  return file;
+}

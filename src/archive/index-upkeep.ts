@@ -22,6 +22,7 @@ import { IndexDatabase, IndexFromOtherVersionError } from './index-db.js';
 import { ARCHIVE_FILES } from './layout.js';
 import { PlantedLinkError } from './safe-fs.js';
 import type { WriteLock } from './write-lock.js';
+import { plural } from '../text/index.js';
 
 /** What a rebuild found. */
 export interface ReindexCounts {
@@ -152,7 +153,7 @@ export class IndexKeeper {
       }
       return this.rebuildUnlocked();
     });
-    this.onNote(`${why}; rebuilt the index from the archive folder (${counts.snapshots} snapshots of ${counts.pages} pages)`);
+    this.onNote(`${why}; rebuilt the index from the archive folder (${plural(counts.snapshots, 'snapshot')} of ${plural(counts.pages, 'page')})`);
   }
 
   /** Builds a new index file beside the old one, then renames it into place: a reader never sees half an index. */
@@ -265,10 +266,6 @@ function folderChangesNote(goneFolders: string[], changedCount: number): string 
   }
   if (changedCount) parts.push(`${plural(changedCount, 'page folder')} changed outside clipfile: indexed again`);
   return parts.join('; ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Read-write when the folder allows it, else read-only (a read-only mount stays searchable). */

@@ -6,6 +6,7 @@ import type { BatchOutcome, BatchStatus } from '../batch/run.js';
 import { doubtfulMessage, isDoubtful } from './min-confidence.js';
 import { errorCode, type Reporter } from './reporter.js';
 import { terminalLine } from './terminal-text.js';
+import { plural } from '../text/index.js';
 
 export interface ReportFlags {
   json?: boolean;
@@ -51,7 +52,7 @@ export class ArchiveTally {
     ].join('');
     const duplicatePart = this.duplicates > 0 ? `, ${this.duplicates} listed twice (fetched once)` : '';
     const doubtfulPart = this.doubtful > 0 ? `; ${this.doubtful} below --min-confidence ${this.minConfidence}` : '';
-    const expandedPart = counts.expanded > 0 ? `${counts.expanded} feeds, sitemaps or WARCs expanded, ` : '';
+    const expandedPart = counts.expanded > 0 ? `${plural(counts.expanded, 'feed, sitemap or WARC', 'feeds, sitemaps or WARCs')} expanded, ` : '';
     return `${expandedPart}${counts.archived} archived, ${counts.unchanged} unchanged, ${counts.failed} failed${skippedParts}${duplicatePart} in ${elapsedSeconds.toFixed(1)} s${doubtfulPart}`;
   }
 }
@@ -97,7 +98,7 @@ export function reportOutcome(outcome: BatchOutcome, flags: ReportFlags, reporte
     const hop = outcome.disallowedHop ? ` (redirected to ${outcome.disallowedHop})` : '';
     if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}${hop}`);
   } else if (outcome.status === 'expanded') {
-    if (!flags.quiet) reporter.info(terminalLine(`expanded  ${outcome.source}: ${outcome.kind}, ${outcome.entries} ${outcome.kind === 'page' ? 'feeds' : 'entries'} to archive`));
+    if (!flags.quiet) reporter.info(terminalLine(`expanded  ${outcome.source}: ${outcome.kind}, ${outcome.kind === 'page' ? plural(outcome.entries, 'feed') : plural(outcome.entries, 'entry', 'entries')} to archive`));
   } else if (outcome.kind !== 'page') {
     // A feed answering 304: nothing new listed.
     if (!flags.quiet) reporter.outcome('unchanged', terminalLine(`${outcome.source}: ${outcome.kind} not modified`));

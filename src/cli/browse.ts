@@ -6,6 +6,7 @@ import { addArchiveOption, archiveExists, archiveRoot, type ArchiveFlags } from 
 import { Reporter } from './reporter.js';
 import { terminalBlock, terminalLine } from './terminal-text.js';
 import { positiveInteger } from './fetch-options.js';
+import { plural } from '../text/index.js';
 
 interface BrowseFlags extends ArchiveFlags {
   json?: boolean;
@@ -248,7 +249,7 @@ export function reindexCommand(): Command {
     process.exitCode = await withArchive(flags, (archive, reporter) => {
       const counts = archive.reindex();
       if (flags.json) process.stdout.write(`${JSON.stringify(counts)}\n`);
-      else reporter.info(`reindexed ${counts.snapshots} snapshots of ${counts.pages} pages (${counts.checks} checks)`);
+      else reporter.info(`reindexed ${plural(counts.snapshots, 'snapshot')} of ${plural(counts.pages, 'page')} (${plural(counts.checks, 'check')})`);
       return ExitCode.ok;
     });
   });

@@ -7,6 +7,7 @@ import { parseFeed } from 'feedsmith';
 import { SourceError } from '../errors.js';
 import { xmlProblem } from './xml.js';
 import { absoluteHttpUrl } from './http-url.js';
+import { plural } from '../text/index.js';
 
 export { absoluteHttpUrl };
 
@@ -148,6 +149,3 @@ export function isoDate(value: string | undefined): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

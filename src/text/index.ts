@@ -56,3 +56,8 @@ export function oneLine(error: unknown, max = 200): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, max);
 }
+
+/** "1 entry", "2 entries", "0 pages": the count and the noun that agrees with it. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -135,7 +135,7 @@ describe('the index follows the folder', () => {
     const reader = new Archive(root, (note) => notes.push(note));
     opened.push(reader);
     expect(reader.index().findPage(stored.key)?.url).toBe('https://news.example/2026/bridge');
-    expect(notes).toEqual([expect.stringMatching(/index\.db was missing; rebuilt the index from the archive folder \(1 snapshots of 1 pages\)/)]);
+    expect(notes).toEqual([expect.stringMatching(/index\.db was missing; rebuilt the index from the archive folder \(1 snapshot of 1 page\)/)]);
   });
 
   it('sets a damaged index.db aside and rebuilds it', () => {

@@ -214,7 +214,7 @@ describe('the index is derived from the folder', () => {
     const afterDelete = await runCli(['search', 'Khalimov', '-o', archive]);
     expect(afterDelete.code).toBe(0);
     expect(afterDelete.stdout).toContain(seedUrl);
-    expect(afterDelete.stderr).toMatch(/index\.db was missing; rebuilt the index from the archive folder \(1 snapshots of 1 pages\)/);
+    expect(afterDelete.stderr).toMatch(/index\.db was missing; rebuilt the index from the archive folder \(1 snapshot of 1 page\)/);
 
     for (const suffix of ['-wal', '-shm']) rmSync(join(archive, `index.db${suffix}`), { force: true });
     writeFileSync(join(archive, 'index.db'), 'this is not a database'.repeat(100));

@@ -50,7 +50,7 @@ describe('ArchiveTally', () => {
     expect(tally.counts).toEqual({ archived: 1, unchanged: 1, failed: 1, skipped: 2, expanded: 1 });
     expect(tally.duplicates).toBe(1);
     expect(tally.summary(3.24)).toBe(
-      '1 feeds, sitemaps or WARCs expanded, 1 archived, 1 unchanged, 1 failed, 1 disallowed by robots.txt, 1 interrupted, 1 listed twice (fetched once) in 3.2 s',
+      '1 feed, sitemap or WARC expanded, 1 archived, 1 unchanged, 1 failed, 1 disallowed by robots.txt, 1 interrupted, 1 listed twice (fetched once) in 3.2 s',
     );
   });
 
@@ -198,6 +198,6 @@ describe('reportOutcome', () => {
   it('a title with control characters is exact in JSON and never reaches stderr raw', () => {
     reportOutcome(outcome({ source: 'https://news.example/\u001b[2J', status: 'expanded', kind: 'sitemap', entries: 1 }), { json: true }, reporter);
     expect(rows()[0]!['source']).toBe('https://news.example/\u001b[2J');
-    expect(stderr.join('')).toBe('expanded  https://news.example/\\x1b[2J: sitemap, 1 entries to archive\n');
+    expect(stderr.join('')).toBe('expanded  https://news.example/\\x1b[2J: sitemap, 1 entry to archive\n');
   });
 });

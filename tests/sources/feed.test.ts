@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/errors.js';
-import { isoDate, parseFeedBody, plural } from '../../src/sources/feed.js';
+import { isoDate, parseFeedBody } from '../../src/sources/feed.js';
+import { plural } from '../../src/text/index.js';
 
 const FEED_URL = 'https://news.example/feeds/all.xml';
 const SOURCE = 'https://news.example/feeds/all.xml';

@@ -98,7 +98,9 @@ export function reportOutcome(outcome: BatchOutcome, flags: ReportFlags, reporte
     const hop = outcome.disallowedHop ? ` (redirected to ${outcome.disallowedHop})` : '';
     if (!flags.quiet && outcome.skipReason === 'disallowed') reporter.outcome('skipped', `${outcome.source}: ${skipReason}${hop}`);
   } else if (outcome.status === 'expanded') {
-    if (!flags.quiet) reporter.info(terminalLine(`expanded  ${outcome.source}: ${outcome.kind}, ${outcome.kind === 'page' ? plural(outcome.entries, 'feed') : plural(outcome.entries, 'entry', 'entries')} to archive`));
+    const listed = outcome.entries ?? 0;
+    const what = outcome.kind === 'page' ? plural(listed, 'feed') : plural(listed, 'entry', 'entries');
+    if (!flags.quiet) reporter.info(terminalLine(`expanded  ${outcome.source}: ${outcome.kind}, ${what} to archive`));
   } else if (outcome.kind !== 'page') {
     // A feed answering 304: nothing new listed.
     if (!flags.quiet) reporter.outcome('unchanged', terminalLine(`${outcome.source}: ${outcome.kind} not modified`));

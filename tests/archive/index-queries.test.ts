@@ -4,8 +4,7 @@
  * its filters, and a page's snapshots and checks in time order.
  */
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openIndexConnection } from '../../src/archive/index-schema.js';
+import { describe, expect, it } from 'vitest';
 import {
   checksOf,
   findPage,
@@ -20,20 +19,9 @@ import {
 } from '../../src/archive/index-queries.js';
 import { addCheck, addSnapshot, setFolderMtime } from '../../src/archive/index-writes.js';
 import { snapshotRecord } from '../helpers/archived-snapshot.js';
-import { emptyIndexFile } from '../helpers/index-file.js';
+import { useScratchIndex } from '../helpers/index-file.js';
 
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-function open(): Database.Database {
-  const db = openIndexConnection(emptyIndexFile());
-  // Durability is not under test here: without an fsync per statement a test takes a tenth of the time on a busy disk.
-  db.pragma('synchronous = OFF');
-  opened.push(db);
-  return db;
-}
+const open = useScratchIndex();
 
 const BRIDGE = 'https://news.example/bridge';
 const FERRY = 'https://news.example/ferry';

@@ -4,24 +4,12 @@
  * renamed folder; and forgetting a snapshot or a page completely.
  */
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openIndexConnection } from '../../src/archive/index-schema.js';
+import { describe, expect, it } from 'vitest';
 import { addCheck, addSnapshot, removePage, removeSnapshot, setFolderMtime } from '../../src/archive/index-writes.js';
 import { quote, snapshotRecord } from '../helpers/archived-snapshot.js';
-import { emptyIndexFile } from '../helpers/index-file.js';
+import { useScratchIndex } from '../helpers/index-file.js';
 
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-function open(): Database.Database {
-  const db = openIndexConnection(emptyIndexFile());
-  // Durability is not under test here: without an fsync per statement a test takes a tenth of the time on a busy disk.
-  db.pragma('synchronous = OFF');
-  opened.push(db);
-  return db;
-}
+const open = useScratchIndex();
 
 function count(db: Database.Database, table: string): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -37,6 +37,7 @@ const PAGES = {
   'deep-500': { label: '500-deep nesting (under the limit)', make: () => deepNestingPage(500) },
   'deep-wrappers': { label: '500 bare nested divs around 300 paragraphs', make: () => nestedWrappersPage(500, 300) },
   'deep-tables': { label: '100 tables nested in divs around 300 paragraphs', make: () => nestedTablesPage(100, 300) },
+  'deep-tables-1mb': { label: '100 nested tables around a 1 MB story', make: () => nestedTablesPage(100, 1_500) },
   paragraphs: { label: '100,000 paragraphs', make: () => manyParagraphsPage(100_000) },
   'paragraphs-20k': { label: '20,000 paragraphs (2.8 MB, under the limits)', make: () => manyParagraphsPage(20_000) },
   tweets: { label: '5,000 tweet embeds', make: () => manyTweetsPage(5_000) },

@@ -35,7 +35,7 @@ export function positiveNumber(label: string) {
 export function addLimitOptions(command: Command): Command {
   return command
     .option('--max-elements <n>', 'refuse pages with more elements than this (too-complex)', positiveWholeNumber('--max-elements'), DEFAULT_MAX_ELEMENTS)
-    .option('--max-depth <n>', 'refuse pages whose elements nest deeper than this (too-complex)', positiveWholeNumber('--max-depth'), DEFAULT_MAX_DEPTH)
+    .option('--max-depth <n>', 'refuse pages whose elements nest deeper than this, or whose depth × markup characters pass it × 400,000 (too-complex)', positiveWholeNumber('--max-depth'), DEFAULT_MAX_DEPTH)
     .option(
       '--max-markup-mb <millions>',
       'refuse pages with more than this many million characters of markup, scripts and styles aside (too-complex)',

@@ -22,6 +22,14 @@ export const DEFAULT_MAX_ELEMENTS = 30_000;
  * deepest page nests 50 deep.
  */
 export const DEFAULT_MAX_DEPTH = 512;
+/**
+ * Readability's cleaning costs depth × text even within both limits: a 1 MB story inside 100
+ * nested tables (about 500 deep) took some 15 s. So a page as deep as `maxDepth` may have this
+ * much markup, a page half as deep twice as much (depth × characters ≤ maxDepth × this; 200
+ * million by default). The corpora's 1,245 pages reach at most 39 million (38 deep, 1 MB), the
+ * hostile benchmark's deep pages about 100 million (2 s).
+ */
+export const MARKUP_CHARS_AT_MAX_DEPTH = 400_000;
 
 export interface ComplexityLimits {
   maxMarkupChars: number;
@@ -64,8 +72,11 @@ interface TreeNode {
   tagName?: string;
 }
 
-/** Refuses a tree whose elements nest deeper than the limit; one iterative walk. */
-export function checkDepth(root: TreeNode, limits: ComplexityLimits): void {
+/**
+ * Refuses a tree whose elements nest deeper than the limit, or whose depth times its markup's
+ * length is past what `maxDepth` allows (MARKUP_CHARS_AT_MAX_DEPTH); one iterative walk.
+ */
+export function checkDepth(root: TreeNode, limits: ComplexityLimits, markupChars: number): void {
   let deepest = 0;
   const stack: [TreeNode, number][] = [[root, 0]];
   while (stack.length > 0) {
@@ -77,6 +88,12 @@ export function checkDepth(root: TreeNode, limits: ComplexityLimits): void {
   if (deepest > limits.maxDepth) {
     throw new PageTooComplexError(
       `the page nests elements ${deepest.toLocaleString('en-US')} deep; the limit is ${limits.maxDepth.toLocaleString('en-US')}`,
+    );
+  }
+  const budget = limits.maxDepth * MARKUP_CHARS_AT_MAX_DEPTH;
+  if (deepest * markupChars > budget) {
+    throw new PageTooComplexError(
+      `the page nests elements ${deepest.toLocaleString('en-US')} deep around ${markupChars.toLocaleString('en-US')} characters of markup; depth × characters may be at most ${budget.toLocaleString('en-US')}`,
     );
   }
 }

@@ -66,7 +66,7 @@ function removeBlocks(html: string, tag: 'script' | 'style', keep: (attributes: 
 function normalizeHtml(html: string, limits: ComplexityLimits): string {
   checkMarkupSize(html, limits);
   const tree = parseSpec(html, { scriptingEnabled: false });
-  checkDepth(tree, limits);
+  checkDepth(tree, limits, html.length);
   collapseWrapperChains(tree);
   return serialize(tree);
 }

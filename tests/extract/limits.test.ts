@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bigPage, deepNestingPage, manyParagraphsPage } from '../../eval/hostile-pages.js';
+import { bigPage, deepNestingPage, manyParagraphsPage, nestedTablesPage } from '../../eval/hostile-pages.js';
 import { SourceError } from '../../src/errors.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_MARKUP_CHARS } from '../../src/extract/limits.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_MARKUP_CHARS, MARKUP_CHARS_AT_MAX_DEPTH } from '../../src/extract/limits.js';
 import { extractArticle, type PageInput } from '../../src/extract/pipeline.js';
 import { withCpuTime } from '../helpers/cpu-time.js';
 
@@ -27,6 +27,19 @@ describe('pages past the complexity limits', () => {
     expect(cpuMs).toBeLessThan(QUICK_MS);
     expect(error.code).toBe('too-complex');
     expect(error.message).toBe(`deep.html: too complex to extract: the page nests elements 4,004 deep; the limit is ${DEFAULT_MAX_DEPTH}`);
+  });
+
+  it('refuses a long story inside deep nesting (depth × text, Readability\'s cost) quickly, and extracts a shorter one', () => {
+    const { value: error, cpuMs } = withCpuTime(() =>
+      refusal({ html: nestedTablesPage(100, 1_500), url: 'https://news.example/tables', source: 'tables.html' }),
+    );
+    expect(cpuMs).toBeLessThan(QUICK_MS);
+    expect(error.code).toBe('too-complex');
+    expect(error.reason).toMatch(
+      new RegExp(`^too complex to extract: the page nests elements \\d{3} deep around [\\d,]+ characters of markup; depth × characters may be at most ${(DEFAULT_MAX_DEPTH * MARKUP_CHARS_AT_MAX_DEPTH).toLocaleString('en-US')}$`),
+    );
+    const shorter = extractArticle({ html: nestedTablesPage(20, 60), url: null, source: 'tables.html' });
+    expect(shorter.text).toContain('The council voted on Tuesday to repair the bridge before winter.');
   });
 
   it('refuses a page with more elements than the limit', () => {

@@ -175,7 +175,8 @@ describe('ExtractPool', () => {
     // The limit counts from when the worker has loaded its modules, so a slow start is not what
     // times out.
     const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`;
-    const deep: PageInput = { html: deepPage(story), url: 'https://slow.example/', source: 'deep.html' };
+    // A raised depth limit also lifts the depth × markup limit that would refuse the page at once.
+    const deep: PageInput = { html: deepPage(story), url: 'https://slow.example/', source: 'deep.html', maxDepth: 2_048 };
     const pool = newPool({ size: 1, timeLimitMs: 3000 });
     const started = Date.now();
     const [slow, next] = await Promise.allSettled([pool.extract(deep), pool.extract(pages[0]!)]);
@@ -192,7 +193,7 @@ describe('ExtractPool', () => {
   it('terminate() ends every thread now: the page in hand and the queued ones reject', async () => {
     const pool = newPool({ size: 1 });
     const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`;
-    const inHand = rejectionOf(pool.extract({ html: deepPage(story), url: 'https://slow.example/', source: 'deep.html' }));
+    const inHand = rejectionOf(pool.extract({ html: deepPage(story), url: 'https://slow.example/', source: 'deep.html', maxDepth: 2_048 }));
     const queued = rejectionOf(pool.extract(pages[0]!));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const started = Date.now();

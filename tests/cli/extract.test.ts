@@ -50,11 +50,12 @@ describe('extract --time-limit', () => {
     // as wrapper chains are) around a 1.3 MB story: Readability weighs each of them against the
     // text inside (depth × text), about 15 s of CPU on a quiet machine, three times the limit;
     // the limit leaves the next page, extracted cold on a loaded machine, plenty of time.
+    // `--max-depth 2048` lifts the depth × markup limit that would refuse it before it started.
     const story = `<p>${'The council voted on Tuesday to repair the bridge before winter. '.repeat(10)}</p>`.repeat(2_000);
     const deep = join(scratch(), 'deep.html');
     writeFileSync(deep, '<div><table><tr><td>'.repeat(100) + story + '</td></tr></table></div>'.repeat(100));
     const started = Date.now();
-    const result = await runCli(['extract', deep, seedPath, '--time-limit', '5', '--json']);
+    const result = await runCli(['extract', deep, seedPath, '--time-limit', '5', '--max-depth', '2048', '--json']);
     const elapsed = Date.now() - started;
     expect(result.code).toBe(1);
     const rows = result.stdout.trim().split('\n').map((line) => JSON.parse(line));

@@ -3,7 +3,7 @@
  * shares (--url, --timeout, --max-size, --user-agent, --time-limit, --dom), what each refuses,
  * the usage error for --url with several sources, and the AcquireOptions they become.
  */
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_LIMIT_MS } from '../../src/batch/extract-pool.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
@@ -16,20 +16,10 @@ import {
   positiveInteger,
   type FetchFlags,
 } from '../../src/cli/fetch-options.js';
+import { testCommand } from '../helpers/commander.js';
 
 /** A command with the shared options that throws instead of exiting, its error output kept. */
-function command(): { cmd: Command; errors: string[] } {
-  const errors: string[] = [];
-  const cmd = new Command('extract')
-    .argument('[sources...]')
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => errors.push(text), writeOut: () => undefined })
-    .action(() => undefined);
-  addFetchOptions(cmd);
-  addTimeLimitOption(cmd);
-  addDomOption(cmd);
-  return { cmd, errors };
-}
+const command = () => testCommand(addFetchOptions, addTimeLimitOption, addDomOption);
 
 function parse(args: string[]): Record<string, unknown> {
   const { cmd } = command();

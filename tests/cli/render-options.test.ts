@@ -14,6 +14,7 @@ import { ExitCode } from '../../src/cli/exit-codes.js';
 import { addRenderOptions, renderSetupFrom, type RenderFlags } from '../../src/cli/render-options.js';
 import { CHROMIUM_ENV, INSTALL_HINT } from '../../src/render/browser.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, Renderer } from '../../src/render/render.js';
+import { testCommand } from '../helpers/commander.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clipfile-render-options-'));
 const FAKE_CHROMIUM = join(dir, 'chromium');
@@ -27,16 +28,7 @@ afterEach(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function command(): { cmd: Command; errors: string[] } {
-  const errors: string[] = [];
-  const cmd = new Command('extract')
-    .argument('[sources...]')
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => errors.push(text), writeOut: () => undefined })
-    .action(() => undefined);
-  addRenderOptions(cmd);
-  return { cmd, errors };
-}
+const command = () => testCommand(addRenderOptions);
 
 function parsed(args: string[]): { cmd: Command; errors: string[]; flags: RenderFlags } {
   const made = command();

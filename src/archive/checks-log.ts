@@ -33,13 +33,28 @@ export function readChecks(pageDir: string): CheckRecord[] {
   const checks: CheckRecord[] = [];
   for (const line of content.split('\n')) {
     try {
-      const check = JSON.parse(line) as CheckRecord;
-      if (check.checkedAt && check.result) checks.push(check);
+      const check = JSON.parse(line) as unknown;
+      if (isCheckRecord(check)) checks.push(check);
     } catch {
       // partial line
     }
   }
   return checks;
+}
+
+const CHECK_RESULTS: ReadonlySet<unknown> = new Set<CheckRecord['result']>(['archived', 'unchanged']);
+
+/** A line as appendCheck writes it; anything else (edited by hand, another tool's) is not a check. */
+function isCheckRecord(value: unknown): value is CheckRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const check = value as Record<string, unknown>;
+  return (
+    typeof check.checkedAt === 'string' &&
+    !Number.isNaN(Date.parse(check.checkedAt)) &&
+    CHECK_RESULTS.has(check.result) &&
+    (check.snapshot === null || typeof check.snapshot === 'string') &&
+    (check.reachedBy === undefined || (Array.isArray(check.reachedBy) && check.reachedBy.every((url) => typeof url === 'string')))
+  );
 }
 
 /**

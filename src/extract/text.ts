@@ -37,8 +37,8 @@ export function renderText(content: Element, embeds: Embed[], options: { skip?: 
 
   const visit = (node: Node): void => {
     if (node.nodeType === 3 /* text */) {
-      // Source line breaks are just spaces; only <br> breaks a line.
-      line += (node.nodeValue ?? '').replace(/[\n\r]+/g, ' ');
+      // Source line breaks and tabs are just spaces; only <br> breaks a line, only a cell ends in a tab.
+      line += (node.nodeValue ?? '').replace(/[\n\r\t]+/g, ' ');
       return;
     }
     if (node.nodeType !== 1 /* element */) return;

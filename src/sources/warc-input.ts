@@ -9,6 +9,7 @@ import { WARCParser } from 'warcio';
 import type { Capture } from '../article.js';
 import { SourceError } from '../errors.js';
 
+const WARC_VERSION_LINE = /^WARC\/\d+\.\d+$/;
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 /** Response headers kept in provenance, as for a live fetch. */
 const PROVENANCE_HEADERS = ['content-type', 'content-length', 'etag', 'last-modified', 'date', 'content-language'];
@@ -53,6 +54,11 @@ export async function* readWarcPages(
         throw new SourceError(source, 'bad-warc', `${where}: ${(error as Error).message}`);
       }
       if (!record) break;
+      // warcio reads any text as a record; only a `WARC/1.x` version line makes one.
+      if (!WARC_VERSION_LINE.test(record.warcHeaders.protocol ?? '')) {
+        const where = counts.records === 0 ? 'not a WARC file' : `broken after record ${counts.records}`;
+        throw new SourceError(source, 'bad-warc', `${where}: no WARC version line`);
+      }
       recordIndex++;
       counts.records++;
       const type = record.warcType;

@@ -47,6 +47,28 @@ describe('the check log', () => {
     expect(readChecks(pageDir).map((c) => c.checkedAt)).toEqual(['2026-11-25T10:00:00.000Z', '2026-11-25T12:00:00.000Z']);
   });
 
+  it('skips lines whose result, date, snapshot or URLs are not what appendCheck writes', () => {
+    const pageDir = scratch();
+    const good = { checkedAt: '2026-11-25T10:00:00.000Z', result: 'archived', snapshot: '2026-11-25T10-00-00Z' };
+    writeFileSync(
+      join(pageDir, 'checks.ndjson'),
+      [
+        good,
+        { ...good, result: 'deleted' },
+        { ...good, result: true },
+        { ...good, checkedAt: 'yesterday' },
+        { ...good, snapshot: 42 },
+        { ...good, reachedBy: 'https://news.example/a' },
+        { ...good, reachedBy: [1] },
+        ['archived'],
+        'archived',
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    expect(readChecks(pageDir)).toEqual([good]);
+  });
+
   it('reads nothing from a missing log or one reached through a link', () => {
     const root = scratch();
     expect(readChecks(join(root, 'missing'))).toEqual([]);

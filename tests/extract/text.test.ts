@@ -42,6 +42,11 @@ describe('renderText', () => {
     );
   });
 
+  it('reads a tab inside a paragraph as a space: only a table cell ends in a tab', () => {
+    expect(text('<p>The\tmayor\t\tsaid so.</p>')).toBe('The mayor said so.');
+    expect(text('<table>\n\t<tr>\n\t\t<td>Ely</td>\n\t\t<td>12\tmm</td>\n\t</tr>\n</table>')).toBe('Ely\t12 mm');
+  });
+
   it('keeps <pre> text as written, line breaks and indentation included', () => {
     expect(text('<p>Code:</p><pre>\nif (x) {\n    y();\n}\n\n</pre>')).toBe('Code:\n\nif (x) {\n    y();\n}');
   });

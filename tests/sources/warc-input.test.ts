@@ -119,6 +119,18 @@ describe('readWarcPages', () => {
     expect(error).toMatchObject({ source: 'crawl.warc', code: 'bad-warc', reason: 'not a WARC file (no records)' });
   });
 
+  it('a text or HTML file given as a WARC fails as bad-warc: not a WARC file, not an empty success', async () => {
+    for (const [name, content] of [['notes.warc', 'hello world\nthis is not a WARC\n\nmore\n'], ['page.warc', '<html><body><p>Story</p></body></html>\n']]) {
+      const error = await failureOf(write(name!, content!));
+      expect(error).toMatchObject({ code: 'bad-warc', reason: 'not a WARC file: no WARC version line' });
+    }
+  });
+
+  it('a WARC followed by text fails as broken after its last good record', async () => {
+    const error = await failureOf(write('tail.warc', RECORDS[2]! + 'trailing junk\n\n'));
+    expect(error).toMatchObject({ code: 'bad-warc', reason: 'broken after record 1: no WARC version line' });
+  });
+
   it('a plain file cut inside a record fails as truncated, naming the record', async () => {
     const whole = RECORDS.slice(0, 3).join('');
     const cut = whole.slice(0, whole.indexOf('Story A'));

@@ -55,7 +55,7 @@ describe('buildProgram', () => {
       expect(error?.exitCode, args.join(' ')).toBe(ExitCode.usage);
       expect(err, args.join(' ')).toMatch(/^error: /);
     }
-    // The program's own errors end with the hint (a command's do not: see the report of session 9).
+    // The program's own errors end with the hint (a command's do not yet: addCommand copies no settings to it).
     expect((await parse(['frobnicate'])).err).toBe("error: unknown command 'frobnicate'\n(run with --help for usage)\n");
   });
 

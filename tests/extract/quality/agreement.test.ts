@@ -37,6 +37,13 @@ describe('containment and agreement', () => {
     expect(agreement(story, firstHalf)).toBe(both);
   });
 
+  it('a short passage of a long story agrees little with it, however fully it is contained', () => {
+    const long = shingles(Array.from({ length: 10 }, (_, i) => `${STORY} Part ${i} adds more on the ferry budget for year ${2020 + i}.`).join(' '));
+    const passage = shingles('the night ferry running through the winter');
+    expect(containment(passage, long)).toBe(1);
+    expect(agreement(passage, long)).toBeLessThan(0.1);
+  });
+
   it('the same story in other markup and case agrees fully; a list of links and an empty text not at all', () => {
     expect(agreement(shingles(STORY), shingles(STORY.toUpperCase().replaceAll(' ', '\n  ')))).toBe(1);
     const links = shingles('Home | World | Sport | Weather | Subscribe | Sign in | Contact us | Terms of use');

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const chromium = findChromium();
   if (!chromium) throw new Error(`the render tests need Chromium: ${INSTALL_HINT}`);
   server = await TestServer.start();
-  server.route('/wipe.js', bytes("document.body.innerHTML = '<p>Subscribe to read.</p>';", 'text/javascript'));
+  server.route('/wipe.js', bytes(`document.body.innerHTML = ${JSON.stringify(SUBSCRIPTION_WALL)};`, 'text/javascript'));
   renderer = new Renderer({ executablePath: chromium.path, pagesAtOnce: 3 });
   // The tests of `never` and of what is not rendered run first, so they see no browser started.
   rendersBefore = renderer.rendered;
@@ -52,7 +52,16 @@ function run(capture: Capture, render: RenderSetup | undefined) {
   return extractPage(capture, decodePage(capture), capture.requestedUrl, extract, render);
 }
 
-/** The static story, and a script-filled embed placeholder whose (local) widget script empties the page instead. */
+/** What the "widget" script puts in place of the page: a story of its own, shorter and less certain than the one served. */
+const SUBSCRIPTION_WALL = `<article><h1>${STORY_TITLE}</h1>${[
+  'Subscribe to keep reading this story and every other report from our newsroom, with unlimited access on any device.',
+  'Already a subscriber? Sign in to continue reading the council report and the rest of our local coverage this week.',
+  'Plans start at one pound a week for the first three months, and you can cancel at any time from your account page.',
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('')}</article>`;
+
+/** The static story, and a script-filled embed placeholder whose (local) widget script puts the subscription wall in its place. */
 const WIPED_BY_SCRIPT = page(
   storyMarkup('<blockquote class="twitter-tweet"><a href="https://twitter.com/citydesk/status/1862000000000000001"></a></blockquote><script async src="/wipe.js"></script>'),
 );
@@ -106,9 +115,10 @@ describe('extractPage', () => {
     expect(autoShell.rendered?.reason).toBe('low-confidence');
   });
 
-  it('auto: keeps the served story when the script empties the page', () => {
+  it('auto: keeps the served story when the rendered one is both shorter and less certain (a script put a wall in its place)', () => {
     expect(autoWiped.rendered).toBeNull();
     expect(autoWiped.article.text).toContain('Paragraph 12 of the report');
+    expect(autoWiped.article.text).not.toContain('Subscribe');
   });
 
   it('auto: when rendering fails, keeps a confident served story with a warning, and fails a doubtful one', async () => {

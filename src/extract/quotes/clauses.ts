@@ -288,6 +288,23 @@ export class Attributor {
       const made = this.make(np, at, 'before', token.text, near ? CONFIDENCE.reportingBeforeNear : CONFIDENCE.reportingBeforeFar);
       if (made) return made;
     }
+    return this.openingSource(segment, base, tokens, at);
+  }
+
+  /**
+   * "According to X, he was once part of it, but is now “…”": a sentence that opens with a
+   * source phrase and names no reporting verb's subject gives the quotation to that source.
+   */
+  private openingSource(segment: string, base: number, tokens: Token[], at: number): Attribution | null {
+    for (const pattern of this.language.sourcePrepositions) {
+      const match = pattern.exec(segment);
+      if (!match || segment.slice(0, match.index).trim()) continue;
+      const from = tokens.findIndex((t) => t.start >= base + match.index + match[0].length);
+      if (from < 0) continue;
+      const np = this.forwardPhrase(tokens, from);
+      if (!np.length || !/^\s*,/.test(segment.slice(np.at(-1)!.end - base))) continue;
+      return this.make(np, at, 'according', match[0].trim().toLowerCase(), CONFIDENCE.accordingOpening);
+    }
     return null;
   }
 

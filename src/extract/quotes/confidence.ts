@@ -29,6 +29,8 @@ export const CONFIDENCE = {
   accordingAfter: 0.85,
   /** According to X, “…”. */
   accordingBefore: 0.8,
+  /** According to X, [a clause of its own] “…”: the source opens the sentence. */
+  accordingOpening: 0.7,
   /** X: “…” and a transcript turn "WALLACE: …". */
   colonLabel: 0.85,
   /** X said: “…” with the verb right before the quotation. */

@@ -267,3 +267,22 @@ describe('a definite description the article gives no name to', () => {
     expect(speakers(body)).toEqual([null]);
   });
 });
+
+describe('a sentence that opens with its source ("According to X, …")', () => {
+  it('gives a partial quotation to the source when no reporting verb of its own names a speaker', () => {
+    const body = text('Halvard Strand spoke in Bergen on Monday.', 'According to Strand, he was once part of the old guard, but is now “the worst thing that ever happened to it.”');
+    const [quote] = findQuotes(body);
+    expect([quote?.speaker, quote?.cue]).toEqual(['Halvard Strand', 'according to']);
+    expect(quote?.confidence).toBe(CONFIDENCE.accordingOpening);
+  });
+
+  it('leaves the source to the reporting verb when the sentence has one ("According to X, Y said …")', () => {
+    const body = text('According to Halvard Strand, Marta Kowalczyk said the plan was “a recipe for deadlock.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('leaves alone a source phrase that does not open the sentence', () => {
+    const body = text('The budget, according to the ministry, now counts as “a recipe for deadlock.”');
+    expect(clauseSpeakers(body)).toEqual([null]);
+  });
+});

@@ -316,14 +316,21 @@ export class Attributor {
 
   /** The named subject of the sentence running from `from` to `to` ("Cruz called Trump a …"). */
   subjectOf(from: number, to: number): Attribution | null {
+    // "When Wallace died in 1998, President Clinton released …": an opening clause holds no subject of
+    // the sentence, unless the main clause names nobody ("Although the IMF did not …, it referenced").
+    const mainFrom = this.mainClauseStart(from, to);
+    return this.namedSubjectFrom(mainFrom, to) ?? (mainFrom > from ? this.namedSubjectFrom(from, to) : null);
+  }
+
+  private namedSubjectFrom(mainFrom: number, to: number): Attribution | null {
     for (const m of this.book.mentions) {
-      if (m.start < from || m.end > to) continue;
+      if (m.start < mainFrom || m.end > to) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
       if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
       const word = this.verbAfterSubject(next);
-      // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …").
-      const lead = this.text.slice(from, m.start).trim();
-      const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => isCapitalized(t.text) && !this.language.notNames.has(t.lower));
+      // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …", "presidential nominee X, …").
+      const lead = this.text.slice(mainFrom, m.start).trim();
+      const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => (isCapitalized(t.text) && !this.language.notNames.has(t.lower)) || this.language.titles.has(t.lower));
       const ok = word
         ? this.language.verbs.has(word) || this.language.subjectAuxiliaries.has(word) || this.language.finiteVerbForm(word)
         : atStart && /^\s*,/.test(next);
@@ -338,6 +345,17 @@ export class Attributor {
       };
     }
     return null;
+  }
+
+  /**
+   * Where the main clause of the sentence from `from` starts: after the first comma when the
+   * sentence opens with a subordinating or prepositional word ("When …,", "After the attacks,").
+   */
+  private mainClauseStart(from: number, to: number): number {
+    const opener = /^\s*["“‘(]?(\p{L}+)/u.exec(this.text.slice(from, to));
+    if (!opener || !this.language.clauseOpeners.has(opener[1]!.toLowerCase())) return from;
+    const comma = this.text.slice(from, to).indexOf(',');
+    return comma < 0 ? from : from + comma + 1;
   }
 
   /**

@@ -286,3 +286,22 @@ describe('a sentence that opens with its source ("According to X, …")', () => 
     expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
+
+describe('the subject of a sentence is in its main clause', () => {
+  it('passes over an opening clause ("When X died in 1998, Y released the following statement:")', () => {
+    const body = text('When Halvard Strand died in 1998, President Marta Kowalczyk released the following statement:', '“We offer our condolences to his family and friends.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('reads "X, during two interviews, referred to Y as “…”" as X (lower-case titles before the name; "as" is no verb)', () => {
+    const body = text('Republican presidential nominee Marta Kowalczyk, during two interviews on Thursday, referred to Halvard Strand as “the most valuable player” for the rival party.');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('falls back to the opening clause when the main clause names nobody, and leaves "As X put it," to X', () => {
+    const fallback = text('Although Halvard Strand did not name the minister, he called the plan “a recipe for deadlock.”');
+    expect(speakers(fallback)).toEqual(['Halvard Strand']);
+    const asPutIt = text('As Halvard Strand puts it, the ministry is making the opposition “an offer they cannot refuse.”');
+    expect(speakers(asPutIt)).toEqual(['Halvard Strand']);
+  });
+});

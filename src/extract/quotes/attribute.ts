@@ -62,6 +62,7 @@ const STRATEGIES: Strategy[] = [
   { name: 'continues the previous speaker', attribute: continuesPreviousSpeaker },
   { name: 'reporting sentence before', attribute: reportingSentenceBefore },
   { name: 'introducing paragraph', attribute: introducingParagraph },
+  { name: 'possessive with a noun of speech', attribute: possessiveSource },
   { name: 'subject of the sentence', attribute: sentenceSubject },
   { name: 'salient person nearby', attribute: salientSpeaker },
 ];
@@ -137,6 +138,13 @@ function introducingParagraph(c: SpanContext): Attribution | null {
     c.attributor.subjectOf(intro.base, prevBlock.end) ??
     c.attributor.pronounSubjectOf(intro.base, prevBlock.end);
   return found ? { ...found, how: 'intro', confidence: Math.min(found.confidence, CONFIDENCE.introducingParagraph) } : null;
+}
+
+/** "X's pledge to be “…”", "X's “…” promise": the person whose words the sentence names. */
+function possessiveSource(c: SpanContext): Attribution | null {
+  if (!c.inline) return null;
+  const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
+  return c.attributor.possessiveSource(sentence.base, c.span.openAt, c.after.segment);
 }
 
 /** A partial quotation, or one after a colon: the named subject of its sentence. */

@@ -314,6 +314,31 @@ export class Attributor {
     return { mention: who.mention, mentionStart: np[0]!.start, speaker: who.speaker, cue, how, confidence: Math.min(confidence, who.confidence + CONFIDENCE.phraseMargin) };
   }
 
+  /**
+   * "X's controversial pledge to be “…”", "X's “…” promise": a person's possessive with a noun of
+   * speech right after it (adjectives between) in the sentence before the quotation, or after it.
+   */
+  possessiveSource(from: number, to: number, after: string): Attribution | null {
+    const speechNounAt = (tokens: Token[], k: number) => {
+      for (let i = k; i < Math.min(tokens.length, k + REACH.possessiveNounTokens); i++) {
+        if (this.language.speechNouns.has(tokens[i]!.lower)) return true;
+        if (isCapitalized(tokens[i]!.text) || this.language.clauseWords.has(tokens[i]!.lower)) return false;
+      }
+      return false;
+    };
+    const afterTokens = tokenize(after, 0, this.language);
+    for (const m of this.book.mentions) {
+      if (m.start < from || m.end > to) continue;
+      const possessive = /^['’]s?\b|^['’]/.exec(this.text.slice(m.end, m.end + 2)) ?? /['’]s?$/.exec(this.text.slice(m.start, m.end));
+      if (!possessive || !this.book.isPersonMention(m)) continue;
+      const rest = tokenize(this.text.slice(m.end, to), m.end, this.language).filter((t) => !/^['’]?s$/.test(t.text));
+      const rightBefore = !this.text.slice(m.end, to).replace(/^['’]s?/, '').trim();
+      if (!(speechNounAt(rest, 0) || (rightBefore && speechNounAt(afterTokens, 0)))) continue;
+      return { mention: this.text.slice(m.start, m.end), mentionStart: m.start, speaker: this.book.resolveName(m.name, m.start), cue: null, how: 'subject', confidence: CONFIDENCE.possessiveSource };
+    }
+    return null;
+  }
+
   /** The named subject of the sentence running from `from` to `to` ("Cruz called Trump a …"). */
   subjectOf(from: number, to: number): Attribution | null {
     // "When Wallace died in 1998, President Clinton released …": an opening clause holds no subject of

@@ -39,6 +39,8 @@ export const CONFIDENCE = {
   reportingBeforeFar: 0.7,
   /** "… issued a statement calling it “…”": the sentence's subject. */
   participleSubject: 0.7,
+  /** "X's pledge to be “…”": a possessive name with a noun of speech. */
+  possessiveSource: 0.5,
   /** The named subject of the sentence, no reporting verb. */
   sentenceSubject: 0.5,
   /** A second piece in the same sentence as an attributed one. */
@@ -108,6 +110,8 @@ export const REACH = {
   /** A speaker's role (appositive or description) has at most this many words and characters. */
   roleMaxWords: 8,
   roleMaxChars: 80,
+  /** "X's controversial pledge": the noun of speech within this many words of the possessive. */
+  possessiveNounTokens: 3,
   /** The verb after a sentence's subject is looked for within this many characters (adverbs and a time between). */
   subjectLookaheadChars: 60,
   /** A subject is "at the start" of its sentence when fewer characters precede it. */

@@ -212,6 +212,12 @@ export const english: QuoteLanguage = {
   namePrepositions: new Set(['of', 'from', 'at', 'for', 'with']),
   phraseEnders: new Set(PHRASE_ENDERS),
   timePrepositions: new Set(['on', 'in', 'during', 'last', 'this', 'next', 'early', 'late', 'since', 'by']),
+  speechNouns: new Set([
+    'claim', 'claims', 'pledge', 'pledges', 'promise', 'promises', 'accusation', 'accusations', 'dictum', 'view', 'views',
+    'words', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'warning', 'warnings', 'message',
+    'slogan', 'catchphrase', 'phrase', 'tweet', 'tweets', 'assertion', 'argument', 'insistence', 'complaint', 'vow',
+    'description', 'suggestion', 'prediction', 'question', 'reply', 'response', 'retort', 'mantra', 'motto', 'quip',
+  ]),
   clauseOpeners: new Set([
     'when', 'after', 'while', 'if', 'although', 'though', 'because', 'since', 'before', 'once', 'until', 'whereas',
     'in', 'on', 'at', 'during', 'despite', 'following', 'amid',

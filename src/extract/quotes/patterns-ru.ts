@@ -48,6 +48,7 @@ export const russian: QuoteLanguage = {
   namePrepositions: new Set(['из', 'от']),
   phraseEnders: new Set(['в', 'на', 'во', 'после', 'перед', 'когда', 'который', 'которая', 'что', 'и', 'с', 'о', 'об']),
   timePrepositions: new Set(['в', 'во', 'с', 'до']),
+  speechNouns: new Set(['слова', 'заявление', 'обещание', 'утверждение', 'призыв', 'мнение']),
   clauseOpeners: new Set(['когда', 'после', 'хотя', 'если', 'пока', 'поскольку', 'несмотря', 'перед']),
   clauseAfterVerb: new Set(['что', 'чтобы', 'как']),
   quoteIntroducer: /(?:^|\s)(что|:-)\s*$/u,

@@ -305,3 +305,19 @@ describe('the subject of a sentence is in its main clause', () => {
     expect(speakers(asPutIt)).toEqual(['Halvard Strand']);
   });
 });
+
+describe('a possessive name with a noun of speech ("X’s pledge to be “…”")', () => {
+  it('gives the quotation to the person whose claim, pledge or promise the sentence names', () => {
+    const pledge = text('Halvard Strand spoke in Bergen.', 'Many critics go beyond Halvard Strand’s controversial pledge to be “neutral” during the talks.');
+    expect(speakers(pledge)).toEqual(['Halvard Strand']);
+    const promise = text('It is the persistent pull of Marta Kowalczyk’s “if you like your plan, you can keep it” promise.');
+    expect(speakers(promise)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('leaves alone a possessive with a noun that is not speech, and an organisation’s', () => {
+    const house = text('Halvard Strand’s house looked like “a fortress” from the road.');
+    expect(clauseSpeakers(house)).toEqual([null]);
+    const body = text('The Harbour Council’s warning about the “unsafe quay” went unheeded.');
+    expect(clauseSpeakers(body)).toEqual([null]);
+  });
+});

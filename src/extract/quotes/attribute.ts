@@ -149,7 +149,7 @@ function possessiveSource(c: SpanContext): Attribution | null {
 
 /** A partial quotation, or one after a colon: the named subject of its sentence. */
 function sentenceSubject(c: SpanContext): Attribution | null {
-  if (!c.inline || !(c.partial || /:\s*$/.test(c.before.segment))) return null;
+  if (!c.inline || !(c.partial || /[:,]\s*$/.test(c.before.segment))) return null;
   const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
   return c.attributor.subjectOf(sentence.base, c.span.openAt) ?? c.attributor.pronounSubjectOf(sentence.base, c.span.openAt);
 }

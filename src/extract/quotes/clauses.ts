@@ -350,6 +350,8 @@ export class Attributor {
   private namedSubjectFrom(mainFrom: number, to: number): Attribution | null {
     for (const m of this.book.mentions) {
       if (m.start < mainFrom || m.end > to) continue;
+      // "Adding, “…”": a capitalised participle the article gives no full name to is no subject.
+      if (m.tokens.length === 1 && this.language.participleForm(m.tokens[0]!) && this.book.resolveName(m.name, m.start) === m.name) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
       if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
       const word = this.verbAfterSubject(next);

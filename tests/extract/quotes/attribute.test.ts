@@ -321,3 +321,17 @@ describe('a possessive name with a noun of speech ("X’s pledge to be “…”
     expect(clauseSpeakers(body)).toEqual([null]);
   });
 });
+
+describe('a whole quotation after a comma: the named subject of its sentence', () => {
+  it('reads "X, the high commissioner, reacted sceptically to the deal, “…”" as X', () => {
+    const body = text('Marta Kowalczyk, the high commissioner for refugees, reacted sceptically to the deal, “I am concerned about any agreement that involves blanket returns.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('leaves alone a sentence whose subject is unnamed, and a capitalised participle ("Adding, “…”")', () => {
+    const unnamed = text('The commissioner reacted sceptically to the deal, “I am concerned about any agreement that involves blanket returns.”');
+    expect(clauseSpeakers(unnamed)).toEqual([null]);
+    const adding = text('The hearing ran late into the night.', 'Adding, “Now, what they actually do is never that bad.”');
+    expect(clauseSpeakers(adding)).toEqual([null]);
+  });
+});

@@ -26,6 +26,9 @@
  *   people the article quotes, calls he/she, or has report something (02:00, load 2–3): dev 95.8 /
  *   94.1 / 95.2 / 90.4 (6.6 ms), study 95.5 / 90.4 / 94.8 / 87.8 (4.1 ms), check 96.3 / 90.7 /
  *   95.2 / 88.7 (3.7 ms).
+ * Session 9 (2026-12-02 04:30, CPU ms, load average 13–15; parsing rules only, each kept only when
+ *   the check half improved): dev 96.0 / 94.7 / 95.2 / 91.3 (8.7 ms), study 95.5 / 91.0 / 94.8 / 88.4
+ *   (5.4 ms), check 96.3 / 91.4 / 95.5 / 89.5 (4.7 ms): named 93 and joint 90 still not met.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

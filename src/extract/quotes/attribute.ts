@@ -62,6 +62,7 @@ const STRATEGIES: Strategy[] = [
   { name: 'continues the previous speaker', attribute: continuesPreviousSpeaker },
   { name: 'reporting sentence before', attribute: reportingSentenceBefore },
   { name: 'introducing paragraph', attribute: introducingParagraph },
+  { name: 'possessive with a noun of speech', attribute: possessiveSource },
   { name: 'subject of the sentence', attribute: sentenceSubject },
   { name: 'salient person nearby', attribute: salientSpeaker },
 ];
@@ -139,9 +140,16 @@ function introducingParagraph(c: SpanContext): Attribution | null {
   return found ? { ...found, how: 'intro', confidence: Math.min(found.confidence, CONFIDENCE.introducingParagraph) } : null;
 }
 
+/** "X's pledge to be “…”", "X's “…” promise": the person whose words the sentence names. */
+function possessiveSource(c: SpanContext): Attribution | null {
+  if (!c.inline) return null;
+  const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
+  return c.attributor.possessiveSource(sentence.base, c.span.openAt, c.after.segment);
+}
+
 /** A partial quotation, or one after a colon: the named subject of its sentence. */
 function sentenceSubject(c: SpanContext): Attribution | null {
-  if (!c.inline || !(c.partial || /:\s*$/.test(c.before.segment))) return null;
+  if (!c.inline || !(c.partial || /[:,]\s*$/.test(c.before.segment))) return null;
   const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
   return c.attributor.subjectOf(sentence.base, c.span.openAt) ?? c.attributor.pronounSubjectOf(sentence.base, c.span.openAt);
 }

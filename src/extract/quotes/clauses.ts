@@ -288,6 +288,23 @@ export class Attributor {
       const made = this.make(np, at, 'before', token.text, near ? CONFIDENCE.reportingBeforeNear : CONFIDENCE.reportingBeforeFar);
       if (made) return made;
     }
+    return this.openingSource(segment, base, tokens, at);
+  }
+
+  /**
+   * "According to X, he was once part of it, but is now “…”": a sentence that opens with a
+   * source phrase and names no reporting verb's subject gives the quotation to that source.
+   */
+  private openingSource(segment: string, base: number, tokens: Token[], at: number): Attribution | null {
+    for (const pattern of this.language.sourcePrepositions) {
+      const match = pattern.exec(segment);
+      if (!match || segment.slice(0, match.index).trim()) continue;
+      const from = tokens.findIndex((t) => t.start >= base + match.index + match[0].length);
+      if (from < 0) continue;
+      const np = this.forwardPhrase(tokens, from);
+      if (!np.length || !/^\s*,/.test(segment.slice(np.at(-1)!.end - base))) continue;
+      return this.make(np, at, 'according', match[0].trim().toLowerCase(), CONFIDENCE.accordingOpening);
+    }
     return null;
   }
 
@@ -297,16 +314,50 @@ export class Attributor {
     return { mention: who.mention, mentionStart: np[0]!.start, speaker: who.speaker, cue, how, confidence: Math.min(confidence, who.confidence + CONFIDENCE.phraseMargin) };
   }
 
-  /** The named subject of the sentence running from `from` to `to` ("Cruz called Trump a …"). */
-  subjectOf(from: number, to: number): Attribution | null {
+  /**
+   * "X's controversial pledge to be “…”", "X's “…” promise": a person's possessive with a noun of
+   * speech right after it (adjectives between) in the sentence before the quotation, or after it.
+   */
+  possessiveSource(from: number, to: number, after: string): Attribution | null {
+    const speechNounAt = (tokens: Token[], k: number) => {
+      for (let i = k; i < Math.min(tokens.length, k + REACH.possessiveNounTokens); i++) {
+        if (this.language.speechNouns.has(tokens[i]!.lower)) return true;
+        if (isCapitalized(tokens[i]!.text) || this.language.clauseWords.has(tokens[i]!.lower)) return false;
+      }
+      return false;
+    };
+    const afterTokens = tokenize(after, 0, this.language);
     for (const m of this.book.mentions) {
       if (m.start < from || m.end > to) continue;
+      const possessive = /^['’]s?\b|^['’]/.exec(this.text.slice(m.end, m.end + 2)) ?? /['’]s?$/.exec(this.text.slice(m.start, m.end));
+      if (!possessive || !this.book.isPersonMention(m)) continue;
+      const rest = tokenize(this.text.slice(m.end, to), m.end, this.language).filter((t) => !/^['’]?s$/.test(t.text));
+      const rightBefore = !this.text.slice(m.end, to).replace(/^['’]s?/, '').trim();
+      if (!(speechNounAt(rest, 0) || (rightBefore && speechNounAt(afterTokens, 0)))) continue;
+      return { mention: this.text.slice(m.start, m.end), mentionStart: m.start, speaker: this.book.resolveName(m.name, m.start), cue: null, how: 'subject', confidence: CONFIDENCE.possessiveSource };
+    }
+    return null;
+  }
+
+  /** The named subject of the sentence running from `from` to `to` ("Cruz called Trump a …"). */
+  subjectOf(from: number, to: number): Attribution | null {
+    // "When Wallace died in 1998, President Clinton released …": an opening clause holds no subject of
+    // the sentence, unless the main clause names nobody ("Although the IMF did not …, it referenced").
+    const mainFrom = this.mainClauseStart(from, to);
+    return this.namedSubjectFrom(mainFrom, to) ?? (mainFrom > from ? this.namedSubjectFrom(from, to) : null);
+  }
+
+  private namedSubjectFrom(mainFrom: number, to: number): Attribution | null {
+    for (const m of this.book.mentions) {
+      if (m.start < mainFrom || m.end > to) continue;
+      // "Adding, “…”": a capitalised participle the article gives no full name to is no subject.
+      if (m.tokens.length === 1 && this.language.participleForm(m.tokens[0]!) && this.book.resolveName(m.name, m.start) === m.name) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
       if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
       const word = this.verbAfterSubject(next);
-      // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …").
-      const lead = this.text.slice(from, m.start).trim();
-      const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => isCapitalized(t.text) && !this.language.notNames.has(t.lower));
+      // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …", "presidential nominee X, …").
+      const lead = this.text.slice(mainFrom, m.start).trim();
+      const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => (isCapitalized(t.text) && !this.language.notNames.has(t.lower)) || this.language.titles.has(t.lower));
       const ok = word
         ? this.language.verbs.has(word) || this.language.subjectAuxiliaries.has(word) || this.language.finiteVerbForm(word)
         : atStart && /^\s*,/.test(next);
@@ -321,6 +372,17 @@ export class Attributor {
       };
     }
     return null;
+  }
+
+  /**
+   * Where the main clause of the sentence from `from` starts: after the first comma when the
+   * sentence opens with a subordinating or prepositional word ("When …,", "After the attacks,").
+   */
+  private mainClauseStart(from: number, to: number): number {
+    const opener = /^\s*["“‘(]?(\p{L}+)/u.exec(this.text.slice(from, to));
+    if (!opener || !this.language.clauseOpeners.has(opener[1]!.toLowerCase())) return from;
+    const comma = this.text.slice(from, to).indexOf(',');
+    return comma < 0 ? from : from + comma + 1;
   }
 
   /**

@@ -29,6 +29,8 @@ export const CONFIDENCE = {
   accordingAfter: 0.85,
   /** According to X, “…”. */
   accordingBefore: 0.8,
+  /** According to X, [a clause of its own] “…”: the source opens the sentence. */
+  accordingOpening: 0.7,
   /** X: “…” and a transcript turn "WALLACE: …". */
   colonLabel: 0.85,
   /** X said: “…” with the verb right before the quotation. */
@@ -37,6 +39,8 @@ export const CONFIDENCE = {
   reportingBeforeFar: 0.7,
   /** "… issued a statement calling it “…”": the sentence's subject. */
   participleSubject: 0.7,
+  /** "X's pledge to be “…”": a possessive name with a noun of speech. */
+  possessiveSource: 0.5,
   /** The named subject of the sentence, no reporting verb. */
   sentenceSubject: 0.5,
   /** A second piece in the same sentence as an attributed one. */
@@ -106,6 +110,8 @@ export const REACH = {
   /** A speaker's role (appositive or description) has at most this many words and characters. */
   roleMaxWords: 8,
   roleMaxChars: 80,
+  /** "X's controversial pledge": the noun of speech within this many words of the possessive. */
+  possessiveNounTokens: 3,
   /** The verb after a sentence's subject is looked for within this many characters (adverbs and a time between). */
   subjectLookaheadChars: 60,
   /** A subject is "at the start" of its sentence when fewer characters precede it. */

@@ -212,12 +212,22 @@ export const english: QuoteLanguage = {
   namePrepositions: new Set(['of', 'from', 'at', 'for', 'with']),
   phraseEnders: new Set(PHRASE_ENDERS),
   timePrepositions: new Set(['on', 'in', 'during', 'last', 'this', 'next', 'early', 'late', 'since', 'by']),
+  speechNouns: new Set([
+    'claim', 'claims', 'pledge', 'pledges', 'promise', 'promises', 'accusation', 'accusations', 'dictum', 'view', 'views',
+    'words', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'warning', 'warnings', 'message',
+    'slogan', 'catchphrase', 'phrase', 'tweet', 'tweets', 'assertion', 'argument', 'insistence', 'complaint', 'vow',
+    'description', 'suggestion', 'prediction', 'question', 'reply', 'response', 'retort', 'mantra', 'motto', 'quip',
+  ]),
+  clauseOpeners: new Set([
+    'when', 'after', 'while', 'if', 'although', 'though', 'because', 'since', 'before', 'once', 'until', 'whereas',
+    'in', 'on', 'at', 'during', 'despite', 'following', 'amid',
+  ]),
   clauseAfterVerb: new Set(['that', 'to', 'it', 'how', 'what']),
   quoteIntroducer: /\b(that|saying|:-)\s*$/,
   roleNoun: ROLE_NOUN,
   subjectAuxiliaries: new Set(SUBJECT_AUXILIARIES),
   // "accused", "insists" (not "used", "glass", "famous", "this").
-  finiteVerbForm: (word) => /[^e]ed$/.test(word) || (/[^s]s$/.test(word) && !/(ous|ss|is)$/.test(word)),
+  finiteVerbForm: (word) => /[^e]ed$/.test(word) || (/[^s]s$/.test(word) && !/(ous|ss|is|us)$/.test(word) && word.length > 3),
   participleForm: (word) => /ing$/.test(word),
   adverbForm: (word) => /^[a-z]+ly$/.test(word),
   honorifics: new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'rev']),

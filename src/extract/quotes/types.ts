@@ -27,6 +27,10 @@ export interface QuoteLanguage {
   abbreviations: Set<string>;
   /** Words that end a subject when reading backwards from a verb ("that", "when", "is"). */
   clauseWords: Set<string>;
+  /** Words that open a sentence with a clause before its subject ("When …,", "After …,"), lower case. */
+  clauseOpeners: Set<string>;
+  /** Nouns for something said ("pledge", "claim", "view"): after a possessive name they make it the source, lower case. */
+  speechNouns: Set<string>;
   /** Prepositions that introduce a day or month ("on Friday"), lower case. */
   timePrepositions: Set<string>;
   /** Reporting verbs still verbs when capitalised at a sentence start ("Said", "Told"), as written. */

@@ -267,3 +267,71 @@ describe('a definite description the article gives no name to', () => {
     expect(speakers(body)).toEqual([null]);
   });
 });
+
+describe('a sentence that opens with its source ("According to X, …")', () => {
+  it('gives a partial quotation to the source when no reporting verb of its own names a speaker', () => {
+    const body = text('Halvard Strand spoke in Bergen on Monday.', 'According to Strand, he was once part of the old guard, but is now “the worst thing that ever happened to it.”');
+    const [quote] = findQuotes(body);
+    expect([quote?.speaker, quote?.cue]).toEqual(['Halvard Strand', 'according to']);
+    expect(quote?.confidence).toBe(CONFIDENCE.accordingOpening);
+  });
+
+  it('leaves the source to the reporting verb when the sentence has one ("According to X, Y said …")', () => {
+    const body = text('According to Halvard Strand, Marta Kowalczyk said the plan was “a recipe for deadlock.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('leaves alone a source phrase that does not open the sentence', () => {
+    const body = text('The budget, according to the ministry, now counts as “a recipe for deadlock.”');
+    expect(clauseSpeakers(body)).toEqual([null]);
+  });
+});
+
+describe('the subject of a sentence is in its main clause', () => {
+  it('passes over an opening clause ("When X died in 1998, Y released the following statement:")', () => {
+    const body = text('When Halvard Strand died in 1998, President Marta Kowalczyk released the following statement:', '“We offer our condolences to his family and friends.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('reads "X, during two interviews, referred to Y as “…”" as X (lower-case titles before the name; "as" is no verb)', () => {
+    const body = text('Republican presidential nominee Marta Kowalczyk, during two interviews on Thursday, referred to Halvard Strand as “the most valuable player” for the rival party.');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('falls back to the opening clause when the main clause names nobody, and leaves "As X put it," to X', () => {
+    const fallback = text('Although Halvard Strand did not name the minister, he called the plan “a recipe for deadlock.”');
+    expect(speakers(fallback)).toEqual(['Halvard Strand']);
+    const asPutIt = text('As Halvard Strand puts it, the ministry is making the opposition “an offer they cannot refuse.”');
+    expect(speakers(asPutIt)).toEqual(['Halvard Strand']);
+  });
+});
+
+describe('a possessive name with a noun of speech ("X’s pledge to be “…”")', () => {
+  it('gives the quotation to the person whose claim, pledge or promise the sentence names', () => {
+    const pledge = text('Halvard Strand spoke in Bergen.', 'Many critics go beyond Halvard Strand’s controversial pledge to be “neutral” during the talks.');
+    expect(speakers(pledge)).toEqual(['Halvard Strand']);
+    const promise = text('It is the persistent pull of Marta Kowalczyk’s “if you like your plan, you can keep it” promise.');
+    expect(speakers(promise)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('leaves alone a possessive with a noun that is not speech, and an organisation’s', () => {
+    const house = text('Halvard Strand’s house looked like “a fortress” from the road.');
+    expect(clauseSpeakers(house)).toEqual([null]);
+    const body = text('The Harbour Council’s warning about the “unsafe quay” went unheeded.');
+    expect(clauseSpeakers(body)).toEqual([null]);
+  });
+});
+
+describe('a whole quotation after a comma: the named subject of its sentence', () => {
+  it('reads "X, the high commissioner, reacted sceptically to the deal, “…”" as X', () => {
+    const body = text('Marta Kowalczyk, the high commissioner for refugees, reacted sceptically to the deal, “I am concerned about any agreement that involves blanket returns.”');
+    expect(speakers(body)).toEqual(['Marta Kowalczyk']);
+  });
+
+  it('leaves alone a sentence whose subject is unnamed, and a capitalised participle ("Adding, “…”")', () => {
+    const unnamed = text('The commissioner reacted sceptically to the deal, “I am concerned about any agreement that involves blanket returns.”');
+    expect(clauseSpeakers(unnamed)).toEqual([null]);
+    const adding = text('The hearing ran late into the night.', 'Adding, “Now, what they actually do is never that bad.”');
+    expect(clauseSpeakers(adding)).toEqual([null]);
+  });
+});

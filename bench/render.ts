@@ -230,7 +230,10 @@ class TreeUsage {
       if (pid === this.root) continue;
       const key = pid * 1e12 + stat.startTicks;
       this.ticks.set(key, stat.cpuTicks);
-      if (!this.kinds.has(key)) this.kinds.set(key, processKind(pid));
+      // Read again while it may not be final: a process forked by the browser or the zygote
+      // shows its parent's command line until it has set its own.
+      const kind = this.kinds.get(key);
+      if (kind === undefined || kind === 'browser' || kind === 'zygote') this.kinds.set(key, processKind(pid));
     }
     this.peakBytes = Math.max(this.peakBytes, total);
   }

@@ -233,19 +233,19 @@ class TreeUsage {
       // Read again while it may not be final: a process forked by the browser or the zygote
       // shows its parent's command line until it has set its own.
       const kind = this.kinds.get(key);
-      if (kind === undefined || kind === 'browser' || kind === 'zygote') this.kinds.set(key, processKind(pid));
+      if (kind === undefined || kind === 'browser' || kind === 'zygote') this.kinds.set(key, processKind(pid) ?? kind ?? 'other');
     }
     this.peakBytes = Math.max(this.peakBytes, total);
   }
 }
 
-/** A Chromium process's --type (renderer, gpu-process, zygote, utility; none: the browser), read once per process. */
-function processKind(pid: number): string {
+/** A Chromium process's --type (renderer, gpu-process, zygote, utility; none: the browser), or null when it is gone. */
+function processKind(pid: number): string | null {
   try {
     const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     return /--type=([\w-]+)/.exec(commandLine)?.[1] ?? (/chrom/i.test(commandLine.split('\0')[0] ?? '') ? 'browser' : 'other');
   } catch {
-    return 'other';
+    return null;
   }
 }
 

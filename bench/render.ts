@@ -230,10 +230,10 @@ class TreeUsage {
       if (pid === this.root) continue;
       const key = pid * 1e12 + stat.startTicks;
       this.ticks.set(key, stat.cpuTicks);
-      // Read again while it may not be final: a process forked by the browser or the zygote
-      // shows its parent's command line until it has set its own.
+      // Read again while it may not be final: a process just forked (the browser by Node, a
+      // renderer by the zygote) shows its parent's command line until it has set its own.
       const kind = this.kinds.get(key);
-      if (kind === undefined || kind === 'browser' || kind === 'zygote') this.kinds.set(key, processKind(pid) ?? kind ?? 'other');
+      if (kind === undefined || kind === 'browser' || kind === 'zygote' || kind === 'other') this.kinds.set(key, processKind(pid) ?? kind ?? 'other');
     }
     this.peakBytes = Math.max(this.peakBytes, total);
   }

@@ -7,7 +7,8 @@
  *   npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]
  *
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
- * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes),
+ * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes;
+ * then Node's main thread and each other thread apart, and the browser's CPU by process type),
  * peak RSS of the process and everything it started (Chromium's processes included; both from
  * /proc every 100 ms, Linux only), pages rendered (and
  * under auto when each render began and how long it took), and body-text F1 on aeb-dev
@@ -62,6 +63,11 @@ interface ModeResult {
   /** CPU seconds of the run: Node (all its threads) and, apart, the processes it started (Chromium's). */
   nodeCpuS: number;
   childCpuS: number;
+  /** Node's CPU seconds by thread: the main thread, and the others (pool workers, V8's helpers), largest first. */
+  mainThreadCpuS: number;
+  otherThreadsCpuS: number[];
+  /** The started processes' CPU seconds by Chromium process type (browser, renderer, gpu-process, …). */
+  childCpuByType: Record<string, number>;
   peakRssMiB: number;
   /** The browser's start, and each render: when it began (s into the run) and how long it took. */
   launchMs: number | null;
@@ -129,6 +135,7 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
   const wallMs = performance.now() - started;
+  const threads = threadCpuSeconds();
   await pool.close();
   const rendered = renderer?.rendered ?? 0;
   await renderer?.close();
@@ -142,6 +149,9 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
     wallMs,
     nodeCpuS: round((nodeCpu.user + nodeCpu.system) / 1e6, 2),
     childCpuS: round(usage.descendantsCpuSeconds(), 2),
+    mainThreadCpuS: threads.main,
+    otherThreadsCpuS: threads.others,
+    childCpuByType: usage.descendantsCpuByType(),
     peakRssMiB: usage.peakBytes / 2 ** 20,
     launchMs: renderer?.launchMs ?? null,
     renders: renderer?.renders ?? [],
@@ -169,6 +179,8 @@ class TreeUsage {
   private readonly inTree = new Set<number>();
   /** Last seen user + system clock ticks of each descendant, the ended ones included. */
   private readonly ticks = new Map<number, number>();
+  /** Each descendant's kind (Chromium's --type, else its command's name), keyed as `ticks`. */
+  private readonly kinds = new Map<number, string>();
   private readonly timer: NodeJS.Timeout;
   constructor(private readonly root: number) {
     this.inTree.add(root);
@@ -179,6 +191,14 @@ class TreeUsage {
   stop(): void {
     this.sample();
     clearInterval(this.timer);
+  }
+  descendantsCpuByType(): Record<string, number> {
+    const byType: Record<string, number> = {};
+    for (const [key, value] of this.ticks) {
+      const kind = this.kinds.get(key) ?? 'other';
+      byType[kind] = round((byType[kind] ?? 0) + value / CLOCK_TICKS_PER_SECOND, 2);
+    }
+    return byType;
   }
   descendantsCpuSeconds(): number {
     let ticks = 0;
@@ -207,14 +227,44 @@ class TreeUsage {
       if (!stat) continue;
       total += stat.residentBytes;
       // A reused pid's ticks start again from zero: keyed by pid and start time.
-      if (pid !== this.root) this.ticks.set(pid * 1e12 + stat.startTicks, stat.cpuTicks);
+      if (pid === this.root) continue;
+      const key = pid * 1e12 + stat.startTicks;
+      this.ticks.set(key, stat.cpuTicks);
+      // Read again while it may not be final: a process just forked (the browser by Node, a
+      // renderer by the zygote) shows its parent's command line until it has set its own.
+      const kind = this.kinds.get(key);
+      if (kind === undefined || kind === 'browser' || kind === 'zygote' || kind === 'other') this.kinds.set(key, processKind(pid) ?? kind ?? 'other');
     }
     this.peakBytes = Math.max(this.peakBytes, total);
   }
 }
 
+/** A Chromium process's --type (renderer, gpu-process, zygote, utility; none: the browser), or null when it is gone. */
+function processKind(pid: number): string | null {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /--type=([\w-]+)/.exec(commandLine)?.[1] ?? (/chrom/i.test(commandLine.split('\0')[0] ?? '') ? 'browser' : 'other');
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of this process's threads (/proc/self/task): the main thread's, and the others' (largest first). */
+function threadCpuSeconds(): { main: number; others: number[] } {
+  let main = 0;
+  const others: number[] = [];
+  for (const name of readdirSync('/proc/self/task')) {
+    const stat = readStat(`self/task/${name}`);
+    if (!stat) continue;
+    const seconds = round(stat.cpuTicks / CLOCK_TICKS_PER_SECOND, 2);
+    if (Number(name) === process.pid) main = seconds;
+    else others.push(seconds);
+  }
+  return { main, others: others.sort((a, b) => b - a) };
+}
+
 /** What /proc/PID/stat says of a process (stat(5)), or null when it is gone. */
-function readStat(pid: number): { parent: number; cpuTicks: number; startTicks: number; residentBytes: number } | null {
+function readStat(pid: number | string): { parent: number; cpuTicks: number; startTicks: number; residentBytes: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Counted from the field after the command's closing parenthesis (field 3, the state).
@@ -270,6 +320,9 @@ async function main(): Promise<number> {
     console.log(
       `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
     );
+    const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
+    const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
+    console.log(`        CPU s: Node main thread ${r.mainThreadCpuS.toFixed(1)}, other threads ${others.reduce((sum, seconds) => sum + seconds, 0).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
     if (r.mode === 'auto' && r.renders.length > 0) {
       const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
       console.log(`        browser start ${r.launchMs ?? '-'} ms; renders: ${renders}`);

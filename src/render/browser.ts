@@ -8,10 +8,11 @@
  *   const browser = await launchChromium(found.path);
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import module, { createRequire } from 'node:module';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { enableBundleCodeCache } from '../cli/code-cache.js';
 
 /** The environment variable that names the browser to use, before any other. */
 export const CHROMIUM_ENV = 'CLIPFILE_CHROMIUM';
@@ -121,15 +122,31 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run',
 ];
 
+let playwright: typeof import('playwright-core') | null = null;
+
+/**
+ * playwright-core, loaded on first use: 7 MB of JavaScript, about 0.6 s of CPU to compile and
+ * run, of which V8's code cache saves the compiling (0.25 s) from the second run on. Node 22+
+ * keeps that cache itself once `module.enableCompileCache` is on (bin/clipfile.js turns it on);
+ * Node 20 has no such thing, so there its files are compiled through the CLI bundle's own code
+ * cache (src/cli/code-cache.ts), wherever playwright-core is loaded from (the CLI, a benchmark).
+ * require, not import(): a script restored from that cache has no dynamic-import callback.
+ */
+function loadPlaywright(): typeof import('playwright-core') {
+  if (playwright) return playwright;
+  const require = createRequire(import.meta.url);
+  if (!('enableCompileCache' in module)) enableBundleCodeCache(dirname(require.resolve('playwright-core/package.json')));
+  playwright = require('playwright-core') as typeof import('playwright-core');
+  return playwright;
+}
+
 /**
  * Starts one headless Chromium (a fresh temporary profile each time). Playwright turns the
  * sandbox off unless told otherwise (`chromiumSandbox` defaults to false): here it stays on
  * unless clipfile runs as root.
  */
 export async function launchChromium(executablePath: string, options: { timeoutMs?: number } = {}): Promise<Browser> {
-  // require, not import(): the Node 20 code cache (src/cli/code-cache.ts) runs the bundle as
-  // scripts, and a script restored from V8's cache has no dynamic-import callback.
-  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+  const { chromium } = loadPlaywright();
   return chromium.launch({
     executablePath,
     headless: true,

@@ -5,11 +5,13 @@
  * (in a run of its own, with a short budget);
  * `--render always` without a browser says how to get one (exit 2); `--help` says the default.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchivedArticle } from '../../src/article.js';
+import { STAMP_BYTES } from '../../src/cli/code-cache.js';
 import { findChromium, INSTALL_HINT } from '../../src/render/browser.js';
 import { type CliResult, runCli } from '../helpers/cli.js';
 import { validateArchivedArticle } from '../helpers/schema.js';
@@ -26,6 +28,18 @@ import {
   TWEET_PLACEHOLDER,
   TWEET_TEXT,
 } from './pages.js';
+
+/** playwright-core's largest file: --render loads it (src/render/browser.ts). */
+const PLAYWRIGHT_CORE_BUNDLE = createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle');
+
+/**
+ * The Node 20 code cache's files (src/cli/code-cache.ts) made for `source`: each begins with the
+ * size and inode of the file it was made from.
+ */
+function cachedFilesOf(cacheDir: string, source: string): string[] {
+  const { size, ino } = statSync(source, { bigint: true });
+  return readdirSync(cacheDir).filter((name) => readFileSync(join(cacheDir, name)).subarray(0, STAMP_BYTES).toString('latin1').includes(` ${size} ${ino} `));
+}
 
 interface Row {
   source: string;
@@ -146,14 +160,17 @@ describe('archive --render auto on a mixed list', () => {
 
 describe('the browser', () => {
   it('extract --render always renders a page and says so in its --json row, run after run', async () => {
-    // The second run starts from the code cache the first one left (src/cli/code-cache.ts).
+    // The second run starts from the code cache the first one left (src/cli/code-cache.ts),
+    // playwright-core's compiled code included.
+    const cache = join(scratch(), 'compile-cache');
     for (const run of [1, 2]) {
-      const result = await runCli(['extract', server.url('/built'), '--render', 'always', '--json'], { timeoutMs: 120_000 });
+      const result = await runCli(['extract', server.url('/built'), '--render', 'always', '--json'], { timeoutMs: 120_000, env: { NODE_COMPILE_CACHE: cache } });
       expect(result.code, `run ${run}: ${result.stderr}`).toBe(0);
       expect(result.stderr, `run ${run}`).toBe('');
       const row = JSON.parse(result.stdout) as Row & { text: string };
       expect(row).toMatchObject({ status: 'extracted', rendered: 'always' });
       expect(row.text).toContain(STORY_PARAGRAPHS[3]);
+      if (!('enableCompileCache' in module)) expect(cachedFilesOf(cache, PLAYWRIGHT_CORE_BUNDLE), `run ${run}`).toHaveLength(1);
     }
   });
 

@@ -126,6 +126,27 @@ addEventListener('load', () => {
     expect(extractRendered('/leaving', rendered.html).text).toContain(STORY_PARAGRAPHS[11]);
   });
 
+  it('pauses the animations that repeat forever, and only those, without changing the story', async () => {
+    // The page notes each animation's state into the DOM a while after load (while the
+    // renderer waits for network quiet): an endless one paused, a finite one left running.
+    const animated = page(
+      storyMarkup('<div id="spinner">…</div><div id="fade">…</div><p id="states">none</p>'),
+      `<style>
+@keyframes turn { from { transform: rotate(0deg); } to { transform: rotate(360deg); } }
+#spinner { animation: turn 100ms linear infinite; }
+#fade { animation: turn 60s linear 1; }
+</style><script>
+addEventListener('load', () => setTimeout(() => {
+  const state = (id) => document.getAnimations().find((a) => a.effect.target.id === id)?.playState;
+  document.getElementById('states').textContent = 'spinner ' + state('spinner') + ', fade ' + state('fade');
+}, 300));
+</script>`,
+    );
+    const rendered = await renderer.render(input('/animated', animated));
+    expect(rendered.html).toContain('<p id="states">spinner paused, fade running</p>');
+    expect(extractRendered('/animated', rendered.html).text).toContain(STORY_PARAGRAPHS[11]);
+  });
+
   it("does not load the page's images or fonts", async () => {
     const heavy = page(
       storyMarkup('<img src="/pic.png" alt="a picture">'),

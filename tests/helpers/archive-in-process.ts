@@ -5,6 +5,7 @@
  * Archive.storeSnapshot), in the test's own process. A CLI run costs half a second of CPU or
  * more; the runs a user would see stay in the tests of each behaviour.
  */
+import { cpSync } from 'node:fs';
 import { decodePage, acquire } from '../../src/acquire/index.js';
 import { Archive, type StoreOutcome } from '../../src/archive/store.js';
 import { extractArticle } from '../../src/extract/pipeline.js';
@@ -20,4 +21,21 @@ export async function archiveInProcess(root: string, source: string, options: { 
   } finally {
     archive.close();
   }
+}
+
+/**
+ * A copy of the archive at `from` as a new archive at `to`, for a test file that writes one
+ * archive (by the CLI, say) and gives each test its own. The copies' page folders are new, so
+ * their mtimes differ from those the index recorded: the index is brought in line here, in this
+ * process, and the first command a test runs finds nothing changed by hand.
+ */
+export function copyArchive(from: string, to: string): string {
+  cpSync(from, to, { recursive: true });
+  const archive = new Archive(to);
+  try {
+    archive.index();
+  } finally {
+    archive.close();
+  }
+  return to;
 }

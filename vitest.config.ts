@@ -19,7 +19,10 @@ export default defineConfig({
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     // The projects repeat the per-test settings but not globalSetup, which runs once, at the root.
     projects: [
-      { test: { ...PER_TEST, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW_SUITES } },
+      // One module graph per worker for the unit files: evaluating src/ (the extraction pipeline,
+      // the archive, the schemas) again for each of about 130 files cost about as much CPU as
+      // the tests themselves. The slow suites keep a fresh one each.
+      { test: { ...PER_TEST, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW_SUITES, isolate: false } },
       { test: { ...PER_TEST, name: 'slow', include: SLOW_SUITES } },
     ],
   },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import ProcessesFirstSequencer from './tests/helpers/sequencer.js';
 
 /**
  * Two projects so that `npm test` shows the slow suites apart: `unit` (modules, fixtures, local
@@ -17,6 +18,8 @@ export default defineConfig({
     // Two cores: the extraction-heavy suites contend, so keep the pool small.
     maxWorkers: 2,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    // Without a results cache (a fresh clone, CI), the files that start processes start first.
+    sequence: { sequencer: ProcessesFirstSequencer },
     // The projects repeat the per-test settings but not globalSetup, which runs once, at the root.
     projects: [
       // One module graph per worker for the unit files: evaluating src/ (the extraction pipeline,

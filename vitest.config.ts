@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import ProcessesFirstSequencer from './tests/helpers/sequencer.js';
 
 /**
  * Two projects so that `npm test` shows the slow suites apart: `unit` (modules, fixtures, local
@@ -17,9 +18,14 @@ export default defineConfig({
     // Two cores: the extraction-heavy suites contend, so keep the pool small.
     maxWorkers: 2,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    // Without a results cache (a fresh clone, CI), the files that start processes start first.
+    sequence: { sequencer: ProcessesFirstSequencer },
     // The projects repeat the per-test settings but not globalSetup, which runs once, at the root.
     projects: [
-      { test: { ...PER_TEST, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW_SUITES } },
+      // One module graph per worker for the unit files: evaluating src/ (the extraction pipeline,
+      // the archive, the schemas) again for each of about 130 files cost about as much CPU as
+      // the tests themselves. The slow suites keep a fresh one each.
+      { test: { ...PER_TEST, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW_SUITES, isolate: false } },
       { test: { ...PER_TEST, name: 'slow', include: SLOW_SUITES } },
     ],
   },

@@ -13,11 +13,20 @@ const page = (n: number) => seedHtml.replaceAll('Khalimov', `Khalimov-${n}`);
 const scratch = () => mkdtempSync(join(tmpdir(), 'clipfile-list-'));
 
 let server: TestServer;
+let interruptSeen: Promise<void>;
+let seeInterrupt: () => void;
 beforeAll(async () => {
+  interruptSeen = new Promise((resolve) => (seeInterrupt = resolve));
   server = await TestServer.start();
   for (let n = 1; n <= 4; n++) server.route(`/story-${n}`, html(page(n)));
   server.route('/gone', status(404));
-  for (let n = 1; n <= 4; n++) server.route(`/slow-${n}`, delayed(700, html(page(10 + n))));
+  server.route('/slow-1', delayed(700, html(page(11))));
+  // Held until the CLI has said it is interrupted: the page is then in hand, for certain.
+  server.route('/slow-2', async (req, res) => {
+    await interruptSeen;
+    await html(page(12))(req, res);
+  });
+  for (let n = 3; n <= 4; n++) server.route(`/slow-${n}`, html(page(10 + n)));
 });
 afterAll(async () => server.close());
 
@@ -66,10 +75,10 @@ describe('Ctrl-C during a run', () => {
     const dir = scratch();
     const failedOut = join(dir, 'retry.txt');
     const urls = [1, 2, 3, 4].map((n) => server.url(`/slow-${n}`));
-    // --delay 4: the third page would be asked for 4 s after the second, which leaves a loaded
-    // machine time to deliver the Ctrl-C first (with 2 s the test failed once under a load
-    // average of 13; the failure itself was not captured).
-    const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '--delay', '4', '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
+    // One connection to the host and no delay: the third page could be asked for the moment the
+    // second is done, and the server holds the second until the CLI has taken the Ctrl-C, so
+    // nothing but the interruption keeps the third unasked (no race with a timer).
+    const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '--delay', '0', '--per-host', '1', '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
       cwd: repoRoot,
       env: { ...process.env, NO_COLOR: '1' },
     });
@@ -91,6 +100,15 @@ describe('Ctrl-C during a run', () => {
       }, 20);
     });
     child.kill('SIGINT');
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (stderr.includes('interrupted: finishing the pages in hand')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+    });
+    seeInterrupt();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     const outcomes = stdout

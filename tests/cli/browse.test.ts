@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageKey } from '../../src/archive/layout.js';
 import { pageDirs } from '../helpers/archive-files.js';
+import { copyArchive } from '../helpers/archive-in-process.js';
 import { runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
 import { story } from '../helpers/stories.js';
@@ -20,16 +21,19 @@ beforeAll(async () => {
   server.route('/guns', html(story({ title: 'Gun law debated', word: 'gun', published: '2026-11-20T08:00:00Z' })));
   server.route('/rifles', html(story({ title: 'Rifle club opens', word: 'rifle', published: '2026-11-21T08:00:00Z' })));
   server.route('/parks', html(story({ title: 'Parks budget', word: 'parks', published: '2026-11-22T08:00:00Z' })));
+  archivedOnce = join(mkdtempSync(join(tmpdir(), 'clipfile-browse-')), 'archive');
+  const urls = ['/guns', '/rifles', '/parks'].map((path) => server.url(path));
+  const result = await runCli(['archive', ...urls, '-o', archivedOnce, '--delay', '0', '--ignore-robots']);
+  expect(result.code, result.stderr).toBe(0);
 });
 afterAll(async () => server.close());
 
-/** A fresh archive holding the three stories. */
-async function archiveOfThree(): Promise<string> {
-  const root = join(mkdtempSync(join(tmpdir(), 'clipfile-browse-')), 'archive');
-  const urls = ['/guns', '/rifles', '/parks'].map((path) => server.url(path));
-  const result = await runCli(['archive', ...urls, '-o', root, '--delay', '0', '--ignore-robots']);
-  expect(result.code, result.stderr).toBe(0);
-  return root;
+/** The three stories, archived by the CLI once for this file (in the first beforeAll). */
+let archivedOnce: string;
+
+/** A fresh archive holding the three stories: a copy of the one the CLI wrote. */
+function archiveOfThree(): string {
+  return copyArchive(archivedOnce, join(mkdtempSync(join(tmpdir(), 'clipfile-browse-')), 'archive'));
 }
 
 const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -37,7 +41,7 @@ const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).
 describe('list', () => {
   let root: string;
   beforeAll(async () => {
-    root = await archiveOfThree();
+    root = archiveOfThree();
   });
 
   it('--host takes the host, host:port, or the folder spelling; a wrong port matches nothing, and says so', async () => {
@@ -62,7 +66,7 @@ describe('list', () => {
 describe('search', () => {
   let root: string;
   beforeAll(async () => {
-    root = await archiveOfThree();
+    root = archiveOfThree();
   });
 
   it('explains a query mistake in one line with its position, exit 2', async () => {
@@ -94,7 +98,7 @@ describe('search', () => {
 
 describe('the index follows the folder', () => {
   it('forgets a page folder deleted by hand, with a note; show says not in the archive, never ENOENT', async () => {
-    const root = await archiveOfThree();
+    const root = archiveOfThree();
     const gone = pageDirs(root).find((dir) => dir.endsWith(pageKey(server.url('/guns'))))!;
     rmSync(join(root, gone), { recursive: true });
     const list = await runCli(['list', '--json', '-o', root]);
@@ -109,7 +113,7 @@ describe('the index follows the folder', () => {
   });
 
   it('does not take a page folder replaced by a link for a deleted one', async () => {
-    const root = await archiveOfThree();
+    const root = archiveOfThree();
     const page = pageDirs(root).find((dir) => dir.endsWith(pageKey(server.url('/parks'))))!;
     const elsewhere = join(root, '..', 'moved-away');
     renameSync(join(root, page), elsewhere);
@@ -121,7 +125,7 @@ describe('the index follows the folder', () => {
   });
 
   it('notices a snapshot removed by hand from a page', async () => {
-    const root = await archiveOfThree();
+    const root = archiveOfThree();
     const page = pageDirs(root).find((dir) => dir.endsWith(pageKey(server.url('/parks'))))!;
     const [snapshot] = readdirSync(join(root, page)).filter((name) => /^\d{4}-/.test(name));
     rmSync(join(root, page, snapshot!), { recursive: true });
@@ -131,7 +135,7 @@ describe('the index follows the folder', () => {
   });
 
   it('rebuilds an index.db truncated to 0 bytes, with a note, instead of showing an empty archive', async () => {
-    const root = await archiveOfThree();
+    const root = archiveOfThree();
     truncateSync(join(root, 'index.db'), 0);
     const list = await runCli(['list', '--json', '-o', root]);
     expect(list.code).toBe(0);
@@ -144,7 +148,7 @@ describe('the index follows the folder', () => {
 
 describe('page text on a terminal', () => {
   it('reaches list, search, history and show made visible, never as escape sequences; JSON stays exact', async () => {
-    const root = await archiveOfThree();
+    const root = archiveOfThree();
     const hostile = 'Parks \u001b[2J\u001b]0;owned\u0007 \u202Eevil\u202C \u001b]8;;http://x.example/\u0007link\u001b]8;;\u0007';
     const page = pageDirs(root).find((dir) => dir.endsWith(pageKey(server.url('/parks'))))!;
     const [snapshot] = readdirSync(join(root, page)).filter((name) => /^\d{4}-/.test(name));
@@ -181,7 +185,7 @@ describe('page text on a terminal', () => {
 
 describe('show reads only what is inside the archive', () => {
   it('refuses an archive path that climbs out, even to a folder that looks like a page', async () => {
-    const root = await archiveOfThree();
+    const root = archiveOfThree();
     const outside = join(root, '..', 'elsewhere', `127.0.0.1_${server.port}`, `2026-01-01-x--${pageKey(server.url('/guns'))}`);
     mkdirSync(outside, { recursive: true });
     const result = await runCli(['show', `../elsewhere/127.0.0.1_${server.port}/2026-01-01-x--${pageKey(server.url('/guns'))}`, '-o', root], {

@@ -12,7 +12,7 @@ import { parse as parseBibtexText } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
 import { HOSTILE_TITLE, blogPage, hardToCitePage } from '../cite/pages.js';
 
@@ -30,22 +30,22 @@ beforeAll(async () => {
   server = await TestServer.start();
   server.route('/2024/03/05/cafes', html(hardToCitePage()));
   server.route('/garden', html(blogPage()));
-  root = join(mkdtempSync(join(tmpdir(), 'clipfile-cite-')), 'archive');
-  for (const [file, url] of [
-    ['fixtures/pages/seed-tajik-commander.html', SEED_URL],
-    ['fixtures/pages/index-page.html', INDEX_URL],
-  ] as const) {
-    const result = await runCli(['archive', file, '--url', url, '-o', root, '--json']);
-    expect(result.code, result.stderr).toBe(0);
-    const row = JSON.parse(result.stdout) as { key: string; snapshot: string };
-    archived.set(url, row);
-  }
-  const served = await runCli(['archive', server.url('/2024/03/05/cafes'), server.url('/garden'), '-o', root, '--json', '--delay', '0', '--ignore-robots']);
-  expect(served.code, served.stderr).toBe(0);
-  for (const line of served.stdout.trim().split('\n')) {
+  const dir = mkdtempSync(join(tmpdir(), 'clipfile-cite-'));
+  root = join(dir, 'archive');
+  // One archive run for the four pages: two files with their URLs ("FILE URL" list lines), two served.
+  const files = new Map([
+    [join(repoRoot, 'fixtures/pages/seed-tajik-commander.html'), SEED_URL],
+    [join(repoRoot, 'fixtures/pages/index-page.html'), INDEX_URL],
+  ]);
+  const list = join(dir, 'sources.txt');
+  writeFileSync(list, [...[...files].map(([file, url]) => `${file} ${url}`), server.url('/2024/03/05/cafes'), server.url('/garden'), ''].join('\n'));
+  const result = await runCli(['archive', '-i', list, '-o', root, '--json', '--delay', '0', '--ignore-robots']);
+  expect(result.code, result.stderr).toBe(0);
+  for (const line of result.stdout.trim().split('\n')) {
     const row = JSON.parse(line) as { source: string; key: string; snapshot: string };
-    archived.set(row.source, row);
+    archived.set(files.get(row.source) ?? row.source, row);
   }
+  expect(archived.size, result.stdout).toBe(4);
 }, 180_000);
 afterAll(async () => server.close());
 

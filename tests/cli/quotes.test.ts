@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsvStrictly } from 'csv-parse/sync';
-import { repoRoot, runCli, runCliOnTerminal } from '../helpers/cli.js';
+import { archiveFiles, repoRoot, runCli, runCliOnTerminal } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'clipfile-quotes-'));
@@ -87,12 +87,12 @@ describe('quotations across the archive', () => {
   const archive = join(dir, 'archive');
 
   beforeAll(async () => {
-    const runs = [
-      ['archive', fixturePath('seed-tajik-commander'), '--url', SEED_URL, '-o', archive, '-q'],
-      ['archive', quotesFixture('council-2024'), '--url', COUNCIL_URL, '-o', archive, '-q'],
-      ['archive', quotesFixture('council-2025'), '--url', LIBRARY_URL, '-o', archive, '-q'],
-    ];
-    for (const args of runs) expect((await runCli(args)).code).toBe(0);
+    const first = await archiveFiles(archive, [
+      [fixturePath('seed-tajik-commander'), SEED_URL],
+      [quotesFixture('council-2024'), COUNCIL_URL],
+      [quotesFixture('council-2025'), LIBRARY_URL],
+    ]);
+    expect(first.code, first.stderr).toBe(0);
     // A second, changed snapshot of the council page: Vint's first quotation reworded.
     const changed = join(dir, 'council-changed.html');
     writeFileSync(

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { archiveFiles, repoRoot, runCli } from '../helpers/cli.js';
 
 // One person under three forms in three articles ("Helena Marsh"; "Marsh" with "she"; "Mrs.
 // Marsh"), and a namesake under a fourth ("Victor Marsh", "he"), on two sites.
@@ -25,10 +25,8 @@ interface Identity {
 const jsonLines = <T>(stdout: string): T[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
 
 beforeAll(async () => {
-  for (const [name, url] of PAGES) {
-    const result = await runCli(['archive', resolve(repoRoot, 'fixtures/speakers', `${name}.html`), '--url', url, '-o', archive, '-q']);
-    expect(result.code, result.stderr).toBe(0);
-  }
+  const result = await archiveFiles(archive, PAGES.map(([name, url]) => [resolve(repoRoot, 'fixtures/speakers', `${name}.html`), url] as const));
+  expect(result.code, result.stderr).toBe(0);
 });
 
 describe('clipfile speakers', () => {

@@ -80,53 +80,65 @@ const rssItem = (name: string, date: string) =>
   `<item><title>Story ${name}</title><link>${server.url(`/news/${name}`)}</link><guid>id-${name}</guid><pubDate>${new Date(date).toUTCString()}</pubDate></item>`;
 
 describe('feeds expand into their entries', () => {
-  const formats: [string, string, () => string][] = [
-    ['RSS 2.0', 'application/rss+xml', () => rss2([rssItem('r1', '2026-11-20T10:00:00Z'), rssItem('r2', '2026-11-21T10:00:00Z')])],
+  /** Each format's feed lists two entries of its own, `${prefix}1` and `${prefix}2`, dated the 21st and 22nd. */
+  const formats: [name: string, prefix: string, type: string, body: (prefix: string) => string][] = [
+    ['RSS 2.0', 'rss', 'application/rss+xml', (p) => rss2([rssItem(`${p}1`, '2026-11-21T10:00:00Z'), rssItem(`${p}2`, '2026-11-22T10:00:00Z')])],
     [
       'RSS 1.0 (RDF)',
+      'rdf',
       'application/rdf+xml',
-      () =>
+      (p) =>
         `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="${server.url('/')}"><title>News</title><link>${server.url('/')}</link></channel>` +
-        ['r1', 'r2'].map((n) => `<item rdf:about="${server.url(`/news/${n}`)}"><title>Story ${n}</title><link>${server.url(`/news/${n}`)}</link><dc:date>2026-11-2${n.slice(1)}T10:00:00Z</dc:date></item>`).join('') +
+        ['1', '2'].map((n) => `<item rdf:about="${server.url(`/news/${p}${n}`)}"><title>Story ${p}${n}</title><link>${server.url(`/news/${p}${n}`)}</link><dc:date>2026-11-2${n}T10:00:00Z</dc:date></item>`).join('') +
         `</rdf:RDF>`,
     ],
     [
       'Atom',
+      'atom',
       'application/atom+xml',
-      () =>
-        `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>News</title><id>urn:news</id><updated>2026-11-21T10:00:00Z</updated>` +
-        ['r1', 'r2'].map((n) => `<entry><id>urn:${n}</id><title>Story ${n}</title><link rel="alternate" href="/news/${n}"/><updated>2026-11-2${n.slice(1)}T10:00:00Z</updated></entry>`).join('') +
+      (p) =>
+        `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>News</title><id>urn:news</id><updated>2026-11-22T10:00:00Z</updated>` +
+        ['1', '2'].map((n) => `<entry><id>urn:${p}${n}</id><title>Story ${p}${n}</title><link rel="alternate" href="/news/${p}${n}"/><updated>2026-11-2${n}T10:00:00Z</updated></entry>`).join('') +
         `</feed>`,
     ],
     [
       'JSON Feed',
+      'json',
       'application/feed+json',
-      () =>
+      (p) =>
         JSON.stringify({
           version: 'https://jsonfeed.org/version/1.1',
           title: 'News',
-          items: ['r1', 'r2'].map((n) => ({ id: n, url: server.url(`/news/${n}`), title: `Story ${n}`, date_published: `2026-11-2${n.slice(1)}T10:00:00Z` })),
+          items: ['1', '2'].map((n) => ({ id: `${p}${n}`, url: server.url(`/news/${p}${n}`), title: `Story ${p}${n}`, date_published: `2026-11-2${n}T10:00:00Z` })),
         }),
     ],
   ];
-  for (const [name, type, body] of formats) {
-    it(`${name}: a row for the feed (expanded, 2 entries), each entry archived with the feed in its provenance`, async () => {
-      routeStories('r1', 'r2');
-      server.route('/feed', bytes(body(), type));
-      const dir = await newArchive();
-      const result = await runCli(['archive', server.url('/feed'), '-o', dir, ...FAST]);
-      expect(result.stderr).not.toMatch(/error/);
-      const out = rows(result.stdout);
-      expect(out.find((row) => row.source === server.url('/feed'))).toMatchObject({ status: 'expanded', kind: 'feed', entries: 2 });
-      const archived = out.filter((row) => row.status === 'archived');
-      expect(archived.map((row) => row.url).sort()).toEqual([server.url('/news/r1'), server.url('/news/r2')]);
-      const article = await articleJson(dir, archived.find((row) => row.url === server.url('/news/r2'))!.snapshot!);
-      expect(article.provenance['origin']).toMatchObject({ feed: server.url('/feed'), entryTitle: 'Story r2', entryDate: expect.stringMatching(/^2026-11-2[12]T10:00:00.000Z$/) });
-      expect(server.requestsTo('/feed')).toHaveLength(1);
-      expect(server.requestsTo('/news/r1')).toHaveLength(1);
-      expect(result.code).toBe(0);
-    });
-  }
+  // One run for the four formats (each parsed on its own in tests/sources/feed.test.ts): a CLI
+  // run costs more than the pages it archives.
+  it('RSS 2.0, RSS 1.0 (RDF), Atom, JSON Feed: a row for each feed (expanded, 2 entries), each entry archived with its feed in its provenance', async () => {
+    const feedPath = (prefix: string) => `/feed-${prefix}`;
+    for (const [, prefix, type, body] of formats) {
+      routeStories(`${prefix}1`, `${prefix}2`);
+      server.route(feedPath(prefix), bytes(body(prefix), type));
+    }
+    const dir = await newArchive();
+    const result = await runCli(['archive', ...formats.map(([, prefix]) => server.url(feedPath(prefix))), '-o', dir, ...FAST]);
+    expect(result.stderr).not.toMatch(/error/);
+    const out = rows(result.stdout);
+    for (const [name, prefix] of formats) {
+      const feed = server.url(feedPath(prefix));
+      expect(out.find((row) => row.source === feed), name).toMatchObject({ status: 'expanded', kind: 'feed', entries: 2 });
+      const entries = [1, 2].map((n) => server.url(`/news/${prefix}${n}`));
+      const archived = out.filter((row) => row.status === 'archived' && entries.includes(row.url!));
+      expect(archived.map((row) => row.url).sort(), name).toEqual(entries);
+      const article = await articleJson(dir, archived.find((row) => row.url === entries[1])!.snapshot!);
+      expect(article.provenance['origin'], name).toMatchObject({ feed, entryTitle: `Story ${prefix}2`, entryDate: '2026-11-22T10:00:00.000Z' });
+      expect(server.requestsTo(feedPath(prefix)), name).toHaveLength(1);
+      expect(server.requestsTo(`/news/${prefix}1`), name).toHaveLength(1);
+    }
+    expect(out.filter((row) => row.status === 'archived')).toHaveLength(8);
+    expect(result.code).toBe(0);
+  });
 
   it('--since and --limit choose the newest entries of each feed', async () => {
     routeStories('a', 'b', 'c');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/pipeline.js';
+import { readabilityDir } from '../../eval/corpus.js';
 import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/pages/seed-tajik-commander.html';
@@ -110,5 +111,22 @@ describe('what an extract computes for the format it prints', () => {
     expect(row.html).toContain('<p>');
     const page = await runCli(['extract', SEED, '--url', SEED_URL, '--format', 'html']);
     expect(page.stdout).toBe(`${row.html}\n`);
+  });
+});
+
+describe("the V8 flags of an extraction (src/cli/short-run.ts)", () => {
+  // Regular expressions compiled to machine code during one page's extraction are run again
+  // after it, under V8's default flags, and by the next page's: pages of every size in one run
+  // (a 1.6 MB one compiles some at once, before its extraction) print what they print when the
+  // user's own flags leave V8's defaults as they are (NODE_OPTIONS naming the defaults).
+  const pages = ['yahoo-2', 'nytimes-1', 'wikipedia', '001'].map((name) => join(readabilityDir(), name, 'source.html'));
+
+  it('change no page of a run of several', async () => {
+    const changed = await runCli(['extract', ...pages, SEED, '--json']);
+    const defaults = await runCli(['extract', ...pages, SEED, '--json'], { env: { NODE_OPTIONS: '--regexp-tier-up --interrupt-budget=67584' } });
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toBe('');
+    expect(changed.stdout.trim().split('\n')).toHaveLength(pages.length + 1);
+    expect(changed.stdout).toBe(defaults.stdout);
   });
 });

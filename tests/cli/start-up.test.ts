@@ -115,18 +115,17 @@ describe('what an extract computes for the format it prints', () => {
 });
 
 describe("the V8 flags of an extraction (src/cli/short-run.ts)", () => {
-  // Regular expressions compiled to machine code during one page's extraction are run again
-  // after it, under V8's default flags, and by the next page's: pages of every size in one run
-  // (a 1.6 MB one compiles some at once, before its extraction) print what they print when
-  // clipfile leaves V8's defaults as they are (node given the defaults itself, which
-  // short-run.ts then never changes).
+  // Code compiled during one page's extraction runs again after it, under V8's default flags,
+  // and in the next page's: pages of every size in one run (a 1.6 MB one included) print what
+  // they print when clipfile leaves V8's defaults as they are (node given the defaults itself,
+  // which short-run.ts then never changes).
   const pages = ['yahoo-2', 'nytimes-1', 'wikipedia', '001'].map((name) => join(readabilityDir(), name, 'source.html'));
   const run = (nodeFlags: string[]) =>
     spawnSync(process.execPath, [...nodeFlags, cliPath, 'extract', ...pages, SEED, '--json'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('change no page of a run of several', () => {
     const changed = run([]);
-    const defaults = run(['--regexp-tier-up', '--interrupt-budget=67584']);
+    const defaults = run(['--interrupt-budget=67584']);
     expect(changed.status).toBe(0);
     expect(defaults.status).toBe(0);
     expect(changed.stdout.trim().split('\n')).toHaveLength(pages.length + 1);

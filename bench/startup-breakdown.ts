@@ -150,10 +150,11 @@ function stageTimes(profile: CpuProfile): Map<string, number> {
 export const VALGRIND = ['/usr/bin/valgrind', '/usr/local/bin/valgrind'].find((path) => existsSync(path)) ?? null;
 
 /** Instructions (all threads) of one run of `args` under valgrind's cachegrind; null without valgrind. */
-export function instructionsOf(args: string[], cwd: string): number | null {
+export function instructionsOf(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number | null {
   if (VALGRIND === null) return null;
   const result = spawnSync(VALGRIND, ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...args], {
     cwd,
+    env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const stderr = result.stderr.toString();

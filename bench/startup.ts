@@ -21,6 +21,11 @@
  * --breakdown N profiles N extract runs instead of timing (bench/startup-breakdown.ts);
  * --instructions counts one run of each case instead of timing: on a loaded machine, where
  * wall and even CPU time vary by half, the one figure that does not move.
+ *
+ * When NODE_EXTRA_CA_CERTS is set, `node -e 0` and the extract are also run without it: Node 20
+ * reads and parses every certificate of that file before any JavaScript runs, on every start
+ * (416 M instructions of a 1,087 M extract with Debian's bundle of 140 certificates, where
+ * `node -e 0` is 85 M without it), a cost of the machine's set-up that clipfile cannot avoid.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,7 +52,12 @@ const haveGnuTime = existsSync(GNU_TIME);
 interface Case {
   name: string;
   args: string[];
+  /** Environment variables left out of the run's environment. */
+  without?: string[];
 }
+
+/** The variable whose certificates Node 20 parses at every start (see above). */
+const EXTRA_CERTIFICATES = 'NODE_EXTRA_CA_CERTS';
 
 runBench('bench:startup', async () => {
   const values = readBenchArgs(USAGE, {
@@ -71,6 +81,12 @@ runBench('bench:startup', async () => {
       { name: 'clipfile extract (seed page)', args: EXTRACT_ARGS },
       { name: `clipfile list (${pages} pages)`, args: [cli, 'list', '-o', archive] },
     ];
+    if (process.env[EXTRA_CERTIFICATES]) {
+      cases.push(
+        { name: `node -e 0, no ${EXTRA_CERTIFICATES}`, args: ['-e', '0'], without: [EXTRA_CERTIFICATES] },
+        { name: `extract, no ${EXTRA_CERTIFICATES}`, args: EXTRACT_ARGS, without: [EXTRA_CERTIFICATES] },
+      );
+    }
     if (values.compare !== undefined) {
       const other = join(resolve(values.compare), 'bin/clipfile.js');
       cases.push(
@@ -87,14 +103,15 @@ runBench('bench:startup', async () => {
     for (let run = 0; run < runs; run++) {
       for (const c of cases) times.get(c.name)!.push(timeOnce(c));
     }
-    const floor = median(times.get('node -e 0')!.map((sample) => sample.wallMs));
+    // Each case against the `node -e 0` run in the same environment.
+    const floorOf = (c: Case) => median(times.get(cases.find((other) => other.args[0] === '-e' && String(other.without) === String(c.without))!.name)!.map((sample) => sample.wallMs));
     console.log(`start-up, median of ${runs} interleaved runs (range), Node ${process.version}, load average before ${loadBefore}, after ${loadAverage()}`);
     for (const c of cases) {
       const wall = times.get(c.name)!.map((sample) => sample.wallMs);
       const cpu = times.get(c.name)!.flatMap((sample) => (sample.cpuMs === null ? [] : [sample.cpuMs]));
-      const ratio = c.name === 'node -e 0' ? '' : `  ${(median(wall) / floor).toFixed(1)}× node -e 0`;
+      const ratio = c.args[0] === '-e' ? '' : `  ${(median(wall) / floorOf(c)).toFixed(1)}× node -e 0`;
       const cpuPart = cpu.length > 0 ? `  CPU ${seconds(median(cpu))}` : '';
-      console.log(`  ${c.name.padEnd(32)} ${seconds(median(wall))}  (${seconds(Math.min(...wall))}–${seconds(Math.max(...wall))})${ratio}${cpuPart}`);
+      console.log(`  ${c.name.padEnd(36)} ${seconds(median(wall))}  (${seconds(Math.min(...wall))}–${seconds(Math.max(...wall))})${ratio}${cpuPart}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -119,7 +136,7 @@ function printInstructions(cases: Case[]): void {
   if (VALGRIND === null) throw new Error('--instructions needs valgrind (apt-get install valgrind)');
   for (let warmUp = 0; warmUp <= CODE_CACHE_REFRESHES + 1; warmUp++) for (const c of cases) timeOnce(c);
   console.log(`instructions of one run (valgrind, all threads), Node ${process.version}`);
-  for (const c of cases) console.log(`  ${c.name.padEnd(32)} ${(instructionsOf(c.args, repoRoot)! / 1e6).toFixed(0).padStart(6)} M`);
+  for (const c of cases) console.log(`  ${c.name.padEnd(36)} ${(instructionsOf(c.args, repoRoot, environmentOf(c))! / 1e6).toFixed(0).padStart(6)} M`);
 }
 
 interface Sample {
@@ -134,12 +151,18 @@ function timeOnce(c: Case): Sample {
     ? [GNU_TIME, ['-f', 'cpu %U %S', process.execPath, ...c.args]]
     : [process.execPath, c.args];
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: environmentOf(c) });
   const wallMs = performance.now() - started;
   const stderr = result.stderr.toString();
   if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}: ${stderr.trim()}`);
   const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(stderr);
   return { wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
+}
+
+function environmentOf(c: Case): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of c.without ?? []) delete env[name];
+  return env;
 }
 
 /** An archive of `pages` pages: the seed archived once, its page folder copied under new keys, reindexed. */

@@ -3,12 +3,13 @@
  * was mostly loading code, so the code it does not need must stay out. The bundle files the
  * run required are read back through their source maps to the packages they hold.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/pipeline.js';
+import { readabilityDir } from '../../eval/corpus.js';
 import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/pages/seed-tajik-commander.html';
@@ -110,5 +111,25 @@ describe('what an extract computes for the format it prints', () => {
     expect(row.html).toContain('<p>');
     const page = await runCli(['extract', SEED, '--url', SEED_URL, '--format', 'html']);
     expect(page.stdout).toBe(`${row.html}\n`);
+  });
+});
+
+describe("the V8 flags of an extraction (src/cli/short-run.ts)", () => {
+  // Code compiled during one page's extraction runs again after it, under V8's default flags,
+  // and in the next page's: pages of every size in one run (a 1.6 MB one included) print what
+  // they print when clipfile leaves V8's defaults as they are (node given the defaults itself,
+  // which short-run.ts then never changes).
+  const pages = ['yahoo-2', 'nytimes-1', 'wikipedia', '001'].map((name) => join(readabilityDir(), name, 'source.html'));
+  const run = (nodeFlags: string[]) =>
+    spawnSync(process.execPath, [...nodeFlags, cliPath, 'extract', ...pages, SEED, '--json'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('change no page of a run of several', () => {
+    const changed = run([]);
+    const defaults = run(['--interrupt-budget=67584']);
+    expect(changed.status).toBe(0);
+    expect(defaults.status).toBe(0);
+    expect(changed.stdout.trim().split('\n')).toHaveLength(pages.length + 1);
+    expect(changed.stdout).toBe(defaults.stdout);
+    expect(changed.stderr).toBe(defaults.stderr);
   });
 });

@@ -32,7 +32,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_CACHE_REFRESHES } from '../src/cli/code-cache.js';
+import { CODE_CACHE_REFRESHES } from '../src/runtime/code-cache.js';
 import { readBenchArgs, wholeNumber } from './args.js';
 import { runBench } from './run.js';
 import { instructionsOf, profileBreakdown, VALGRIND } from './startup-breakdown.js';

@@ -6,7 +6,7 @@ const { enableCompileCache } = require('node:module');
 const { join } = require('node:path');
 
 // V8 keeps the bundle's compiled code between runs: Node 22.1+ itself, Node 20 through
-// dist/bundle/code-cache.js (src/cli/code-cache.ts). Compiling the bundle cost a one-page
+// dist/bundle/code-cache.js (src/runtime/code-cache.ts). Compiling the bundle cost a one-page
 // `extract` a third of its time.
 if (enableCompileCache === undefined) {
   require('../dist/bundle/code-cache.js').enableBundleCodeCache(join(__dirname, '../dist/bundle/'));

@@ -6,7 +6,7 @@
  * `prepare`, which `npm ci` runs) after tsc; bin/clipfile.js runs the bundle.
  *
  * The bundle is CommonJS (dist/bundle/package.json says so), because Node 20 can cache V8's
- * compiled code only for scripts it compiles through `vm.Script` (src/cli/code-cache.ts), not
+ * compiled code only for scripts it compiles through `vm.Script` (src/runtime/code-cache.ts), not
  * for ES modules; compiling the bundle was about a third of a one-page `extract`.
  *
  *   node scripts/bundle.mjs
@@ -46,7 +46,7 @@ const entries = {
   // The extraction pool starts it as the sibling of its own chunk (workerScriptUrl).
   'extract-worker': join(root, 'dist/src/batch/extract-worker.js'),
   // bin/clipfile.js (CommonJS) loads it before the bundle, on Node 20.
-  'code-cache': join(root, 'dist/src/cli/code-cache.js'),
+  'code-cache': join(root, 'dist/src/runtime/code-cache.js'),
   // `clipfile site` starts it as the sibling of its own chunk (src/site/render-pool.ts).
   'site-worker': join(root, 'dist/src/site/render-worker.js'),
 };

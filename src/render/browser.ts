@@ -12,7 +12,7 @@ import module, { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { enableBundleCodeCache } from '../cli/code-cache.js';
+import { enableBundleCodeCache } from '../runtime/code-cache.js';
 
 /** The environment variable that names the browser to use, before any other. */
 export const CHROMIUM_ENV = 'CLIPFILE_CHROMIUM';
@@ -129,7 +129,7 @@ let playwright: typeof import('playwright-core') | null = null;
  * run, of which V8's code cache saves the compiling (0.25 s) from the second run on. Node 22+
  * keeps that cache itself once `module.enableCompileCache` is on (bin/clipfile.js turns it on);
  * Node 20 has no such thing, so there its files are compiled through the CLI bundle's own code
- * cache (src/cli/code-cache.ts), wherever playwright-core is loaded from (the CLI, a benchmark).
+ * cache (src/runtime/code-cache.ts), wherever playwright-core is loaded from (the CLI, a benchmark).
  * require, not import(): a script restored from that cache has no dynamic-import callback.
  */
 function loadPlaywright(): typeof import('playwright-core') {

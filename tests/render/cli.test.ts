@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchivedArticle } from '../../src/article.js';
-import { STAMP_BYTES } from '../../src/cli/code-cache.js';
+import { STAMP_BYTES } from '../../src/runtime/code-cache.js';
 import { findChromium, INSTALL_HINT } from '../../src/render/browser.js';
 import { type CliResult, runCli } from '../helpers/cli.js';
 import { validateArchivedArticle } from '../helpers/schema.js';
@@ -33,7 +33,7 @@ import {
 const PLAYWRIGHT_CORE_BUNDLE = createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle');
 
 /**
- * The Node 20 code cache's files (src/cli/code-cache.ts) made for `source`: each begins with the
+ * The Node 20 code cache's files (src/runtime/code-cache.ts) made for `source`: each begins with the
  * size and inode of the file it was made from.
  */
 function cachedFilesOf(cacheDir: string, source: string): string[] {
@@ -160,7 +160,7 @@ describe('archive --render auto on a mixed list', () => {
 
 describe('the browser', () => {
   it('extract --render always renders a page and says so in its --json row, run after run', async () => {
-    // The second run starts from the code cache the first one left (src/cli/code-cache.ts),
+    // The second run starts from the code cache the first one left (src/runtime/code-cache.ts),
     // playwright-core's compiled code included.
     const cache = join(scratch(), 'compile-cache');
     for (const run of [1, 2]) {

@@ -3,10 +3,10 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODE_CACHE_KEPT_DAYS, CODE_CACHE_REFRESHES, STAMP_BYTES } from '../../src/cli/code-cache.js';
+import { CODE_CACHE_KEPT_DAYS, CODE_CACHE_REFRESHES, STAMP_BYTES } from '../../src/runtime/code-cache.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
-const codeCacheModule = resolve(repoRoot, 'dist/src/cli/code-cache.js');
+const codeCacheModule = resolve(repoRoot, 'dist/src/runtime/code-cache.js');
 const SEED = 'fixtures/pages/seed-tajik-commander.html';
 const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
 

@@ -213,7 +213,7 @@ async function main(): Promise<number> {
   const below = (confidence: (page: (typeof render)[number]) => number) => render.filter((page) => confidence(page) < RENDER_BELOW_CONFIDENCE).length;
   const fittedConfidence = (page: (typeof render)[number]) => (page.signals ? scoreSignals(page.signals, model) : 0);
   console.log(
-    `bench:render's ${render.length} pages under --render auto's ${RENDER_BELOW_CONFIDENCE}: ${below((p) => p.confidence)} with the current model, ${below(fittedConfidence)} with the fitted one`,
+    `bench:render's ${render.length} pages under --render auto's ${RENDER_BELOW_CONFIDENCE}: ${below((p) => p.confidence)} with the model they were read with, ${below(fittedConfidence)} with the fitted one`,
   );
 
   for (const page of render.filter((p) => fittedConfidence(p) < RENDER_BELOW_CONFIDENCE)) {

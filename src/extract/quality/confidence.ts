@@ -9,7 +9,8 @@
  *   - whole: the text is near-whole, F1 ≥ 0.93.
  * The number is `whole`, but never under even odds while `found` is at least even: so the claim
  * at HIGH_CONFIDENCE rests on the stricter outcome, and the doubts that act at 0.5
- * (--render auto, --min-confidence 0.5) on whether the story was found at all.
+ * (--render auto, --min-confidence 0.5) on whether the story was found at all. A story shorter
+ * than any the models learnt from scales the number down (TOO_SHORT_WORDS).
  */
 import { words } from './agreement.js';
 import { linkDensity, textOf } from './dom.js';
@@ -127,6 +128,12 @@ export interface ConfidenceModel {
 
 /** Even odds: what `found` at least this high keeps the number from going under. */
 const EVEN_ODDS = 0.5;
+/**
+ * Stories shorter than this are outside what the models learnt: the study halves hold four (7 to
+ * 14 words), none of them right, and a script's "Loading…" is one. The number shrinks with the
+ * words missing (a one-word story keeps a fifteenth of it).
+ */
+export const TOO_SHORT_WORDS = 15;
 
 export function probability(signals: ConfidenceSignals, model: LogisticModel): number {
   let z = model.bias;
@@ -137,7 +144,8 @@ export function probability(signals: ConfidenceSignals, model: LogisticModel): n
 /** The confidence of a set of signals under a model, rounded to two decimals. */
 export function scoreSignals(signals: ConfidenceSignals, model: ConfidenceModel = CONFIDENCE_MODEL): number {
   const score = Math.max(probability(signals, model.whole), Math.min(probability(signals, model.found), EVEN_ODDS));
-  return Math.round(score * 100) / 100;
+  const words = Math.expm1(signals.logWords);
+  return Math.round(score * Math.min(1, words / TOO_SHORT_WORDS) * 100) / 100;
 }
 
 export function computeConfidence(input: ConfidenceInput): number {

@@ -11,6 +11,7 @@ import {
   confidenceSignals,
   HIGH_CONFIDENCE,
   scoreSignals,
+  TOO_SHORT_WORDS,
   type ConfidenceInput,
   type ConfidenceSignals,
 } from '../../../src/extract/quality/confidence.js';
@@ -106,5 +107,19 @@ describe('joining the two models', () => {
 
   it('follows the found probability under even odds', () => {
     expect(scoreSignals(signals, { found: constant(0.3), whole: constant(0.1) })).toBe(0.3);
+  });
+});
+
+describe('a story shorter than the models learnt from', () => {
+  const ofWords = (count: number) =>
+    parseHtml(`<div id="story"><p>${Array.from({ length: count }, (_, i) => `word${i}`).join(' ')}</p></div>`, null).querySelector('#story')!;
+  const sure = { found: { bias: 4, weights: {} }, whole: { bias: 4, weights: {} } };
+  const scored = (count: number) =>
+    scoreSignals(confidenceSignals({ readerable: true, content: ofWords(count), agreement: null, confirmedByArticleBody: false })!, sure);
+
+  it('shrinks the number with the words missing, so a lone "Loading…" is no story', () => {
+    expect(scored(1)).toBeLessThan(0.1);
+    expect(scored(8)).toBeLessThan(0.6);
+    expect(scored(TOO_SHORT_WORDS)).toBeGreaterThan(0.95);
   });
 });

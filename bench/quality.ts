@@ -34,7 +34,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../src/extract/pipeline.js';
+import { clipfileRun } from '../eval/quality-pipeline.js';
 // Confidence from which clipfile claims a good extraction; target: F1 ≥ RIGHT in ≥ 95% of those pages.
 import { HIGH_CONFIDENCE } from '../src/extract/quality/confidence.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
@@ -105,19 +105,11 @@ function readabilityBaseline(html: string, page: QualityPage): { text: string; c
   }
 }
 
-/**
- * (b) clipfile's pipeline: the `--format text` output and the extraction's confidence; on a set
- * whose ground truth holds the reader comments, their texts follow the story.
- */
+/** (b) clipfile's pipeline (eval/quality-pipeline.ts). */
 function clipfilePipeline(html: string, page: QualityPage): { text: string; confidence: number | null } {
-  const article = extractArticle({ html, url: page.url || null }, {});
-  if (!SETS_WITH_COMMENTS.has(page.set)) return { text: article.text, confidence: article.confidence };
-  const comments = article.comments.map((c) => [c.author, c.date, c.text].filter(Boolean).join('\n'));
-  return { text: [article.text, ...comments].join('\n\n'), confidence: article.confidence };
+  const { text, confidence } = clipfileRun(html, page);
+  return { text, confidence };
 }
-
-/** Sets whose ground truth holds the reader comments under the story. */
-const SETS_WITH_COMMENTS: ReadonlySet<QualitySet> = new Set(['dragnet']);
 
 const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 

@@ -16,6 +16,7 @@ import {
   choose,
   cleanBeforeReadability,
   computeConfidence,
+  confidenceSignals,
   confirmWithArticleBody,
   contentFromText,
   densestBlock,
@@ -24,8 +25,11 @@ import {
   trimContent,
   type Candidate,
   type Choice,
+  type ConfidenceInput,
+  type ConfidenceSignals,
 } from './quality/index.js';
 import { firstPassInstead, recordFirstPass } from './quality/first-pass.js';
+import { headlineSaysTitle, pageHeadings } from './quality/headline.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { withTextLengthsKept } from './readability-text-lengths.js';
@@ -59,6 +63,8 @@ export interface ExtractOptions {
    * `extract` to Markdown or text prints neither, and they were a tenth of a one-page run.
    */
   omit?: { html?: boolean; quotes?: boolean };
+  /** Given the signals confidence was computed from (bench/fit-confidence.ts fits the model on them). */
+  observeConfidence?: (signals: ConfidenceSignals | null) => void;
 }
 
 /**
@@ -120,18 +126,25 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
   }
   const body = renderMarkdown(finished.content, found);
   const title = story.metadata.title;
+  const confidenceInput: ConfidenceInput = {
+    readerable,
+    content: finished.content,
+    agreement: story.choice.agreement,
+    confirmedByArticleBody: finished.confirmedByArticleBody,
+    pageChars: story.pageChars,
+    headlineFound: headlineSaysTitle(story.headings, title),
+    comments: comments.length,
+    bounds: story.choice.bounds,
+    cleanedBlocks: story.cleanedBlocks,
+    trimmedBlocks: story.choice.chosen.element ? (story.trimmedBlocks.get(story.choice.chosen.element) ?? 0) : 0,
+  };
+  options.observeConfidence?.(confidenceSignals(confidenceInput));
   return {
     schemaVersion: SCHEMA_VERSION,
     url: page.url,
     ...story.metadata,
     readerable,
-    confidence: computeConfidence({
-      readerable,
-      content: finished.content,
-      agreement: story.choice.agreement,
-      confirmedByArticleBody: finished.confirmedByArticleBody,
-      replaced: story.choice.replaced !== null,
-    }),
+    confidence: computeConfidence(confidenceInput),
     wordCount: countWords(text),
     text,
     markdown: title ? `# ${escapeHeading(title)}\n\n${body}` : body,
@@ -165,6 +178,14 @@ interface Story {
   metadata: ArticleMetadata;
   /** The JSON-LD articleBody as plain text, when long enough to judge the content by. */
   articleBody: string | null;
+  /** Characters of the page's text once cleaned, before Readability. */
+  pageChars: number;
+  /** The page's h1 and h2 texts before Readability (at most MAX_HEADINGS). */
+  headings: string[];
+  /** Blocks the cleaning removed before Readability. */
+  cleanedBlocks: number;
+  /** Blocks the trimming removed, per candidate content. */
+  trimmedBlocks: Map<Element, number>;
 }
 
 /**
@@ -185,6 +206,8 @@ function findStory(
   const cleaning = cleanBeforeReadability(document, holdsEmbed);
   const densest = densestBlock(document);
   const articleBody = articleBodyText(harvested.articleBody);
+  const pageChars = document.body ? textOf(document.body).length : 0;
+  const headings = pageHeadings(document);
   const result = runReadability(document, options, source);
   const metadata = mergeMetadata(
     harvested,
@@ -199,11 +222,12 @@ function findStory(
     pageUrl,
   );
   const trimContext = { isPlaceholder: isEmbedPlaceholder, authors: authorNames(metadata), markedTexts: cleaning.markedTexts };
+  const trimmedBlocks = new Map<Element, number>();
   const prepare = (element: Element): Element => {
     // linkedom's fragment parser makes a text node of each piece between entities; merged
     // again, so markdown escaping sees whole runs of text.
     element.normalize();
-    trimContent(element, trimContext);
+    trimmedBlocks.set(element, sumOf(trimContent(element, trimContext).removed));
     return element;
   };
   const readabilityContent = result?.content ? prepare(result.content) : null;
@@ -214,7 +238,12 @@ function findStory(
   const choice = choose(first, others);
   if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
   const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
-  return { content, choice, metadata, articleBody };
+  const cleanedBlocks = sumOf(cleaning.removed);
+  return { content, choice, metadata, articleBody, pageChars, headings, cleanedBlocks, trimmedBlocks };
+}
+
+function sumOf(counts: Partial<Record<string, number>>): number {
+  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
 /**

@@ -63,6 +63,12 @@ export interface Choice {
   agreement: number | null;
   /** Why another candidate replaced Readability's, or null when Readability's was kept. */
   replaced: string | null;
+  /**
+   * Against the best other candidate with a DOM (the densest block): the share of the chosen
+   * text's shingles it lacks (extra) and of its own the chosen text lacks (missing); null when
+   * there is none.
+   */
+  bounds: { extra: number; missing: number } | null;
 }
 
 /** Why Readability's result is not to be trusted as it is (empty, very short, mostly links), or null. */
@@ -105,8 +111,13 @@ export function choose(readability: Candidate | null, others: readonly Candidate
     const rest = all.filter((o) => o !== c);
     return rest.length ? Math.max(...rest.map((o) => agreement(c.shingles, o.shingles))) : null;
   };
+  const boundsOf = (c: Candidate): Choice['bounds'] => {
+    const other = all.find((o) => o !== c && o.element !== null);
+    return other ? { extra: 1 - containment(c.shingles, other.shingles), missing: 1 - containment(other.shingles, c.shingles) } : null;
+  };
+  const chosen = (c: Candidate, replaced: string | null): Choice => ({ chosen: c, agreement: agreementOf(c), replaced, bounds: boundsOf(c) });
   const why = isSuspicious(readability, others);
-  if (!why && readability) return { chosen: readability, agreement: agreementOf(readability), replaced: null };
+  if (!why && readability) return chosen(readability, null);
 
   const jsonLd = others.find((o) => o.name === 'json-ld');
   const withDom = all.filter((c) => c.element !== null && words(c.text).length >= 20);
@@ -134,8 +145,8 @@ export function choose(readability: Candidate | null, others: readonly Candidate
   }
   // The JSON-LD body itself when no DOM candidate holds most of it.
   if (jsonLd && (!best || bestScore < 0.5)) best = jsonLd;
-  if (!best) return readability ? { chosen: readability, agreement: agreementOf(readability), replaced: null } : null;
-  return { chosen: best, agreement: agreementOf(best), replaced: best === readability ? null : why };
+  if (!best) return readability ? chosen(readability, null) : null;
+  return chosen(best, best === readability ? null : why);
 }
 
 /** Builds article content from the JSON-LD text: one paragraph per line. */

@@ -1,0 +1,27 @@
+/** The headline signal (src/extract/quality/headline.ts): a heading of the page that says what the title says. */
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/extract/parse.js';
+import { headlineSaysTitle, pageHeadings } from '../../../src/extract/quality/headline.js';
+
+const page = (body: string) => parseHtml(`<!doctype html><html><body>${body}</body></html>`, 'https://paper.example/a');
+
+describe('the headline', () => {
+  it('is found in an h1 that says the title without the site name the title carries', () => {
+    const headings = pageHeadings(page('<h2>Latest</h2><h1>Footbridge reopens after two years</h1><p>Story.</p>'));
+    expect(headings).toEqual(['latest', 'footbridge reopens after two years']);
+    expect(headlineSaysTitle(headings, 'Footbridge reopens after two years | The Courier')).toBe(true);
+  });
+
+  it('is not found in section headings, a heading that only starts like the title, or without a title', () => {
+    const headings = pageHeadings(page('<h1>The Courier</h1><h2>Footbridge news and more from the town and its river</h2><h2>Comments</h2>'));
+    expect(headlineSaysTitle(headings, 'Footbridge reopens after two years')).toBe(false);
+    expect(headlineSaysTitle(headings, null)).toBe(false);
+  });
+
+  it('reads only the first headings of a page that has hundreds', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `<h2>Item ${i}</h2>`).join('') + '<h1>Footbridge reopens after two years</h1>';
+    const headings = pageHeadings(page(many));
+    expect(headings.length).toBeLessThan(300);
+    expect(headlineSaysTitle(headings, 'Footbridge reopens after two years')).toBe(false);
+  });
+});

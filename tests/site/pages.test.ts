@@ -19,6 +19,7 @@ import { groupBySpeaker, speakerPage, speakersPage } from '../../src/site/pages/
 import { summarize, type PageSummary } from '../../src/site/pages/summary.js';
 import { sanitizeForSite } from '../../src/site/sanitize.js';
 import { fixturesDir } from '../helpers/fixtures.js';
+import { siteArticle } from '../helpers/site-article.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -68,27 +69,9 @@ function dangers(page: string): string[] {
 
 const seed = JSON.parse(readFileSync(resolve(fixturesDir, 'expected', 'seed-tajik-commander.json'), 'utf8')) as ArchivedArticle;
 
-function archived(article: Partial<ArchivedArticle>): ArchivedArticle {
-  return {
-    ...seed,
-    ...article,
-    provenance: {
-      requestedUrl: 'seed.html',
-      url: seed.url!,
-      ignoredCanonical: null,
-      source: 'file',
-      redirects: [],
-      status: null,
-      headers: {},
-      fetchedAt: '2026-11-25T20:58:54.000Z',
-      encoding: 'UTF-8',
-      encodingSource: 'meta',
-      sha256: { capture: 'a'.repeat(64), text: 'b'.repeat(64), content: 'c'.repeat(64) },
-      clipfile: { version: '0.1.0', options: {} },
-      ...article.provenance,
-    },
-  };
-}
+/** An archived article for the site pages: the seed's, with these fields (one helper for every site test). */
+const archived = (article: Partial<ArchivedArticle>): ArchivedArticle =>
+  siteArticle(article as Parameters<typeof siteArticle>[0]);
 
 /** Text a hostile page may put anywhere: markup, handlers, URLs with schemes spelt to slip through. */
 const hostileText = fc.oneof(

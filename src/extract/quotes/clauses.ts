@@ -5,6 +5,7 @@
  */
 import { CONFIDENCE, REACH } from './confidence.js';
 import { isCapitalized, tokenize, type NameBook, type Token } from './names.js';
+import { isVerb, PhraseReader } from './phrases.js';
 import type { SpeakerResolver } from './resolve.js';
 import { firstSentenceEnd, lastSentenceStart } from './sentences.js';
 import type { QuoteLanguage } from './types.js';
@@ -20,23 +21,9 @@ export interface Attribution {
   how: 'after' | 'before' | 'colon' | 'according' | 'dash' | 'inherited' | 'intro' | 'subject' | 'salient';
 }
 
-/** Lower-case words that may belong to a description of a speaker ("the former first lady"). */
-function descriptive(token: Token, language: QuoteLanguage): boolean {
-  return !language.clauseWords.has(token.lower) && !language.verbs.has(token.lower) && /^[\p{L}\p{N}'’\-.]+$/u.test(token.text);
-}
-
-function isVerb(token: Token | undefined, language: QuoteLanguage): boolean {
-  return token !== undefined && language.verbs.has(token.lower) && !isCapitalizedName(token, language);
-}
-
-/** "Says" at the start of a sentence is a verb; "Said" inside a name is not likely. */
-function isCapitalizedName(token: Token, language: QuoteLanguage): boolean {
-  return /^\p{Lu}\p{Ll}/u.test(token.text) && !language.capitalizedVerbs.has(token.text);
-}
-
-
 export class Attributor {
   private readonly book: NameBook;
+  private readonly phrases: PhraseReader;
 
   constructor(
     private readonly text: string,
@@ -44,106 +31,7 @@ export class Attributor {
     readonly resolver: SpeakerResolver,
   ) {
     this.book = resolver.book;
-  }
-
-  /** A reporting verb, or a form usually a noun right after a subject pronoun ("he notes"). */
-  private verbAt(tokens: Token[], v: number): boolean {
-    const token = tokens[v];
-    if (isVerb(token, this.language)) return true;
-    const subject = tokens[v - 1];
-    return (
-      token !== undefined && subject !== undefined && this.language.verbsAfterPronoun.has(token.text) &&
-      this.language.subjectPronouns.has(subject.lower) && /^\s+$/.test(this.text.slice(subject.end, token.start))
-    );
-  }
-
-  /** Tokens of a noun phrase read forwards from `from` (after "said" or "according to"). */
-  forwardPhrase(tokens: Token[], from: number): Token[] {
-    const np: Token[] = [];
-    for (let i = from; i < tokens.length && np.length < REACH.forwardPhraseTokens; i++) {
-      const token = tokens[i]!;
-      if (np.length) {
-        const gap = this.text.slice(tokens[i - 1]!.end, token.start);
-        if (/[,;:()—–]/.test(gap)) {
-          // "said Kenneth Baer, a former official" → the name; "said a spokesman, Nick Merrill" → the name.
-          const hasName = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
-          if (hasName) break;
-          const rest: Token[] = [];
-          for (let j = i; j < tokens.length && rest.length < REACH.appositiveNameTokens; j++) {
-            if (j > i && /[,;:()—–]/.test(this.text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
-            rest.push(tokens[j]!);
-          }
-          if (rest.length && rest.every((t) => isCapitalized(t.text) || this.language.nameParticles.has(t.lower))) return rest;
-          break;
-        }
-      }
-      if (np.length && !isCapitalized(token.text) && this.language.phraseEnders.has(token.lower)) break;
-      if (np.length && isVerb(token, this.language)) break;
-      np.push(token);
-    }
-    return np;
-  }
-
-  /** Tokens of the subject read backwards from the token before `verbIndex`. */
-  backwardPhrase(tokens: Token[], verbIndex: number, sentenceStart: number): Token[] {
-    let i = verbIndex - 1;
-    const spaceAfter = (k: number) => this.text.slice(tokens[k]!.end, tokens[k + 1]!.start).trim() === '';
-    for (;;) {
-      while (i >= 0 && !isCapitalized(tokens[i]!.text) && (this.language.adverbs.has(tokens[i]!.lower) || this.language.adverbForm(tokens[i]!.text)) && spaceAfter(i)) i--;
-      // "Sanders on Saturday criticized": a day or month and its preposition stand between.
-      const t = tokens[i];
-      if (i < 1 || !t || !isCapitalized(t.text) || !this.language.notNames.has(t.lower) || !spaceAfter(i) || !spaceAfter(i - 1) || !this.language.timePrepositions.has(tokens[i - 1]!.lower)) break;
-      i -= 2;
-    }
-    if (i < 0) return [];
-    const gapToVerb = this.text.slice(tokens[i]!.end, tokens[i + 1]!.start);
-    if (/,/.test(gapToVerb)) {
-      // "X, who runs Y, said" / "X, Y's campaign manager, said": the subject opens the clause.
-      const clause = tokens.filter((t) => t.start >= sentenceStart && t.end <= tokens[i]!.end);
-      const segments: Token[][] = [[]];
-      for (const [k, t] of clause.entries()) {
-        if (k > 0 && /[,;(]/.test(this.text.slice(clause[k - 1]!.end, t.start))) segments.push([]);
-        segments.at(-1)!.push(t);
-      }
-      const isNameToken = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower);
-      const pureName = segments.map((seg) => this.trimSubject(seg)).find((seg) =>
-        seg.length > 0 && seg.length <= REACH.pureNameTokens && seg.some(isNameToken) &&
-        seg.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || this.language.determiners.has(t.lower)));
-      if (pureName) return pureName;
-      const trimmed = this.trimSubject(segments[0]!);
-      if (trimmed.length && trimmed.length <= REACH.subjectClauseTokens && trimmed.some(isNameToken)) return trimmed;
-    }
-    const np: Token[] = [];
-    for (; i >= 0 && np.length < REACH.backwardPhraseTokens; i--) {
-      const token = tokens[i]!;
-      if (token.start < sentenceStart) break;
-      if (np.length && /[,;:()\u2014\u2013"“”]/.test(this.text.slice(token.end, np[0]!.start))) break;
-      if (!isCapitalized(token.text) && !descriptive(token, this.language)) break;
-      if (!isCapitalized(token.text) && this.book.isPronoun(token.lower) && np.length) break;
-      np.unshift(token);
-      if (this.book.isPronoun(token.lower)) break;
-    }
-    return this.trimSubject(np);
-  }
-
-  /** Drops leading clause words and openers from a subject ("But Trump" → "Trump"). */
-  private trimSubject(np: Token[]): Token[] {
-    let from = 0;
-    // An honorific stays with the name it precedes ("Mrs. Marsh"): the mention as written, and its gender.
-    const honorific = (t: Token) => this.language.honorifics.has(t.lower) && isCapitalized(t.text);
-    while (
-      from < np.length - 1 && !honorific(np[from]!) &&
-      (this.language.clauseWords.has(np[from]!.lower) || (this.language.notNames.has(np[from]!.lower) && !this.language.determiners.has(np[from]!.lower) && !this.book.isPronoun(np[from]!.lower)))
-    ) from++;
-    // A subject that is all lower-case words with no determiner is more likely a clause than a speaker.
-    const rest = np.slice(from);
-    const roleNoun = (t: Token) => this.language.roleNoun.test(t.lower);
-    if (rest.length > 1 && rest.every((t) => !isCapitalized(t.text)) && !this.language.determiners.has(rest[0]!.lower)) {
-      return rest.slice(-2).every(roleNoun) ? rest : [];
-    }
-    // A lone lower-case word ("…, asked not to be identified, said") is no speaker either.
-    if (rest.length === 1 && !isCapitalized(rest[0]!.text) && !this.book.isPronoun(rest[0]!.lower) && !roleNoun(rest[0]!)) return [];
-    return rest;
+    this.phrases = new PhraseReader(text, language, resolver.book);
   }
 
   /** “…,” X said / said X / according to X / — X, in the text after a quotation. */
@@ -156,19 +44,19 @@ export class Attributor {
     const ahead = this.language.sourcePrepositionAhead.exec(segment);
     if (ahead) {
       const index = tokens.findIndex((t) => t.start >= base + ahead[0].length);
-      const np = index >= 0 ? this.forwardPhrase(tokens, index) : [];
+      const np = index >= 0 ? this.phrases.forwardPhrase(tokens, index) : [];
       return this.make(np, at, 'according', ahead[0].replace(/^[\s,—-]+/, '').trim().toLowerCase(), CONFIDENCE.accordingAfter);
     }
     if (dash && isVerb(first, this.language)) {
       // «…», — сказал директор Игорь Соколов / "…" — said the mayor.
-      const np = this.forwardPhrase(tokens, 1);
+      const np = this.phrases.forwardPhrase(tokens, 1);
       if (np.length && (np.some((t) => isCapitalized(t.text)) || (np.length === 1 && this.book.isPronoun(np[0]!.lower)))) {
         return this.make(np, at, 'after', first.text, CONFIDENCE.dashVerb);
       }
       return null;
     }
     if (dash) {
-      const np = this.forwardPhrase(tokens, 0);
+      const np = this.phrases.forwardPhrase(tokens, 0);
       if (np.length && np.length <= REACH.pureNameTokens && isCapitalized(np[0]!.text)) return this.make(np, at, 'dash', null, CONFIDENCE.dashSignature);
       return null;
     }
@@ -176,7 +64,7 @@ export class Attributor {
     if (isVerb(first, this.language)) {
       // "…,” adding that …: a participle clause; its subject is elsewhere.
       if (this.language.participleForm(first.lower) || this.language.clauseAfterVerb.has(tokens[1]?.lower ?? '')) return null;
-      const np = this.forwardPhrase(tokens, 1);
+      const np = this.phrases.forwardPhrase(tokens, 1);
       if (np.length && (np.some((t) => isCapitalized(t.text)) || this.language.determiners.has(np[0]!.lower))) {
         return this.make(np, at, 'after', first.text, CONFIDENCE.reportingAfter);
       }
@@ -187,9 +75,9 @@ export class Attributor {
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
-      if (!this.verbAt(tokens, v)) continue;
+      if (!this.phrases.verbAt(tokens, v)) continue;
       if (v >= REACH.afterVerbTokens && !/,/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start))) continue;
-      const np = this.backwardPhrase(tokens, v, base);
+      const np = this.phrases.backwardPhrase(tokens, v, base);
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
         // The subject must open the text after the quotation ("…,” the former first lady told CNN).
         if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) {
@@ -238,7 +126,7 @@ export class Attributor {
       const verb = tokens[v]!;
       if (!/,\s*$/.test(this.text.slice(tokens[v - 1]!.end, verb.start)) || !isVerb(verb, this.language)) continue;
       if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
-      const np = this.forwardPhrase(tokens, v + 1);
+      const np = this.phrases.forwardPhrase(tokens, v + 1);
       const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
       if (!np.length || !named) return null;
       // The speaker closes the sentence, or an appositive follows it.
@@ -259,7 +147,7 @@ export class Attributor {
       if (!match) continue;
       const from = tokens.findIndex((t) => t.start >= base + match.index + match[0].length);
       if (from < 0) continue;
-      const np = this.forwardPhrase(tokens, from);
+      const np = this.phrases.forwardPhrase(tokens, from);
       if (np.length && /^[\s,:]*$/.test(segment.slice(np.at(-1)!.end - base))) {
         return this.make(np, at, 'according', match[0].trim().toLowerCase(), CONFIDENCE.accordingBefore);
       }
@@ -273,7 +161,7 @@ export class Attributor {
     }
     for (let v = tokens.length - 1; v >= 0; v--) {
       const token = tokens[v]!;
-      if (!this.verbAt(tokens, v)) continue;
+      if (!this.phrases.verbAt(tokens, v)) continue;
       const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
       if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
       if (strictNear && !near) return null;
@@ -283,7 +171,7 @@ export class Attributor {
         if (subject) return { ...subject, cue: token.text, how: 'before', confidence: CONFIDENCE.participleSubject };
         continue;
       }
-      const np = this.backwardPhrase(tokens, v, base);
+      const np = this.phrases.backwardPhrase(tokens, v, base);
       if (!np.length) continue;
       const made = this.make(np, at, 'before', token.text, near ? CONFIDENCE.reportingBeforeNear : CONFIDENCE.reportingBeforeFar);
       if (made) return made;
@@ -301,7 +189,7 @@ export class Attributor {
       if (!match || segment.slice(0, match.index).trim()) continue;
       const from = tokens.findIndex((t) => t.start >= base + match.index + match[0].length);
       if (from < 0) continue;
-      const np = this.forwardPhrase(tokens, from);
+      const np = this.phrases.forwardPhrase(tokens, from);
       if (!np.length || !/^\s*,/.test(segment.slice(np.at(-1)!.end - base))) continue;
       return this.make(np, at, 'according', match[0].trim().toLowerCase(), CONFIDENCE.accordingOpening);
     }

@@ -8,7 +8,7 @@ import { Attributor, type Attribution } from '../../../src/extract/quotes/clause
 import { CONFIDENCE } from '../../../src/extract/quotes/confidence.js';
 import { blocksOf, findMarkedQuotes } from '../../../src/extract/quotes/find.js';
 import { english } from '../../../src/extract/quotes/index.js';
-import { findNameMentions, NameBook, tokenize } from '../../../src/extract/quotes/names.js';
+import { findNameMentions, NameBook } from '../../../src/extract/quotes/names.js';
 import { SpeakerResolver } from '../../../src/extract/quotes/resolve.js';
 
 function attributorFor(text: string): Attributor {
@@ -155,15 +155,5 @@ describe('Attributor.sentenceBefore and sentenceAfter', () => {
     const { before: cut } = around('The harbour reopened. “It is safe,” Ana Reyes said.');
     expect(cut.segment.trim()).toBe('');
     expect(cut.atSentenceStart).toBe(true);
-  });
-});
-
-describe('Attributor phrases', () => {
-  it('reads a speaker phrase forwards up to an appositive, or takes the name the appositive gives', () => {
-    const text = 'said Ana Reyes, the mayor, and said a spokesman, Luis Okoro, today';
-    const attributor = attributorFor(text);
-    const tokens = (from: number) => attributor.forwardPhrase(tokenize(text, 0, english), from).map((token) => token.text);
-    expect(tokens(1)).toEqual(['Ana', 'Reyes']);
-    expect(tokens(7)).toEqual(['Luis', 'Okoro']);
   });
 });

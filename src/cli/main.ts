@@ -34,7 +34,11 @@ export function buildProgram(): Command {
     throw new CommanderError(ExitCode.usage, error.code, error.message);
   };
   program.exitOverride(exitOnUsageError);
-  for (const command of program.commands) command.exitOverride(exitOnUsageError);
+  for (const command of program.commands) {
+    command.exitOverride(exitOnUsageError);
+    // addCommand copies no settings: each command names its own help.
+    command.showHelpAfterError(`(run clipfile ${command.name()} --help for usage)`);
+  }
   return program;
 }
 

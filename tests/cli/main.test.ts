@@ -55,8 +55,10 @@ describe('buildProgram', () => {
       expect(error?.exitCode, args.join(' ')).toBe(ExitCode.usage);
       expect(err, args.join(' ')).toMatch(/^error: /);
     }
-    // The program's own errors end with the hint (a command's do not yet: addCommand copies no settings to it).
+    // Each ends with the hint to the help that applies: the program's, or the command's.
     expect((await parse(['frobnicate'])).err).toBe("error: unknown command 'frobnicate'\n(run with --help for usage)\n");
+    expect((await parse(['extract', '--frob', 'x.html'])).err).toBe("error: unknown option '--frob'\n(run clipfile extract --help for usage)\n");
+    expect((await parse(['search', 'x', '--limit'])).err).toBe("error: option '-n, --limit <n>' argument missing\n(run clipfile search --help for usage)\n");
   });
 
   it('exits 0 for --help, of the program and of a command', async () => {

@@ -179,7 +179,9 @@ describe('the browser', () => {
     const result = await runCli(['extract', server.url('/built'), '--render', 'always'], { env: { CLIPFILE_CHROMIUM: '/nonexistent/chromium' } });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`error: --render always needs Chromium: CLIPFILE_CHROMIUM=/nonexistent/chromium names no file; ${INSTALL_HINT}\n`);
+    expect(result.stderr).toBe(
+      `error: --render always needs Chromium: CLIPFILE_CHROMIUM=/nonexistent/chromium names no file; ${INSTALL_HINT}\n(run clipfile extract --help for usage)\n`,
+    );
     expect(server.requests.length).toBe(before);
   });
 

@@ -15,11 +15,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { HIGH_CONFIDENCE, scoreSignals, type ConfidenceModel, type ConfidenceSignals, type LogisticModel, type SignalName } from '../src/extract/quality/confidence.js';
+import { HIGH_CONFIDENCE, logistic, scoreSignals, type ConfidenceModel, type ConfidenceSignals, type LogisticModel, type SignalName } from '../src/extract/quality/confidence.js';
 import { CONFIDENCE_MODEL } from '../src/extract/quality/confidence-model.js';
 import { RENDER_BELOW_CONFIDENCE } from '../src/render/decide.js';
 import { findRepoRoot, halfOf, loadAebDev, loadQualitySet, loadReadabilityCase, QUALITY_SETS, readabilityCaseNames, type QualitySet } from '../eval/corpus.js';
-import { clipfileRun } from '../eval/quality-pipeline.js';
+import { calibrationBuckets, clipfileRun } from '../eval/quality-pipeline.js';
 import { scorePage } from '../eval/metric.js';
 import { readBenchArgs } from './args.js';
 import { runBench } from './run.js';
@@ -100,7 +100,7 @@ export function fitLogistic(xs: readonly number[][], ys: readonly number[], l2 =
       const z = zs[i]!;
       let t = b;
       for (let j = 0; j < k; j++) t += w[j]! * z[j]!;
-      const error = 1 / (1 + Math.exp(-t)) - ys[i]!;
+      const error = logistic(t) - ys[i]!;
       gb += error;
       for (let j = 0; j < k; j++) gw[j]! += error * z[j]!;
     }
@@ -112,20 +112,14 @@ export function fitLogistic(xs: readonly number[][], ys: readonly number[], l2 =
   return { bias, weights };
 }
 
-const BUCKETS = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
-
 function printCalibration(rows: readonly Row[], model: ConfidenceModel, label: string): void {
   const scored = rows.map((r) => ({ ...r, confidence: r.signals ? scoreSignals(r.signals, model) : 0 }));
   console.log(`calibration on the study halves (${label}):`);
   console.log(`  ${'bucket'.padEnd(12)} ${'pages'.padStart(6)}  mean confidence  share F1 ≥ ${WHOLE_F1}  share F1 ≥ ${CLAIM_F1}`);
-  for (let i = 0; i < BUCKETS.length; i++) {
-    const lo = BUCKETS[i]!;
-    const hi = BUCKETS[i + 1] ?? 1.01;
-    const inBucket = scored.filter((r) => r.confidence >= lo && r.confidence < hi);
-    const mean = (xs: number[]) => (xs.length ? (xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(3) : '    -');
-    const label = hi > 1 ? `[${lo.toFixed(1)}, 1.0]` : `[${lo.toFixed(1)}, ${hi.toFixed(1)})`;
+  const mean = (xs: number[]) => (xs.length ? (xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(3) : '    -');
+  for (const { label: bucket, members: inBucket } of calibrationBuckets(scored, (r) => r.confidence)) {
     console.log(
-      `  ${label.padEnd(12)} ${String(inBucket.length).padStart(6)}  ${mean(inBucket.map((r) => r.confidence)).padStart(15)}  ${mean(inBucket.map((r) => (r.f1 >= WHOLE_F1 ? 1 : 0))).padStart(16)}  ${mean(inBucket.map((r) => (r.f1 >= CLAIM_F1 ? 1 : 0))).padStart(16)}`,
+      `  ${bucket.padEnd(12)} ${String(inBucket.length).padStart(6)}  ${mean(inBucket.map((r) => r.confidence)).padStart(15)}  ${mean(inBucket.map((r) => (r.f1 >= WHOLE_F1 ? 1 : 0))).padStart(16)}  ${mean(inBucket.map((r) => (r.f1 >= CLAIM_F1 ? 1 : 0))).padStart(16)}`,
     );
   }
   for (const set of QUALITY_SETS) {

@@ -34,7 +34,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { clipfileRun } from '../eval/quality-pipeline.js';
+import { calibrationBuckets, clipfileRun } from '../eval/quality-pipeline.js';
 // Confidence from which clipfile claims a good extraction; target: F1 ≥ RIGHT in ≥ 95% of those pages.
 import { HIGH_CONFIDENCE } from '../src/extract/quality/confidence.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
@@ -188,8 +188,6 @@ const signed = (x: number): string => (x >= 0 ? '+' : '') + x.toFixed(3);
 const RIGHT = 0.9;
 const BADLY_WRONG = 0.5;
 
-const CALIBRATION_BUCKETS = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
-
 interface Row {
   label: string;
   pages: number;
@@ -238,11 +236,7 @@ function printCalibration(results: readonly PageResult[], sets: readonly Quality
   const ofHalf = results.filter((r) => r.half === half);
   console.log(`confidence calibration (clipfile, ${half} halves of the sets run):`);
   console.log(`  ${'bucket'.padEnd(12)} ${'pages'.padStart(6)}  mean F1  share F1 ≥ ${RIGHT}`);
-  for (let i = 0; i < CALIBRATION_BUCKETS.length; i++) {
-    const lo = CALIBRATION_BUCKETS[i]!;
-    const hi = CALIBRATION_BUCKETS[i + 1] ?? 1.01;
-    const inBucket = ofHalf.filter((r) => (r.runs.clipfile.confidence ?? 0) >= lo && (r.runs.clipfile.confidence ?? 0) < hi);
-    const label = hi > 1 ? `[${lo.toFixed(1)}, 1.0]` : `[${lo.toFixed(1)}, ${hi.toFixed(1)})`;
+  for (const { label, members: inBucket } of calibrationBuckets(ofHalf, (r) => r.runs.clipfile.confidence ?? 0)) {
     const f1s = inBucket.map((r) => r.scores.clipfile.f1);
     console.log(
       `  ${label.padEnd(12)} ${String(inBucket.length).padStart(6)}  ${inBucket.length ? f3(mean(f1s)) : '    -'}    ` +

@@ -15,12 +15,12 @@ import {
   candidate,
   choose,
   cleanBeforeReadability,
-  computeConfidence,
   confidenceSignals,
   confirmWithArticleBody,
   contentFromText,
   densestBlock,
   restorePhrasingNames,
+  scoreSignals,
   textOf,
   trimContent,
   type Candidate,
@@ -138,13 +138,14 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
     cleanedBlocks: story.cleanedBlocks,
     trimmedBlocks: story.choice.chosen.element ? (story.trimmedBlocks.get(story.choice.chosen.element) ?? 0) : 0,
   };
-  options.observeConfidence?.(confidenceSignals(confidenceInput));
+  const signals = confidenceSignals(confidenceInput);
+  options.observeConfidence?.(signals);
   return {
     schemaVersion: SCHEMA_VERSION,
     url: page.url,
     ...story.metadata,
     readerable,
-    confidence: computeConfidence(confidenceInput),
+    confidence: signals ? scoreSignals(signals) : 0,
     wordCount: countWords(text),
     text,
     markdown: title ? `# ${escapeHeading(title)}\n\n${body}` : body,

@@ -135,10 +135,15 @@ const EVEN_ODDS = 0.5;
  */
 export const TOO_SHORT_WORDS = 15;
 
+/** The logistic function: log-odds to a probability (the models' link, and the fit's). */
+export function logistic(logOdds: number): number {
+  return 1 / (1 + Math.exp(-logOdds));
+}
+
 export function probability(signals: ConfidenceSignals, model: LogisticModel): number {
   let z = model.bias;
   for (const [name, weight] of Object.entries(model.weights) as [SignalName, number][]) z += weight * signals[name];
-  return 1 / (1 + Math.exp(-z));
+  return logistic(z);
 }
 
 /** The confidence of a set of signals under a model, rounded to two decimals. */

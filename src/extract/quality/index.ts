@@ -13,6 +13,6 @@ export {
   type Candidate,
   type Choice,
 } from './candidates.js';
-export { computeConfidence, confidenceSignals, type ConfidenceInput, type ConfidenceSignals } from './confidence.js';
+export { computeConfidence, confidenceSignals, scoreSignals, type ConfidenceInput, type ConfidenceSignals } from './confidence.js';
 export { MARK_ATTRIBUTE, textOf } from './dom.js';
 export { restorePhrasingNames } from './shield.js';

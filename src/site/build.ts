@@ -9,6 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { SNAPSHOT_FILES } from '../archive/layout.js';
 import type { Archive } from '../archive/store.js';
 import { siteAssetsDir } from './assets-dir.js';
 import { filterValues, listingPages, newestFirst } from './pages/index-page.js';
@@ -62,6 +63,14 @@ export class NotASiteFolderError extends Error {
 
 function snapshotFingerprint(page: SitePageSource): string[] {
   return page.snapshots.map((s) => `${s.name}:${s.contentSha256}`);
+}
+
+/**
+ * Whether each snapshot of the page still has its article.json: one deleted by hand changes no
+ * page folder the index watches, and the site must not go on showing what the archive lost.
+ */
+function snapshotsStillThere(archiveRoot: string, page: SitePageSource): boolean {
+  return page.snapshots.every((snapshot) => existsSync(join(archiveRoot, snapshot.path, SNAPSHOT_FILES.json)));
 }
 
 function readManifest(out: string): Manifest | undefined {
@@ -217,7 +226,12 @@ export async function buildSite(archive: Archive, outFolder: string, options: Si
   const stale: SitePageSource[] = [];
   for (const page of sources) {
     const before = previous.pages[page.key];
-    if (before && before.snapshots.join('\n') === snapshotFingerprint(page).join('\n') && before.files.every((f) => existsSync(join(out, f)))) {
+    const unchanged =
+      before &&
+      before.snapshots.join('\n') === snapshotFingerprint(page).join('\n') &&
+      before.files.every((f) => existsSync(join(out, f))) &&
+      snapshotsStillThere(archive.root, page);
+    if (unchanged) {
       manifest.pages[page.key] = before;
     } else {
       stale.push(page);

@@ -191,6 +191,22 @@ describe('buildSite', () => {
     expect(existsSync(join(out, sitePaths.article(other.key)))).toBe(true);
   });
 
+  it("leaves out, with its reason, a built page whose snapshot lost its article.json by hand (no page folder changed)", async () => {
+    const seed = await archiveFile(fixturePath('seed-tajik-commander'), seedUrl);
+    const other = await archiveFile(fixturePath('embed-kinds'), embedsUrl);
+    await buildSite(archive, out);
+    rmSync(join(archive.root, seed.snapshotPath, 'article.json'));
+    archive.close();
+    archive = new Archive(join(root, 'archive'));
+
+    const result = await buildSite(archive, out);
+    expect(result).toMatchObject({ rendered: 0, skipped: [{ key: seed.key }] });
+    expect(result.skipped[0]!.reason).toContain(seed.snapshotPath);
+    expect(existsSync(join(out, sitePaths.article(seed.key)))).toBe(false);
+    expect(await searchKeys('sharia')).toEqual([]);
+    expect(existsSync(join(out, sitePaths.article(other.key)))).toBe(true);
+  });
+
   it('builds everything again when the search state is gone', async () => {
     await archiveFile(fixturePath('seed-tajik-commander'), seedUrl);
     await buildSite(archive, out);

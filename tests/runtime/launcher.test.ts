@@ -237,6 +237,12 @@ describe('commands the launcher runs without the certificates never load TLS', (
     ['extract', () => ['extract', SEED, '--url', SEED_URL]],
     ['quotes', () => ['quotes', SEED, '--url', SEED_URL]],
   ];
+  it("covers every command of the launcher's offline list", () => {
+    const line = /^\s*(list \|[^)]*)\)\s*offline=1/m.exec(readFileSync(cliPath, 'utf8'));
+    expect(line).not.toBeNull();
+    const commands = line![1]!.split('|').map((word) => word.trim()).filter((word) => !word.startsWith('-') && word !== 'help');
+    expect(commands.sort()).toEqual(runs.map(([name]) => name).filter((name) => name !== 'extract' && name !== 'quotes').sort());
+  });
   for (const [name, argsOf] of runs) {
     it(name, async () => {
       const result = await probe(argsOf(archive));

@@ -14,8 +14,9 @@ if [ -n "${NODE_EXTRA_CA_CERTS-}" ]; then
     list | search | show | history | reindex | export | site | speakers | help | -h | --help | -V | --version) offline=1 ;;
     extract | quotes)
       offline=1
-      # next: what commander makes of the next argument. fresh: an option or a source;
-      # url: --url's value; unsure: the value of an option not known here, or not.
+      # next: what commander makes of the next argument. skip: the command's name; fresh: an
+      # option or a source; url: --url's value; unsure: the value of an option not known here,
+      # or not; literal: after --, a source whatever it looks like.
       next=skip
       for argument in "$@"; do
         state=$next

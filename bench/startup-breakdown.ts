@@ -150,9 +150,10 @@ function stageTimes(profile: CpuProfile): Map<string, number> {
 export const VALGRIND = ['/usr/bin/valgrind', '/usr/local/bin/valgrind'].find((path) => existsSync(path)) ?? null;
 
 /** Instructions (all threads) of one run of `args` under valgrind's cachegrind; null without valgrind. */
-export function instructionsOf(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number | null {
+export function instructionsOf(program: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number | null {
   if (VALGRIND === null) return null;
-  const result = spawnSync(VALGRIND, ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...args], {
+  // Through exec too: bin/clipfile.js starts in sh, which execs Node (whose instructions are the count).
+  const result = spawnSync(VALGRIND, ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--trace-children=yes', program, ...args], {
     cwd,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],

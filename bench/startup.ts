@@ -22,10 +22,12 @@
  * --instructions counts one run of each case instead of timing: on a loaded machine, where
  * wall and even CPU time vary by half, the one figure that does not move.
  *
- * When NODE_EXTRA_CA_CERTS is set, `node -e 0` and the extract are also run without it: Node 20
- * reads and parses every certificate of that file before any JavaScript runs, on every start
- * (416 M instructions of a 1,087 M extract with Debian's bundle of 140 certificates, where
- * `node -e 0` is 85 M without it), a cost of the machine's set-up that clipfile cannot avoid.
+ * Each clipfile case runs bin/clipfile.js as a program, as a shell does: it starts in sh, which
+ * leaves NODE_EXTRA_CA_CERTS out of a run that opens no TLS connection (Node 20 reads and parses
+ * every certificate of that file before any JavaScript runs, on every start: 416 M instructions
+ * of a 1,087 M extract with Debian's bundle of 140 certificates, where `node -e 0` is 85 M
+ * without it). When the variable is set, `node -e 0` and the extract are also run without it,
+ * and the extract as `node bin/clipfile.js`, which keeps it (Node runs the file; no sh).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +45,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(repoRoot, 'bin/clipfile.js');
 const SEED = join(repoRoot, 'fixtures/pages/seed-tajik-commander.html');
 const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
-const EXTRACT_ARGS = [cli, 'extract', SEED, '--url', SEED_URL];
+const EXTRACT_ARGS = ['extract', SEED, '--url', SEED_URL];
 
 /** GNU time reports a run's CPU time, which other processes' load inflates far less than wall time. */
 const GNU_TIME = '/usr/bin/time';
@@ -51,6 +53,8 @@ const haveGnuTime = existsSync(GNU_TIME);
 
 interface Case {
   name: string;
+  /** The program run: Node, or a clipfile bin run as a program, as a shell runs it (bin/clipfile.js starts in sh). */
+  program: string;
   args: string[];
   /** Environment variables left out of the run's environment. */
   without?: string[];
@@ -76,23 +80,25 @@ runBench('bench:startup', async () => {
   try {
     const archive = buildArchive(join(scratch, 'archive'), pages);
     const cases: Case[] = [
-      { name: 'node -e 0', args: ['-e', '0'] },
-      { name: 'clipfile --version', args: [cli, '--version'] },
-      { name: 'clipfile extract (seed page)', args: EXTRACT_ARGS },
-      { name: `clipfile list (${pages} pages)`, args: [cli, 'list', '-o', archive] },
+      { name: 'node -e 0', program: process.execPath, args: ['-e', '0'] },
+      { name: 'clipfile --version', program: cli, args: ['--version'] },
+      { name: 'clipfile extract (seed page)', program: cli, args: EXTRACT_ARGS },
+      { name: `clipfile list (${pages} pages)`, program: cli, args: ['list', '-o', archive] },
     ];
     if (process.env[EXTRA_CERTIFICATES]) {
       cases.push(
-        { name: `node -e 0, no ${EXTRA_CERTIFICATES}`, args: ['-e', '0'], without: [EXTRA_CERTIFICATES] },
-        { name: `extract, no ${EXTRA_CERTIFICATES}`, args: EXTRACT_ARGS, without: [EXTRA_CERTIFICATES] },
+        { name: `node -e 0, no ${EXTRA_CERTIFICATES}`, program: process.execPath, args: ['-e', '0'], without: [EXTRA_CERTIFICATES] },
+        { name: `extract, no ${EXTRA_CERTIFICATES}`, program: cli, args: EXTRACT_ARGS, without: [EXTRA_CERTIFICATES] },
+        // Node runs the file itself: the shell part that leaves the certificates out never runs.
+        { name: 'node bin/clipfile.js extract', program: process.execPath, args: [cli, ...EXTRACT_ARGS] },
       );
     }
     if (values.compare !== undefined) {
       const other = join(resolve(values.compare), 'bin/clipfile.js');
       cases.push(
-        { name: 'compared --version', args: [other, '--version'] },
-        { name: 'compared extract (seed page)', args: [other, 'extract', SEED, '--url', SEED_URL] },
-        { name: `compared list (${pages} pages)`, args: [other, 'list', '-o', archive] },
+        { name: 'compared --version', program: other, args: ['--version'] },
+        { name: 'compared extract (seed page)', program: other, args: EXTRACT_ARGS },
+        { name: `compared list (${pages} pages)`, program: other, args: ['list', '-o', archive] },
       );
     }
     if (values.instructions) return printInstructions(cases);
@@ -104,12 +110,12 @@ runBench('bench:startup', async () => {
       for (const c of cases) times.get(c.name)!.push(timeOnce(c));
     }
     // Each case against the `node -e 0` run in the same environment.
-    const floorOf = (c: Case) => median(times.get(cases.find((other) => other.args[0] === '-e' && String(other.without) === String(c.without))!.name)!.map((sample) => sample.wallMs));
+    const floorOf = (c: Case) => median(times.get(cases.find((other) => isNodeFloor(other) && String(other.without) === String(c.without))!.name)!.map((sample) => sample.wallMs));
     console.log(`start-up, median of ${runs} interleaved runs (range), Node ${process.version}, load average before ${loadBefore}, after ${loadAverage()}`);
     for (const c of cases) {
       const wall = times.get(c.name)!.map((sample) => sample.wallMs);
       const cpu = times.get(c.name)!.flatMap((sample) => (sample.cpuMs === null ? [] : [sample.cpuMs]));
-      const ratio = c.args[0] === '-e' ? '' : `  ${(median(wall) / floorOf(c)).toFixed(1)}× node -e 0`;
+      const ratio = isNodeFloor(c) ? '' : `  ${(median(wall) / floorOf(c)).toFixed(1)}× node -e 0`;
       const cpuPart = cpu.length > 0 ? `  CPU ${seconds(median(cpu))}` : '';
       console.log(`  ${c.name.padEnd(36)} ${seconds(median(wall))}  (${seconds(Math.min(...wall))}–${seconds(Math.max(...wall))})${ratio}${cpuPart}`);
     }
@@ -121,8 +127,8 @@ runBench('bench:startup', async () => {
 function printBreakdown(runs: number): void {
   const loadBefore = loadAverage();
   // Runs enough times first that the code cache is as every later run finds it.
-  for (let warmUp = 0; warmUp <= CODE_CACHE_REFRESHES + 1; warmUp++) timeOnce({ name: 'warm-up', args: EXTRACT_ARGS });
-  const breakdown = profileBreakdown(EXTRACT_ARGS, runs, repoRoot);
+  for (let warmUp = 0; warmUp <= CODE_CACHE_REFRESHES + 1; warmUp++) timeOnce({ name: 'warm-up', program: cli, args: EXTRACT_ARGS });
+  const breakdown = profileBreakdown([cli, ...EXTRACT_ARGS], runs, repoRoot);
   console.log(
     `clipfile extract (seed page) under the CPU profiler, mean of ${breakdown.runs} runs, Node ${process.version}, load average before ${loadBefore}, after ${loadAverage()}`,
   );
@@ -136,7 +142,7 @@ function printInstructions(cases: Case[]): void {
   if (VALGRIND === null) throw new Error('--instructions needs valgrind (apt-get install valgrind)');
   for (let warmUp = 0; warmUp <= CODE_CACHE_REFRESHES + 1; warmUp++) for (const c of cases) timeOnce(c);
   console.log(`instructions of one run (valgrind, all threads), Node ${process.version}`);
-  for (const c of cases) console.log(`  ${c.name.padEnd(36)} ${(instructionsOf(c.args, repoRoot, environmentOf(c))! / 1e6).toFixed(0).padStart(6)} M`);
+  for (const c of cases) console.log(`  ${c.name.padEnd(36)} ${(instructionsOf(c.program, c.args, repoRoot, environmentOf(c))! / 1e6).toFixed(0).padStart(6)} M`);
 }
 
 interface Sample {
@@ -147,9 +153,7 @@ interface Sample {
 
 /** One run's wall and CPU time; a run that fails stops the bench. */
 function timeOnce(c: Case): Sample {
-  const [command, args] = haveGnuTime
-    ? [GNU_TIME, ['-f', 'cpu %U %S', process.execPath, ...c.args]]
-    : [process.execPath, c.args];
+  const [command, args] = haveGnuTime ? [GNU_TIME, ['-f', 'cpu %U %S', c.program, ...c.args]] : [c.program, c.args];
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: environmentOf(c) });
   const wallMs = performance.now() - started;
@@ -157,6 +161,11 @@ function timeOnce(c: Case): Sample {
   if (result.status !== 0) throw new Error(`${c.name} exited ${result.status}: ${stderr.trim()}`);
   const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(stderr);
   return { wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
+}
+
+/** `node -e 0`, what every other case is compared with. */
+function isNodeFloor(c: Case): boolean {
+  return c.program === process.execPath && c.args[0] === '-e';
 }
 
 function environmentOf(c: Case): NodeJS.ProcessEnv {

@@ -33,6 +33,7 @@ import type { Article } from '../article.js';
 import { SourceError } from '../errors.js';
 import type { ExtractOptions, PageInput } from '../extract/pipeline.js';
 import { oneLine } from '../text/index.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../extract/limits.js';
 import { rebuildError, type PoolToWorkerMessage, type WorkerToPoolMessage } from './extract-messages.js';
 
 export interface ExtractPoolOptions {
@@ -50,9 +51,6 @@ export interface ExtractPoolOptions {
    */
   resourceLimits?: ResourceLimits;
 }
-
-/** How long one page may hold a worker before it fails with 'timeout' (extract and archive: --time-limit). */
-export const DEFAULT_TIME_LIMIT_MS = 60_000;
 
 /** How long a new worker may take to load its modules (a hung start still ends in a timeout). */
 const WORKER_START_ALLOWANCE_MS = 30_000;

@@ -1,7 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ExtractPool } from '../batch/extract-pool.js';
 import { DEFAULT_RETRY_POLICY } from '../batch/retry.js';
 import type { RetryNotice } from '../batch/retry.js';
 import type { SourceItem } from '../batch/run.js';
@@ -152,13 +151,15 @@ function addBatchOptions(command: Command): Command {
  */
 async function runArchive(command: Command, sources: SourceItem[], flags: ArchiveCommandFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, { color: flags.color });
-  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }, { defaultUserAgent }, { withCommentsInMarkdown }] = await Promise.all([
+  // The pool (and node:worker_threads) loaded here, not at every command's start.
+  const [{ Archive }, { FeedStates }, { BatchRun }, { createPoliteFetcher }, { defaultUserAgent }, { withCommentsInMarkdown }, { ExtractPool }] = await Promise.all([
     import('../archive/store.js'),
     import('../archive/feed-state.js'),
     import('../batch/run.js'),
     import('../batch/fetcher.js'),
     import('../acquire/index.js'),
     import('../extract/comments/markdown.js'),
+    import('../batch/extract-pool.js'),
   ]);
   const archive = new Archive(archiveRoot(flags), (note) => reporter.warning(note));
   const fetchOptions = fetchOptionsFrom(flags);

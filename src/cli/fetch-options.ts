@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AcquireOptions } from '../acquire/index.js';
 import type { DomEngine } from '../extract/parse.js';
-import { DEFAULT_TIME_LIMIT_MS } from '../batch/extract-pool.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../extract/limits.js';
 import { ExitCode } from './exit-codes.js';
 import { positiveNumber } from './limit-options.js';
 

@@ -11,6 +11,11 @@
  */
 
 /**
+ * How long one page's extraction may take before it fails with 'timeout' (extract and archive:
+ * --time-limit; the pool's worker or the CLI's watchdog ends it).
+ */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+/**
  * Characters of markup a page may have once scripts and styles are out: the corpora's largest
  * has about 1 million; extraction costs about 3 s of CPU per million of text-dense markup.
  */

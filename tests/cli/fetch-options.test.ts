@@ -5,7 +5,7 @@
  */
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_LIMIT_MS } from '../../src/batch/extract-pool.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../../src/extract/limits.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import {
   addDomOption,

@@ -66,11 +66,11 @@ describe('start-up of a one-page extract', () => {
     expect(packages).toContain('@mozilla/readability');
   });
 
-  it('loads no feed or sitemap parser, WARC reader, CSS parser, spec DOM or browser driver', () => {
+  it('loads no feed or sitemap parser, WARC reader, CSS parser, spec DOM, browser driver or worker threads', () => {
     for (const unused of ['feedsmith', 'fast-xml-parser', 'warcio', 'postcss', 'cssomnom', 'jsdom', 'playwright-core', 'better-sqlite3']) {
       expect(packages, unused).not.toContain(unused);
     }
-    expect(loaded.builtins.filter((name) => /child_process|^NativeModule (http|https|zlib)$/.test(name))).toEqual([]);
+    expect(loaded.builtins.filter((name) => /child_process|^NativeModule (http|https|zlib|worker_threads)$/.test(name))).toEqual([]);
   });
 
   it('loads one build of each package: never a module of both its ES and its CommonJS build', () => {

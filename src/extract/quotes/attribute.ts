@@ -5,13 +5,15 @@
  * reporting sentence or paragraph that introduces it, and failing those the sentence's subject.
  */
 import type { Quote } from '../../article.js';
+import { bestCandidate, listCandidates, type SpeakerCandidate } from './candidates.js';
 import { Attributor, type Attribution } from './clauses.js';
-import { CONFIDENCE, REACH } from './confidence.js';
+import { CONFIDENCE, REACH, SPEAKER_CHOICE } from './confidence.js';
 import { TURN } from './find.js';
 import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
 import type { NameBook, NameMention } from './names.js';
 import { SpeakerResolver } from './resolve.js';
 import { RoleFinder } from './roles.js';
+import { SPEAKER_MODEL } from './speaker-model.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
 
 export { looksLikeTitle } from './join.js';
@@ -202,8 +204,53 @@ function nameTheDescription(c: SpanContext, attribution: Attribution): Attributi
   return { ...attribution, speaker: guess.speaker, confidence: Math.min(attribution.confidence, CONFIDENCE.namedDescription) };
 }
 
+/** What the fitted choice saw for one quotation (for fitting it: `npm run fit:speakers`). */
+export interface SpeakerChoiceRecord {
+  /** The quotation's text, pieces joined by a space. */
+  text: string;
+  /** The cascade's answer, and whether it stands without a vote. */
+  cascade: Attribution | null;
+  certain: boolean;
+  candidates: SpeakerCandidate[];
+  /** The attribution kept. */
+  chosen: Attribution | null;
+}
+
+export type SpeakerChoiceObserver = (record: SpeakerChoiceRecord) => void;
+
+/** Explicit reporting clauses around the quotation ("…,” X said", "X: …", "according to X"). */
+const EXPLICIT: ReadonlySet<Attribution['how']> = new Set(['after', 'before', 'colon', 'according', 'dash']);
+
+/**
+ * The cascade's answer, or the candidate the fitted model prefers (candidates.ts). An explicit
+ * clause with a name, and a description the article names nobody for ("a spokesman said"), stand
+ * as they are; a quotation nobody could say (a title or a single word, unattributed) gets nobody.
+ */
+function chooseSpeaker(c: SpanContext, cascade: Attribution | null, observe?: SpeakerChoiceObserver): Attribution | null {
+  const certain = cascade !== null && ((EXPLICIT.has(cascade.how) && cascade.confidence >= SPEAKER_CHOICE.certainConfidence) || !cascade.speaker);
+  const unsaid = !cascade && c.partial && (looksLikeTitle(c.content, c.language) || !/\s/.test(c.content.trim()));
+  if ((certain || unsaid) && !observe) return cascade;
+  const previousSpeaker = c.previousResult?.attribution?.speaker ?? null;
+  const candidates = listCandidates({ ...c, previousSpeaker }, cascade);
+  const best = certain || unsaid ? null : bestCandidate(candidates, SPEAKER_MODEL);
+  let chosen = cascade;
+  if (best && best.probability >= SPEAKER_CHOICE.minProbability && best.candidate.speaker !== cascade?.speaker) {
+    const { candidate, probability } = best;
+    chosen = {
+      mention: candidate.mention,
+      mentionStart: candidate.mentionStart,
+      speaker: candidate.speaker,
+      cue: null,
+      how: probability >= SPEAKER_CHOICE.statedProbability ? 'scored' : 'salient',
+      confidence: probability,
+    };
+  }
+  observe?.({ text: c.span.pieces.map((p) => c.text.slice(p.start, p.end)).join(' '), cascade, certain: certain || unsaid, candidates, chosen });
+  return chosen;
+}
+
 /** Attributes every span, then joins split quotations and continuations into one quotation. */
-export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage): Quote[] {
+export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage, observe?: SpeakerChoiceObserver): Quote[] {
   // Parentheticals such as "(R-Utah)" or "(D)" are left out of attribution clauses.
   const parenthetical = new RegExp(`\\([^()"“”«»\\n]{1,${REACH.parentheticalChars}}\\)`, 'g');
   const masked = text.replace(parenthetical, (m) => ' '.repeat(m.length));
@@ -221,6 +268,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
       if (attribution) break;
     }
     if (attribution && !attribution.speaker) attribution = nameTheDescription(c, attribution);
+    attribution = chooseSpeaker(c, attribution, observe);
     // Titles, nicknames and scare quotes are not speech: no speaker rather than a guess.
     if (attribution && c.partial && looksLikeTitle(c.content, language) && attribution.how !== 'after') attribution = null;
     if (attribution?.speaker) resolver.lastSpeakers.push({ speaker: attribution.speaker, at: span.closeAt });

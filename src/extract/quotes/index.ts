@@ -4,7 +4,7 @@
  * carries no quotation marks, come as values (QuotedElement) that the pipeline read.
  */
 import type { Quote } from '../../article.js';
-import { attributeSpans } from './attribute.js';
+import { attributeSpans, type SpeakerChoiceObserver } from './attribute.js';
 import { blocksOf, findMarkedQuotes } from './find.js';
 import { findNameMentions, NameBook } from './names.js';
 import { english } from './patterns-en.js';
@@ -12,6 +12,7 @@ import { russian } from './patterns-ru.js';
 import type { Block, Piece, QuoteLanguage, QuoteSpan } from './types.js';
 
 export type { QuoteLanguage } from './types.js';
+export type { SpeakerChoiceObserver, SpeakerChoiceRecord } from './attribute.js';
 export { english } from './patterns-en.js';
 
 const LANGUAGES: Record<string, QuoteLanguage> = { en: english, ru: russian };
@@ -28,6 +29,8 @@ export interface FindQuotesOptions {
   quoted?: QuotedElement[];
   /** The article's language (BCP 47); reporting patterns fall back to English. */
   lang?: string | null;
+  /** Called with what the speaker choice saw for each quotation (fitting the model: bench/fit-speakers.ts). */
+  observeSpeakers?: SpeakerChoiceObserver;
 }
 
 /** The language whose reporting patterns apply to a BCP 47 tag (English when none fits). */
@@ -44,7 +47,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const unmarked = options.quoted ? unmarkedQuotes(text, blocks, marked, options.quoted) : [];
   const spans = [...marked, ...unmarked].sort((a, b) => a.openAt - b.openAt);
   const book = new NameBook(findNameMentions(text, spans.flatMap((s) => s.pieces), language), language, text);
-  return attributeSpans(text, blocks, spans, book, language);
+  return attributeSpans(text, blocks, spans, book, language, options.observeSpeakers);
 }
 
 /** <blockquote> and <q> elements, located in the text. */

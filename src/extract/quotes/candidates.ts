@@ -1,0 +1,203 @@
+/**
+ * The people who may have said a quotation, and a fitted choice among them. The cascade of
+ * strategies (attribute.ts) proposes one speaker; this module lists the others the passage
+ * offers (everyone named from the paragraph before to the end of the quotation's sentence, and
+ * the cascade's own answer), describes each by a few features (distance, side, sentence and
+ * paragraph, subject of a reporting verb, already quoted, full name, person or organisation, the
+ * strategy that proposed it), and scores them with a logistic model fitted on quotes-train's
+ * study half (speaker-model.ts, refitted by `npm run fit:speakers`).
+ */
+import type { Attribution } from './clauses.js';
+import { SPEAKER_CHOICE } from './confidence.js';
+import type { NameBook, NameMention } from './names.js';
+import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
+
+/** The features a candidate is described by, in the order the model file lists them. */
+export const SPEAKER_FEATURES = [
+  /** The cascade proposed this speaker … */
+  'cascade',
+  /** … by an explicit reporting clause, a colon label or "according to" around the quotation. */
+  'cascadeExplicit',
+  /** … by inheriting the previous quotation's speaker, or from an introducing sentence. */
+  'cascadeInherited',
+  /** … as the subject of the quotation's sentence, or a possessive with a noun of speech. */
+  'cascadeSubject',
+  /** … as the person the passage is about (no clause names anyone). */
+  'cascadeSalient',
+  /** The cascade's confidence, when it proposed this speaker. */
+  'cascadeConfidence',
+  /** The cascade named nobody, or only a description with no name. */
+  'cascadeNone',
+  /** Characters from the nearest mention to the quotation, log scale. */
+  'logDistance',
+  /** The nearest mention comes after the quotation. */
+  'after',
+  /** A mention in the quotation's own sentence. */
+  'sameSentence',
+  /** A mention in the quotation's line (paragraph). */
+  'sameBlock',
+  /** The last person named before the quotation. */
+  'mostRecent',
+  /** A reporting clause has already made them a speaker in this article. */
+  'alreadyQuoted',
+  /** The previous quotation's speaker. */
+  'previousSpeaker',
+  /** The nearest mention is a full name (two words or more). */
+  'fullName',
+  /** A person, not an organisation or a place. */
+  'person',
+  /** A reporting verb follows a mention ("X said that …", "X also told …"). */
+  'verbAfterName',
+  /** A reporting verb right before a mention ("said X"). */
+  'verbBeforeName',
+  /** A mention opens its sentence (its subject). */
+  'opensSentence',
+  /** The nearest mention is a possessive ("X's"). */
+  'possessive',
+  /** How often the article names them, log scale. */
+  'logMentions',
+  /** The article tells their gender (a title, or he/she after their name). */
+  'gendered',
+] as const;
+
+export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
+
+/** A logistic model of "this candidate is the speaker": 1 / (1 + e^-(bias + Σ weight × feature)). */
+export interface SpeakerModel {
+  bias: number;
+  weights: Partial<Record<SpeakerFeature, number>>;
+}
+
+export interface SpeakerCandidate {
+  /** The resolved full name (or the cascade's speaker as it gave it). */
+  speaker: string;
+  /** The mention nearest the quotation, as written, and where it starts. */
+  mention: string;
+  mentionStart: number;
+  features: Record<SpeakerFeature, number>;
+}
+
+/** What the candidates are drawn from: the strategies' context for one quotation. */
+export interface CandidateContext {
+  text: string;
+  blocks: Block[];
+  language: QuoteLanguage;
+  book: NameBook;
+  span: QuoteSpan;
+  startBlock: Block;
+  before: { base: number };
+  after: { segment: string };
+  statedSpeakers: ReadonlySet<string>;
+  previousSpeaker: string | null;
+}
+
+/** How each strategy's answer is described to the model. */
+const CASCADE_KIND: Record<Attribution['how'], SpeakerFeature> = {
+  after: 'cascadeExplicit',
+  before: 'cascadeExplicit',
+  colon: 'cascadeExplicit',
+  according: 'cascadeExplicit',
+  dash: 'cascadeExplicit',
+  inherited: 'cascadeInherited',
+  intro: 'cascadeInherited',
+  subject: 'cascadeSubject',
+  salient: 'cascadeSalient',
+  scored: 'cascadeSalient',
+};
+
+/** Every speaker the passage offers for a quotation, the cascade's answer among them. */
+export function listCandidates(c: CandidateContext, cascade: Attribution | null): SpeakerCandidate[] {
+  const { text, book, language, span } = c;
+  const windowStart = c.blocks[Math.max(0, c.startBlock.index - SPEAKER_CHOICE.blocksBack)]!.start;
+  const sentenceEnd = span.closeAt + c.after.segment.length;
+  const sentenceStart = c.before.base;
+  const recent = book.mentions.findLast((m) => m.end <= span.openAt && m.start >= windowStart && book.isPersonMention(m));
+  const recentSpeaker = recent ? book.resolveName(recent.name, recent.start) : null;
+  const byName = new Map<string, NameMention[]>();
+  for (const m of book.mentions) {
+    if (m.start < windowStart || m.end > sentenceEnd) continue;
+    const speaker = book.resolveName(m.name, m.start);
+    byName.set(speaker, [...(byName.get(speaker) ?? []), m]);
+  }
+  const cascadeSpeaker = cascade?.speaker ?? null;
+  if (cascadeSpeaker && !byName.has(cascadeSpeaker)) byName.set(cascadeSpeaker, []);
+  const mentionCounts = new Map<string, number>();
+  for (const m of book.mentions) {
+    const speaker = book.resolveName(m.name, m.start);
+    mentionCounts.set(speaker, (mentionCounts.get(speaker) ?? 0) + 1);
+  }
+  const distanceOf = (m: NameMention) => (m.end <= span.openAt ? span.openAt - m.end : Math.max(0, m.start - span.closeAt));
+  const candidates: SpeakerCandidate[] = [];
+  for (const [speaker, mentions] of byName) {
+    const nearest = mentions.reduce<NameMention | undefined>((best, m) => (!best || distanceOf(m) < distanceOf(best) ? m : best), undefined);
+    const isCascade = speaker === cascadeSpeaker;
+    const features = Object.fromEntries(SPEAKER_FEATURES.map((f) => [f, 0])) as Record<SpeakerFeature, number>;
+    features.cascade = isCascade ? 1 : 0;
+    if (isCascade && cascade) {
+      features[CASCADE_KIND[cascade.how]] = 1;
+      features.cascadeConfidence = cascade.confidence;
+    }
+    features.cascadeNone = cascadeSpeaker ? 0 : 1;
+    const inQuoteLine = (m: NameMention) => m.start >= c.startBlock.start && m.end <= Math.max(c.startBlock.end, sentenceEnd);
+    if (nearest) {
+      features.logDistance = Math.log1p(distanceOf(nearest));
+      features.after = nearest.start >= span.closeAt ? 1 : 0;
+      features.fullName = nearest.tokens.length >= 2 ? 1 : 0;
+      features.possessive = /['’]s?$/.test(text.slice(nearest.start, nearest.end)) || /^['’]s?\b/.test(text.slice(nearest.end, nearest.end + 2)) ? 1 : 0;
+    } else {
+      features.logDistance = Math.log1p(SPEAKER_CHOICE.farChars);
+    }
+    features.sameSentence = mentions.some((m) => m.start >= sentenceStart && m.end <= sentenceEnd) ? 1 : 0;
+    features.sameBlock = mentions.some(inQuoteLine) ? 1 : 0;
+    features.mostRecent = speaker === recentSpeaker ? 1 : 0;
+    features.alreadyQuoted = c.statedSpeakers.has(speaker) ? 1 : 0;
+    features.previousSpeaker = speaker === c.previousSpeaker ? 1 : 0;
+    features.person = mentions.some((m) => book.isPersonMention(m)) || (!mentions.length && isCascade) ? 1 : 0;
+    features.verbAfterName = mentions.some((m) => reportingVerbAfter(text, m.end, language)) ? 1 : 0;
+    features.verbBeforeName = mentions.some((m) => reportingVerbBefore(text, m.start, language)) ? 1 : 0;
+    features.opensSentence = mentions.some((m) => opensSentence(text, m.start)) ? 1 : 0;
+    features.logMentions = Math.log1p(mentionCounts.get(speaker) ?? 0);
+    features.gendered = book.genderOf(speaker) !== undefined ? 1 : 0;
+    candidates.push({
+      speaker,
+      mention: nearest ? text.slice(nearest.start, nearest.end) : (cascade?.mention ?? speaker),
+      mentionStart: nearest?.start ?? cascade?.mentionStart ?? span.openAt,
+      features,
+    });
+  }
+  return candidates;
+}
+
+/** The model's probability that a candidate is the speaker. */
+export function speakerProbability(candidate: SpeakerCandidate, model: SpeakerModel): number {
+  let z = model.bias;
+  for (const [name, weight] of Object.entries(model.weights) as [SpeakerFeature, number][]) z += weight * candidate.features[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The most probable candidate, with its probability; null when there is none. */
+export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerModel): { candidate: SpeakerCandidate; probability: number } | null {
+  let best: { candidate: SpeakerCandidate; probability: number } | null = null;
+  for (const candidate of candidates) {
+    const probability = speakerProbability(candidate, model);
+    if (!best || probability > best.probability) best = { candidate, probability };
+  }
+  return best;
+}
+
+/** A reporting verb within a few words after `end`, adverbs passed over ("X also said"). */
+function reportingVerbAfter(text: string, end: number, language: QuoteLanguage): boolean {
+  const words = text.slice(end, end + SPEAKER_CHOICE.verbChars).match(/\p{L}+/gu) ?? [];
+  const verb = words.find((word) => !language.adverbs.has(word.toLowerCase()));
+  return verb !== undefined && language.verbs.has(verb.toLowerCase()) && !language.weakVerbs.has(verb.toLowerCase());
+}
+
+/** A reporting verb is the word right before `start` ("said X", "told X"). */
+function reportingVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
+  const word = /(\p{L}+)[\s,]*$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
+  return word !== undefined && language.verbs.has(word.toLowerCase()) && !language.weakVerbs.has(word.toLowerCase());
+}
+
+function opensSentence(text: string, at: number): boolean {
+  return at === 0 || /(^|[.!?…:\n])\s*["“‘(]?$/.test(text.slice(Math.max(0, at - 4), at));
+}

@@ -15,10 +15,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findRepoRoot } from '../eval/corpus.js';
-import { fitLogistic } from '../eval/logistic-fit.js';
+import { fitConditionalLogit } from '../eval/logistic-fit.js';
 import { extractDoc, goldSubset, loadQuotesGold, quotesTrainDir, trainHalf, type DocText } from '../eval/quotes-corpus.js';
 import { jaccard, nameMatch, toks, type GoldQuote } from '../eval/quotes-score.js';
-import { bestCandidate, SPEAKER_FEATURES, type SpeakerCandidate, type SpeakerModel } from '../src/extract/quotes/candidates.js';
+import { bestCandidate, SPEAKER_FEATURES, type SpeakerModel } from '../src/extract/quotes/candidates.js';
 import { SPEAKER_CHOICE } from '../src/extract/quotes/confidence.js';
 import { findQuotes, type SpeakerChoiceRecord } from '../src/extract/quotes/index.js';
 import { SPEAKER_MODEL } from '../src/extract/quotes/speaker-model.js';
@@ -83,8 +83,9 @@ function modelChoice(e: Example, model: SpeakerModel): string | null {
 
 function modelSource(model: SpeakerModel, rows: number, positives: number, quotations: number): string {
   return `/**
- * The speaker choice's fitted weights (candidates.ts): a logistic regression of "this candidate is
- * the gold speaker" on the ${SPEAKER_FEATURES.length} features, L2 penalty ${L2} on standardised features. Fitted
+ * The speaker choice's fitted weights (candidates.ts): a conditional logit (softmax over each
+ * quotation's candidates) of which candidate is the gold speaker, on the ${SPEAKER_FEATURES.length} features, L2 penalty
+ * ${L2} on standardised features. Fitted
  * by \`npm run fit:speakers\` (bench/fit-speakers.ts) on quotes-train's study half only: the
  * ${quotations} quotations with a named gold source whose speaker the cascade does not state for
  * certain, ${rows} candidates, ${positives} of them the gold speaker. The check half is left to
@@ -93,7 +94,6 @@ function modelSource(model: SpeakerModel, rows: number, positives: number, quota
 import type { SpeakerModel } from './candidates.js';
 
 export const SPEAKER_MODEL: SpeakerModel = {
-  bias: ${model.bias.toFixed(4)},
   weights: {
 ${SPEAKER_FEATURES.map((name) => `    ${name}: ${(model.weights[name] ?? 0).toFixed(4)},`).join('\n')}
   },
@@ -105,18 +105,12 @@ async function main(): Promise<number> {
   const args = readBenchArgs(USAGE, { 'dry-run': { type: 'boolean' }, texts: { type: 'string' } });
   const examples = collectStudy(args.texts ? path.resolve(args.texts) : undefined);
   const open = examples.filter((e) => !e.record.certain && e.record.candidates.length);
-  const xs: number[][] = [];
-  const ys: number[] = [];
-  for (const e of open) {
-    e.record.candidates.forEach((c: SpeakerCandidate, i) => {
-      xs.push(SPEAKER_FEATURES.map((name) => c.features[name]));
-      ys.push(e.labels[i] ? 1 : 0);
-    });
-  }
-  const fitted = fitLogistic(xs, ys, L2);
-  const model: SpeakerModel = { bias: fitted.bias, weights: Object.fromEntries(SPEAKER_FEATURES.map((name, j) => [name, fitted.weights[j]!])) };
-  console.log(`study half: ${examples.length} quotations with a named gold source found, ${open.length} not stated for certain, ${xs.length} candidates (${ys.filter(Boolean).length} right)`);
-  console.log(`  ${'bias'.padEnd(18)} ${model.bias.toFixed(4).padStart(9)}`);
+  const groups = open.map((e) => ({ xs: e.record.candidates.map((c) => SPEAKER_FEATURES.map((name) => c.features[name])), right: e.labels }));
+  const fitted = fitConditionalLogit(groups, L2);
+  const model: SpeakerModel = { weights: Object.fromEntries(SPEAKER_FEATURES.map((name, j) => [name, fitted[j]!])) };
+  const candidates = groups.reduce((n, g) => n + g.xs.length, 0);
+  const rightOnes = groups.reduce((n, g) => n + g.right.filter(Boolean).length, 0);
+  console.log(`study half: ${examples.length} quotations with a named gold source found, ${open.length} not stated for certain, ${candidates} candidates (${rightOnes} right)`);
   for (const name of SPEAKER_FEATURES) console.log(`  ${name.padEnd(18)} ${(model.weights[name] ?? 0).toFixed(4).padStart(9)}`);
   const certain = examples.filter((e) => e.record.certain);
   console.log(`certain (explicit clause ≥ ${SPEAKER_CHOICE.certainConfidence}): cascade right on ${correct(certain, (e) => e.record.cascade?.speaker ?? null)}/${certain.length}`);
@@ -124,9 +118,16 @@ async function main(): Promise<number> {
     `not certain: cascade right on ${correct(open, (e) => e.record.cascade?.speaker ?? null)}/${open.length}, current model ${correct(open, (e) => modelChoice(e, SPEAKER_MODEL))}, ` +
       `fitted model ${correct(open, (e) => modelChoice(e, model))}, some candidate right ${open.filter((e) => e.labels.some(Boolean)).length}`,
   );
+  if (process.env.SPEAKERS_DEBUG) {
+    for (const e of open) {
+      const pick = modelChoice(e, model);
+      if (nameMatch(pick, e.gold.source_name_tokens)) continue;
+      console.log(`[${e.doc.slice(0, 28)}] gold=${e.gold.source_text} cascade=${e.record.cascade?.speaker}/${e.record.cascade?.how} pick=${pick} cands=${e.record.candidates.map((c, i) => `${c.speaker}${e.labels[i] ? '*' : ''}`).join('|')} | ${e.record.text.slice(0, 60)}`);
+    }
+  }
   if (!args['dry-run']) {
     const file = path.join(findRepoRoot(), 'src', 'extract', 'quotes', 'speaker-model.ts');
-    writeFileSync(file, modelSource(model, xs.length, ys.filter(Boolean).length, open.length));
+    writeFileSync(file, modelSource(model, candidates, rightOnes, open.length));
     console.log(`written to ${path.relative(process.cwd(), file)}`);
   }
   return 0;

@@ -4,7 +4,7 @@
  * offers (everyone named from the paragraph before to the end of the quotation's sentence, and
  * the cascade's own answer), describes each by a few features (distance, side, sentence and
  * paragraph, subject of a reporting verb, already quoted, full name, person or organisation, the
- * strategy that proposed it), and scores them with a logistic model fitted on quotes-train's
+ * strategy that proposed it), and scores them with a conditional logit fitted on quotes-train's
  * study half (speaker-model.ts, refitted by `npm run fit:speakers`).
  */
 import type { Attribution } from './clauses.js';
@@ -58,13 +58,23 @@ export const SPEAKER_FEATURES = [
   'logMentions',
   /** The article tells their gender (a title, or he/she after their name). */
   'gendered',
+  /** A mention in the quotation's sentence with a reporting verb beside it ("…,” said X", "X said …: “…”"). */
+  'reportsInSentence',
+  /** A mention opens the quotation's own sentence. */
+  'subjectOfSentence',
+  /** A lower-case title or role right before a mention ("host X", "professor X"). */
+  'roleBefore',
+  /** The nearest mention is in capitals only (a headline, an acronym). */
+  'capitals',
 ] as const;
 
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
 
-/** A logistic model of "this candidate is the speaker": 1 / (1 + e^-(bias + Σ weight × feature)). */
+/**
+ * A conditional logit over a quotation's candidates: each scores Σ weight × feature, and its
+ * probability of being the speaker is its softmax share of the quotation's candidates.
+ */
 export interface SpeakerModel {
-  bias: number;
   weights: Partial<Record<SpeakerFeature, number>>;
 }
 
@@ -112,20 +122,15 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   const sentenceEnd = span.closeAt + c.after.segment.length;
   const sentenceStart = c.before.base;
   const recent = book.mentions.findLast((m) => m.end <= span.openAt && m.start >= windowStart && book.isPersonMention(m));
-  const recentSpeaker = recent ? book.resolveName(recent.name, recent.start) : null;
+  const recentSpeaker = recent ? book.resolveMention(recent) : null;
   const byName = new Map<string, NameMention[]>();
   for (const m of book.mentions) {
     if (m.start < windowStart || m.end > sentenceEnd) continue;
-    const speaker = book.resolveName(m.name, m.start);
+    const speaker = book.resolveMention(m);
     byName.set(speaker, [...(byName.get(speaker) ?? []), m]);
   }
   const cascadeSpeaker = cascade?.speaker ?? null;
   if (cascadeSpeaker && !byName.has(cascadeSpeaker)) byName.set(cascadeSpeaker, []);
-  const mentionCounts = new Map<string, number>();
-  for (const m of book.mentions) {
-    const speaker = book.resolveName(m.name, m.start);
-    mentionCounts.set(speaker, (mentionCounts.get(speaker) ?? 0) + 1);
-  }
   const distanceOf = (m: NameMention) => (m.end <= span.openAt ? span.openAt - m.end : Math.max(0, m.start - span.closeAt));
   const candidates: SpeakerCandidate[] = [];
   for (const [speaker, mentions] of byName) {
@@ -156,8 +161,13 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
     features.verbAfterName = mentions.some((m) => reportingVerbAfter(text, m.end, language)) ? 1 : 0;
     features.verbBeforeName = mentions.some((m) => reportingVerbBefore(text, m.start, language)) ? 1 : 0;
     features.opensSentence = mentions.some((m) => opensSentence(text, m.start)) ? 1 : 0;
-    features.logMentions = Math.log1p(mentionCounts.get(speaker) ?? 0);
+    features.logMentions = Math.log1p(book.mentionCount(speaker));
     features.gendered = book.genderOf(speaker) !== undefined ? 1 : 0;
+    const inSentence = mentions.filter((m) => m.start >= sentenceStart && m.end <= sentenceEnd);
+    features.reportsInSentence = inSentence.some((m) => reportingVerbAfter(text, m.end, language) || reportingVerbBefore(text, m.start, language)) ? 1 : 0;
+    features.subjectOfSentence = inSentence.some((m) => m.start - sentenceStart < SPEAKER_CHOICE.subjectStartChars) ? 1 : 0;
+    features.roleBefore = mentions.some((m) => roleBefore(text, m.start, language)) ? 1 : 0;
+    features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
     candidates.push({
       speaker,
       mention: nearest ? text.slice(nearest.start, nearest.end) : (cascade?.mention ?? speaker),
@@ -168,21 +178,21 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   return candidates;
 }
 
-/** The model's probability that a candidate is the speaker. */
-export function speakerProbability(candidate: SpeakerCandidate, model: SpeakerModel): number {
-  let z = model.bias;
+function speakerScore(candidate: SpeakerCandidate, model: SpeakerModel): number {
+  let z = 0;
   for (const [name, weight] of Object.entries(model.weights) as [SpeakerFeature, number][]) z += weight * candidate.features[name];
-  return 1 / (1 + Math.exp(-z));
+  return z;
 }
 
-/** The most probable candidate, with its probability; null when there is none. */
+/** The most probable candidate, with its share of the probability; null when there is none. */
 export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerModel): { candidate: SpeakerCandidate; probability: number } | null {
-  let best: { candidate: SpeakerCandidate; probability: number } | null = null;
-  for (const candidate of candidates) {
-    const probability = speakerProbability(candidate, model);
-    if (!best || probability > best.probability) best = { candidate, probability };
-  }
-  return best;
+  if (!candidates.length) return null;
+  const scores = candidates.map((c) => speakerScore(c, model));
+  const top = Math.max(...scores);
+  const shares = scores.map((z) => Math.exp(z - top));
+  const total = shares.reduce((a, b) => a + b, 0);
+  const best = scores.indexOf(top);
+  return { candidate: candidates[best]!, probability: shares[best]! / total };
 }
 
 /** A reporting verb within a few words after `end`, adverbs passed over ("X also said"). */
@@ -196,6 +206,12 @@ function reportingVerbAfter(text: string, end: number, language: QuoteLanguage):
 function reportingVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
   const word = /(\p{L}+)[\s,]*$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
   return word !== undefined && language.verbs.has(word.toLowerCase()) && !language.weakVerbs.has(word.toLowerCase());
+}
+
+/** The word right before `start` is a lower-case title or role noun ("host X", "professor X"). */
+function roleBefore(text: string, start: number, language: QuoteLanguage): boolean {
+  const word = /(\p{Ll}[\p{L}-]*)\s+$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
+  return word !== undefined && (language.titles.has(word) || language.roleNoun.test(word));
 }
 
 function opensSentence(text: string, at: number): boolean {

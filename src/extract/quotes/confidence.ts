@@ -129,6 +129,8 @@ export const SPEAKER_CHOICE = {
   farChars: 2000,
   /** How far around a name a reporting verb is looked for. */
   verbChars: 40,
+  /** A name this close to its sentence's start is the sentence's subject. */
+  subjectStartChars: 5,
   /** The cascade's answer stands without a vote when an explicit clause gave it at least this confidence. */
   certainConfidence: 0.85,
   /** The model names nobody below this probability (the cascade's answer, if any, stays). */

@@ -191,11 +191,35 @@ export class NameBook {
     return undefined;
   }
 
+  private readonly resolvedMentions = new Map<NameMention, string>();
+  private readonly personMentions = new Map<NameMention, boolean>();
+  private mentionCounts: Map<string, number> | undefined;
+
+  /** The full name a mention stands for, worked out once per mention. */
+  resolveMention(m: NameMention): string {
+    let full = this.resolvedMentions.get(m);
+    if (full === undefined) this.resolvedMentions.set(m, (full = this.resolveName(m.name, m.start)));
+    return full;
+  }
+
+  /** How many mentions resolve to a full name. */
+  mentionCount(full: string): number {
+    if (!this.mentionCounts) {
+      this.mentionCounts = new Map();
+      for (const m of this.mentions) this.mentionCounts.set(this.resolveMention(m), (this.mentionCounts.get(this.resolveMention(m)) ?? 0) + 1);
+    }
+    return this.mentionCounts.get(full) ?? 0;
+  }
+
   /** The mention names a person, or a name that a person's full name resolves it to. */
   isPersonMention(m: NameMention): boolean {
     if (m.person) return true;
-    const full = this.resolveName(m.name, m.start);
-    return this.mentions.some((o) => o.person && o.name === full);
+    let known = this.personMentions.get(m);
+    if (known === undefined) {
+      const full = this.resolveMention(m);
+      this.personMentions.set(m, (known = this.mentions.some((o) => o.person && o.name === full)));
+    }
+    return known;
   }
 
   /** The nearest person named before `at` (resolved to a full name) whose gender does not clash. */

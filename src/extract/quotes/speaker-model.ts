@@ -1,37 +1,41 @@
 /**
- * The speaker choice's fitted weights (candidates.ts): a logistic regression of "this candidate is
- * the gold speaker" on the 22 features, L2 penalty 1 on standardised features. Fitted
+ * The speaker choice's fitted weights (candidates.ts): a conditional logit (softmax over each
+ * quotation's candidates) of which candidate is the gold speaker, on the 26 features, L2 penalty
+ * 1 on standardised features. Fitted
  * by `npm run fit:speakers` (bench/fit-speakers.ts) on quotes-train's study half only: the
  * 1050 quotations with a named gold source whose speaker the cascade does not state for
- * certain, 5024 candidates, 1099 of them the gold speaker. The check half is left to
+ * certain, 5023 candidates, 1099 of them the gold speaker. The check half is left to
  * bench:quotes to score. Written by the script: refit rather than edit by hand.
  */
 import type { SpeakerModel } from './candidates.js';
 
 export const SPEAKER_MODEL: SpeakerModel = {
-  bias: -4.5775,
   weights: {
-    cascade: 1.3796,
-    cascadeExplicit: 0.8758,
-    cascadeInherited: 1.5042,
-    cascadeSubject: 0.8684,
-    cascadeSalient: 1.4263,
-    cascadeConfidence: 3.2020,
-    cascadeNone: 1.7736,
-    logDistance: -0.1319,
-    after: -0.0565,
-    sameSentence: 0.5788,
-    sameBlock: 1.2520,
-    mostRecent: 0.2721,
-    alreadyQuoted: 0.0136,
-    previousSpeaker: 0.8182,
-    fullName: 0.4144,
-    person: 0.7535,
-    verbAfterName: 0.4386,
-    verbBeforeName: -0.0127,
-    opensSentence: 0.4578,
-    possessive: 0.4564,
-    logMentions: -0.0412,
-    gendered: 0.0957,
+    cascade: 0.2432,
+    cascadeExplicit: 0.4296,
+    cascadeInherited: -0.0075,
+    cascadeSubject: 0.5293,
+    cascadeSalient: 0.1116,
+    cascadeConfidence: 2.9448,
+    cascadeNone: -0.0000,
+    logDistance: -0.1759,
+    after: -0.9118,
+    sameSentence: 0.8607,
+    sameBlock: 2.9949,
+    mostRecent: -0.4131,
+    alreadyQuoted: -0.1935,
+    previousSpeaker: 0.7833,
+    fullName: 0.3249,
+    person: 2.0096,
+    verbAfterName: 0.9127,
+    verbBeforeName: 0.6728,
+    opensSentence: 0.3340,
+    possessive: -0.2403,
+    logMentions: -0.2398,
+    gendered: 0.3981,
+    reportsInSentence: -0.9386,
+    subjectOfSentence: 0.3672,
+    roleBefore: -0.3562,
+    capitals: 1.0465,
   },
 };

@@ -119,7 +119,7 @@ async function main(): Promise<number> {
       `fitted model ${correct(open, (e) => modelChoice(e, model))}, some candidate right ${open.filter((e) => e.labels.some(Boolean)).length}`,
   );
   if (process.env.SPEAKERS_DEBUG) {
-    for (const e of open) {
+    for (const e of process.env.SPEAKERS_DEBUG === 'certain' ? certain : open) {
       const pick = modelChoice(e, model);
       if (nameMatch(pick, e.gold.source_name_tokens)) continue;
       console.log(`[${e.doc.slice(0, 28)}] gold=${e.gold.source_text} cascade=${e.record.cascade?.speaker}/${e.record.cascade?.how} pick=${pick} cands=${e.record.candidates.map((c, i) => `${c.speaker}${e.labels[i] ? '*' : ''}`).join('|')} | ${e.record.text.slice(0, 60)}`);

@@ -121,11 +121,11 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   const windowStart = c.blocks[Math.max(0, c.startBlock.index - SPEAKER_CHOICE.blocksBack)]!.start;
   const sentenceEnd = span.closeAt + c.after.segment.length;
   const sentenceStart = c.before.base;
-  const recent = book.mentions.findLast((m) => m.end <= span.openAt && m.start >= windowStart && book.isPersonMention(m));
+  const inWindow = book.mentionsWithin(windowStart, sentenceEnd);
+  const recent = inWindow.findLast((m) => m.end <= span.openAt && book.isPersonMention(m));
   const recentSpeaker = recent ? book.resolveMention(recent) : null;
   const byName = new Map<string, NameMention[]>();
-  for (const m of book.mentions) {
-    if (m.start < windowStart || m.end > sentenceEnd) continue;
+  for (const m of inWindow) {
     const speaker = book.resolveMention(m);
     byName.set(speaker, [...(byName.get(speaker) ?? []), m]);
   }
@@ -180,7 +180,7 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
 
 function speakerScore(candidate: SpeakerCandidate, model: SpeakerModel): number {
   let z = 0;
-  for (const [name, weight] of Object.entries(model.weights) as [SpeakerFeature, number][]) z += weight * candidate.features[name];
+  for (const name of SPEAKER_FEATURES) z += (model.weights[name] ?? 0) * candidate.features[name];
   return z;
 }
 

@@ -157,6 +157,20 @@ export class NameBook {
     }
   }
 
+  /** The mentions that start at or after `from` and end by `to`, in text order (mentions are sorted by start). */
+  mentionsWithin(from: number, to: number): NameMention[] {
+    let low = 0;
+    let high = this.mentions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.mentions[mid]!.start < from) low = mid + 1;
+      else high = mid;
+    }
+    const found: NameMention[] = [];
+    for (let i = low; i < this.mentions.length && this.mentions[i]!.start < to; i++) if (this.mentions[i]!.end <= to) found.push(this.mentions[i]!);
+    return found;
+  }
+
   /** Known full names (two tokens or more) that a one-word name belongs to. */
   private fullNamesFor(word: string, before: number): NameMention[] {
     const lower = word.toLowerCase();
@@ -180,8 +194,17 @@ export class NameBook {
     return name;
   }
 
+  private readonly genders = new Map<string, string | undefined>();
+
   /** The gender a name is known by (a title such as Mr. or Mrs. somewhere in the article). */
   genderOf(name: string): string | undefined {
+    if (this.genders.has(name)) return this.genders.get(name);
+    const gender = this.findGender(name);
+    this.genders.set(name, gender);
+    return gender;
+  }
+
+  private findGender(name: string): string | undefined {
     const last = name.split(/\s+/).at(-1)!.toLowerCase();
     for (const m of this.mentions) if (m.gender && m.tokens.at(-1) === last) return m.gender;
     // Else how the article refers to them: a clear majority of he or she after their name.

@@ -66,6 +66,10 @@ export const SPEAKER_FEATURES = [
   'roleBefore',
   /** The nearest mention is in capitals only (a headline, an acronym). */
   'capitals',
+  /** The person named closest before the quotation, of all the candidates. */
+  'closestBefore',
+  /** The person named closest after the quotation, of all the candidates. */
+  'closestAfter',
 ] as const;
 
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
@@ -175,6 +179,12 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
       features,
     });
   }
+  const closest = (side: 0 | 1) =>
+    candidates.reduce<SpeakerCandidate | undefined>((best, c) => (c.features.person && c.features.after === side && c.features.logDistance < (best?.features.logDistance ?? Infinity) ? c : best), undefined);
+  const before = closest(0);
+  const after = closest(1);
+  if (before) before.features.closestBefore = 1;
+  if (after) after.features.closestAfter = 1;
   return candidates;
 }
 

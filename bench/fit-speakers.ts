@@ -15,7 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findRepoRoot } from '../eval/corpus.js';
-import { fitConditionalLogit } from '../eval/logistic-fit.js';
+import { fitConditionalLogit, fitLogistic } from '../eval/logistic-fit.js';
 import { extractDoc, goldSubset, loadQuotesGold, quotesTrainDir, trainHalf, type DocText } from '../eval/quotes-corpus.js';
 import { jaccard, nameMatch, toks, type GoldQuote } from '../eval/quotes-score.js';
 import { bestCandidate, SPEAKER_FEATURES, type SpeakerModel } from '../src/extract/quotes/candidates.js';
@@ -88,7 +88,8 @@ function modelSource(model: SpeakerModel, rows: number, positives: number, quota
  * ${L2} on standardised features. Fitted
  * by \`npm run fit:speakers\` (bench/fit-speakers.ts) on quotes-train's study half only: the
  * ${quotations} quotations with a named gold source whose speaker the cascade does not state for
- * certain, ${rows} candidates, ${positives} of them the gold speaker. The check half is left to
+ * certain, ${rows} candidates, ${positives} of them the gold speaker; then a logistic calibration of
+ * "the chosen one is right" on its score and softmax share, the probability a choice reports. The check half is left to
  * bench:quotes to score. Written by the script: refit rather than edit by hand.
  */
 import type { SpeakerModel } from './candidates.js';
@@ -97,6 +98,7 @@ export const SPEAKER_MODEL: SpeakerModel = {
   weights: {
 ${SPEAKER_FEATURES.map((name) => `    ${name}: ${(model.weights[name] ?? 0).toFixed(4)},`).join('\n')}
   },
+  calibration: { bias: ${model.calibration.bias.toFixed(4)}, score: ${model.calibration.score.toFixed(4)}, share: ${model.calibration.share.toFixed(4)} },
 };
 `;
 }
@@ -107,11 +109,27 @@ async function main(): Promise<number> {
   const open = examples.filter((e) => !e.record.certain && e.record.candidates.length);
   const groups = open.map((e) => ({ xs: e.record.candidates.map((c) => SPEAKER_FEATURES.map((name) => c.features[name])), right: e.labels }));
   const fitted = fitConditionalLogit(groups, L2);
-  const model: SpeakerModel = { weights: Object.fromEntries(SPEAKER_FEATURES.map((name, j) => [name, fitted[j]!])) };
+  const weights = Object.fromEntries(SPEAKER_FEATURES.map((name, j) => [name, fitted[j]!]));
+  // The calibration: whether the chosen candidate is right, on its score and share.
+  const chosen = open.map((e) => ({ e, best: bestCandidate(e.record.candidates, { weights, calibration: { bias: 0, score: 0, share: 0 } })! }));
+  const calibrated = fitLogistic(
+    chosen.map(({ best }) => [best.score, best.share]),
+    chosen.map(({ e, best }) => (nameMatch(best.candidate.speaker, e.gold.source_name_tokens) ? 1 : 0)),
+    L2,
+  );
+  const model: SpeakerModel = { weights, calibration: { bias: calibrated.bias, score: calibrated.weights[0]!, share: calibrated.weights[1]! } };
   const candidates = groups.reduce((n, g) => n + g.xs.length, 0);
   const rightOnes = groups.reduce((n, g) => n + g.right.filter(Boolean).length, 0);
   console.log(`study half: ${examples.length} quotations with a named gold source found, ${open.length} not stated for certain, ${candidates} candidates (${rightOnes} right)`);
   for (const name of SPEAKER_FEATURES) console.log(`  ${name.padEnd(18)} ${(model.weights[name] ?? 0).toFixed(4).padStart(9)}`);
+  console.log(`  calibration: bias ${model.calibration.bias.toFixed(4)}, score ${model.calibration.score.toFixed(4)}, share ${model.calibration.share.toFixed(4)}`);
+  for (const [low, high] of [[0, 0.5], [0.5, SPEAKER_CHOICE.statedProbability], [SPEAKER_CHOICE.statedProbability, 1.01]] as const) {
+    const inBucket = open.filter((e) => {
+      const p = bestCandidate(e.record.candidates, model)!.probability;
+      return p >= low && p < high;
+    });
+    console.log(`  probability ${low}–${Math.min(1, high)}: ${inBucket.length} quotations, the choice right on ${correct(inBucket, (e) => bestCandidate(e.record.candidates, model)!.candidate.speaker)}`);
+  }
   const certain = examples.filter((e) => e.record.certain);
   console.log(`certain (explicit clause ≥ ${SPEAKER_CHOICE.certainConfidence}): cascade right on ${correct(certain, (e) => e.record.cascade?.speaker ?? null)}/${certain.length}`);
   console.log(

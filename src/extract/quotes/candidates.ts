@@ -75,11 +75,13 @@ export const SPEAKER_FEATURES = [
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
 
 /**
- * A conditional logit over a quotation's candidates: each scores Σ weight × feature, and its
- * probability of being the speaker is its softmax share of the quotation's candidates.
+ * A conditional logit over a quotation's candidates: each scores Σ weight × feature, the highest
+ * is chosen. A softmax share is relative (a lone candidate has all of it), so the probability that
+ * the choice is right comes from a logistic calibration on the chosen one's score and share.
  */
 export interface SpeakerModel {
   weights: Partial<Record<SpeakerFeature, number>>;
+  calibration: { bias: number; score: number; share: number };
 }
 
 export interface SpeakerCandidate {
@@ -194,15 +196,25 @@ function speakerScore(candidate: SpeakerCandidate, model: SpeakerModel): number 
   return z;
 }
 
-/** The most probable candidate, with its share of the probability; null when there is none. */
-export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerModel): { candidate: SpeakerCandidate; probability: number } | null {
+export interface SpeakerChoice {
+  candidate: SpeakerCandidate;
+  /** Its score and its softmax share among the quotation's candidates. */
+  score: number;
+  share: number;
+  /** The calibrated probability that it is the speaker. */
+  probability: number;
+}
+
+/** The highest-scoring candidate; null when there is none. */
+export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerModel): SpeakerChoice | null {
   if (!candidates.length) return null;
   const scores = candidates.map((c) => speakerScore(c, model));
   const top = Math.max(...scores);
-  const shares = scores.map((z) => Math.exp(z - top));
-  const total = shares.reduce((a, b) => a + b, 0);
-  const best = scores.indexOf(top);
-  return { candidate: candidates[best]!, probability: shares[best]! / total };
+  const total = scores.reduce((sum, z) => sum + Math.exp(z - top), 0);
+  const share = 1 / total;
+  const { bias, score, share: shareWeight } = model.calibration;
+  const probability = 1 / (1 + Math.exp(-(bias + score * top + shareWeight * share)));
+  return { candidate: candidates[scores.indexOf(top)]!, score: top, share, probability };
 }
 
 /** A reporting verb within a few words after `end`, adverbs passed over ("X also said"). */

@@ -134,7 +134,7 @@ export const SPEAKER_CHOICE = {
   /** The cascade's answer stands without a vote when an explicit clause gave it at least this confidence. */
   certainConfidence: 0.85,
   /** The model names nobody below this probability (the cascade's answer, if any, stays). */
-  minProbability: 0.3,
+  minProbability: 0.1,
   /** A choice under this probability is a guess (speakerGuessed). */
   statedProbability: 0.7,
 } as const;

@@ -6,9 +6,12 @@
  * as data to src/extract/quotes/speaker-model.ts. Only quotations whose gold source is a name are
  * used. The check half is never read here: bench:quotes scores the fitted model on it.
  *
- *   npm run fit:speakers [-- --dry-run] [--texts FILE]
+ *   npm run fit:speakers [-- --dry-run] [--texts FILE] [--failures]
  *
- * --texts FILE is bench:quotes's cache of extracted texts (read, and written when missing).
+ * --texts FILE is bench:quotes's cache of extracted texts (read, and written when missing);
+ * --failures lists the study half's quotations the fitted choice gets wrong, with their candidates.
+ * Records are collected with the current model in place (a choice changes who later "he said"
+ * refers to), so a second run after a refit may move the weights a little.
  * Prints the weights and, on the study half's uncertain quotations, how often the cascade, the
  * current model and the fitted one name the gold speaker, and how often any candidate does.
  */
@@ -25,7 +28,7 @@ import { SPEAKER_MODEL } from '../src/extract/quotes/speaker-model.js';
 import { readBenchArgs } from './args.js';
 import { runBench } from './run.js';
 
-const USAGE = 'usage: npm run fit:speakers [-- --dry-run] [--texts FILE]';
+const USAGE = 'usage: npm run fit:speakers [-- --dry-run] [--texts FILE] [--failures]';
 /** A quotation found and a gold piece are the same when their words overlap this much (score.py's match). */
 const SAME_QUOTE = 0.5;
 /** L2 penalty on the standardised features. */
@@ -104,7 +107,7 @@ ${SPEAKER_FEATURES.map((name) => `    ${name}: ${(model.weights[name] ?? 0).toFi
 }
 
 async function main(): Promise<number> {
-  const args = readBenchArgs(USAGE, { 'dry-run': { type: 'boolean' }, texts: { type: 'string' } });
+  const args = readBenchArgs(USAGE, { 'dry-run': { type: 'boolean' }, texts: { type: 'string' }, failures: { type: 'boolean' } });
   const examples = collectStudy(args.texts ? path.resolve(args.texts) : undefined);
   const open = examples.filter((e) => !e.record.certain && e.record.candidates.length);
   const groups = open.map((e) => ({ xs: e.record.candidates.map((c) => SPEAKER_FEATURES.map((name) => c.features[name])), right: e.labels }));
@@ -136,8 +139,9 @@ async function main(): Promise<number> {
     `not certain: cascade right on ${correct(open, (e) => e.record.cascade?.speaker ?? null)}/${open.length}, current model ${correct(open, (e) => modelChoice(e, SPEAKER_MODEL))}, ` +
       `fitted model ${correct(open, (e) => modelChoice(e, model))}, some candidate right ${open.filter((e) => e.labels.some(Boolean)).length}`,
   );
-  if (process.env.SPEAKERS_DEBUG) {
-    for (const e of process.env.SPEAKERS_DEBUG === 'certain' ? certain : open) {
+  if (args.failures) {
+    // The study half's quotations the fitted choice gets wrong, with their candidates (* = the gold speaker).
+    for (const e of open) {
       const pick = modelChoice(e, model);
       if (nameMatch(pick, e.gold.source_name_tokens)) continue;
       console.log(`[${e.doc.slice(0, 28)}] gold=${e.gold.source_text} cascade=${e.record.cascade?.speaker}/${e.record.cascade?.how} pick=${pick} cands=${e.record.candidates.map((c, i) => `${c.speaker}${e.labels[i] ? '*' : ''}`).join('|')} | ${e.record.text.slice(0, 60)}`);

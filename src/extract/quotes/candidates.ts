@@ -32,7 +32,7 @@ export const SPEAKER_FEATURES = [
   'logDistance',
   /** The nearest mention comes after the quotation. */
   'after',
-  /** A mention in the quotation's own sentence. */
+  /** A mention in the quotation's own sentence (from the quotation before it, when they share one). */
   'sameSentence',
   /** A mention in the quotation's line (paragraph). */
   'sameBlock',

@@ -88,12 +88,12 @@ function modelSource(model: SpeakerModel, rows: number, positives: number, quota
   return `/**
  * The speaker choice's fitted weights (candidates.ts): a conditional logit (softmax over each
  * quotation's candidates) of which candidate is the gold speaker, on the ${SPEAKER_FEATURES.length} features, L2 penalty
- * ${L2} on standardised features. Fitted
- * by \`npm run fit:speakers\` (bench/fit-speakers.ts) on quotes-train's study half only: the
- * ${quotations} quotations with a named gold source whose speaker the cascade does not state for
- * certain, ${rows} candidates, ${positives} of them the gold speaker; then a logistic calibration of
- * "the chosen one is right" on its score and softmax share, the probability a choice reports. The check half is left to
- * bench:quotes to score. Written by the script: refit rather than edit by hand.
+ * ${L2} on standardised features; then a logistic calibration of "the chosen one is right" on its
+ * score and softmax share, the probability a choice reports. Fitted by \`npm run fit:speakers\`
+ * (bench/fit-speakers.ts) on quotes-train's study half only: the ${quotations} quotations with a
+ * named gold source whose speaker the cascade does not state for certain, ${rows} candidates,
+ * ${positives} of them the gold speaker. The check half is left to bench:quotes to score.
+ * Written by the script: refit rather than edit by hand.
  */
 import type { SpeakerModel } from './candidates.js';
 

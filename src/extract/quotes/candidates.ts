@@ -107,6 +107,8 @@ export interface CandidateContext {
   previousSpeaker: string | null;
 }
 
+const NO_FEATURES = Object.fromEntries(SPEAKER_FEATURES.map((f) => [f, 0])) as Record<SpeakerFeature, number>;
+
 /** How each strategy's answer is described to the model. */
 const CASCADE_KIND: Record<Attribution['how'], SpeakerFeature> = {
   after: 'cascadeExplicit',
@@ -142,7 +144,7 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   for (const [speaker, mentions] of byName) {
     const nearest = mentions.reduce<NameMention | undefined>((best, m) => (!best || distanceOf(m) < distanceOf(best) ? m : best), undefined);
     const isCascade = speaker === cascadeSpeaker;
-    const features = Object.fromEntries(SPEAKER_FEATURES.map((f) => [f, 0])) as Record<SpeakerFeature, number>;
+    const features = { ...NO_FEATURES };
     features.cascade = isCascade ? 1 : 0;
     if (isCascade && cascade) {
       features[CASCADE_KIND[cascade.how]] = 1;
@@ -164,15 +166,16 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
     features.alreadyQuoted = c.statedSpeakers.has(speaker) ? 1 : 0;
     features.previousSpeaker = speaker === c.previousSpeaker ? 1 : 0;
     features.person = mentions.some((m) => book.isPersonMention(m)) || (!mentions.length && isCascade) ? 1 : 0;
-    features.verbAfterName = mentions.some((m) => reportingVerbAfter(text, m.end, language)) ? 1 : 0;
-    features.verbBeforeName = mentions.some((m) => reportingVerbBefore(text, m.start, language)) ? 1 : 0;
-    features.opensSentence = mentions.some((m) => opensSentence(text, m.start)) ? 1 : 0;
+    const traits = mentions.map((m) => traitsOf(m, text, language));
+    features.verbAfterName = traits.some((t) => t.verbAfter) ? 1 : 0;
+    features.verbBeforeName = traits.some((t) => t.verbBefore) ? 1 : 0;
+    features.opensSentence = traits.some((t) => t.opensSentence) ? 1 : 0;
     features.logMentions = Math.log1p(book.mentionCount(speaker));
     features.gendered = book.genderOf(speaker) !== undefined ? 1 : 0;
     const inSentence = mentions.filter((m) => m.start >= sentenceStart && m.end <= sentenceEnd);
-    features.reportsInSentence = inSentence.some((m) => reportingVerbAfter(text, m.end, language) || reportingVerbBefore(text, m.start, language)) ? 1 : 0;
+    features.reportsInSentence = inSentence.some((m) => traitsOf(m, text, language).verbAfter || traitsOf(m, text, language).verbBefore) ? 1 : 0;
     features.subjectOfSentence = inSentence.some((m) => m.start - sentenceStart < SPEAKER_CHOICE.subjectStartChars) ? 1 : 0;
-    features.roleBefore = mentions.some((m) => roleBefore(text, m.start, language)) ? 1 : 0;
+    features.roleBefore = traits.some((t) => t.roleBefore) ? 1 : 0;
     features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
     candidates.push({
       speaker,
@@ -215,6 +218,30 @@ export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerMode
   const { bias, score, share: shareWeight } = model.calibration;
   const probability = 1 / (1 + Math.exp(-(bias + score * top + shareWeight * share)));
   return { candidate: candidates[scores.indexOf(top)]!, score: top, share, probability };
+}
+
+interface MentionTraits {
+  verbAfter: boolean;
+  verbBefore: boolean;
+  opensSentence: boolean;
+  roleBefore: boolean;
+}
+
+/** What the words around a mention say, read once per mention (a mention belongs to one article's text). */
+const mentionTraits = new WeakMap<NameMention, MentionTraits>();
+
+function traitsOf(m: NameMention, text: string, language: QuoteLanguage): MentionTraits {
+  let traits = mentionTraits.get(m);
+  if (!traits) {
+    traits = {
+      verbAfter: reportingVerbAfter(text, m.end, language),
+      verbBefore: reportingVerbBefore(text, m.start, language),
+      opensSentence: opensSentence(text, m.start),
+      roleBefore: roleBefore(text, m.start, language),
+    };
+    mentionTraits.set(m, traits);
+  }
+  return traits;
 }
 
 /** A reporting verb within a few words after `end`, adverbs passed over ("X also said"). */

@@ -31,6 +31,9 @@
  * Session 9 (2026-12-02 04:30, CPU ms, load average 13–15; parsing rules only, each kept only when
  *   the check half improved): dev 96.0 / 94.7 / 95.2 / 91.3 (8.7 ms), study 95.5 / 91.0 / 94.8 / 88.4
  *   (5.4 ms), check 96.3 / 91.4 / 95.5 / 89.5 (4.7 ms): named 93 and joint 90 still not met.
+ * Session 10 (2026-12-02 07:18, CPU ms, load average 7–9; the fitted speaker choice, candidates.ts):
+ *   dev 96.0 / 96.0 / 98.4 / 92.6 (9.4 ms), study 95.5 / 92.2 / 97.0 / 89.6 (4.8 ms), check 96.3 /
+ *   92.3 / 97.4 / 90.4 (4.4 ms): joint 90 met, named 93 still not.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -26,15 +26,15 @@ describe('quotations on quotes-dev', () => {
     expect(docs).toHaveLength(Object.keys(gold.docs).length);
   });
 
-  // Measured 2026-12-01: P 0.967, R 0.950, F1 0.958; named 0.919, pronouns 0.910, joint 0.882.
-  it('finds the quotations (F1 ≥ 0.94) and names their speakers (named ≥ 0.89, pronouns ≥ 0.87, joint ≥ 0.85)', () => {
+  // Measured 2026-12-02 with the fitted speaker choice: P 0.966, R 0.953, F1 0.960; named 0.960, pronouns 0.984, joint 0.926.
+  it('finds the quotations (F1 ≥ 0.94) and names their speakers (named ≥ 0.94, pronouns ≥ 0.95, joint ≥ 0.91)', () => {
     const figures = headline(score);
     expect(figures.f1).toBeGreaterThanOrEqual(0.94);
     expect(figures.precision).toBeGreaterThanOrEqual(0.94);
     expect(figures.recall).toBeGreaterThanOrEqual(0.92);
-    expect(figures.namedSpeaker).toBeGreaterThanOrEqual(0.89);
-    expect(figures.pronounResolved).toBeGreaterThanOrEqual(0.87);
-    expect(figures.joint).toBeGreaterThanOrEqual(0.85);
+    expect(figures.namedSpeaker).toBeGreaterThanOrEqual(0.94);
+    expect(figures.pronounResolved).toBeGreaterThanOrEqual(0.95);
+    expect(figures.joint).toBeGreaterThanOrEqual(0.91);
   });
 
   it('every quotation’s pieces are stretches of the article text, and the text is made of them', () => {

@@ -5,8 +5,9 @@
  * reporting sentence or paragraph that introduces it, and failing those the sentence's subject.
  */
 import type { Quote } from '../../article.js';
+import { bestCandidate, listCandidates, type SpeakerCandidate, type SpeakerModel } from './candidates.js';
 import { Attributor, type Attribution } from './clauses.js';
-import { CONFIDENCE, REACH } from './confidence.js';
+import { CONFIDENCE, REACH, SPEAKER_CHOICE } from './confidence.js';
 import { TURN } from './find.js';
 import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
 import type { NameBook, NameMention } from './names.js';
@@ -202,8 +203,71 @@ function nameTheDescription(c: SpanContext, attribution: Attribution): Attributi
   return { ...attribution, speaker: guess.speaker, confidence: Math.min(attribution.confidence, CONFIDENCE.namedDescription) };
 }
 
+/** What the fitted choice saw for one quotation (for fitting it: `npm run fit:speakers`). */
+export interface SpeakerChoiceRecord {
+  /** The quotation's text, pieces joined by a space. */
+  text: string;
+  /** The cascade's answer, and whether it stands without a vote. */
+  cascade: Attribution | null;
+  certain: boolean;
+  candidates: SpeakerCandidate[];
+  /** The attribution kept. */
+  chosen: Attribution | null;
+}
+
+export type SpeakerChoiceObserver = (record: SpeakerChoiceRecord) => void;
+
+/** The fitted speaker choice to apply (null: the cascade's answers alone), and who watches it. */
+export interface SpeakerChoiceOptions {
+  model: SpeakerModel | null;
+  observe?: SpeakerChoiceObserver;
+}
+
+/** Explicit reporting clauses around the quotation ("…,” X said", "X: …", "according to X"). */
+const EXPLICIT: ReadonlySet<Attribution['how']> = new Set(['after', 'before', 'colon', 'according', 'dash']);
+
+/**
+ * The cascade's answer, or the candidate the fitted model prefers (candidates.ts). An explicit
+ * clause with a name at high confidence, one that gives a body or description as written ("Okafor’s
+ * office said"), and a description the article names nobody for ("a spokesman said") stand as
+ * they are; a quotation nobody could say (a title or a single word, unattributed) gets nobody.
+ * Where no clause names anyone, the choice is among the people the article shows to speak, and
+ * a guess (speakerGuessed) when unlikely or when the quotation is partial.
+ */
+function chooseSpeaker(c: SpanContext, cascade: Attribution | null, { model, observe }: SpeakerChoiceOptions): Attribution | null {
+  // A body or a description as written ("Okafor’s office said", "the Pentagon readout"): no name to weigh against others.
+  const asWritten = (speaker: string) => !c.book.mentions.some((m) => c.book.resolveMention(m) === speaker);
+  const certain =
+    cascade !== null &&
+    (!cascade.speaker || (EXPLICIT.has(cascade.how) && (cascade.confidence >= SPEAKER_CHOICE.certainConfidence || asWritten(cascade.speaker))));
+  const unsaid = !cascade && c.partial && (looksLikeTitle(c.content, c.language) || !/\s/.test(c.content.trim()));
+  if ((certain || unsaid || !model) && !observe) return cascade;
+  const previousSpeaker = c.previousResult?.attribution?.speaker ?? null;
+  const candidates = listCandidates({ ...c, previousSpeaker }, cascade);
+  // Where no clause names anyone, only someone the article shows to be a person who speaks: quoted, called he or she, or reporting something.
+  const shownSpeaker = (k: SpeakerCandidate) => k.features.person === 1 && (k.features.alreadyQuoted + k.features.gendered + k.features.verbAfterName > 0);
+  const eligible = cascade ? candidates : candidates.filter(shownSpeaker);
+  const best = certain || unsaid || !model ? null : bestCandidate(eligible, model);
+  let chosen = cascade;
+  if (best && best.probability >= SPEAKER_CHOICE.minProbability && best.candidate.speaker !== cascade?.speaker) {
+    const { candidate, probability } = best;
+    // A partial quotation no clause attributes is as often a scare quote as speech: at most a guess.
+    const guess = probability < SPEAKER_CHOICE.statedProbability || (!cascade && c.partial);
+    chosen = {
+      mention: candidate.mention,
+      mentionStart: candidate.mentionStart,
+      speaker: candidate.speaker,
+      cue: null,
+      how: guess ? 'salient' : 'scored',
+      confidence: guess ? Math.min(probability, CONFIDENCE.salient) : probability,
+    };
+  }
+  observe?.({ text: c.span.pieces.map((p) => c.text.slice(p.start, p.end)).join(' '), cascade, certain: certain || unsaid, candidates, chosen });
+  return chosen;
+}
+
 /** Attributes every span, then joins split quotations and continuations into one quotation. */
-export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage): Quote[] {
+export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage, choice: SpeakerChoiceOptions): Quote[] {
   // Parentheticals such as "(R-Utah)" or "(D)" are left out of attribution clauses.
   const parenthetical = new RegExp(`\\([^()"“”«»\\n]{1,${REACH.parentheticalChars}}\\)`, 'g');
   const masked = text.replace(parenthetical, (m) => ' '.repeat(m.length));
@@ -221,6 +285,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
       if (attribution) break;
     }
     if (attribution && !attribution.speaker) attribution = nameTheDescription(c, attribution);
+    attribution = chooseSpeaker(c, attribution, choice);
     // Titles, nicknames and scare quotes are not speech: no speaker rather than a guess.
     if (attribution && c.partial && looksLikeTitle(c.content, language) && attribution.how !== 'after') attribution = null;
     if (attribution?.speaker) resolver.lastSpeakers.push({ speaker: attribution.speaker, at: span.closeAt });

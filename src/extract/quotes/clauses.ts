@@ -18,7 +18,7 @@ export interface Attribution {
   cue: string | null;
   confidence: number;
   /** Where the attribution was found. */
-  how: 'after' | 'before' | 'colon' | 'according' | 'dash' | 'inherited' | 'intro' | 'subject' | 'salient';
+  how: 'after' | 'before' | 'colon' | 'according' | 'dash' | 'inherited' | 'intro' | 'subject' | 'salient' | 'scored';
 }
 
 export class Attributor {

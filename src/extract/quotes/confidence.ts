@@ -117,3 +117,24 @@ export const REACH = {
   /** A subject is "at the start" of its sentence when fewer characters precede it. */
   subjectStartChars: 5,
 } as const;
+
+/**
+ * The fitted choice among the speakers a passage offers (candidates.ts, weights in
+ * speaker-model.ts): where it looks, and when its choice stands.
+ */
+export const SPEAKER_CHOICE = {
+  /** Candidates are the people named from this many lines before the quotation's to the end of its sentence. */
+  blocksBack: 1,
+  /** A candidate with no mention in that window (the cascade's, from farther away) counts as this many characters off. */
+  farChars: 2000,
+  /** How far around a name a reporting verb is looked for. */
+  verbChars: 40,
+  /** A name this close to its sentence's start is the sentence's subject. */
+  subjectStartChars: 5,
+  /** The cascade's answer stands without a vote when an explicit clause gave it at least this confidence. */
+  certainConfidence: 0.85,
+  /** The model names nobody below this probability (the cascade's answer, if any, stays). */
+  minProbability: 0.1,
+  /** A choice under this probability is a guess (speakerGuessed). */
+  statedProbability: 0.7,
+} as const;

@@ -4,14 +4,17 @@
  * carries no quotation marks, come as values (QuotedElement) that the pipeline read.
  */
 import type { Quote } from '../../article.js';
-import { attributeSpans } from './attribute.js';
+import { attributeSpans, type SpeakerChoiceObserver } from './attribute.js';
 import { blocksOf, findMarkedQuotes } from './find.js';
+import type { SpeakerModel } from './candidates.js';
 import { findNameMentions, NameBook } from './names.js';
 import { english } from './patterns-en.js';
 import { russian } from './patterns-ru.js';
+import { SPEAKER_MODEL } from './speaker-model.js';
 import type { Block, Piece, QuoteLanguage, QuoteSpan } from './types.js';
 
 export type { QuoteLanguage } from './types.js';
+export type { SpeakerChoiceObserver, SpeakerChoiceRecord } from './attribute.js';
 export { english } from './patterns-en.js';
 
 const LANGUAGES: Record<string, QuoteLanguage> = { en: english, ru: russian };
@@ -28,6 +31,10 @@ export interface FindQuotesOptions {
   quoted?: QuotedElement[];
   /** The article's language (BCP 47); reporting patterns fall back to English. */
   lang?: string | null;
+  /** The fitted speaker choice (default: speaker-model.ts); null gives the cascade's answers alone. */
+  speakerModel?: SpeakerModel | null;
+  /** Called with what the speaker choice saw for each quotation (fitting the model: bench/fit-speakers.ts). */
+  observeSpeakers?: SpeakerChoiceObserver;
 }
 
 /** The language whose reporting patterns apply to a BCP 47 tag (English when none fits). */
@@ -44,7 +51,8 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const unmarked = options.quoted ? unmarkedQuotes(text, blocks, marked, options.quoted) : [];
   const spans = [...marked, ...unmarked].sort((a, b) => a.openAt - b.openAt);
   const book = new NameBook(findNameMentions(text, spans.flatMap((s) => s.pieces), language), language, text);
-  return attributeSpans(text, blocks, spans, book, language);
+  const choice = { model: options.speakerModel === undefined ? SPEAKER_MODEL : options.speakerModel, observe: options.observeSpeakers };
+  return attributeSpans(text, blocks, spans, book, language, choice);
 }
 
 /** <blockquote> and <q> elements, located in the text. */

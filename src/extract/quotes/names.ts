@@ -157,6 +157,20 @@ export class NameBook {
     }
   }
 
+  /** The mentions that start at or after `from` and end by `to`, in text order (mentions are sorted by start). */
+  mentionsWithin(from: number, to: number): NameMention[] {
+    let low = 0;
+    let high = this.mentions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.mentions[mid]!.start < from) low = mid + 1;
+      else high = mid;
+    }
+    const found: NameMention[] = [];
+    for (let i = low; i < this.mentions.length && this.mentions[i]!.start < to; i++) if (this.mentions[i]!.end <= to) found.push(this.mentions[i]!);
+    return found;
+  }
+
   /** Known full names (two tokens or more) that a one-word name belongs to. */
   private fullNamesFor(word: string, before: number): NameMention[] {
     const lower = word.toLowerCase();
@@ -180,8 +194,17 @@ export class NameBook {
     return name;
   }
 
+  private readonly genders = new Map<string, string | undefined>();
+
   /** The gender a name is known by (a title such as Mr. or Mrs. somewhere in the article). */
   genderOf(name: string): string | undefined {
+    if (this.genders.has(name)) return this.genders.get(name);
+    const gender = this.findGender(name);
+    this.genders.set(name, gender);
+    return gender;
+  }
+
+  private findGender(name: string): string | undefined {
     const last = name.split(/\s+/).at(-1)!.toLowerCase();
     for (const m of this.mentions) if (m.gender && m.tokens.at(-1) === last) return m.gender;
     // Else how the article refers to them: a clear majority of he or she after their name.
@@ -191,11 +214,35 @@ export class NameBook {
     return undefined;
   }
 
+  private readonly resolvedMentions = new Map<NameMention, string>();
+  private readonly personMentions = new Map<NameMention, boolean>();
+  private mentionCounts: Map<string, number> | undefined;
+
+  /** The full name a mention stands for, worked out once per mention. */
+  resolveMention(m: NameMention): string {
+    let full = this.resolvedMentions.get(m);
+    if (full === undefined) this.resolvedMentions.set(m, (full = this.resolveName(m.name, m.start)));
+    return full;
+  }
+
+  /** How many mentions resolve to a full name. */
+  mentionCount(full: string): number {
+    if (!this.mentionCounts) {
+      this.mentionCounts = new Map();
+      for (const m of this.mentions) this.mentionCounts.set(this.resolveMention(m), (this.mentionCounts.get(this.resolveMention(m)) ?? 0) + 1);
+    }
+    return this.mentionCounts.get(full) ?? 0;
+  }
+
   /** The mention names a person, or a name that a person's full name resolves it to. */
   isPersonMention(m: NameMention): boolean {
     if (m.person) return true;
-    const full = this.resolveName(m.name, m.start);
-    return this.mentions.some((o) => o.person && o.name === full);
+    let known = this.personMentions.get(m);
+    if (known === undefined) {
+      const full = this.resolveMention(m);
+      this.personMentions.set(m, (known = this.mentions.some((o) => o.person && o.name === full)));
+    }
+    return known;
   }
 
   /** The nearest person named before `at` (resolved to a full name) whose gender does not clash. */

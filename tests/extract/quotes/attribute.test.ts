@@ -15,12 +15,12 @@ function speakers(body: string): (string | null)[] {
 }
 
 /**
- * The speakers a reporting clause or an earlier quotation gives: a last-resort guess from who the
- * passage is about (no cue, the salient confidence) counts as none, so that a shape a rule must
- * leave alone shows whether the rule fired.
+ * The speakers a reporting clause or an earlier quotation gives: the cascade alone (no fitted
+ * choice among candidates), and a last-resort guess from who the passage is about counts as none,
+ * so that a shape a rule must leave alone shows whether the rule fired.
  */
 function clauseSpeakers(body: string): (string | null)[] {
-  return findQuotes(body).map((q) => (q.cue === null && q.confidence <= CONFIDENCE.salient ? null : q.speaker));
+  return findQuotes(body, { speakerModel: null }).map((q) => (q.speakerGuessed ? null : q.speaker));
 }
 
 describe('adverbs between the speaker and the verb', () => {
@@ -248,9 +248,13 @@ describe('no reporting clause: the subject of the sentence that names someone la
     expect(speakers(product)).toEqual([null]);
   });
 
-  it('guesses for whole quotations only, never for a phrase quoted inside paraphrase', () => {
+  it('states a speaker for whole quotations only: a phrase quoted inside paraphrase is never stated, at most a guess', () => {
     const body = text('“We will hold the line,” Oskar Lindqvist said.', 'The plan, a “recipe for deadlock” to some, was left for another day.');
-    expect(findQuotes(body).map((q) => q.speaker)).toEqual(['Oskar Lindqvist', null]);
+    expect(findQuotes(body, { speakerModel: null }).map((q) => q.speaker)).toEqual(['Oskar Lindqvist', null]);
+    const [stated, phrase] = findQuotes(body);
+    expect([stated?.speaker, stated?.speakerGuessed]).toEqual(['Oskar Lindqvist', undefined]);
+    expect(phrase?.speakerGuessed === true || phrase?.speaker === null).toBe(true);
+    expect(phrase?.confidence).toBeLessThanOrEqual(CONFIDENCE.salient);
   });
 });
 

@@ -208,7 +208,8 @@ function isStoryParagraph(block: Element): boolean {
   return text.length >= 80 && linkDensity(block, text) < 0.5;
 }
 
-function isLeadingMeta(block: Element, text: string): boolean {
+/** A block that opens a story without being story: a byline or date line, a notice, breadcrumbs (headline.ts reads past them too). */
+export function isLeadingMeta(block: Element, text: string): boolean {
   if (text.length > 150) return false;
   if (/^H[1-6]$/.test(block.tagName)) return false;
   if (BYLINE_LINE.test(text) && countWordRuns(text) <= 10) return true;

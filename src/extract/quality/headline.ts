@@ -52,7 +52,7 @@ const TITLE_SEPARATOR = /\s+[|»·–—/\\-]+\s+|:\s+/;
  * a title often carries the site's and the section's names around the story's, which are shorter,
  * and Readability's reading of it can keep the wrong part.
  */
-export function headlineLead(root: Element, pageTitles: readonly string[]): string | null {
+export function headlineLead(root: Element, pageTitles: readonly string[]): HeadlineLead | null {
   const parts = pageTitles.flatMap((title) => title.split(TITLE_SEPARATOR));
   const storyTitle = parts.reduce<string | null>((best, part) => (wordRuns(part).length > wordRuns(best ?? '').length ? part : best), null);
   const says = (heading: Element) => headlineSaysTitle([textOf(heading).toLowerCase()], storyTitle);
@@ -71,7 +71,14 @@ export function headlineLead(root: Element, pageTitles: readonly string[]): stri
     if (words(text).length < LEAD_MIN_WORDS || linkDensity(element, text) >= LEAD_MAX_LINK_DENSITY) continue;
     // A byline or date line under the headline, or what the cleaning marked (meta, captions), is not the story's lead.
     if (element.closest(`[${MARK_ATTRIBUTE}]`) || isLeadingMeta(element, text)) continue;
-    return text;
+    return { headline, lead: element, text };
   }
   return null;
+}
+
+/** The page's headline, the first block under it that says something, and that block's text. */
+export interface HeadlineLead {
+  headline: Element;
+  lead: Element;
+  text: string;
 }

@@ -5,6 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/extract/pipeline.js';
+import { parseHtml } from '../../../src/extract/parse.js';
+import type { Element } from '../../../src/extract/dom.js';
+import { textOf } from '../../../src/extract/quality/dom.js';
+import { headlinePassInstead } from '../../../src/extract/quality/first-pass.js';
+import { headlineLead } from '../../../src/extract/quality/headline.js';
 
 const url = 'https://blog.example/2012/10/top-five.html';
 const post = `<div class="post"><h3 class="post-title">Top five posts of the week</h3><div class="post-body">
@@ -72,5 +77,37 @@ describe('a post of one line under its headline, every pass short', () => {
     const { text } = extractArticle({ html: blogPage(post), url, source: 'page.html' });
     // Readability's longest pass, as before: where the story is, the page does not say.
     expect(text).toContain('I am a chemist, a cook');
+  });
+});
+
+/**
+ * Every pass short and none holding the lead (headlinePassInstead): Readability's scoring passed
+ * over a story made of links and kept the footer's address; the region under the headline is the story.
+ */
+describe('a story of links its passes never reached', () => {
+  const items = ['Streaming service cuts its prices again this winter', 'A label signs the band that sold out the arena', 'Concert tickets move to phones at six more venues'];
+  const document = parseHtml(
+    `<!doctype html><html><head><title>Rewind: the week in music - Tunesheet</title></head><body><div id="main">
+      <div class="entry"><h2><a href="/rewind">Rewind: the week in music</a></h2><p>The week's news in short, with a link to each story below.</p>
+      <ul>${items.map((t, i) => `<li><a href="/s${i}">${t}</a></li>`).join('')}</ul></div>
+      <div class="menu"><h2>Rewind: the week in music</h2><p><a href="/a">Archive of every week in music</a> <a href="/b">Subscribe</a></p></div></div>
+      <div id="bottom"><p>Tunesheet, 801 Harbour Street, Portland, Maine, 207-555-0142</p></div></body></html>`,
+    url,
+  );
+  const address = document.querySelector('#bottom p')!.cloneNode(true) as Element;
+  const reader = { _attempts: [{ articleContent: address, textLength: 59 }], _postProcessContent: () => {} };
+
+  it('takes a copy of the region holding the headline and its lead, the page left as it is', () => {
+    const region = headlinePassInstead(reader, address, () => headlineLead(document.body!, ['Rewind: the week in music - Tunesheet']));
+    expect(textOf(region!)).toContain('Streaming service cuts its prices again this winter');
+    expect(textOf(region!)).not.toContain('801 Harbour Street');
+    expect(document.querySelector('.entry ul')).not.toBeNull();
+  });
+
+  it('keeps the pass when the region under the headline is the whole page or a menu of links', () => {
+    const flat = parseHtml(`<!doctype html><html><body><h2>Rewind: the week in music</h2><p>The week's news in short, with a link to each story below.</p></body></html>`, url);
+    expect(headlinePassInstead(reader, address, () => headlineLead(flat.body!, ['Rewind: the week in music']))).toBeNull();
+    const menu = parseHtml(`<!doctype html><html><body><div><h2>Rewind: the week in music</h2><p><a href="/a">Archive of every week in music and more</a> <a href="/b">Subscribe to the weekly letter today</a> five more words here</p></div></body></html>`, url);
+    expect(headlineLead(menu.body!, ['Rewind: the week in music'])).toBeNull();
   });
 });

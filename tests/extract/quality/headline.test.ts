@@ -33,7 +33,8 @@ describe("the headline's lead", () => {
     const root = page(`<h1><a href="/">Kitchen Notes</a></h1><p>Habits of calm kitchens, a blog.</p>
       <div class="post"><h2>A New Arrival</h2><p><a href="/c/">General</a> · <a href="/a/">the author</a></p><p><img src="/a.jpg"></p>
       <div><p>Ada Rose, born 6 November. Future kitchen chemist…</p></div></div>`).body!;
-    expect(headlineLead(root, title)).toBe('Ada Rose, born 6 November. Future kitchen chemist…');
+    expect(headlineLead(root, title)?.text).toBe('Ada Rose, born 6 November. Future kitchen chemist…');
+    expect(headlineLead(root, title)?.headline.textContent).toBe('A New Arrival');
   });
 
   it('is none without a heading in the title, or with nothing under the headline before the next heading', () => {

@@ -274,8 +274,11 @@ function runReadability(document: Document, options: ExtractOptions, source: str
     // Every pass short: the one under the headline rather than the longest. Readability left the
     // page as it was before its passes, headline included.
     const content = first ?? result.content ?? null;
-    const body = document.body;
-    const underHeadline = body ? headlinePassInstead(reader, content, () => headlineLead(body, pageTitles)) : null;
+    const underHeadline = headlinePassInstead(reader, content, () => {
+      // linkedom's document.body throws once a page's root element is gone (some pages lose it).
+      const body = document.documentElement ? document.body : null;
+      return body ? headlineLead(body, pageTitles) : null;
+    });
     const instead = underHeadline ?? first;
     return instead ? { ...result, content: instead } : result;
   } catch (error) {

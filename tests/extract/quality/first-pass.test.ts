@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/extract/pipeline.js';
 import { parseHtml } from '../../../src/extract/parse.js';
+import { loadAebDev } from '../../../eval/corpus.js';
 import type { Element } from '../../../src/extract/dom.js';
 import { textOf } from '../../../src/extract/quality/dom.js';
 import { headlinePassInstead } from '../../../src/extract/quality/first-pass.js';
@@ -109,5 +110,16 @@ describe('a story of links its passes never reached', () => {
     expect(headlinePassInstead(reader, address, () => headlineLead(flat.body!, ['Rewind: the week in music']))).toBeNull();
     const menu = parseHtml(`<!doctype html><html><body><div><h2>Rewind: the week in music</h2><p><a href="/a">Archive of every week in music and more</a> <a href="/b">Subscribe to the weekly letter today</a> five more words here</p></div></body></html>`, url);
     expect(headlineLead(menu.body!, ['Rewind: the week in music'])).toBeNull();
+  });
+});
+
+describe('a page whose root element is gone after Readability', () => {
+  it('is still extracted on linkedom: the headline is looked for only where the page has a body', () => {
+    // A corpus page on which linkedom's document.body throws after Readability's passes.
+    const page = loadAebDev().find((p) => p.id.startsWith('05844573'));
+    expect(page).toBeDefined();
+    const article = extractArticle({ html: page!.html, url: page!.url, source: 'page.html' });
+    expect(article.warnings.filter((w) => w.includes('extracted with jsdom'))).toEqual([]);
+    expect(article.wordCount).toBeGreaterThan(500);
   });
 });

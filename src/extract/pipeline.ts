@@ -28,8 +28,8 @@ import {
   type ConfidenceInput,
   type ConfidenceSignals,
 } from './quality/index.js';
-import { firstPassInstead, recordFirstPass } from './quality/first-pass.js';
-import { headlineSaysTitle, pageHeadings } from './quality/headline.js';
+import { firstPassInstead, headlinePassInstead, recordFirstPass } from './quality/first-pass.js';
+import { headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { withTextLengthsKept } from './readability-text-lengths.js';
@@ -209,7 +209,7 @@ function findStory(
   const articleBody = articleBodyText(harvested.articleBody);
   const pageChars = document.body ? textOf(document.body).length : 0;
   const headings = pageHeadings(document);
-  const result = runReadability(document, options, source);
+  const result = runReadability(document, options, source, pageTitlesOf(harvested));
   const metadata = mergeMetadata(
     harvested,
     {
@@ -253,7 +253,12 @@ function sumOf(counts: Partial<Record<string, number>>): number {
  */
 type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 
-function runReadability(document: Document, options: ExtractOptions, source: string) {
+/** What the page calls itself, for finding its headline: the <title> and the first title its metadata declares (og:title, …). */
+function pageTitlesOf(harvested: HarvestedMetadata): string[] {
+  return [harvested.documentTitle, harvested.title[0]?.value].filter((title): title is string => Boolean(title));
+}
+
+function runReadability(document: Document, options: ExtractOptions, source: string, pageTitles: readonly string[]) {
   try {
     const reader = withTextLengthsKept(
       new Readability<Element>(document as unknown as ReadabilityDocument, {
@@ -263,9 +268,19 @@ function runReadability(document: Document, options: ExtractOptions, source: str
     );
     const firstPass = recordFirstPass(reader);
     const result = reader.parse();
+    if (!result) return result;
     // A short story its first pass found, where Readability went on to another region.
-    const instead = result ? firstPassInstead(reader, firstPass(), result.content ?? null) : null;
-    return instead && result ? { ...result, content: instead } : result;
+    const first = firstPassInstead(reader, firstPass(), result.content ?? null);
+    // Every pass short: the one under the headline rather than the longest. Readability left the
+    // page as it was before its passes, headline included.
+    const content = first ?? result.content ?? null;
+    const underHeadline = headlinePassInstead(reader, content, () => {
+      // linkedom's document.body throws once a page's root element is gone (some pages lose it).
+      const body = document.documentElement ? document.body : null;
+      return body ? headlineLead(body, pageTitles) : null;
+    });
+    const instead = underHeadline ?? first;
+    return instead ? { ...result, content: instead } : result;
   } catch (error) {
     throw new SourceError(source, 'parse-failed', `extraction failed: ${oneLine(error)}`, { cause: error });
   }

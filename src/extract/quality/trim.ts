@@ -23,7 +23,8 @@ export type TrimRule =
   | 'production-credit'
   | 'share-row'
   | 'post-meta'
-  | 'rights-line';
+  | 'rights-line'
+  | 'headline-list';
 
 export interface TrimReport {
   removed: Partial<Record<TrimRule, number>>;
@@ -163,7 +164,33 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     } else break;
     if (isStoryParagraph(block)) storySeen--;
   }
+
+  // 5. A list of headlines after the story's last paragraph, with no cue before it (the cued
+  // ones went in 2): other stories, whatever short lines follow it ("Originally published on …").
+  blocks = current();
+  const lastParagraph = blocks.map(isStoryParagraph).lastIndexOf(true);
+  if (lastParagraph >= 0 && blocks.slice(lastParagraph + 1).every((b) => textOf(b).length <= SHORT_LINE)) {
+    for (const list of new Set(blocks.slice(lastParagraph + 1).map((b) => b.parentElement))) {
+      if (list && isHeadlineList(list)) remove(list, 'headline-list');
+    }
+  }
   return report;
+}
+
+/** Fewest items of a list of headlines, and fewest words of each. */
+const HEADLINE_LIST_ITEMS = 2;
+const HEADLINE_WORDS = 3;
+
+/** A list (ul, ol) whose every item is one link of a headline's words and nothing else. */
+function isHeadlineList(list: Element): boolean {
+  if (list.tagName !== 'UL' && list.tagName !== 'OL') return false;
+  const items = Array.from(list.children);
+  if (items.length < HEADLINE_LIST_ITEMS) return false;
+  return items.every((item) => {
+    const links = item.querySelectorAll('a');
+    const text = textOf(item);
+    return item.tagName === 'LI' && links.length === 1 && countWordRuns(text) >= HEADLINE_WORDS && linkDensity(item, text) >= 0.95;
+  });
 }
 
 /** Longest block read as a row of share links. */
@@ -208,7 +235,8 @@ function isStoryParagraph(block: Element): boolean {
   return text.length >= 80 && linkDensity(block, text) < 0.5;
 }
 
-function isLeadingMeta(block: Element, text: string): boolean {
+/** A block that opens a story without being story: a byline or date line, a notice, breadcrumbs (headline.ts reads past them too). */
+export function isLeadingMeta(block: Element, text: string): boolean {
   if (text.length > 150) return false;
   if (/^H[1-6]$/.test(block.tagName)) return false;
   if (BYLINE_LINE.test(text) && countWordRuns(text) <= 10) return true;

@@ -75,3 +75,22 @@ describe('a byline line at the top of the story', () => {
     expect(extract('', '<p>Por la mañana el ferry ya había salido.</p>')).toContain('Por la mañana el ferry ya había salido.');
   });
 });
+
+describe('a list of headlines after the story', () => {
+  const headlines = `<ul><li><a href="/a">Fifteen amazing pictures of the old lighthouse</a></li><li><a href="/b">Eleven facts about the harbour wall</a></li>
+    <li><a href="/c">The biggest questions about the winter storm</a></li></ul>`;
+
+  it('removes a list whose items are each one headline link, with the short line after it left to the story', () => {
+    const text = extract(`${headlines}<p><em>Originally published on</em> <a href="/">The Harbour Paper</a>.</p>`);
+    expect(text).not.toContain('Fifteen amazing pictures');
+    expect(text).not.toContain('The biggest questions about the winter storm');
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone a list inside the story, and a list after it whose items say more than their link', () => {
+    const inside = extract(`${headlines}<p>${'The harbour master read every one of these stories before the council met. '.repeat(2)}</p>`);
+    expect(inside).toContain('Fifteen amazing pictures of the old lighthouse');
+    const sources = extract(`<ul><li><a href="/r">The council's report</a>, published in May, with the costs.</li><li><a href="/m">The engineers' survey</a> of the wall, in full.</li></ul>`);
+    expect(sources).toContain("The council's report, published in May, with the costs.");
+  });
+});

@@ -15,7 +15,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { HIGH_CONFIDENCE, logistic, scoreSignals, type ConfidenceModel, type ConfidenceSignals, type LogisticModel, type SignalName } from '../src/extract/quality/confidence.js';
+import { fitLogistic } from '../eval/logistic-fit.js';
+import { HIGH_CONFIDENCE, scoreSignals, type ConfidenceModel, type ConfidenceSignals, type LogisticModel, type SignalName } from '../src/extract/quality/confidence.js';
 import { CONFIDENCE_MODEL } from '../src/extract/quality/confidence-model.js';
 import { RENDER_BELOW_CONFIDENCE } from '../src/render/decide.js';
 import { findRepoRoot, halfOf, loadAebDev, loadQualitySet, loadReadabilityCase, QUALITY_SETS, readabilityCaseNames, type QualitySet } from '../eval/corpus.js';
@@ -38,8 +39,6 @@ const CLAIM_F1 = 0.9;
 const WHOLE_F1 = 0.93;
 /** L2 penalty on the standardised weights: keeps rare flags from taking extreme weights. */
 const L2 = 1;
-const STEPS = 4000;
-const LEARNING_RATE = 0.5;
 
 /** The signals the model weighs, in the order the model file lists them. */
 const SIGNALS: readonly SignalName[] = [
@@ -82,34 +81,6 @@ function collectStudyRows(): Row[] {
     process.stderr.write(`fit:confidence: ${set} study half read\n`);
   }
   return rows;
-}
-
-/** Logistic regression by gradient descent on standardised signals; weights returned on the signals' own scale. */
-export function fitLogistic(xs: readonly number[][], ys: readonly number[], l2 = L2): { bias: number; weights: number[] } {
-  const n = xs.length;
-  const k = xs[0]?.length ?? 0;
-  const means = Array.from({ length: k }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / n);
-  const stds = Array.from({ length: k }, (_, j) => Math.sqrt(xs.reduce((s, x) => s + (x[j]! - means[j]!) ** 2, 0) / n) || 1);
-  const zs = xs.map((x) => x.map((v, j) => (v - means[j]!) / stds[j]!));
-  const w = new Array<number>(k).fill(0);
-  let b = 0;
-  for (let step = 0; step < STEPS; step++) {
-    const gw = new Array<number>(k).fill(0);
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      const z = zs[i]!;
-      let t = b;
-      for (let j = 0; j < k; j++) t += w[j]! * z[j]!;
-      const error = logistic(t) - ys[i]!;
-      gb += error;
-      for (let j = 0; j < k; j++) gw[j]! += error * z[j]!;
-    }
-    b -= (LEARNING_RATE * gb) / n;
-    for (let j = 0; j < k; j++) w[j]! -= (LEARNING_RATE * (gw[j]! + l2 * w[j]!)) / n;
-  }
-  const weights = w.map((wj, j) => wj / stds[j]!);
-  const bias = b - w.reduce((s, wj, j) => s + (wj * means[j]!) / stds[j]!, 0);
-  return { bias, weights };
 }
 
 function printCalibration(rows: readonly Row[], model: ConfidenceModel, label: string): void {
@@ -192,6 +163,7 @@ async function main(): Promise<number> {
     const fitted = fitLogistic(
       usable.map((r) => SIGNALS.map((name) => r.signals[name])),
       usable.map((r) => (r.f1 >= f1 ? 1 : 0)),
+      L2,
     );
     return { bias: fitted.bias, weights: Object.fromEntries(SIGNALS.map((name, j) => [name, fitted.weights[j]!])) };
   };

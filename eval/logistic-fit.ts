@@ -1,7 +1,7 @@
 /**
  * A logistic regression fitted by gradient descent on standardised features, L2-penalised, the
- * weights returned on the features' own scale. Used by bench/fit-speakers.ts (bench/fit-confidence.ts
- * has the same loop inline).
+ * weights returned on the features' own scale. Used by bench/fit-confidence.ts and
+ * bench/fit-speakers.ts.
  */
 import { logistic } from '../src/extract/quality/confidence.js';
 

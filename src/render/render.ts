@@ -10,7 +10,8 @@
  *
  * The page's own document is not fetched again: the browser is handed the bytes the server
  * sent (so rendered.html derives from source.html); what the page then asks for (scripts, JSON,
- * stylesheets) is fetched by Chromium. Images, media and fonts are refused, and so is anything
+ * stylesheets) is fetched by Chromium. Images are never asked for (Blink's images are off),
+ * media and fonts are refused, and so is anything
  * not http(s), downloads, permissions, service workers, WebSockets, and any top-level
  * navigation away from the page's origin (file:///, another port, another site).
  *
@@ -141,7 +142,7 @@ export class Renderer {
   private async startedBrowser(source: string): Promise<Browser> {
     if (!this.browser) {
       const launchStarted = Date.now();
-      const starting = launchChromium(this.options.executablePath, { timeoutMs: LAUNCH_TIMEOUT_MS });
+      const starting = launchChromium(this.options.executablePath, { timeoutMs: LAUNCH_TIMEOUT_MS, noImages: true });
       this.browser = starting;
       starting.then(
         (browser) => {

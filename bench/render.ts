@@ -190,7 +190,7 @@ class GcTime {
  * appears, to learn its parent; after that only the tree's own are read again (reading every
  * process at each sample cost the run more CPU than Chromium did). A descendant's CPU is its
  * last sample's, so the figure is a floor (a process's last 100 ms, or one that lived less, is
- * missed). Linux only.
+ * missed; so is one whose pid was freed and taken again between two samples). Linux only.
  */
 class TreeUsage {
   peakBytes = 0;
@@ -227,19 +227,22 @@ class TreeUsage {
   }
   private sample(): void {
     const alive = new Set(readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
-    for (const pid of this.parents.keys()) {
-      if (!alive.has(pid)) {
-        this.parents.delete(pid);
-        this.inTree.delete(pid);
-      }
-    }
-    // Ascending: a parent is met before the children it forked.
-    for (const pid of [...alive].sort((a, b) => a - b)) {
+    for (const pid of this.parents.keys()) if (!alive.has(pid)) this.parents.delete(pid);
+    for (const pid of alive) {
       if (this.parents.has(pid)) continue;
       const parent = readStat(pid)?.parent;
-      if (parent === undefined) continue;
-      this.parents.set(pid, parent);
-      if (this.inTree.has(parent)) this.inTree.add(pid);
+      if (parent !== undefined) this.parents.set(pid, parent);
+    }
+    // The tree from the root down, anew each time: pids wrap around (pid_max), so a process may
+    // have a smaller pid than the parent that forked it, and be seen first.
+    const children = new Map<number, number[]>();
+    for (const [pid, parent] of this.parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
+    this.inTree.clear();
+    for (const queue = [this.root]; queue.length > 0; ) {
+      const pid = queue.pop()!;
+      if (this.inTree.has(pid)) continue; // a pid reused meanwhile could make a loop
+      this.inTree.add(pid);
+      queue.push(...(children.get(pid) ?? []));
     }
     let total = 0;
     for (const pid of this.inTree) {

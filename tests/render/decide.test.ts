@@ -95,9 +95,9 @@ describe('decideRender', () => {
     expect(decide(shell)).toEqual({ render: true, reason: 'short-article' });
   });
 
-  it('finds prose the markup shows already in any script: Cyrillic, Greek, letters beyond the first plane, marks between words', () => {
-    // Each value is matched on its letters and digits alone, lower-cased: punctuation, entities
-    // and tags between them do not count.
+  it('finds prose the markup shows already in any script: Cyrillic, Greek, letters beyond the first plane, in capitals, dashes between words', () => {
+    // Each value is matched on its letters and digits alone, lower-cased: case and punctuation
+    // between them do not count.
     const teasers = [
       'Городской совет во вторник вечером обсудил давно отложенный ремонт моста, а жители часами говорили о движении, безопасности и стоимости работ',
       'Το δημοτικό συμβούλιο συνεδρίασε την Τρίτη το βράδυ για τις επισκευές της γέφυρας και οι κάτοικοι μίλησαν για ώρες για την κυκλοφορία',
@@ -105,7 +105,7 @@ describe('decideRender', () => {
     ];
     for (const teaser of teasers) {
       const state = `<script>window.__META__ = ${JSON.stringify({ description: teaser })};</script>`;
-      const shown = page(`<article><h1>Bridge</h1><p>${teaser.toUpperCase().replaceAll(' ', ' <b></b>&nbsp;')}</p></article>${state}`);
+      const shown = page(`<article><h1>Bridge</h1><p>${teaser.toUpperCase().replaceAll(' ', ' — ')}</p></article>${state}`);
       expect(scriptProseChars(shown)).toBe(0);
       const hidden = page(`<article><h1>Bridge</h1><p>${STORY_PARAGRAPHS[0]}</p></article>${state}`);
       expect(scriptProseChars(hidden)).toBe(teaser.length);

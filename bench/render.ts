@@ -8,11 +8,12 @@
  *
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
  * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes;
- * then Node's main thread and each other thread apart, and the browser's CPU by process type),
- * peak RSS of the process and everything it started (Chromium's processes included; both from
- * /proc every 100 ms, Linux only), pages rendered (and
- * under auto when each render began and how long it took), and body-text F1 on aeb-dev
- * (eval/metric.ts). Target: auto costs < 1.1× never's time, and does not lower F1. Node flags
+ * then Node's main thread and each other thread apart, the main thread's garbage collection,
+ * and the browser's CPU by process type), peak RSS of the process and everything it started
+ * (Chromium's processes included), pages rendered (and under auto when each render began and
+ * how long it took), and body-text F1 on aeb-dev (eval/metric.ts). The browser's CPU and the
+ * RSS are sampled from /proc every 100 ms (Linux only) by this parent process, so the sampling
+ * costs the measured run nothing. Target: auto costs < 1.1× never's time, and does not lower F1. Node flags
  * given to the parent reach the children (`node --cpu-prof dist/bench/render.js`).
  *
  * The pages' scripts reach only the local server (Renderer's sameOriginOnly): a benchmark must
@@ -23,7 +24,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { acquire, decodePage } from '../src/acquire/index.js';
 import { ExtractPool } from '../src/batch/extract-pool.js';
@@ -56,17 +57,22 @@ function corpusPages(limit: number | undefined): CorpusPage[] {
   return limit === undefined ? pages : pages.slice(0, limit);
 }
 
+/** What the child measures itself; the parent adds what it samples from /proc (TreeUsage). */
+type ChildResult = Omit<ModeResult, 'childCpuS' | 'childCpuByType' | 'peakRssMiB'>;
+
 interface ModeResult {
   mode: RenderMode;
   pages: number;
   wallMs: number;
-  /** CPU seconds of the run: Node (all its threads) and, apart, the processes it started (Chromium's). */
+  /** CPU seconds of the run: Node (all its threads) and, apart, the processes it started (Chromium's, sampled: a floor). */
   nodeCpuS: number;
   childCpuS: number;
+  /** Milliseconds the main thread spent collecting garbage (perf_hooks 'gc' entries). */
+  mainThreadGcMs: number;
   /** Node's CPU seconds by thread: the main thread, and the others (pool workers, V8's helpers), largest first. */
   mainThreadCpuS: number;
   otherThreadsCpuS: number[];
-  /** The started processes' CPU seconds by Chromium process type (browser, renderer, gpu-process, …). */
+  /** The started processes' CPU seconds by Chromium process type (browser, renderer, gpu-process, …), sampled: a floor. */
   childCpuByType: Record<string, number>;
   peakRssMiB: number;
   /** The browser's start, and each render: when it began (s into the run) and how long it took. */
@@ -99,9 +105,9 @@ class TimedRenderer extends Renderer {
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Child: one mode over every page, a few in flight at once as `archive` keeps them. */
-async function runMode(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
+async function runMode(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ChildResult> {
   const pages = corpusPages(limit);
-  const usage = new TreeUsage(process.pid);
+  const gc = new GcTime();
   const cpuAtStart = process.cpuUsage();
   const pool = new ExtractPool();
   let renderer: TimedRenderer | null = null;
@@ -139,8 +145,8 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   await pool.close();
   const rendered = renderer?.rendered ?? 0;
   await renderer?.close();
-  usage.stop();
   const nodeCpu = process.cpuUsage(cpuAtStart);
+  const mainThreadGcMs = gc.stop();
   const aeb = pages.filter((page) => page.truth !== null);
   const score = scoreCorpus(aeb.map((page) => ({ truth: page.truth!, predicted: texts.get(page.path) ?? '' })));
   return {
@@ -148,11 +154,9 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
     pages: pages.length,
     wallMs,
     nodeCpuS: round((nodeCpu.user + nodeCpu.system) / 1e6, 2),
-    childCpuS: round(usage.descendantsCpuSeconds(), 2),
+    mainThreadGcMs: Math.round(mainThreadGcMs),
     mainThreadCpuS: threads.main,
     otherThreadsCpuS: threads.others,
-    childCpuByType: usage.descendantsCpuByType(),
-    peakRssMiB: usage.peakBytes / 2 ** 20,
     launchMs: renderer?.launchMs ?? null,
     renders: renderer?.renders ?? [],
     rendered,
@@ -164,13 +168,29 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   };
 }
 
+/** Milliseconds of garbage collection on this thread since construction (perf_hooks 'gc' entries). */
+class GcTime {
+  private ms = 0;
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) this.ms += entry.duration;
+  });
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+  stop(): number {
+    for (const entry of this.observer.takeRecords()) this.ms += entry.duration;
+    this.observer.disconnect();
+    return this.ms;
+  }
+}
+
 /**
  * Peak RSS of a process and all its descendants, and the CPU time of the descendants, sampled
  * from /proc every USAGE_SAMPLE_MS. Each process on the machine is read once, when it first
  * appears, to learn its parent; after that only the tree's own are read again (reading every
  * process at each sample cost the run more CPU than Chromium did). A descendant's CPU is its
  * last sample's, so the figure is a floor (a process's last 100 ms, or one that lived less, is
- * missed). Linux only.
+ * missed; so is one whose pid was freed and taken again between two samples). Linux only.
  */
 class TreeUsage {
   peakBytes = 0;
@@ -192,6 +212,11 @@ class TreeUsage {
     this.sample();
     clearInterval(this.timer);
   }
+  descendantsCpuSeconds(): number {
+    let ticks = 0;
+    for (const value of this.ticks.values()) ticks += value;
+    return ticks / CLOCK_TICKS_PER_SECOND;
+  }
   descendantsCpuByType(): Record<string, number> {
     const byType: Record<string, number> = {};
     for (const [key, value] of this.ticks) {
@@ -200,26 +225,24 @@ class TreeUsage {
     }
     return byType;
   }
-  descendantsCpuSeconds(): number {
-    let ticks = 0;
-    for (const value of this.ticks.values()) ticks += value;
-    return ticks / CLOCK_TICKS_PER_SECOND;
-  }
   private sample(): void {
     const alive = new Set(readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
-    for (const pid of this.parents.keys()) {
-      if (!alive.has(pid)) {
-        this.parents.delete(pid);
-        this.inTree.delete(pid);
-      }
-    }
-    // Ascending: a parent is met before the children it forked.
-    for (const pid of [...alive].sort((a, b) => a - b)) {
+    for (const pid of this.parents.keys()) if (!alive.has(pid)) this.parents.delete(pid);
+    for (const pid of alive) {
       if (this.parents.has(pid)) continue;
       const parent = readStat(pid)?.parent;
-      if (parent === undefined) continue;
-      this.parents.set(pid, parent);
-      if (this.inTree.has(parent)) this.inTree.add(pid);
+      if (parent !== undefined) this.parents.set(pid, parent);
+    }
+    // The tree from the root down, anew each time: pids wrap around (pid_max), so a process may
+    // have a smaller pid than the parent that forked it, and be seen first.
+    const children = new Map<number, number[]>();
+    for (const [pid, parent] of this.parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
+    this.inTree.clear();
+    for (const queue = [this.root]; queue.length > 0; ) {
+      const pid = queue.pop()!;
+      if (this.inTree.has(pid)) continue; // a pid reused meanwhile could make a loop
+      this.inTree.add(pid);
+      queue.push(...(children.get(pid) ?? []));
     }
     let total = 0;
     for (const pid of this.inTree) {
@@ -239,10 +262,14 @@ class TreeUsage {
   }
 }
 
-/** A Chromium process's --type (renderer, gpu-process, zygote, utility; none: the browser), or null when it is gone. */
+/**
+ * A Chromium process's --type (renderer, gpu-process, zygote, utility; none: the browser), or
+ * null when it is gone or ending (a zombie's command line is empty).
+ */
 function processKind(pid: number): string | null {
   try {
     const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (commandLine === '') return null;
     return /--type=([\w-]+)/.exec(commandLine)?.[1] ?? (/chrom/i.test(commandLine.split('\0')[0] ?? '') ? 'browser' : 'other');
   } catch {
     return null;
@@ -322,7 +349,7 @@ async function main(): Promise<number> {
     );
     const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
     const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
-    console.log(`        CPU s: Node main thread ${r.mainThreadCpuS.toFixed(1)}, other threads ${others.reduce((sum, seconds) => sum + seconds, 0).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
+    console.log(`        CPU s: Node main thread ${r.mainThreadCpuS.toFixed(1)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}), other threads ${others.reduce((sum, seconds) => sum + seconds, 0).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
     if (r.mode === 'auto' && r.renders.length > 0) {
       const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
       console.log(`        browser start ${r.launchMs ?? '-'} ms; renders: ${renders}`);
@@ -342,12 +369,19 @@ function child(mode: RenderMode, origin: string, limit: number | undefined, inFl
   const args = [fileURLToPath(import.meta.url), '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Sampled from here, not in the child: reading /proc ten times a second is not the run's work.
+    const usage = new TreeUsage(process_.pid!);
     let out = '';
     process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    process_.on('error', reject);
+    process_.on('error', (error) => {
+      usage.stop();
+      reject(error);
+    });
     process_.on('close', (code) => {
+      usage.stop();
       if (code !== 0) return reject(new Error(`--render ${mode} run exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!) as ModeResult);
+      const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+      resolve({ ...measured, childCpuS: round(usage.descendantsCpuSeconds(), 2), childCpuByType: usage.descendantsCpuByType(), peakRssMiB: usage.peakBytes / 2 ** 20 });
     });
   });
 }

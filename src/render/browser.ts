@@ -122,6 +122,18 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run',
 ];
 
+/**
+ * Playwright's own `--blink-settings` for headless Chromium (a fine pointer that hovers, as a
+ * desktop's mouse): Chromium keeps only the last --blink-settings, so a launch that adds
+ * settings repeats these with them.
+ */
+export const PLAYWRIGHT_HEADLESS_BLINK_SETTINGS = 'primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4';
+/**
+ * Blink asks for no image at all (neither `<img>` nor CSS backgrounds): they cannot change the
+ * text, and each one refused by the page's request rules cost a round trip through Node.
+ */
+export const NO_IMAGES_FLAG = `--blink-settings=${PLAYWRIGHT_HEADLESS_BLINK_SETTINGS},imagesEnabled=false`;
+
 let playwright: typeof import('playwright-core') | null = null;
 
 /**
@@ -143,15 +155,15 @@ function loadPlaywright(): typeof import('playwright-core') {
 /**
  * Starts one headless Chromium (a fresh temporary profile each time). Playwright turns the
  * sandbox off unless told otherwise (`chromiumSandbox` defaults to false): here it stays on
- * unless clipfile runs as root.
+ * unless clipfile runs as root. `noImages`: pages load no image (NO_IMAGES_FLAG).
  */
-export async function launchChromium(executablePath: string, options: { timeoutMs?: number } = {}): Promise<Browser> {
+export async function launchChromium(executablePath: string, options: { timeoutMs?: number; noImages?: boolean } = {}): Promise<Browser> {
   const { chromium } = loadPlaywright();
   return chromium.launch({
     executablePath,
     headless: true,
     chromiumSandbox: !runsAsRoot(),
-    args: [...CHROMIUM_FLAGS],
+    args: [...CHROMIUM_FLAGS, ...(options.noImages ? [NO_IMAGES_FLAG] : [])],
     timeout: options.timeoutMs ?? 30_000,
     // Ctrl-C is clipfile's to handle: the browser is closed by the run, not killed under it.
     handleSIGINT: false,

@@ -197,9 +197,37 @@ function withoutScripts(html: string): string {
   return markup + html.slice(from);
 }
 
-/** The text reduced to lower-case letters and digits: markup, entities and punctuation aside. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Whether each UTF-16 code unit outside the surrogates is a letter or digit: 0 not known yet, 1 yes, 2 no. */
+const letterOrDigitUnits = new Uint8Array(0x10000);
+const utf16 = new TextDecoder('utf-16le');
+
+/**
+ * The text reduced to lower-case letters and digits (Unicode's L and N): markup, entities and
+ * punctuation aside. Its code units are copied into an array and decoded once: replacing every
+ * run of other characters with a /u pattern cost about 12 ms for a 200 KB page, four times this.
+ */
 function lettersAndDigits(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const lower = text.toLowerCase();
+  const kept = new Uint16Array(lower.length);
+  let length = 0;
+  for (let index = 0; index < lower.length; index++) {
+    const unit = lower.charCodeAt(index);
+    if (unit < 0x80) {
+      if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) kept[length++] = unit;
+    } else if (unit >= 0xd800 && unit <= 0xdfff) {
+      // A letter beyond the first plane is two units; a lone surrogate is no letter.
+      const point = lower.codePointAt(index)!;
+      const width = point > 0xffff ? 2 : 1;
+      if (LETTER_OR_DIGIT.test(String.fromCodePoint(point))) for (let offset = 0; offset < width; offset++) kept[length++] = lower.charCodeAt(index + offset);
+      index += width - 1;
+    } else {
+      let known = letterOrDigitUnits[unit]!;
+      if (known === 0) known = letterOrDigitUnits[unit] = LETTER_OR_DIGIT.test(lower[index]!) ? 1 : 2;
+      if (known === 1) kept[length++] = unit;
+    }
+  }
+  return utf16.decode(kept.subarray(0, length));
 }
 
 function countSpaces(text: string): number {

@@ -10,7 +10,8 @@
  *
  * The page's own document is not fetched again: the browser is handed the bytes the server
  * sent (so rendered.html derives from source.html); what the page then asks for (scripts, JSON,
- * stylesheets) is fetched by Chromium. Images, media and fonts are refused, and so is anything
+ * stylesheets) is fetched by Chromium. Images are never asked for (Blink's images are off),
+ * media and fonts are refused, and so is anything
  * not http(s), downloads, permissions, service workers, WebSockets, and any top-level
  * navigation away from the page's origin (file:///, another port, another site).
  *
@@ -19,7 +20,7 @@
  * would repaint the page at every frame while it waits). A page whose scripts never let go (an endless loop) fails
  * alone with `render-timeout`; its context is closed and the browser goes on with the others.
  */
-import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Route } from 'playwright-core';
 import { SourceError } from '../errors.js';
 import { browserContextOptions, launchChromium } from './browser.js';
 
@@ -141,7 +142,7 @@ export class Renderer {
   private async startedBrowser(source: string): Promise<Browser> {
     if (!this.browser) {
       const launchStarted = Date.now();
-      const starting = launchChromium(this.options.executablePath, { timeoutMs: LAUNCH_TIMEOUT_MS });
+      const starting = launchChromium(this.options.executablePath, { timeoutMs: LAUNCH_TIMEOUT_MS, noImages: true });
       this.browser = starting;
       starting.then(
         (browser) => {
@@ -187,6 +188,7 @@ async function renderInBrowser(browser: Browser, input: RenderInput, timeoutMs: 
     let crashed = false;
     page.on('crash', () => (crashed = true));
     await withinTabAllowance(guardRequests(context, page, input, options));
+    const devtools = await withinTabAllowance(context.newCDPSession(page));
 
     const deadline = Date.now() + timeoutMs;
     // Past this, load and network quiet are no longer waited for: the DOM is taken as it is.
@@ -194,11 +196,11 @@ async function renderInBrowser(browser: Browser, input: RenderInput, timeoutMs: 
     const overBudget = () => new SourceError(input.source, 'render-timeout', `rendering took longer than ${formatSeconds(timeoutMs)}`);
     const withinBudget = <T>(work: Promise<T>): Promise<T> => raceDeadline(work, deadline, overBudget);
     await withinBudget(page.goto(input.url, { waitUntil: 'domcontentloaded', timeout: 0 }));
-    await withinBudget(settle(page, network, settleBy));
+    await withinBudget(settle(page, devtools, network, settleBy));
     const requestsBeforeScroll = network.started;
-    await withinBudget(page.evaluate(scrollThroughPage, { screens: SCROLL_SCREENS, pauseMs: SCROLL_PAUSE_MS }));
+    await withinBudget(runInPage(devtools, scrollThroughPage, { screens: SCROLL_SCREENS, pauseMs: SCROLL_PAUSE_MS }));
     if (network.started > requestsBeforeScroll) await withinBudget(network.quiet(NETWORK_QUIET_MS, settleBy));
-    const html = await withinBudget(page.content());
+    const html = await withinBudget(serialiseDocument(devtools));
     if (crashed) throw new SourceError(input.source, 'render-failed', 'the page crashed the browser tab');
     return { html, browser: `Chromium ${browser.version()}`, renderedAt: new Date().toISOString() };
   } catch (error) {
@@ -213,12 +215,39 @@ async function renderInBrowser(browser: Browser, input: RenderInput, timeoutMs: 
  * The load event and network quiet, neither waited for past `settleBy`. Animations that repeat
  * forever are paused when the DOM is ready and again at load, before the wait for quiet.
  */
-async function settle(page: Page, network: NetworkWatch, settleBy: number): Promise<void> {
-  await pauseEndlessAnimations(page, settleBy);
+async function settle(page: Page, devtools: CDPSession, network: NetworkWatch, settleBy: number): Promise<void> {
+  await pauseEndlessAnimations(devtools, settleBy);
   const untilSettle = Math.max(1, settleBy - Date.now());
   await page.waitForLoadState('load', { timeout: untilSettle }).catch(() => undefined);
-  await pauseEndlessAnimations(page, settleBy);
+  await pauseEndlessAnimations(devtools, settleBy);
   await network.quiet(NETWORK_QUIET_MS, settleBy);
+}
+
+/**
+ * Runs `work(argument)` in the page's main world over the DevTools protocol and returns what it
+ * resolves to. page.evaluate would first put Playwright's own 13 KB helper script into every
+ * document; nothing here needs its handles or serialisation.
+ */
+async function runInPage<A, R>(devtools: CDPSession, work: (argument: A) => R | Promise<R>, argument: A): Promise<R> {
+  const { result, exceptionDetails } = await devtools.send('Runtime.evaluate', {
+    expression: `(${work.toString()})(${JSON.stringify(argument)})`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`the page's script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as R;
+}
+
+/**
+ * The document as HTML, serialised by Chromium itself (DOM.getOuterHTML of the document: its
+ * doctype and root element as page.content() gives them, and a comment beside them if any): the
+ * page's scripts cannot change how it is done. page.content() would first compile Playwright's 345 KB injected
+ * script into the page, about a tenth of a small page's whole render.
+ */
+async function serialiseDocument(devtools: CDPSession): Promise<string> {
+  const { root } = await devtools.send('DOM.getDocument', { depth: 0 });
+  const { outerHTML } = await devtools.send('DOM.getOuterHTML', { nodeId: root.nodeId });
+  return outerHTML;
 }
 
 /**
@@ -228,8 +257,8 @@ async function settle(page: Page, network: NetworkWatch, settleBy: number): Prom
  * network quiet. Pausing it changes no element of the DOM. Best effort: a page that stops this
  * (an endless script, a getAnimations of its own that throws) is rendered as it is.
  */
-async function pauseEndlessAnimations(page: Page, settleBy: number): Promise<void> {
-  await raceDeadline(page.evaluate(pauseEndlessAnimationsInPage), settleBy, () => new Error('settle')).catch(() => undefined);
+async function pauseEndlessAnimations(devtools: CDPSession, settleBy: number): Promise<void> {
+  await raceDeadline(runInPage(devtools, pauseEndlessAnimationsInPage, null), settleBy, () => new Error('settle')).catch(() => undefined);
 }
 
 /** Runs in the page: pauses its CSS animations and Web Animations that repeat forever. */

@@ -95,6 +95,23 @@ describe('decideRender', () => {
     expect(decide(shell)).toEqual({ render: true, reason: 'short-article' });
   });
 
+  it('finds prose the markup shows already in any script: Cyrillic, Greek, letters beyond the first plane, in capitals, dashes between words', () => {
+    // Each value is matched on its letters and digits alone, lower-cased: case and punctuation
+    // between them do not count.
+    const teasers = [
+      'Городской совет во вторник вечером обсудил давно отложенный ремонт моста, а жители часами говорили о движении, безопасности и стоимости работ',
+      'Το δημοτικό συμβούλιο συνεδρίασε την Τρίτη το βράδυ για τις επισκευές της γέφυρας και οι κάτοικοι μίλησαν για ώρες για την κυκλοφορία',
+      'The council met on Tuesday evening; 𝐁𝐫𝐢𝐝𝐠𝐞 repairs were debated for hours, and residents spoke about traffic, safety and what the work will cost',
+    ];
+    for (const teaser of teasers) {
+      const state = `<script>window.__META__ = ${JSON.stringify({ description: teaser })};</script>`;
+      const shown = page(`<article><h1>Bridge</h1><p>${teaser.toUpperCase().replaceAll(' ', ' — ')}</p></article>${state}`);
+      expect(scriptProseChars(shown)).toBe(0);
+      const hidden = page(`<article><h1>Bridge</h1><p>${STORY_PARAGRAPHS[0]}</p></article>${state}`);
+      expect(scriptProseChars(hidden)).toBe(teaser.length);
+    }
+  });
+
   it('stays linear on hostile markup: thousands of unclosed scripts and embed placeholders', () => {
     const unclosedScripts = page(storyMarkup() + '<script>var s = "'.repeat(20_000));
     const unclosedEmbeds = page(storyMarkup() + '<script src="/w.js"></script>' + '<div class="twitter-tweet" data-x="'.repeat(2_000) + '<div class="twitter-tweet">'.repeat(20_000));

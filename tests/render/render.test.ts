@@ -36,6 +36,7 @@ beforeAll(async () => {
   server.route('/api/story.json', bytes(STORY_JSON, 'application/json'));
   server.route('/widget.js', bytes(FAKE_WIDGET_JS, 'text/javascript'));
   server.route('/pic.png', bytes('not really a png', 'image/png'));
+  server.route('/backdrop.png', bytes('not really a png', 'image/png'));
   server.route('/font.woff2', bytes('not really a font', 'font/woff2'));
   other.route('/landing', html(page('<p>another site</p>')));
   renderer = new Renderer({ executablePath: chromium.path, userAgent: USER_AGENT, pagesAtOnce: 2 });
@@ -147,13 +148,26 @@ addEventListener('load', () => setTimeout(() => {
     expect(extractRendered('/animated', rendered.html).text).toContain(STORY_PARAGRAPHS[11]);
   });
 
-  it("does not load the page's images or fonts", async () => {
+  it("does not load the page's images (nor CSS backgrounds) or fonts", async () => {
     const heavy = page(
-      storyMarkup('<img src="/pic.png" alt="a picture">'),
-      `<style>@font-face { font-family: x; src: url(/font.woff2); } body { font-family: x; }</style>`,
+      storyMarkup('<img src="/pic.png" alt="a picture"><div class="hero">…</div>'),
+      `<style>@font-face { font-family: x; src: url(/font.woff2); } body { font-family: x; } .hero { background: url(/backdrop.png); }</style>`,
     );
     await renderer.render(input('/heavy', heavy));
     expect(server.requestsTo('/pic.png')).toEqual([]);
+    expect(server.requestsTo('/backdrop.png')).toEqual([]);
     expect(server.requestsTo('/font.woff2')).toEqual([]);
+  });
+
+  it('gives pages the pointer of Playwright’s headless Chromium (fine, hovering) with images off', async () => {
+    // Chromium keeps only the last --blink-settings: turning images off must not lose these.
+    const probe = page(
+      '<p id="pointer">unknown</p>',
+      `<script>addEventListener('DOMContentLoaded', () => {
+  document.getElementById('pointer').textContent = 'hover ' + matchMedia('(hover: hover)').matches + ', fine ' + matchMedia('(pointer: fine)').matches;
+});</script>`,
+    );
+    const rendered = await renderer.render(input('/pointer', probe));
+    expect(rendered.html).toContain('<p id="pointer">hover true, fine true</p>');
   });
 });

@@ -23,6 +23,7 @@
 import type { Browser, BrowserContext, CDPSession, Page, Request, Route } from 'playwright-core';
 import { SourceError } from '../errors.js';
 import { browserContextOptions, launchChromium } from './browser.js';
+import { pauseEndlessAnimationsInPage, runInPage, scrollThroughPage, serialiseDocument } from './in-page.js';
 
 /** The page's whole budget when none is given (--render-timeout). */
 export const DEFAULT_RENDER_TIMEOUT_MS = 20_000;
@@ -224,33 +225,6 @@ async function settle(page: Page, devtools: CDPSession, network: NetworkWatch, s
 }
 
 /**
- * Runs `work(argument)` in the page's main world over the DevTools protocol and returns what it
- * resolves to. page.evaluate would first put Playwright's own 13 KB helper script into every
- * document; nothing here needs its handles or serialisation.
- */
-async function runInPage<A, R>(devtools: CDPSession, work: (argument: A) => R | Promise<R>, argument: A): Promise<R> {
-  const { result, exceptionDetails } = await devtools.send('Runtime.evaluate', {
-    expression: `(${work.toString()})(${JSON.stringify(argument)})`,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  if (exceptionDetails) throw new Error(`the page's script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-  return result.value as R;
-}
-
-/**
- * The document as HTML, serialised by Chromium itself (DOM.getOuterHTML of the document: its
- * doctype and root element as page.content() gives them, and a comment beside them if any): the
- * page's scripts cannot change how it is done. page.content() would first compile Playwright's 345 KB injected
- * script into the page, about a tenth of a small page's whole render.
- */
-async function serialiseDocument(devtools: CDPSession): Promise<string> {
-  const { root } = await devtools.send('DOM.getDocument', { depth: 0 });
-  const { outerHTML } = await devtools.send('DOM.getOuterHTML', { nodeId: root.nodeId });
-  return outerHTML;
-}
-
-/**
  * An animation that repeats forever (a shimmering skeleton, a moving gradient) never finishes,
  * so no content can wait for its end, yet it repaints the page at every frame for as long as
  * the page is open: on a benchmark page, a third of a core of Chromium's CPU while waiting for
@@ -259,22 +233,6 @@ async function serialiseDocument(devtools: CDPSession): Promise<string> {
  */
 async function pauseEndlessAnimations(devtools: CDPSession, settleBy: number): Promise<void> {
   await raceDeadline(runInPage(devtools, pauseEndlessAnimationsInPage, null), settleBy, () => new Error('settle')).catch(() => undefined);
-}
-
-/** Runs in the page: pauses its CSS animations and Web Animations that repeat forever. */
-function pauseEndlessAnimationsInPage(): void {
-  for (const animation of document.getAnimations()) {
-    if (animation.effect?.getTiming().iterations === Infinity) animation.pause();
-  }
-}
-
-/** Runs in the page: a few screens down (lazy loaders fire on scroll), then back to the top. */
-async function scrollThroughPage({ screens, pauseMs }: { screens: number; pauseMs: number }): Promise<void> {
-  for (let screen = 0; screen < screens; screen++) {
-    window.scrollBy(0, window.innerHeight);
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
-  }
-  window.scrollTo(0, 0);
 }
 
 /**

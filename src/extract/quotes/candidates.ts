@@ -125,7 +125,7 @@ const CASCADE_KIND: Record<Attribution['how'], SpeakerFeature> = {
 
 /** Every speaker the passage offers for a quotation, the cascade's answer among them. */
 export function listCandidates(c: CandidateContext, cascade: Attribution | null): SpeakerCandidate[] {
-  const { text, book, language, span } = c;
+  const { text, book, span } = c;
   const windowStart = c.blocks[Math.max(0, c.startBlock.index - SPEAKER_CHOICE.blocksBack)]!.start;
   const sentenceEnd = span.closeAt + c.after.segment.length;
   const sentenceStart = c.before.base;
@@ -139,49 +139,20 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   }
   const cascadeSpeaker = cascade?.speaker ?? null;
   if (cascadeSpeaker && !byName.has(cascadeSpeaker)) byName.set(cascadeSpeaker, []);
-  const distanceOf = (m: NameMention) => (m.end <= span.openAt ? span.openAt - m.end : Math.max(0, m.start - span.closeAt));
+  const scope: CandidateScope = {
+    sentenceStart,
+    sentenceEnd,
+    recentSpeaker,
+    distanceOf: (m) => (m.end <= span.openAt ? span.openAt - m.end : Math.max(0, m.start - span.closeAt)),
+  };
   const candidates: SpeakerCandidate[] = [];
   for (const [speaker, mentions] of byName) {
-    const nearest = mentions.reduce<NameMention | undefined>((best, m) => (!best || distanceOf(m) < distanceOf(best) ? m : best), undefined);
-    const isCascade = speaker === cascadeSpeaker;
-    const features = { ...NO_FEATURES };
-    features.cascade = isCascade ? 1 : 0;
-    if (isCascade && cascade) {
-      features[CASCADE_KIND[cascade.how]] = 1;
-      features.cascadeConfidence = cascade.confidence;
-    }
-    features.cascadeNone = cascadeSpeaker ? 0 : 1;
-    const inQuoteLine = (m: NameMention) => m.start >= c.startBlock.start && m.end <= Math.max(c.startBlock.end, sentenceEnd);
-    if (nearest) {
-      features.logDistance = Math.log1p(distanceOf(nearest));
-      features.after = nearest.start >= span.closeAt ? 1 : 0;
-      features.fullName = nearest.tokens.length >= 2 ? 1 : 0;
-      features.possessive = /['’]s?$/.test(text.slice(nearest.start, nearest.end)) || /^['’]s?\b/.test(text.slice(nearest.end, nearest.end + 2)) ? 1 : 0;
-    } else {
-      features.logDistance = Math.log1p(SPEAKER_CHOICE.farChars);
-    }
-    features.sameSentence = mentions.some((m) => m.start >= sentenceStart && m.end <= sentenceEnd) ? 1 : 0;
-    features.sameBlock = mentions.some(inQuoteLine) ? 1 : 0;
-    features.mostRecent = speaker === recentSpeaker ? 1 : 0;
-    features.alreadyQuoted = c.statedSpeakers.has(speaker) ? 1 : 0;
-    features.previousSpeaker = speaker === c.previousSpeaker ? 1 : 0;
-    features.person = mentions.some((m) => book.isPersonMention(m)) || (!mentions.length && isCascade) ? 1 : 0;
-    const traits = mentions.map((m) => traitsOf(m, text, language));
-    features.verbAfterName = traits.some((t) => t.verbAfter) ? 1 : 0;
-    features.verbBeforeName = traits.some((t) => t.verbBefore) ? 1 : 0;
-    features.opensSentence = traits.some((t) => t.opensSentence) ? 1 : 0;
-    features.logMentions = Math.log1p(book.mentionCount(speaker));
-    features.gendered = book.genderOf(speaker) !== undefined ? 1 : 0;
-    const inSentence = mentions.filter((m) => m.start >= sentenceStart && m.end <= sentenceEnd);
-    features.reportsInSentence = inSentence.some((m) => traitsOf(m, text, language).verbAfter || traitsOf(m, text, language).verbBefore) ? 1 : 0;
-    features.subjectOfSentence = inSentence.some((m) => m.start - sentenceStart < SPEAKER_CHOICE.subjectStartChars) ? 1 : 0;
-    features.roleBefore = traits.some((t) => t.roleBefore) ? 1 : 0;
-    features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
+    const nearest = mentions.reduce<NameMention | undefined>((best, m) => (!best || scope.distanceOf(m) < scope.distanceOf(best) ? m : best), undefined);
     candidates.push({
       speaker,
       mention: nearest ? text.slice(nearest.start, nearest.end) : (cascade?.mention ?? speaker),
       mentionStart: nearest?.start ?? cascade?.mentionStart ?? span.openAt,
-      features,
+      features: candidateFeatures(c, cascade, scope, speaker, mentions, nearest),
     });
   }
   const closest = (side: 0 | 1) =>
@@ -191,6 +162,63 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   if (before) before.features.closestBefore = 1;
   if (after) after.features.closestAfter = 1;
   return candidates;
+}
+
+/** Where the quotation's sentence lies, who was named last before it, and how far a mention is from it. */
+interface CandidateScope {
+  sentenceStart: number;
+  sentenceEnd: number;
+  recentSpeaker: string | null;
+  distanceOf: (mention: NameMention) => number;
+}
+
+/** One speaker's features (closestBefore and closestAfter are set across all candidates by listCandidates). */
+function candidateFeatures(
+  c: CandidateContext,
+  cascade: Attribution | null,
+  scope: CandidateScope,
+  speaker: string,
+  mentions: NameMention[],
+  nearest: NameMention | undefined,
+): Record<SpeakerFeature, number> {
+  const { text, book, language, span } = c;
+  const { sentenceStart, sentenceEnd } = scope;
+  const cascadeSpeaker = cascade?.speaker ?? null;
+  const isCascade = speaker === cascadeSpeaker;
+  const features = { ...NO_FEATURES };
+  features.cascade = isCascade ? 1 : 0;
+  if (isCascade && cascade) {
+    features[CASCADE_KIND[cascade.how]] = 1;
+    features.cascadeConfidence = cascade.confidence;
+  }
+  features.cascadeNone = cascadeSpeaker ? 0 : 1;
+  const inQuoteLine = (m: NameMention) => m.start >= c.startBlock.start && m.end <= Math.max(c.startBlock.end, sentenceEnd);
+  const inSentence = (m: NameMention) => m.start >= sentenceStart && m.end <= sentenceEnd;
+  if (nearest) {
+    features.logDistance = Math.log1p(scope.distanceOf(nearest));
+    features.after = nearest.start >= span.closeAt ? 1 : 0;
+    features.fullName = nearest.tokens.length >= 2 ? 1 : 0;
+    features.possessive = /['’]s?$/.test(text.slice(nearest.start, nearest.end)) || /^['’]s?\b/.test(text.slice(nearest.end, nearest.end + 2)) ? 1 : 0;
+  } else {
+    features.logDistance = Math.log1p(SPEAKER_CHOICE.farChars);
+  }
+  features.sameSentence = mentions.some(inSentence) ? 1 : 0;
+  features.sameBlock = mentions.some(inQuoteLine) ? 1 : 0;
+  features.mostRecent = speaker === scope.recentSpeaker ? 1 : 0;
+  features.alreadyQuoted = c.statedSpeakers.has(speaker) ? 1 : 0;
+  features.previousSpeaker = speaker === c.previousSpeaker ? 1 : 0;
+  features.person = mentions.some((m) => book.isPersonMention(m)) || (!mentions.length && isCascade) ? 1 : 0;
+  const traits = mentions.map((m) => traitsOf(m, text, language));
+  features.verbAfterName = traits.some((t) => t.verbAfter) ? 1 : 0;
+  features.verbBeforeName = traits.some((t) => t.verbBefore) ? 1 : 0;
+  features.opensSentence = traits.some((t) => t.opensSentence) ? 1 : 0;
+  features.logMentions = Math.log1p(book.mentionCount(speaker));
+  features.gendered = book.genderOf(speaker) !== undefined ? 1 : 0;
+  features.reportsInSentence = mentions.some((m, i) => inSentence(m) && (traits[i]!.verbAfter || traits[i]!.verbBefore)) ? 1 : 0;
+  features.subjectOfSentence = mentions.some((m) => inSentence(m) && m.start - sentenceStart < SPEAKER_CHOICE.subjectStartChars) ? 1 : 0;
+  features.roleBefore = traits.some((t) => t.roleBefore) ? 1 : 0;
+  features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
+  return features;
 }
 
 function speakerScore(candidate: SpeakerCandidate, model: SpeakerModel): number {

@@ -55,10 +55,9 @@ interface Probe {
 
 /**
  * Runs the program with a preloaded script (NODE_OPTIONS reaches the Node that sh execs) that
- * records its pid, the variable as Node got it and, at exit, the modules loaded. With
- * `stopAtStart` the probe ends the run before clipfile starts: the launcher's decision alone.
+ * records, at exit, its pid, the variable as Node got it and the modules loaded.
  */
-async function probe(args: string[], { stopAtStart = false, program }: { stopAtStart?: boolean; program?: string } = {}): Promise<Probe & { run: CliResult & { pid: number } }> {
+async function probe(args: string[], { program }: { program?: string } = {}): Promise<Probe & { run: CliResult & { pid: number } }> {
   const folder = mkdtempSync(join(scratch, 'probe-'));
   const hook = join(folder, 'probe.cjs');
   const record = join(folder, 'probe.json');
@@ -66,10 +65,25 @@ async function probe(args: string[], { stopAtStart = false, program }: { stopAtS
     hook,
     `const write = () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({
       pid: process.pid, certificates: process.env.${EXTRA} ?? null, builtins: process.moduleLoadList }));
-    ${stopAtStart ? 'write(); process.exit(0);' : "process.on('exit', write);"}\n`,
+    process.on('exit', write);\n`,
   );
   const run = await runProgram(args, { env: { [EXTRA]: TEST_CA, NODE_OPTIONS: `--require ${hook}` }, program });
   return { ...(JSON.parse(readFileSync(record, 'utf8')) as Probe), run };
+}
+
+/**
+ * A stand-in `node`, first on PATH: the launcher execs it as it would Node, and it prints what
+ * it was given, one per line: its pid, NODE_EXTRA_CA_CERTS (or "(unset)"), its arguments.
+ */
+const standInFolder = mkdtempSync(join(scratch, 'node-'));
+writeFileSync(join(standInFolder, 'node'), '#!/bin/sh\necho "$$"\necho "${NODE_EXTRA_CA_CERTS-(unset)}"\nfor argument in "$@"; do echo "$argument"; done\n', { mode: 0o755 });
+
+/** What the launcher hands to Node for `args`: the variable as set, Node's arguments, and whether Node kept the pid spawned. */
+async function launched(args: string[]): Promise<{ certificates: string | null; argv: string[]; samePid: boolean }> {
+  const run = await runProgram(args, { env: { [EXTRA]: TEST_CA, PATH: `${standInFolder}:${process.env.PATH ?? ''}` } });
+  expect(run.code, run.stderr).toBe(0);
+  const [pid, certificates, ...argv] = run.stdout.replace(/\n$/, '').split('\n');
+  return { certificates: certificates === '(unset)' ? null : certificates!, argv, samePid: Number(pid) === run.pid };
 }
 
 let server: https.Server;
@@ -185,15 +199,18 @@ describe("the launcher's decision", () => {
   ];
   it.each(dropped.map((args) => [args.join(' ')] as const))('leaves it out for: clipfile %s', async (line) => {
     const args = dropped.find((candidate) => candidate.join(' ') === line)!;
-    expect((await probe(args, { stopAtStart: true })).certificates).toBeNull();
+    expect(await launched(args)).toEqual({ certificates: null, argv: [cliPath, ...args], samePid: true });
   });
   it.each(kept.map((args) => [args.join(' ')] as const))('keeps it for: clipfile %s', async (line) => {
     const args = kept.find((candidate) => candidate.join(' ') === line)!;
-    expect((await probe(args, { stopAtStart: true })).certificates).toBe(TEST_CA);
+    expect(await launched(args)).toEqual({ certificates: TEST_CA, argv: [cliPath, ...args], samePid: true });
   });
 
   it('is made in a shell that becomes Node (exec): the process started is the one signals reach', async () => {
-    const result = await probe(['--version'], { stopAtStart: true });
+    expect((await launched(['--version'])).samePid).toBe(true);
+    // And the real Node, with clipfile running in it.
+    const result = await probe(['--version']);
+    expect(result.run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(result.pid).toBe(result.run.pid);
   });
 

@@ -8,6 +8,7 @@
  * study half (speaker-model.ts, refitted by `npm run fit:speakers`).
  */
 import type { Attribution } from './clauses.js';
+import { logistic } from '../quality/confidence.js';
 import { SPEAKER_CHOICE } from './confidence.js';
 import type { NameBook, NameMention } from './names.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
@@ -108,6 +109,7 @@ export interface CandidateContext {
 }
 
 const NO_FEATURES = Object.fromEntries(SPEAKER_FEATURES.map((f) => [f, 0])) as Record<SpeakerFeature, number>;
+
 
 /** How each strategy's answer is described to the model. */
 const CASCADE_KIND: Record<Attribution['how'], SpeakerFeature> = {
@@ -244,7 +246,7 @@ export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerMode
   const total = scores.reduce((sum, z) => sum + Math.exp(z - top), 0);
   const share = 1 / total;
   const { bias, score, share: shareWeight } = model.calibration;
-  const probability = 1 / (1 + Math.exp(-(bias + score * top + shareWeight * share)));
+  const probability = logistic(bias + score * top + shareWeight * share);
   return { candidate: candidates[scores.indexOf(top)]!, score: top, share, probability };
 }
 

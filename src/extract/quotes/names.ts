@@ -229,7 +229,10 @@ export class NameBook {
   mentionCount(full: string): number {
     if (!this.mentionCounts) {
       this.mentionCounts = new Map();
-      for (const m of this.mentions) this.mentionCounts.set(this.resolveMention(m), (this.mentionCounts.get(this.resolveMention(m)) ?? 0) + 1);
+      for (const m of this.mentions) {
+        const full = this.resolveMention(m);
+        this.mentionCounts.set(full, (this.mentionCounts.get(full) ?? 0) + 1);
+      }
     }
     return this.mentionCounts.get(full) ?? 0;
   }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +16,18 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * Gives the child its stdin and closes it. A child may exit without reading it (a usage error, a
+ * stand-in that only echoes): the pipe is then gone, and the EPIPE that follows is not a failure.
+ */
+export function writeStdin(child: ChildProcess, input: string | Uint8Array | undefined): void {
+  child.stdin!.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  if (input === undefined || input.length === 0) child.stdin!.end();
+  else child.stdin!.end(input);
 }
 
 /** Runs the built CLI as a user would, with optional stdin and environment. */
@@ -43,7 +55,7 @@ export function runCli(
         stderr: Buffer.concat(stderr).toString('utf8'),
       });
     });
-    child.stdin.end(options.input ?? '');
+    writeStdin(child, options.input);
   });
 }
 

@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { cliPath, repoRoot, runCli, type CliResult } from '../helpers/cli.js';
+import { cliPath, repoRoot, runCli, writeStdin, type CliResult } from '../helpers/cli.js';
 
 const TLS = resolve(repoRoot, 'fixtures/tls');
 const TEST_CA = join(TLS, 'test-ca.pem');
@@ -42,7 +42,7 @@ function runProgram(args: string[], options: { env?: Record<string, string | und
     child.on('close', (code) =>
       resolvePromise({ code, pid: child.pid!, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
     );
-    child.stdin.end(options.input ?? '');
+    writeStdin(child, options.input);
   });
 }
 

@@ -31,6 +31,8 @@ export interface HarvestedMetadata {
   title: FoundValue[];
   /** The <title> text, for the last-resort title. */
   documentTitle: string | null;
+  /** The page's first <h1> texts: a headline the <title> may carry between a site's names. */
+  topHeadings: string[];
   authors: FoundAuthor[];
   /** Names of the publishing organisation(s): never authors unless nobody else is. */
   publishers: string[];
@@ -81,6 +83,7 @@ export function harvestMetadata(document: Document, pageUrl: string | null): Har
       ...from('parsely-page', parsely?.title),
     ],
     documentTitle: page.documentTitle,
+    topHeadings: page.topHeadings,
     authors: [
       ...jsonLd.authors,
       // citation_author is repeated, one person each, often "Last, First": never split it.

@@ -39,7 +39,7 @@ export function mergeMetadata(
   ]);
 
   // Readability's title is kept as it is (only trimmed): it is the reference other stages compare with.
-  const readabilityTitle = preferHeadline(readability?.title?.trim(), harvested);
+  const readabilityTitle = preferHeadline(readability?.title?.trim(), harvested, siteName);
   const title =
     readabilityTitle ||
     firstText(harvested.title) ||
@@ -74,16 +74,73 @@ export function mergeMetadata(
   };
 }
 
+/** What sits between the parts of a <title>: "Story | Site", "Site » Section » Story". */
+const TITLE_SEPARATOR = '[|\\-–—·:•»/>]';
+/** An <h1> shorter than this is as likely the site's name as a headline. */
+const MIN_HEADING_WORDS = 4;
+/** What the <title> holds beside an <h1> is a site's or section's name only when this short… */
+const MAX_SITE_NAME_WORDS = 3;
+/** …and the <h1> at least this many times longer (a blog's name as <h1> beside a short post title is not). */
+const HEADLINE_TO_SITE_WORDS = 2;
+
 /**
- * Readability falls back to the page's <title> ("Headline – Site") when it cannot read the
- * JSON-LD (an @type array, say); the page's own headline, when the title merely extends it,
- * is the better title.
+ * Readability's title is sometimes the page's <title> or a cut of it ("Headline – Site", or
+ * "Site » Archive" from "Site » Archive » Headline"). The page's own headline takes its place
+ * when it is one whole part of that <title> and not what Readability chose: JSON-LD's headline,
+ * or an <h1> when what the <title> holds beside it reads as a site's name (the site's name, or
+ * a few words beside a far longer <h1>: blogs put their own name in the <h1>).
  */
-function preferHeadline(readabilityTitle: string | undefined, harvested: HarvestedMetadata): string | undefined {
-  const headline = harvested.title.find((candidate) => candidate.source === 'json-ld')?.value.trim();
-  if (!readabilityTitle || !headline || readabilityTitle === headline) return readabilityTitle;
-  const rest = readabilityTitle.startsWith(headline) ? readabilityTitle.slice(headline.length) : null;
-  return rest !== null && /^\s+[|\-–—·:•»]\s+\S/.test(rest) ? headline : readabilityTitle;
+function preferHeadline(readabilityTitle: string | undefined, harvested: HarvestedMetadata, siteName: string | null): string | undefined {
+  if (!readabilityTitle) return readabilityTitle;
+  // The whole <title> is read only when Readability's title came from it (all of it, or a cut).
+  const documentTitle = harvested.documentTitle ? collapseSpace(decodeEntities(harvested.documentTitle)) : null;
+  const fromDocumentTitle = documentTitle && (sameText(documentTitle, readabilityTitle) || titleRest(documentTitle, readabilityTitle) !== null);
+  const titles = fromDocumentTitle ? [readabilityTitle, documentTitle] : [readabilityTitle];
+  const isHeadline = (candidate: string | undefined, besideIt: (rest: string, headline: string) => boolean): candidate is string => {
+    const headline = candidate ? collapseSpace(candidate) : '';
+    if (!headline || sameText(headline, readabilityTitle)) return false;
+    return titles.some((title) => {
+      const rest = titleRest(title, headline);
+      return rest !== null && besideIt(rest, headline);
+    });
+  };
+
+  const jsonLdHeadline = harvested.title.find((candidate) => candidate.source === 'json-ld')?.value;
+  if (isHeadline(jsonLdHeadline, () => true)) return collapseSpace(jsonLdHeadline);
+  const heading = harvested.topHeadings.find((candidate) => wordCount(candidate) >= MIN_HEADING_WORDS && isHeadline(candidate, readsAsSiteName(siteName)));
+  return heading ? collapseSpace(heading) : readabilityTitle;
+}
+
+function readsAsSiteName(siteName: string | null): (rest: string, headline: string) => boolean {
+  return (rest, headline) => {
+    if (siteName && sameName(rest, siteName)) return true;
+    if (siteName && sameName(headline, siteName)) return false;
+    const restWords = wordCount(rest);
+    return restWords <= MAX_SITE_NAME_WORDS && wordCount(headline) >= HEADLINE_TO_SITE_WORDS * restWords;
+  };
+}
+
+/**
+ * What `title` holds beside `part` when `part` is one whole separator-delimited part (or run of
+ * parts) of it, not all of it; null otherwise.
+ */
+function titleRest(title: string, part: string): string | null {
+  const at = title.indexOf(part);
+  if (at < 0) return null;
+  const before = title.slice(0, at);
+  const after = title.slice(at + part.length);
+  if (!before && !after) return null;
+  const joined = (!before || new RegExp(`\\s${TITLE_SEPARATOR}\\s+$`).test(before)) && (!after || new RegExp(`^\\s+${TITLE_SEPARATOR}\\s`).test(after));
+  return joined ? collapseSpace(`${before} ${after}`.replace(new RegExp(`(^|\\s)${TITLE_SEPARATOR}(?=\\s|$)`, 'g'), ' ')) : null;
+}
+
+/** Words, separators between a <title>'s parts aside. */
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+function sameText(a: string, b: string): boolean {
+  return collapseSpace(a).toLowerCase() === collapseSpace(b).toLowerCase();
 }
 
 /** "Title | Site" → "Title" when "Site" is the site's name; otherwise the title is left whole. */

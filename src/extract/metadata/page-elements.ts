@@ -13,10 +13,12 @@ interface PageElements {
   articleTime: string | null;
   /** The text of the first element marked as naming the author (rel or itemprop "author"), read before cleaning. */
   bylineElement: string | null;
+  /** The texts of the page's first few <h1> elements, read before cleaning. */
+  topHeadings: string[];
 }
 
 export function emptyPageElements(): PageElements {
-  return { documentTitle: null, htmlLang: null, canonicalHref: null, itempropPublished: null, itempropModified: null, articleTime: null, bylineElement: null };
+  return { documentTitle: null, htmlLang: null, canonicalHref: null, itempropPublished: null, itempropModified: null, articleTime: null, bylineElement: null, topHeadings: [] };
 }
 
 export function readPageElements(document: Document): PageElements {
@@ -46,8 +48,15 @@ export function readPageElements(document: Document): PageElements {
         .map((time) => time.getAttribute('datetime')?.trim() ?? '')
         .find(Boolean) ?? null,
     bylineElement: bylineElementText(document),
+    topHeadings: Array.from(document.getElementsByTagName('h1'))
+      .slice(0, MAX_TOP_HEADINGS)
+      .map((heading) => collapseSpace(heading.textContent ?? ''))
+      .filter(Boolean),
   };
 }
+
+/** A page with more <h1>s than this uses them for teasers; the story's own is among the first. */
+const MAX_TOP_HEADINGS = 5;
 
 /** Readability's `_isValidByline`: a byline is short. */
 const MAX_BYLINE_CHARS = 100;

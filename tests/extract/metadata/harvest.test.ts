@@ -140,6 +140,7 @@ describe('harvestMetadata', () => {
     expect(bare).toEqual({
       title: [],
       documentTitle: null,
+      topHeadings: [],
       authors: [],
       publishers: [],
       siteName: [],

@@ -17,6 +17,32 @@ describe('merge rules', () => {
     );
   });
 
+  it('takes the page headline when it is one whole part of a <title> Readability cut or kept whole', () => {
+    const story = 'Mayor opens the new bridge over the river';
+    const head = `<title>Example Weekly » Archive » ${story}</title>`;
+    // Readability keeps the first parts of a hierarchical <title>, or all of it.
+    expect(metadataOf(page(head, `<h1>${story}</h1>`), { title: 'Example Weekly » Archive' }).title).toBe(story);
+    expect(metadataOf(page(head, `<h1>${story}</h1>`), { title: `Example Weekly » Archive » ${story}` }).title).toBe(story);
+    expect(metadataOf(page(`<title>${story} | Example Weekly</title>`, `<h1>${story}</h1>`), { title: `${story} | Example Weekly` }).title).toBe(story);
+    // JSON-LD's headline counts too.
+    expect(metadataOf(page(`${head}${jsonLd({ '@type': ['NewsArticle'], headline: story })}`), { title: `Example Weekly » Archive » ${story}` }).title).toBe(story);
+  });
+
+  it('leaves the title alone when the <h1> is the site, a short label, or not a part of the <title>', () => {
+    const story = 'Mayor opens the new bridge over the river';
+    const siteHeading = 'The Example Weekly News Online';
+    const title = `${siteHeading} | ${story}`;
+    // An <h1> naming the site (og:site_name) is not the headline.
+    const withSiteName = page(`<title>${title}</title><meta property="og:site_name" content="${siteHeading}">`, `<h1>${siteHeading}</h1>`);
+    expect(metadataOf(withSiteName, { title }).title).toBe(title);
+    // Too short to tell from a site's name.
+    expect(metadataOf(page(`<title>Archive | ${story}</title>`, '<h1>Archive</h1>'), { title: `Archive | ${story}` }).title).toBe(`Archive | ${story}`);
+    // A headline inside a part, not a whole part of it.
+    expect(metadataOf(page(`<title>${story} tonight | Example</title>`, `<h1>${story}</h1>`), { title: `${story} tonight | Example` }).title).toBe(`${story} tonight | Example`);
+    // Readability's title did not come from <title>: it is kept.
+    expect(metadataOf(page(`<title>${story} | Example</title>`, `<h1>${story}</h1>`), { title: 'Bridge opened after three years of work' }).title).toBe('Bridge opened after three years of work');
+  });
+
   it('splits "By Jane Doe and John Smith" bylines into authors and keeps the byline as written', () => {
     const metadata = metadataOf(page(''), { byline: 'By Jane Doe and John Smith' });
     expect(metadata.authors).toEqual(['Jane Doe', 'John Smith']);

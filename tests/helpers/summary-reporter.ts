@@ -1,4 +1,4 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
 /** How many of a project's slowest files the summary names. */
 const SLOWEST_SHOWN = 5;
@@ -15,10 +15,11 @@ interface ProjectTally {
 /**
  * Ends the run with one line per project (`unit`, `slow`: see vitest.config.ts) naming its
  * slowest files, then one plain "N passed, N failed, N skipped" line, a format CI systems read
- * whatever the test runner.
+ * whatever the test runner. Errors thrown outside any test fail the run although every test
+ * passed: the line names them too, so nobody reads "0 failed" as a green run.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError> = []): void {
     const projects = new Map<string, ProjectTally>();
     for (const module of testModules) {
       const name = module.project.name || 'tests';
@@ -54,6 +55,7 @@ export default class SummaryReporter implements Reporter {
         `${name}: ${tally.files} files, ${tally.passed} passed, ${tally.failed} failed, ${tally.seconds.toFixed(0)} s of test time; slowest: ${slowest}\n`,
       );
     }
-    process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const outside = unhandledErrors.length > 0 ? `, ${unhandledErrors.length} unhandled errors outside tests (the run fails)` : '';
+    process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped${outside}\n`);
   }
 }

@@ -290,8 +290,17 @@ function isAllowedRequest(request: Request, topLevel: boolean, page: Page, pageO
   return !sameOriginOnly || url.origin === pageOrigin;
 }
 
+/**
+ * The policy the page's document is served with. Playwright's routeWebSocket replaces WebSocket
+ * in the page's frames only: a worker opened one past it. Here Chromium itself refuses every
+ * connection that is not http(s) (or the page's own blob: and data:), in the page and in the
+ * workers that inherit its policy (blob:, data:), and refuses workers loaded from a URL, whose
+ * policy would be their own response's.
+ */
+const DOCUMENT_POLICY = 'connect-src http: https: blob: data:; worker-src blob: data:';
+
 function documentHeaders(contentType: string | null): Record<string, string> {
-  return { 'content-type': contentType ?? 'text/html' };
+  return { 'content-type': contentType ?? 'text/html', 'content-security-policy': DOCUMENT_POLICY };
 }
 
 /** Requests of a page in flight, and how to wait until there are none for a while. */

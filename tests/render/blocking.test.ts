@@ -7,7 +7,7 @@
  * are in render.test.ts. Without a browser these tests fail: CI installs Debian's chromium.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import http from 'node:http';
 import { homedir, tmpdir } from 'node:os';
 import type { AddressInfo, Socket } from 'node:net';
@@ -86,8 +86,11 @@ function unmaskedText(frame: Buffer): string {
 
 /** What the download responses carry: found in no file anywhere once the page has tried. */
 const DOWNLOAD_MARKER = 'clipfile-download-marker-5f0c2a';
-/** The attachment: headers at once, then a chunk every ATTACHMENT_CHUNK_MS; a download would read it all. */
-const ATTACHMENT_CHUNKS = 40;
+/**
+ * The attachment: headers at once, then a chunk every ATTACHMENT_CHUNK_MS, half a second in all:
+ * a download would read it to the end well before the page's render is over.
+ */
+const ATTACHMENT_CHUNKS = 10;
 const ATTACHMENT_CHUNK_MS = 50;
 /** The pages' budget: every page here settles in about a second. */
 const RENDER_TIMEOUT_MS = 6_000;
@@ -244,6 +247,30 @@ function filesHolding(folder: string, marker: string): string[] {
   });
 }
 
+/**
+ * Watches `folder` (and all below it, if `recursive`), reading each file as it is written: a download is written
+ * while the page renders and deleted with its context (Playwright removes a context's
+ * downloads), so looking only afterwards would find nothing either way.
+ */
+function watchForMarker(folder: string, marker: string, recursive: boolean): { stop(): string[] } {
+  const found = new Set<string>();
+  const watcher = watch(folder, { recursive }, (_event, name) => {
+    if (name === null) return;
+    const path = join(folder, name.toString());
+    try {
+      if (readFileSync(path).includes(marker)) found.add(path);
+    } catch {
+      // a folder, or gone already
+    }
+  });
+  return {
+    stop() {
+      watcher.close();
+      return [...found];
+    },
+  };
+}
+
 describe('what a rendered page cannot do', () => {
   it('opens no WebSocket, from the page, a fresh frame or a worker: the server sees no upgrade and the story renders', async () => {
     const pageUrl = sockets.url('/live');
@@ -303,7 +330,10 @@ note('plain ' + await fetch('/plain').then((response) => response.text(), (error
     const cwdBefore = readdirSync(process.cwd()).sort();
     const downloadsFolder = join(homedir(), 'Downloads');
     const downloadsBefore = filesBelow(downloadsFolder).sort();
+    // The working folder alone, not below it: node_modules is too big a tree to watch.
+    const watchers = [watchForMarker(browserTemp, DOWNLOAD_MARKER, true), watchForMarker(process.cwd(), DOWNLOAD_MARKER, false)];
     const pageUrl = server.url('/downloads');
+    let written: string[] = [];
     const rendered = await renderer.render(
       input(
         pageUrl,
@@ -319,18 +349,20 @@ click('/report.csv', 'report.csv');
 setTimeout(() => { location.href = '/report.csv'; }, 100);
 note('clicked');`),
       ),
-    );
+    ).finally(() => (written = watchers.flatMap((watcher) => watcher.stop())));
     expect(results(rendered.html)).toEqual(['clicked']);
     expect(storyText(pageUrl, rendered.html)).toContain(STORY_PARAGRAPHS[11]);
-    // Chromium asked for the attachment and gave up on it at once; nothing holds its bytes,
-    // in the browser's temporary folders (its profile, Playwright's downloads folder), the
-    // working folder or ~/Downloads.
-    expect(attachmentOutcomes.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(await Promise.all(attachmentOutcomes))).toEqual(new Set(['dropped']));
+    // No file held the downloads' bytes at any time: in the browser's temporary folders (its
+    // profile, Playwright's downloads folder), the working folder or ~/Downloads. And Chromium,
+    // which asked for the attachment, dropped it rather than read it to its end.
+    const outcomes = await Promise.all(attachmentOutcomes);
+    expect(written).toEqual([]);
     expect(filesHolding(browserTemp, DOWNLOAD_MARKER)).toEqual([]);
     expect(filesBelow(browserTemp).filter((path) => /report|blob\.csv|\.crdownload$/.test(path))).toEqual([]);
     expect(readdirSync(process.cwd()).sort()).toEqual(cwdBefore);
     expect(filesBelow(downloadsFolder).sort()).toEqual(downloadsBefore);
+    expect(outcomes.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(outcomes)).toEqual(new Set(['dropped']));
   });
 
   it('is granted no permission: geolocation, notifications, camera, microphone, clipboard all denied or unanswered', async () => {
@@ -407,31 +439,35 @@ addEventListener('load', () => setTimeout(() => { form.submit(); note('posted');
         ),
       ),
     );
-    expect(other.requests).toEqual([]);
+    expect(other.requests.map((request) => `${request.method} ${request.path}`)).toEqual([]);
     expect(results(rendered.html)).toEqual(['posted']);
     expect(rendered.html).not.toContain('the form was posted');
     expect(rendered.html).not.toContain('another site');
     expect(storyText(pageUrl, rendered.html)).toContain(STORY_PARAGRAPHS[11]);
   });
 
-  it('reaches neither file:/// nor another local server with fetch or sendBeacon: both fail, the other server sees nothing', async () => {
+  it('reaches neither file:/// nor another local server with fetch, and delivers no beacon: the fetches fail, the servers see nothing', async () => {
     const pageUrl = server.url('/reaching');
     const rendered = await renderer.render(
       input(
         pageUrl,
-        probePage(`const tried = (promise) => promise.then((response) => response.text(), (error) => 'failed ' + error.name);
-note('file: ' + await tried(fetch('file:///etc/passwd')));
-note('other port: ' + await tried(fetch('${other.url('/fetched')}', { mode: 'no-cors' }).then(() => 'sent')));
+        probePage(`// All at once, so one that hangs cannot keep the others from being tried.
 note('beacon queued: ' + navigator.sendBeacon('${other.url('/beacon')}', 'from the page'));
+note('own beacon queued: ' + navigator.sendBeacon('/beacon', 'from the page'));
+const tried = (promise) => within(promise.then((response) => response.text(), (error) => 'failed ' + error.name));
+const [file, otherPort] = await Promise.all([tried(fetch('file:///etc/passwd')), tried(fetch('${other.url('/fetched')}', { mode: 'no-cors' }))]);
+note('file: ' + file);
+note('other port: ' + otherPort);
 note('done');`),
       ),
     );
+    expect(other.requests.map((request) => `${request.method} ${request.path}`)).toEqual([]);
     const lines = results(rendered.html);
-    expect(lines[0]).toBe('file: failed TypeError');
-    expect(lines[1]).toBe('other port: failed TypeError');
-    expect(lines.at(-1)).toBe('done');
+    // The beacons were accepted by the page's browser, and never delivered, not even the one
+    // to the page's own server.
+    expect(lines).toEqual(['beacon queued: true', 'own beacon queued: true', 'file: failed TypeError', 'other port: failed TypeError', 'done']);
+    expect(server.requestsTo('/beacon').map((request) => `${request.method} ${request.path}`)).toEqual([]);
     expect(rendered.html).not.toMatch(/root:.*:0:0:/);
-    expect(other.requests).toEqual([]);
     expect(storyText(pageUrl, rendered.html)).toContain(STORY_PARAGRAPHS[11]);
   });
 });

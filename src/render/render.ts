@@ -41,8 +41,11 @@ const TAB_ALLOWANCE_MS = 30_000;
 const CLOSE_ALLOWANCE_MS = 5_000;
 /** How long Chromium may take to start. */
 const LAUNCH_TIMEOUT_MS = 30_000;
-/** Resource types never loaded: they cannot change the text, and cost time and bandwidth. */
-const BLOCKED_RESOURCE_TYPES = new Set(['image', 'media', 'font']);
+/**
+ * Resource types never loaded: they cannot change the text, and cost time and bandwidth. `ping`
+ * is navigator.sendBeacon and `<a ping>`: a message out of the page whose answer it never reads.
+ */
+const BLOCKED_RESOURCE_TYPES = new Set(['image', 'media', 'font', 'ping']);
 
 export interface RenderInput {
   /** The page's URL (final, after redirects): its scripts run as that origin. */

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, watch } from 'node:fs
 import http from 'node:http';
 import { homedir, tmpdir } from 'node:os';
 import type { AddressInfo, Socket } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/pipeline.js';
 import { findChromium, INSTALL_HINT } from '../../src/render/browser.js';
@@ -356,7 +356,10 @@ note('clicked');`),
     // profile, Playwright's downloads folder), the working folder or ~/Downloads. And Chromium,
     // which asked for the attachment, dropped it rather than read it to its end.
     const outcomes = await Promise.all(attachmentOutcomes);
-    expect(written).toEqual([]);
+    // Chromium starts writing a download into a temporary file of its own (directly in $TMPDIR,
+    // .org.chromium.Chromium.*) before it asks whether downloads are allowed, and deletes it
+    // when they are not: such a file may be seen for a moment, but none may remain.
+    expect(written.filter((path) => !(dirname(path) === browserTemp && basename(path).startsWith('.org.chromium.Chromium.')))).toEqual([]);
     expect(filesHolding(browserTemp, DOWNLOAD_MARKER)).toEqual([]);
     expect(filesBelow(browserTemp).filter((path) => /report|blob\.csv|\.crdownload$/.test(path))).toEqual([]);
     expect(readdirSync(process.cwd()).sort()).toEqual(cwdBefore);

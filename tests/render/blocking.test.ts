@@ -12,7 +12,7 @@ import http from 'node:http';
 import { homedir, tmpdir } from 'node:os';
 import type { AddressInfo, Socket } from 'node:net';
 import { basename, dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/pipeline.js';
 import { findChromium, INSTALL_HINT } from '../../src/render/browser.js';
 import { Renderer, type RenderInput } from '../../src/render/render.js';
@@ -136,6 +136,11 @@ afterAll(async () => {
   await server?.close();
   await other?.close();
   await sockets?.close();
+});
+
+// Each test reads the servers' logs of its own page only.
+beforeEach(() => {
+  for (const log of [server.requests, other.requests, sockets.requests, sockets.upgrades, sockets.messages]) log.length = 0;
 });
 
 /** A file for download: an attachment that trickles, noting whether the client read it to the end. */

@@ -11,7 +11,7 @@
  * The page's own document is not fetched again: the browser is handed the bytes the server
  * sent (so rendered.html derives from source.html); what the page then asks for (scripts, JSON,
  * stylesheets) is fetched by Chromium. Images are never asked for (Blink's images are off),
- * media and fonts are refused, and so is anything
+ * media, fonts and beacons are refused, and so is anything
  * not http(s), downloads, permissions, service workers, WebSockets, and any top-level
  * navigation away from the page's origin (file:///, another port, another site).
  *
@@ -239,9 +239,11 @@ async function pauseEndlessAnimations(devtools: CDPSession, settleBy: number): P
 }
 
 /**
- * What the page may load: its own document is given the captured bytes; images, media, fonts,
- * anything not http(s), WebSockets, and top-level navigations to another origin (or in a popup)
- * are refused.
+ * What the page may load: its own document is given the captured bytes (with DOCUMENT_POLICY);
+ * images, media, fonts, beacons, anything not http(s), WebSockets, and top-level navigations to
+ * another origin (or in a popup) are refused. The document being handed over rather than fetched,
+ * Chromium's Local Network Access checks take the page for a public one: with no permission
+ * granted, its requests to loopback and private addresses other than its own origin fail.
  */
 async function guardRequests(context: BrowserContext, page: Page, input: RenderInput, options: RendererOptions): Promise<void> {
   const pageOrigin = new URL(input.url).origin;

@@ -1,10 +1,14 @@
 /**
- * What a rendered page may not do (src/render/render.ts, src/render/browser.ts), proven in a real
+ * What a rendered page may not do (src/render/render.ts, src/render/browser.ts), shown in a real
  * Chromium rather than read off the context's options: one Renderer for the file (clipfile's own
- * launch and render), pages served as if from a real 127.0.0.1 server the test starts, and each
+ * launch and render), pages rendered as if from real 127.0.0.1 servers the test starts, and each
  * test asserting on what the servers saw and on the DOM the render returned. The pages write what
  * their scripts got into `<pre id="results">`. Popups and navigation to file:/// or another port
  * are in render.test.ts. Without a browser these tests fail: CI installs Debian's chromium.
+ *
+ * Several protections overlap (README, "What a page may do"): Chromium's Local Network Access
+ * checks alone keep a page off another local server, so the WebSockets here go to the page's own
+ * server, which those checks allow, and the beacon test has one to the page's own server too.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
@@ -22,24 +26,24 @@ import { page, STORY_PARAGRAPHS, storyMarkup } from './pages.js';
 /**
  * A WebSocket server on 127.0.0.1 (Node has none built in): the upgrade handshake of RFC 6455,
  * the text of each frame a client sends, and plain HTTP requests, all logged. Its HTTP side
- * serves `routes`, so a page can be served from its origin and open a socket to the same one.
+ * serves routes too, so a page of its origin can open a socket to the same one.
  */
 class SocketServer {
   readonly upgrades: string[] = [];
   readonly messages: string[] = [];
   readonly requests: string[] = [];
+  private readonly routes = new Map<string, Handler>();
   /** Upgraded connections: the HTTP server no longer tracks them, so close() ends them itself. */
   private readonly upgraded = new Set<Socket>();
   private constructor(
     private readonly server: http.Server,
     readonly host: string,
-    private readonly routes: Map<string, Handler>,
   ) {}
 
-  static async start(routes: Record<string, Handler>): Promise<SocketServer> {
+  static async start(): Promise<SocketServer> {
     const server = http.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const sockets = new SocketServer(server, `127.0.0.1:${(server.address() as AddressInfo).port}`, new Map(Object.entries(routes)));
+    const sockets = new SocketServer(server, `127.0.0.1:${(server.address() as AddressInfo).port}`);
     server.on('request', (req, res) => sockets.serve(req, res));
     server.on('upgrade', (req, socket: Socket) => sockets.accept(req, socket));
     return sockets;
@@ -115,15 +119,14 @@ beforeAll(async () => {
   previousTmpdir = process.env.TMPDIR;
   process.env.TMPDIR = browserTemp;
   [server, other] = await Promise.all([TestServer.start(), TestServer.start()]);
-  attachmentOutcomes = [];
   server.route('/report.csv', attachmentHandler);
   server.route('/hold', delayed(HOLD_MS, bytes('held', 'text/plain')));
   server.route('/sw.js', bytes(SERVICE_WORKER_JS, 'text/javascript'));
   other.route('/form', html(page('<p>the form was posted</p>')));
   other.route('/refreshed', html(page('<p>another site</p>')));
-  sockets = await SocketServer.start({
-    '/plain': bytes('plain http', 'text/plain'),
-  });
+  sockets = await SocketServer.start();
+  sockets.route('/plain', bytes('plain http', 'text/plain'));
+  sockets.route('/hold', delayed(HOLD_MS, bytes('held', 'text/plain')));
   sockets.route('/socket-worker.js', bytes(socketWorkerJs(sockets.url('/url-worker', 'ws'), 'url-worker'), 'text/javascript'));
   sockets.route('/socket-shared-worker.js', bytes(sharedWorkerJs(sockets.url('/url-shared-worker', 'ws'), 'url-shared-worker'), 'text/javascript'));
   renderer = new Renderer({ executablePath: chromium.path, timeoutMs: RENDER_TIMEOUT_MS, pagesAtOnce: 2 });
@@ -141,6 +144,7 @@ afterAll(async () => {
 // Each test reads the servers' logs of its own page only.
 beforeEach(() => {
   for (const log of [server.requests, other.requests, sockets.requests, sockets.upgrades, sockets.messages]) log.length = 0;
+  attachmentOutcomes = [];
 });
 
 /** A file for download: an attachment that trickles, noting whether the client read it to the end. */
@@ -188,16 +192,16 @@ function input(url: string, body: string): RenderInput {
 
 /**
  * The story, and a script run at DOMContentLoaded (`note(line)` writes a line into the page).
- * The page keeps a request to /hold in flight for HOLD_MS, so network quiet (and so the DOM the
- * render returns) comes after its probes have answered or given up.
+ * The page keeps a request to its server's /hold in flight for HOLD_MS, so network quiet (and so
+ * the DOM the render returns) comes after its probes have answered or given up.
  */
-function probePage(script: string, { hold = true, head = '' } = {}): string {
+function probePage(script: string, { head = '' } = {}): string {
   return page(
     storyMarkup('<pre id="results"></pre>'),
     `${head}<script>
 const note = (line) => { document.getElementById('results').textContent += line + '\\n'; };
 const within = (promise, ms = 600) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve('no answer'), ms))]);
-${hold ? `fetch('${server.url('/hold')}');` : ''}
+fetch('/hold');
 addEventListener('DOMContentLoaded', async () => {
 ${script}
 });
@@ -253,9 +257,9 @@ function filesHolding(folder: string, marker: string): string[] {
 }
 
 /**
- * Watches `folder` (and all below it, if `recursive`), reading each file as it is written: a download is written
- * while the page renders and deleted with its context (Playwright removes a context's
- * downloads), so looking only afterwards would find nothing either way.
+ * Watches `folder` (and all below it, if `recursive`), reading each file as it is written: a
+ * download is written while the page renders and deleted with its context (Playwright removes a
+ * context's downloads), so looking only afterwards would find nothing either way.
  */
 function watchForMarker(folder: string, marker: string, recursive: boolean): { stop(): string[] } {
   const found = new Set<string>();
@@ -277,7 +281,7 @@ function watchForMarker(folder: string, marker: string, recursive: boolean): { s
 }
 
 describe('what a rendered page cannot do', () => {
-  it('opens no WebSocket, from the page, a fresh frame or a worker: the server sees no upgrade and the story renders', async () => {
+  it('opens no WebSocket, from the page, a frame of its own or any kind of worker: the server sees no upgrade and the story renders', async () => {
     const pageUrl = sockets.url('/live');
     const socketUrl = (label: string) => sockets.url(`/${label}`, 'ws');
     const rendered = await renderer.render(
@@ -313,7 +317,6 @@ worker('url-worker', '/socket-worker.js');
 sharedWorker('blob-shared-worker', blob(${JSON.stringify(sharedWorkerJs(socketUrl('blob-shared-worker'), 'blob-shared-worker'))}));
 sharedWorker('url-shared-worker', '/socket-shared-worker.js');
 note('plain ' + await fetch('/plain').then((response) => response.text(), (error) => error.name));`,
-          { hold: false },
         ),
       ),
     );

@@ -243,7 +243,7 @@ async function pauseEndlessAnimations(devtools: CDPSession, settleBy: number): P
  * images, media, fonts, beacons, anything not http(s), WebSockets, and top-level navigations to
  * another origin (or in a popup) are refused. The document being handed over rather than fetched,
  * Chromium's Local Network Access checks take the page for a public one: with no permission
- * granted, its requests to loopback and private addresses other than its own origin fail.
+ * granted, its requests to loopback (and private) addresses other than its own origin fail.
  */
 async function guardRequests(context: BrowserContext, page: Page, input: RenderInput, options: RendererOptions): Promise<void> {
   const pageOrigin = new URL(input.url).origin;

@@ -127,6 +127,7 @@ beforeAll(async () => {
   sockets = await SocketServer.start();
   sockets.route('/plain', bytes('plain http', 'text/plain'));
   sockets.route('/hold', delayed(HOLD_MS, bytes('held', 'text/plain')));
+  sockets.route('/socket-frame.html', html(socketFrameHtml(sockets.url('/url-frame', 'ws'), 'url-frame')));
   sockets.route('/socket-worker.js', bytes(socketWorkerJs(sockets.url('/url-worker', 'ws'), 'url-worker'), 'text/javascript'));
   sockets.route('/socket-shared-worker.js', bytes(sharedWorkerJs(sockets.url('/url-shared-worker', 'ws'), 'url-shared-worker'), 'text/javascript'));
   renderer = new Renderer({ executablePath: chromium.path, timeoutMs: RENDER_TIMEOUT_MS, pagesAtOnce: 2 });
@@ -179,6 +180,14 @@ function socketWorkerJs(url: string, label: string): string {
 socket.onopen = () => { postMessage('${label} open'); socket.send('${label} says hello'); };
 socket.onerror = () => postMessage('${label} error');
 socket.onclose = () => postMessage('${label} closed');`;
+}
+
+/**
+ * A frame's document, loaded from a URL: its policy is its own response's (none), not the page's,
+ * so only Playwright's WebSocket route stands between its socket and the server.
+ */
+function socketFrameHtml(url: string, label: string): string {
+  return `<script>const postMessage = (line) => parent.postMessage(line, '*'); ${socketWorkerJs(url, label)}</script>`;
 }
 
 /** The same for a shared worker, which answers over the port of its first connection. */
@@ -281,7 +290,7 @@ function watchForMarker(folder: string, marker: string, recursive: boolean): { s
 }
 
 describe('what a rendered page cannot do', () => {
-  it('opens no WebSocket, from the page, a frame of its own or any kind of worker: the server sees no upgrade and the story renders', async () => {
+  it('opens no WebSocket, from the page, its frames or any kind of worker it starts: the server sees no upgrade and the story renders', async () => {
     const pageUrl = sockets.url('/live');
     const socketUrl = (label: string) => sockets.url(`/${label}`, 'ws');
     const rendered = await renderer.render(
@@ -300,6 +309,10 @@ open('page', () => new WebSocket('${socketUrl('page')}'));
 const frame = document.createElement('iframe');
 document.body.append(frame);
 open('frame', () => new frame.contentWindow.WebSocket('${socketUrl('frame')}'));
+addEventListener('message', (event) => note(event.data));
+const urlFrame = document.createElement('iframe');
+urlFrame.src = '/socket-frame.html';
+document.body.append(urlFrame);
 const blob = (script) => URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
 const worker = (label, url) => {
   const started = new Worker(url);
@@ -327,7 +340,7 @@ note('plain ' + await fetch('/plain').then((response) => response.text(), (error
     expect(sockets.requests).toContain('/plain');
     // Every socket's fate reached the page: refused, closed or failed, never open.
     const lines = results(rendered.html);
-    for (const label of ['page', 'frame', 'blob-worker', 'data-worker', 'url-worker', 'blob-shared-worker', 'url-shared-worker']) {
+    for (const label of ['page', 'frame', 'url-frame', 'blob-worker', 'data-worker', 'url-worker', 'blob-shared-worker', 'url-shared-worker']) {
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${label} (refused|closed|error|threw \\w+)$`)));
     }
     expect(lines.filter((line) => line.endsWith(' open'))).toEqual([]);

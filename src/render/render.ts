@@ -11,7 +11,7 @@
  * The page's own document is not fetched again: the browser is handed the bytes the server
  * sent (so rendered.html derives from source.html); what the page then asks for (scripts, JSON,
  * stylesheets) is fetched by Chromium. Images are never asked for (Blink's images are off),
- * media and fonts are refused, and so is anything
+ * media, fonts and beacons are refused, and so is anything
  * not http(s), downloads, permissions, service workers, WebSockets, and any top-level
  * navigation away from the page's origin (file:///, another port, another site).
  *
@@ -41,8 +41,11 @@ const TAB_ALLOWANCE_MS = 30_000;
 const CLOSE_ALLOWANCE_MS = 5_000;
 /** How long Chromium may take to start. */
 const LAUNCH_TIMEOUT_MS = 30_000;
-/** Resource types never loaded: they cannot change the text, and cost time and bandwidth. */
-const BLOCKED_RESOURCE_TYPES = new Set(['image', 'media', 'font']);
+/**
+ * Resource types never loaded: they cannot change the text, and cost time and bandwidth. `ping`
+ * is navigator.sendBeacon and `<a ping>`: a message out of the page whose answer it never reads.
+ */
+const BLOCKED_RESOURCE_TYPES = new Set(['image', 'media', 'font', 'ping']);
 
 export interface RenderInput {
   /** The page's URL (final, after redirects): its scripts run as that origin. */
@@ -236,9 +239,11 @@ async function pauseEndlessAnimations(devtools: CDPSession, settleBy: number): P
 }
 
 /**
- * What the page may load: its own document is given the captured bytes; images, media, fonts,
- * anything not http(s), WebSockets, and top-level navigations to another origin (or in a popup)
- * are refused.
+ * What the page may load: its own document is given the captured bytes (with DOCUMENT_POLICY);
+ * images, media, fonts, beacons, anything not http(s), WebSockets, and top-level navigations to
+ * another origin (or in a popup) are refused. The document being handed over rather than fetched,
+ * Chromium's Local Network Access checks take the page for a public one: with no permission
+ * granted, its requests to loopback (and private) addresses other than its own origin fail.
  */
 async function guardRequests(context: BrowserContext, page: Page, input: RenderInput, options: RendererOptions): Promise<void> {
   const pageOrigin = new URL(input.url).origin;
@@ -290,8 +295,17 @@ function isAllowedRequest(request: Request, topLevel: boolean, page: Page, pageO
   return !sameOriginOnly || url.origin === pageOrigin;
 }
 
+/**
+ * The policy the page's document is served with. Playwright's routeWebSocket replaces WebSocket
+ * in the page's frames only: a worker opened one past it. Here Chromium itself refuses every
+ * connection that is not http(s) (or the page's own blob: and data:), in the page and in the
+ * workers that inherit its policy (blob:, data:), and refuses workers loaded from a URL, whose
+ * policy would be their own response's.
+ */
+const DOCUMENT_POLICY = 'connect-src http: https: blob: data:; worker-src blob: data:';
+
 function documentHeaders(contentType: string | null): Record<string, string> {
-  return { 'content-type': contentType ?? 'text/html' };
+  return { 'content-type': contentType ?? 'text/html', 'content-security-policy': DOCUMENT_POLICY };
 }
 
 /** Requests of a page in flight, and how to wait until there are none for a while. */

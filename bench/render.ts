@@ -4,7 +4,14 @@
  * them (acquire → extract in the pool, rendered in Chromium as --render says), with
  * `--render never`, `auto` and `always`:
  *
- *   npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]
+ *   npm run bench:render [-- --modes never,auto,always] [--repeat N] [--pages N] [--in-flight N]
+ *
+ * The modes run in turn, `--repeat` rounds (default 3: never, auto, always, never, auto, …), so a
+ * change in the machine's load falls on every mode alike; each run is printed with the load
+ * average at its start and end, then each figure's median over the rounds, and each round's
+ * auto / never ratio's median. The pool's worker threads vary by seconds of CPU between two runs
+ * of one mode, as much as auto's whole extra, so auto's own extra cost is also given directly:
+ * the browser's CPU plus auto's Node main thread beyond never's in the same round.
  *
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
  * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes;
@@ -37,7 +44,9 @@ import { loadAebDev, loadReadabilityCase, readabilityCaseNames } from '../eval/c
 import { runBench } from './run.js';
 import { scoreCorpus } from '../eval/metric.js';
 
-const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]';
+const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--repeat N] [--pages N] [--in-flight N]';
+/** Rounds of the modes in turn: a median of 3 rounds is the least that one slow run cannot move. */
+const DEFAULT_REPEAT = 3;
 const TARGET_AUTO_RATIO = 1.1;
 const USAGE_SAMPLE_MS = 100;
 /** Linux's USER_HZ: /proc's CPU times are in these ticks. */
@@ -58,7 +67,7 @@ function corpusPages(limit: number | undefined): CorpusPage[] {
 }
 
 /** What the child measures itself; the parent adds what it samples from /proc (TreeUsage). */
-type ChildResult = Omit<ModeResult, 'childCpuS' | 'childCpuByType' | 'peakRssMiB'>;
+type ChildResult = Omit<ModeResult, 'childCpuS' | 'childCpuByType' | 'peakRssMiB' | 'loadAtStart' | 'loadAtEnd'>;
 
 interface ModeResult {
   mode: RenderMode;
@@ -75,8 +84,13 @@ interface ModeResult {
   /** The started processes' CPU seconds by Chromium process type (browser, renderer, gpu-process, …), sampled: a floor. */
   childCpuByType: Record<string, number>;
   peakRssMiB: number;
+  /** The machine's 1-minute load average when the run started and when it ended. */
+  loadAtStart: number;
+  loadAtEnd: number;
   /** The browser's start, and each render: when it began (s into the run) and how long it took. */
   launchMs: number | null;
+  /** How long closing the browser took after the last page (the CLI waits for it; not in wallMs). */
+  browserCloseMs: number | null;
   renders: { page: number; atS: number; ms: number }[];
   rendered: number;
   renderReasons: Record<string, number>;
@@ -144,7 +158,10 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   const threads = threadCpuSeconds();
   await pool.close();
   const rendered = renderer?.rendered ?? 0;
+  const browserStarted = renderer?.started === true;
+  const closing = performance.now();
   await renderer?.close();
+  const browserCloseMs = browserStarted ? Math.round(performance.now() - closing) : null;
   const nodeCpu = process.cpuUsage(cpuAtStart);
   const mainThreadGcMs = gc.stop();
   const aeb = pages.filter((page) => page.truth !== null);
@@ -158,6 +175,7 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
     mainThreadCpuS: threads.main,
     otherThreadsCpuS: threads.others,
     launchMs: renderer?.launchMs ?? null,
+    browserCloseMs,
     renders: renderer?.renders ?? [],
     rendered,
     renderReasons,
@@ -307,9 +325,16 @@ function readStat(pid: number | string): { parent: number; cpuTicks: number; sta
   }
 }
 
-/** Parent: serves the pages, runs each mode in a child, prints the table. */
+/** Parent: serves the pages, runs the modes in turn `--repeat` times, prints each run and the medians. */
 async function main(): Promise<number> {
-  const args = readBenchArgs(USAGE, { modes: { type: 'string' }, pages: { type: 'string' }, 'in-flight': { type: 'string' }, mode: { type: 'string' }, origin: { type: 'string' } });
+  const args = readBenchArgs(USAGE, {
+    modes: { type: 'string' },
+    pages: { type: 'string' },
+    'in-flight': { type: 'string' },
+    repeat: { type: 'string' },
+    mode: { type: 'string' },
+    origin: { type: 'string' },
+  });
   const limit = wholeNumber('pages', args.pages, USAGE);
   const inFlight = wholeNumber('in-flight', args['in-flight'], USAGE) ?? 4;
   if (args.mode) {
@@ -317,6 +342,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   }
+  const repeat = wholeNumber('repeat', args.repeat, USAGE) ?? DEFAULT_REPEAT;
   const modes = (args.modes ?? 'never,auto,always').split(',') as RenderMode[];
   for (const mode of modes) if (!['never', 'auto', 'always'].includes(mode)) throw new BenchUsageError(`unknown mode ${mode}\n${USAGE}`);
   const pages = new Map(corpusPages(limit).map((page) => [page.path, page.html]));
@@ -327,47 +353,100 @@ async function main(): Promise<number> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const results: ModeResult[] = [];
+  // rounds[r][m]: round r's run of modes[m]. The modes take turns (never, auto, never, auto, …) so
+  // that a change in the machine's load falls on every mode alike.
+  const rounds: ModeResult[][] = [];
   try {
-    for (const mode of modes) {
-      console.error(`bench:render: --render ${mode} over ${pages.size} pages…`);
-      const result = await child(mode, origin, limit, inFlight);
-      console.error(`bench:render: ${JSON.stringify(result)}`);
-      results.push(result);
+    for (let round = 1; round <= repeat; round++) {
+      const results: ModeResult[] = [];
+      for (const mode of modes) {
+        console.error(`bench:render: round ${round} of ${repeat}, --render ${mode} over ${pages.size} pages…`);
+        const result = await child(mode, origin, limit, inFlight);
+        console.error(`bench:render: ${JSON.stringify(result)}`);
+        results.push(result);
+      }
+      rounds.push(results);
     }
   } finally {
     server.closeAllConnections();
     server.close();
   }
-  console.log(`bench:render: ${pages.size} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log('mode    ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev');
-  for (const r of results) {
-    const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
-    const cpu = `${(r.nodeCpuS + r.childCpuS).toFixed(1)} (${r.nodeCpuS.toFixed(1)} + ${r.childCpuS.toFixed(1)})`;
-    console.log(
-      `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
-    );
-    const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
-    const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
-    console.log(`        CPU s: Node main thread ${r.mainThreadCpuS.toFixed(1)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}), other threads ${others.reduce((sum, seconds) => sum + seconds, 0).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
-    if (r.mode === 'auto' && r.renders.length > 0) {
-      const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
-      console.log(`        browser start ${r.launchMs ?? '-'} ms; renders: ${renders}`);
-    }
-  }
-  const never = results.find((r) => r.mode === 'never');
-  const auto = results.find((r) => r.mode === 'auto');
-  if (never && auto) {
-    const ratio = auto.wallMs / never.wallMs;
-    const cpuRatio = (auto.nodeCpuS + auto.childCpuS) / (never.nodeCpuS + never.childCpuS);
-    console.log(`auto / never time: ${ratio.toFixed(2)}× (target < ${TARGET_AUTO_RATIO}×), CPU ${cpuRatio.toFixed(2)}×; F1 ${auto.aebF1 >= never.aebF1 ? 'not lowered' : 'LOWERED'} (${never.aebF1.toFixed(3)} → ${auto.aebF1.toFixed(3)})`);
-  }
+  printReport(rounds, modes, pages.size, inFlight);
   return 0;
+}
+
+function printReport(rounds: ModeResult[][], modes: RenderMode[], pageCount: number, inFlight: number): void {
+  console.log(`bench:render: ${pageCount} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, ${rounds.length} rounds (modes in turn)`);
+  console.log('round mode    ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev  load (start → end)');
+  rounds.forEach((results, index) => {
+    for (const r of results) {
+      const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
+      const cpu = `${(r.nodeCpuS + r.childCpuS).toFixed(1)} (${r.nodeCpuS.toFixed(1)} + ${r.childCpuS.toFixed(1)})`;
+      console.log(
+        `${String(index + 1).padStart(5)} ${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3).padStart(10)}  ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
+      );
+      const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
+      const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
+      console.log(`                CPU s: Node main thread ${r.mainThreadCpuS.toFixed(2)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}), other threads ${sum(others).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
+      if (r.renders.length > 0 && r.mode === 'auto') {
+        const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
+        console.log(`                browser start ${r.launchMs ?? '-'} ms, close ${r.browserCloseMs ?? '-'} ms; renders: ${renders}`);
+      }
+    }
+  });
+
+  console.log(`median of ${rounds.length} rounds:`);
+  console.log('mode    ms/page  wall s  CPU s (node + browser)  main thread CPU s  peak RSS MiB  rendered  F1 aeb-dev  wall / never  CPU / never');
+  const never = modes.indexOf('never');
+  for (const [m, mode] of modes.entries()) {
+    const runs = rounds.map((results) => results[m]!);
+    const wallS = median(runs.map((r) => r.wallMs / 1000));
+    const nodeCpu = median(runs.map((r) => r.nodeCpuS));
+    const childCpu = median(runs.map((r) => r.childCpuS));
+    const cpu = median(runs.map(totalCpuS));
+    // Each round's ratio to the never run beside it (same load), then their median.
+    const ratios = never === -1 || m === never ? null : {
+      wall: median(rounds.map((results) => results[m]!.wallMs / results[never]!.wallMs)),
+      cpu: median(rounds.map((results) => totalCpuS(results[m]!) / totalCpuS(results[never]!))),
+    };
+    console.log(
+      `${mode.padEnd(7)} ${((wallS * 1000) / runs[0]!.pages).toFixed(1).padStart(7)}  ${wallS.toFixed(1).padStart(6)}  ${`${cpu.toFixed(1)} (${nodeCpu.toFixed(1)} + ${childCpu.toFixed(1)})`.padStart(22)}  ${median(runs.map((r) => r.mainThreadCpuS)).toFixed(2).padStart(17)}  ${median(runs.map((r) => r.peakRssMiB)).toFixed(0).padStart(12)}  ${median(runs.map((r) => r.rendered)).toFixed(0).padStart(8)}  ${median(runs.map((r) => r.aebF1)).toFixed(3).padStart(10)}  ${ratios ? `${ratios.wall.toFixed(3)}×`.padStart(12) : '-'.padStart(12)}  ${ratios ? `${ratios.cpu.toFixed(3)}×`.padStart(11) : '-'.padStart(11)}`,
+    );
+  }
+  const auto = modes.indexOf('auto');
+  if (never === -1 || auto === -1) return;
+  const pairs = rounds.map((results) => ({ never: results[never]!, auto: results[auto]! }));
+  const ownExtra = pairs.map(({ never: n, auto: a }) => ({
+    browser: a.childCpuS,
+    mainThread: a.mainThreadCpuS - n.mainThreadCpuS,
+  }));
+  const spread = (values: number[]) => `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)} to ${Math.max(...values).toFixed(2)})`;
+  console.log(
+    `auto's own extra CPU s, median (range) of ${pairs.length} rounds: ${spread(ownExtra.map((extra) => extra.browser + extra.mainThread))} = browser ${spread(ownExtra.map((extra) => extra.browser))} + Node main thread beyond never's ${spread(ownExtra.map((extra) => extra.mainThread))}; as a share of never's CPU ${spread(pairs.map(({ never: n }, index) => (100 * (ownExtra[index]!.browser + ownExtra[index]!.mainThread)) / totalCpuS(n)))} %`,
+  );
+  const wallRatio = median(pairs.map(({ never: n, auto: a }) => a.wallMs / n.wallMs));
+  const f1Kept = pairs.every(({ never: n, auto: a }) => a.aebF1 >= n.aebF1);
+  console.log(`auto / never time, median of the rounds' ratios: ${wallRatio.toFixed(3)}× (target < ${TARGET_AUTO_RATIO}×: ${wallRatio < TARGET_AUTO_RATIO ? 'met' : 'missed'}); F1 ${f1Kept ? 'not lowered' : 'LOWERED'} in every round`);
+}
+
+function totalCpuS(result: ModeResult): number {
+  return result.nodeCpuS + result.childCpuS;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function child(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
   const args = [fileURLToPath(import.meta.url), '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
   return new Promise((resolve, reject) => {
+    const loadAtStart = os.loadavg()[0]!;
     const process_ = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     // Sampled from here, not in the child: reading /proc ten times a second is not the run's work.
     const usage = new TreeUsage(process_.pid!);
@@ -381,7 +460,7 @@ function child(mode: RenderMode, origin: string, limit: number | undefined, inFl
       usage.stop();
       if (code !== 0) return reject(new Error(`--render ${mode} run exited with ${code}`));
       const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
-      resolve({ ...measured, childCpuS: round(usage.descendantsCpuSeconds(), 2), childCpuByType: usage.descendantsCpuByType(), peakRssMiB: usage.peakBytes / 2 ** 20 });
+      resolve({ ...measured, loadAtStart, loadAtEnd: os.loadavg()[0]!, childCpuS: round(usage.descendantsCpuSeconds(), 2), childCpuByType: usage.descendantsCpuByType(), peakRssMiB: usage.peakBytes / 2 ** 20 });
     });
   });
 }

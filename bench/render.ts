@@ -49,6 +49,10 @@ const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--rep
 const DEFAULT_REPEAT = 3;
 const TARGET_AUTO_RATIO = 1.1;
 const USAGE_SAMPLE_MS = 100;
+/** The event-loop watch: a tick this often, and a tick this much late counts as a stall (LoopStalls). */
+const LOOP_TICK_MS = 10;
+const LOOP_STALL_MS = 50;
+const LONGEST_STALLS_KEPT = 5;
 /** Linux's USER_HZ: /proc's CPU times are in these ticks. */
 const CLOCK_TICKS_PER_SECOND = 100;
 const PAGE_BYTES = 4096;
@@ -91,6 +95,10 @@ interface ModeResult {
   launchMs: number | null;
   /** How long closing the browser took after the last page (the CLI waits for it; not in wallMs). */
   browserCloseMs: number | null;
+  /** How long closing the extraction pool took after the last page (before the browser's close). */
+  poolCloseMs: number;
+  /** The main thread's event loop held up past LOOP_STALL_MS (pages waiting to be handed to the pool meanwhile): count, total and longest ms. */
+  loopStalls: { count: number; totalMs: number; longestMs: number; longest: { atS: number; ms: number }[] };
   renders: { page: number; atS: number; ms: number }[];
   rendered: number;
   renderReasons: Record<string, number>;
@@ -122,6 +130,7 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 async function runMode(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ChildResult> {
   const pages = corpusPages(limit);
   const gc = new GcTime();
+  const stalls = new LoopStalls();
   const cpuAtStart = process.cpuUsage();
   const pool = new ExtractPool();
   let renderer: TimedRenderer | null = null;
@@ -156,7 +165,10 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   await Promise.all(Array.from({ length: inFlight }, worker));
   const wallMs = performance.now() - started;
   const threads = threadCpuSeconds();
+  const loopStalls = stalls.stop();
+  const poolClosing = performance.now();
   await pool.close();
+  const poolCloseMs = Math.round(performance.now() - poolClosing);
   const rendered = renderer?.rendered ?? 0;
   const browserStarted = renderer?.started === true;
   const closing = performance.now();
@@ -176,6 +188,8 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
     otherThreadsCpuS: threads.others,
     launchMs: renderer?.launchMs ?? null,
     browserCloseMs,
+    poolCloseMs,
+    loopStalls,
     renders: renderer?.renders ?? [],
     rendered,
     renderReasons,
@@ -184,6 +198,39 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
     aebF1: score.f1,
     aebPages: aeb.length,
   };
+}
+
+/**
+ * Times the main thread's event loop was held up (a synchronous require, a long decision, a
+ * GC pause): a timer due every LOOP_TICK_MS that runs more than LOOP_STALL_MS late counts one
+ * stall of its lateness. Meanwhile no page is fetched or handed to an idle worker.
+ */
+class LoopStalls {
+  private count = 0;
+  private totalMs = 0;
+  private longestMs = 0;
+  /** The longest stalls: when each ended (s into the run) and how long it was. */
+  private readonly longest: { atS: number; ms: number }[] = [];
+  private readonly started = performance.now();
+  private last = performance.now();
+  private readonly timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - this.last - LOOP_TICK_MS;
+    this.last = now;
+    if (late < LOOP_STALL_MS) return;
+    this.count++;
+    this.totalMs += late;
+    this.longestMs = Math.max(this.longestMs, late);
+    this.longest.push({ atS: round((now - this.started) / 1000, 2), ms: Math.round(late) });
+    this.longest.sort((a, b) => b.ms - a.ms).splice(LONGEST_STALLS_KEPT);
+  }, LOOP_TICK_MS);
+  constructor() {
+    this.timer.unref();
+  }
+  stop(): ModeResult['loopStalls'] {
+    clearInterval(this.timer);
+    return { count: this.count, totalMs: Math.round(this.totalMs), longestMs: Math.round(this.longestMs), longest: this.longest };
+  }
 }
 
 /** Milliseconds of garbage collection on this thread since construction (perf_hooks 'gc' entries). */
@@ -387,10 +434,12 @@ function printReport(rounds: ModeResult[][], modes: RenderMode[], pageCount: num
       );
       const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
       const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
-      console.log(`                CPU s: Node main thread ${r.mainThreadCpuS.toFixed(2)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}), other threads ${sum(others).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
+      const longest = r.loopStalls.longest.map((stall) => `${stall.ms} at ${stall.atS} s`).join(', ');
+      const stalls = `event loop held up ${r.loopStalls.count}× ${r.loopStalls.totalMs} ms${longest ? `: ${longest}` : ''}`;
+      console.log(`                CPU s: Node main thread ${r.mainThreadCpuS.toFixed(2)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}; ${stalls}), other threads ${sum(others).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
       if (r.renders.length > 0 && r.mode === 'auto') {
         const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
-        console.log(`                browser start ${r.launchMs ?? '-'} ms, close ${r.browserCloseMs ?? '-'} ms; renders: ${renders}`);
+        console.log(`                browser start ${r.launchMs ?? '-'} ms; after the last page, pool close ${r.poolCloseMs} ms then browser close ${r.browserCloseMs ?? '-'} ms; renders: ${renders}`);
       }
     }
   });

@@ -4,7 +4,7 @@
  * them (acquire → extract in the pool, rendered in Chromium as --render says), with
  * `--render never`, `auto` and `always`:
  *
- *   npm run bench:render [-- --modes never,auto,always] [--repeat N] [--pages N] [--in-flight N]
+ *   npm run bench:render [-- --modes never,auto,always] [--repeat N] [--baseline DIR] [--pages N] [--in-flight N]
  *
  * The modes run in turn, `--repeat` rounds (default 3: never, auto, always, never, auto, …), so a
  * change in the machine's load falls on every mode alike; each run is printed with the load
@@ -12,6 +12,8 @@
  * auto / never ratio's median. The pool's worker threads vary by seconds of CPU between two runs
  * of one mode, as much as auto's whole extra, so auto's own extra cost is also given directly:
  * the browser's CPU plus auto's Node main thread beyond never's in the same round.
+ * `--baseline DIR` also runs each rendering mode from another compiled checkout (with this
+ * benchmark) just before this build's, in every round: a change against what it changes.
  *
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
  * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes;
@@ -27,10 +29,11 @@
  * not fetch the live sites the corpus pages were saved from.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { acquire, decodePage } from '../src/acquire/index.js';
@@ -44,7 +47,7 @@ import { loadAebDev, loadReadabilityCase, readabilityCaseNames } from '../eval/c
 import { runBench } from './run.js';
 import { scoreCorpus } from '../eval/metric.js';
 
-const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--repeat N] [--pages N] [--in-flight N]';
+const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--repeat N] [--baseline DIR] [--pages N] [--in-flight N]';
 /** Rounds of the modes in turn: a median of 3 rounds is the least that one slow run cannot move. */
 const DEFAULT_REPEAT = 3;
 const TARGET_AUTO_RATIO = 1.1;
@@ -372,6 +375,14 @@ function readStat(pid: number | string): { parent: number; cpuTicks: number; sta
   }
 }
 
+/** One run of each round: a mode, from this build or from the --baseline build. */
+interface Contender {
+  label: string;
+  mode: RenderMode;
+  /** This benchmark's compiled script in the build measured. */
+  script: string;
+}
+
 /** Parent: serves the pages, runs the modes in turn `--repeat` times, prints each run and the medians. */
 async function main(): Promise<number> {
   const args = readBenchArgs(USAGE, {
@@ -379,6 +390,7 @@ async function main(): Promise<number> {
     pages: { type: 'string' },
     'in-flight': { type: 'string' },
     repeat: { type: 'string' },
+    baseline: { type: 'string' },
     mode: { type: 'string' },
     origin: { type: 'string' },
   });
@@ -392,6 +404,7 @@ async function main(): Promise<number> {
   const repeat = wholeNumber('repeat', args.repeat, USAGE) ?? DEFAULT_REPEAT;
   const modes = (args.modes ?? 'never,auto,always').split(',') as RenderMode[];
   for (const mode of modes) if (!['never', 'auto', 'always'].includes(mode)) throw new BenchUsageError(`unknown mode ${mode}\n${USAGE}`);
+  const contenders = contendersFor(modes, args.baseline);
   const pages = new Map(corpusPages(limit).map((page) => [page.path, page.html]));
   const server = http.createServer((req, res) => {
     const body = pages.get((req.url ?? '/').split('?')[0]!);
@@ -400,15 +413,15 @@ async function main(): Promise<number> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // rounds[r][m]: round r's run of modes[m]. The modes take turns (never, auto, never, auto, …) so
-  // that a change in the machine's load falls on every mode alike.
+  // rounds[r][c]: round r's run of contenders[c]. They take turns (never, auto, never, auto, …)
+  // so that a change in the machine's load falls on each alike.
   const rounds: ModeResult[][] = [];
   try {
     for (let round = 1; round <= repeat; round++) {
       const results: ModeResult[] = [];
-      for (const mode of modes) {
-        console.error(`bench:render: round ${round} of ${repeat}, --render ${mode} over ${pages.size} pages…`);
-        const result = await child(mode, origin, limit, inFlight);
+      for (const contender of contenders) {
+        console.error(`bench:render: round ${round} of ${repeat}, ${contender.label} over ${pages.size} pages…`);
+        const result = await child(contender, origin, limit, inFlight);
         console.error(`bench:render: ${JSON.stringify(result)}`);
         results.push(result);
       }
@@ -418,25 +431,43 @@ async function main(): Promise<number> {
     server.closeAllConnections();
     server.close();
   }
-  printReport(rounds, modes, pages.size, inFlight);
+  printReport(rounds, contenders, pages.size, inFlight);
   return 0;
 }
 
-function printReport(rounds: ModeResult[][], modes: RenderMode[], pageCount: number, inFlight: number): void {
+/**
+ * The runs of a round: each mode from this build, and with `--baseline DIR` each rendering mode
+ * also from that build (a checkout with this benchmark, compiled: `DIR/dist/bench/render.js`)
+ * just before it, so a change is measured against what it changes under the same load.
+ */
+function contendersFor(modes: RenderMode[], baseline: string | undefined): Contender[] {
+  const script = fileURLToPath(import.meta.url);
+  const baselineScript = baseline === undefined ? null : path.resolve(baseline, 'dist/bench/render.js');
+  if (baselineScript !== null && !existsSync(baselineScript)) throw new BenchUsageError(`--baseline: no ${baselineScript} (compile that checkout first)\n${USAGE}`);
+  const contenders: Contender[] = [];
+  for (const mode of modes) {
+    if (baselineScript !== null && mode !== 'never') contenders.push({ label: `${mode} (baseline)`, mode, script: baselineScript });
+    contenders.push({ label: mode, mode, script });
+  }
+  return contenders;
+}
+
+function printReport(rounds: ModeResult[][], contenders: Contender[], pageCount: number, inFlight: number): void {
+  const width = Math.max(7, ...contenders.map((contender) => contender.label.length));
   console.log(`bench:render: ${pageCount} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, ${rounds.length} rounds (modes in turn)`);
-  console.log('round mode    ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev  load (start → end)');
+  console.log(`round ${'mode'.padEnd(width)} ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev  load (start → end)`);
   rounds.forEach((results, index) => {
-    for (const r of results) {
+    for (const [c, r] of results.entries()) {
       const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
       const cpu = `${(r.nodeCpuS + r.childCpuS).toFixed(1)} (${r.nodeCpuS.toFixed(1)} + ${r.childCpuS.toFixed(1)})`;
       console.log(
-        `${String(index + 1).padStart(5)} ${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3).padStart(10)}  ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
+        `${String(index + 1).padStart(5)} ${contenders[c]!.label.padEnd(width)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3).padStart(10)}  ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
       );
       const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
       const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
-      const longest = r.loopStalls.longest.map((stall) => `${stall.ms} at ${stall.atS} s`).join(', ');
-      const stalls = `event loop held up ${r.loopStalls.count}× ${r.loopStalls.totalMs} ms${longest ? `: ${longest}` : ''}`;
-      console.log(`                CPU s: Node main thread ${r.mainThreadCpuS.toFixed(2)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}; ${stalls}), other threads ${sum(others).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
+      const longest = (r.loopStalls?.longest ?? []).map((stall) => `${stall.ms} at ${stall.atS} s`).join(', ');
+      const stalls = r.loopStalls ? `; event loop held up ${r.loopStalls.count}× ${r.loopStalls.totalMs} ms${longest ? `: ${longest}` : ''}` : '';
+      console.log(`                CPU s: Node main thread ${r.mainThreadCpuS.toFixed(2)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}${stalls}), other threads ${sum(others).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
       if (r.renders.length > 0 && r.mode === 'auto') {
         const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
         console.log(`                browser start ${r.launchMs ?? '-'} ms; after the last page, pool close ${r.poolCloseMs} ms then browser close ${r.browserCloseMs ?? '-'} ms; renders: ${renders}`);
@@ -445,37 +476,43 @@ function printReport(rounds: ModeResult[][], modes: RenderMode[], pageCount: num
   });
 
   console.log(`median of ${rounds.length} rounds:`);
-  console.log('mode    ms/page  wall s  CPU s (node + browser)  main thread CPU s  peak RSS MiB  rendered  F1 aeb-dev  wall / never  CPU / never');
-  const never = modes.indexOf('never');
-  for (const [m, mode] of modes.entries()) {
-    const runs = rounds.map((results) => results[m]!);
+  console.log(`${'mode'.padEnd(width)} ms/page  wall s  CPU s (node + browser)  main thread CPU s  peak RSS MiB  rendered  F1 aeb-dev  wall / never  CPU / never`);
+  const never = contenders.findIndex((contender) => contender.mode === 'never');
+  const column = (c: number) => rounds.map((results) => results[c]!);
+  for (const [c, contender] of contenders.entries()) {
+    const runs = column(c);
     const wallS = median(runs.map((r) => r.wallMs / 1000));
     const nodeCpu = median(runs.map((r) => r.nodeCpuS));
     const childCpu = median(runs.map((r) => r.childCpuS));
     const cpu = median(runs.map(totalCpuS));
     // Each round's ratio to the never run beside it (same load), then their median.
-    const ratios = never === -1 || m === never ? null : {
-      wall: median(rounds.map((results) => results[m]!.wallMs / results[never]!.wallMs)),
-      cpu: median(rounds.map((results) => totalCpuS(results[m]!) / totalCpuS(results[never]!))),
+    const ratios = never === -1 || c === never ? null : {
+      wall: median(rounds.map((results) => results[c]!.wallMs / results[never]!.wallMs)),
+      cpu: median(rounds.map((results) => totalCpuS(results[c]!) / totalCpuS(results[never]!))),
     };
     console.log(
-      `${mode.padEnd(7)} ${((wallS * 1000) / runs[0]!.pages).toFixed(1).padStart(7)}  ${wallS.toFixed(1).padStart(6)}  ${`${cpu.toFixed(1)} (${nodeCpu.toFixed(1)} + ${childCpu.toFixed(1)})`.padStart(22)}  ${median(runs.map((r) => r.mainThreadCpuS)).toFixed(2).padStart(17)}  ${median(runs.map((r) => r.peakRssMiB)).toFixed(0).padStart(12)}  ${median(runs.map((r) => r.rendered)).toFixed(0).padStart(8)}  ${median(runs.map((r) => r.aebF1)).toFixed(3).padStart(10)}  ${ratios ? `${ratios.wall.toFixed(3)}×`.padStart(12) : '-'.padStart(12)}  ${ratios ? `${ratios.cpu.toFixed(3)}×`.padStart(11) : '-'.padStart(11)}`,
+      `${contender.label.padEnd(width)} ${((wallS * 1000) / runs[0]!.pages).toFixed(1).padStart(7)}  ${wallS.toFixed(1).padStart(6)}  ${`${cpu.toFixed(1)} (${nodeCpu.toFixed(1)} + ${childCpu.toFixed(1)})`.padStart(22)}  ${median(runs.map((r) => r.mainThreadCpuS)).toFixed(2).padStart(17)}  ${median(runs.map((r) => r.peakRssMiB)).toFixed(0).padStart(12)}  ${median(runs.map((r) => r.rendered)).toFixed(0).padStart(8)}  ${median(runs.map((r) => r.aebF1)).toFixed(3).padStart(10)}  ${ratios ? `${ratios.wall.toFixed(3)}×`.padStart(12) : '-'.padStart(12)}  ${ratios ? `${ratios.cpu.toFixed(3)}×`.padStart(11) : '-'.padStart(11)}`,
     );
   }
-  const auto = modes.indexOf('auto');
-  if (never === -1 || auto === -1) return;
-  const pairs = rounds.map((results) => ({ never: results[never]!, auto: results[auto]! }));
-  const ownExtra = pairs.map(({ never: n, auto: a }) => ({
-    browser: a.childCpuS,
-    mainThread: a.mainThreadCpuS - n.mainThreadCpuS,
-  }));
-  const spread = (values: number[]) => `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)} to ${Math.max(...values).toFixed(2)})`;
-  console.log(
-    `auto's own extra CPU s, median (range) of ${pairs.length} rounds: ${spread(ownExtra.map((extra) => extra.browser + extra.mainThread))} = browser ${spread(ownExtra.map((extra) => extra.browser))} + Node main thread beyond never's ${spread(ownExtra.map((extra) => extra.mainThread))}; as a share of never's CPU ${spread(pairs.map(({ never: n }, index) => (100 * (ownExtra[index]!.browser + ownExtra[index]!.mainThread)) / totalCpuS(n)))} %`,
-  );
-  const wallRatio = median(pairs.map(({ never: n, auto: a }) => a.wallMs / n.wallMs));
-  const f1Kept = pairs.every(({ never: n, auto: a }) => a.aebF1 >= n.aebF1);
-  console.log(`auto / never time, median of the rounds' ratios: ${wallRatio.toFixed(3)}× (target < ${TARGET_AUTO_RATIO}×: ${wallRatio < TARGET_AUTO_RATIO ? 'met' : 'missed'}); F1 ${f1Kept ? 'not lowered' : 'LOWERED'} in every round`);
+  if (never === -1) return;
+  const spread = (values: number[], digits = 2) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)} to ${Math.max(...values).toFixed(digits)})`;
+  for (const [c, contender] of contenders.entries()) {
+    if (contender.mode !== 'auto') continue;
+    const pairs = rounds.map((results) => ({ never: results[never]!, auto: results[c]! }));
+    // What auto adds of its own, beside the same round's never: the browser, and the main
+    // thread's extra (loading playwright-core, driving the pages, deciding); the pool's
+    // threads, which also extract the rendered pages again, vary too much between runs.
+    const browser = pairs.map(({ auto: a }) => a.childCpuS);
+    const mainThread = pairs.map(({ never: n, auto: a }) => a.mainThreadCpuS - n.mainThreadCpuS);
+    const own = pairs.map((_pair, index) => browser[index]! + mainThread[index]!);
+    const stallMs = (r: ModeResult) => r.loopStalls?.totalMs ?? 0;
+    console.log(
+      `${contender.label}: own extra CPU s, median (range) of ${pairs.length} rounds: ${spread(own)} = browser ${spread(browser)} + Node main thread beyond never's ${spread(mainThread)}; ${spread(pairs.map(({ never: n }, index) => (100 * own[index]!) / totalCpuS(n)), 1)} % of never's CPU; event loop held up beyond never's ${spread(pairs.map(({ never: n, auto: a }) => stallMs(a) - stallMs(n)), 0)} ms`,
+    );
+    const wallRatio = median(pairs.map(({ never: n, auto: a }) => a.wallMs / n.wallMs));
+    const f1Kept = pairs.every(({ never: n, auto: a }) => a.aebF1 >= n.aebF1);
+    console.log(`${contender.label} / never time, median of the rounds' ratios: ${wallRatio.toFixed(3)}× (target < ${TARGET_AUTO_RATIO}×: ${wallRatio < TARGET_AUTO_RATIO ? 'met' : 'missed'}); F1 ${f1Kept ? 'not lowered' : 'LOWERED'} in every round`);
+  }
 }
 
 function totalCpuS(result: ModeResult): number {
@@ -492,8 +529,8 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function child(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
-  const args = [fileURLToPath(import.meta.url), '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
+function child({ mode, label, script }: Contender, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
+  const args = [script, '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
   return new Promise((resolve, reject) => {
     const loadAtStart = os.loadavg()[0]!;
     const process_ = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -507,7 +544,7 @@ function child(mode: RenderMode, origin: string, limit: number | undefined, inFl
     });
     process_.on('close', (code) => {
       usage.stop();
-      if (code !== 0) return reject(new Error(`--render ${mode} run exited with ${code}`));
+      if (code !== 0) return reject(new Error(`${label} run exited with ${code}`));
       const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
       resolve({ ...measured, loadAtStart, loadAtEnd: os.loadavg()[0]!, childCpuS: round(usage.descendantsCpuSeconds(), 2), childCpuByType: usage.descendantsCpuByType(), peakRssMiB: usage.peakBytes / 2 ** 20 });
     });

@@ -4,7 +4,16 @@
  * them (acquire → extract in the pool, rendered in Chromium as --render says), with
  * `--render never`, `auto` and `always`:
  *
- *   npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]
+ *   npm run bench:render [-- --modes never,auto,always] [--repeat N] [--baseline DIR] [--pages N] [--in-flight N]
+ *
+ * The modes run in turn, `--repeat` rounds (default 3: never, auto, always, never, auto, …), so a
+ * change in the machine's load falls on every mode alike; each run is printed with the load
+ * average at its start and end, then each figure's median over the rounds, and each round's
+ * auto / never ratio's median. The pool's worker threads vary by seconds of CPU between two runs
+ * of one mode, as much as auto's whole extra, so auto's own extra cost is also given directly:
+ * the browser's CPU plus auto's Node main thread beyond never's in the same round.
+ * `--baseline DIR` also runs each rendering mode from another compiled checkout (with this
+ * benchmark) just before this build's, in every round: a change against what it changes.
  *
  * Each mode runs in a child process of its own (this script with `--mode X`), so its figures
  * are its own: wall ms per page, CPU seconds (Node's threads, and apart the browser's processes;
@@ -20,11 +29,12 @@
  * not fetch the live sites the corpus pages were saved from.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { acquire, decodePage } from '../src/acquire/index.js';
 import { ExtractPool } from '../src/batch/extract-pool.js';
@@ -33,16 +43,15 @@ import type { RenderMode } from '../src/render/decide.js';
 import { Renderer } from '../src/render/render.js';
 import { extractPage, type RenderSetup } from '../src/render/stage.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
+import { GcTime, LoopStalls, type LoopStallsSummary, round, threadCpuSeconds, TreeUsage } from './process-usage.js';
 import { loadAebDev, loadReadabilityCase, readabilityCaseNames } from '../eval/corpus.js';
 import { runBench } from './run.js';
 import { scoreCorpus } from '../eval/metric.js';
 
-const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--pages N] [--in-flight N]';
+const USAGE = 'usage: npm run bench:render [-- --modes never,auto,always] [--repeat N] [--baseline DIR] [--pages N] [--in-flight N]';
+/** Rounds of the modes in turn: a median of 3 rounds is the least that one slow run cannot move. */
+const DEFAULT_REPEAT = 3;
 const TARGET_AUTO_RATIO = 1.1;
-const USAGE_SAMPLE_MS = 100;
-/** Linux's USER_HZ: /proc's CPU times are in these ticks. */
-const CLOCK_TICKS_PER_SECOND = 100;
-const PAGE_BYTES = 4096;
 
 interface CorpusPage {
   path: string;
@@ -58,7 +67,7 @@ function corpusPages(limit: number | undefined): CorpusPage[] {
 }
 
 /** What the child measures itself; the parent adds what it samples from /proc (TreeUsage). */
-type ChildResult = Omit<ModeResult, 'childCpuS' | 'childCpuByType' | 'peakRssMiB'>;
+type ChildResult = Omit<ModeResult, 'childCpuS' | 'childCpuByType' | 'peakRssMiB' | 'loadAtStart' | 'loadAtEnd'>;
 
 interface ModeResult {
   mode: RenderMode;
@@ -75,8 +84,17 @@ interface ModeResult {
   /** The started processes' CPU seconds by Chromium process type (browser, renderer, gpu-process, …), sampled: a floor. */
   childCpuByType: Record<string, number>;
   peakRssMiB: number;
+  /** The machine's 1-minute load average when the run started and when it ended. */
+  loadAtStart: number;
+  loadAtEnd: number;
   /** The browser's start, and each render: when it began (s into the run) and how long it took. */
   launchMs: number | null;
+  /** How long closing the browser took after the last page (the CLI waits for it; not in wallMs). */
+  browserCloseMs: number | null;
+  /** How long closing the extraction pool took after the last page (before the browser's close). */
+  poolCloseMs: number;
+  /** The main thread's event loop held up past LOOP_STALL_MS (pages waiting to be handed to the pool meanwhile): count, total and longest ms. */
+  loopStalls: LoopStallsSummary;
   renders: { page: number; atS: number; ms: number }[];
   rendered: number;
   renderReasons: Record<string, number>;
@@ -102,12 +120,12 @@ class TimedRenderer extends Renderer {
   }
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Child: one mode over every page, a few in flight at once as `archive` keeps them. */
 async function runMode(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ChildResult> {
   const pages = corpusPages(limit);
   const gc = new GcTime();
+  const stalls = new LoopStalls();
   const cpuAtStart = process.cpuUsage();
   const pool = new ExtractPool();
   let renderer: TimedRenderer | null = null;
@@ -142,9 +160,15 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   await Promise.all(Array.from({ length: inFlight }, worker));
   const wallMs = performance.now() - started;
   const threads = threadCpuSeconds();
+  const loopStalls = stalls.stop();
+  const poolClosing = performance.now();
   await pool.close();
+  const poolCloseMs = Math.round(performance.now() - poolClosing);
   const rendered = renderer?.rendered ?? 0;
+  const browserStarted = renderer?.started === true;
+  const closing = performance.now();
   await renderer?.close();
+  const browserCloseMs = browserStarted ? Math.round(performance.now() - closing) : null;
   const nodeCpu = process.cpuUsage(cpuAtStart);
   const mainThreadGcMs = gc.stop();
   const aeb = pages.filter((page) => page.truth !== null);
@@ -158,6 +182,9 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
     mainThreadCpuS: threads.main,
     otherThreadsCpuS: threads.others,
     launchMs: renderer?.launchMs ?? null,
+    browserCloseMs,
+    poolCloseMs,
+    loopStalls,
     renders: renderer?.renders ?? [],
     rendered,
     renderReasons,
@@ -168,148 +195,25 @@ async function runMode(mode: RenderMode, origin: string, limit: number | undefin
   };
 }
 
-/** Milliseconds of garbage collection on this thread since construction (perf_hooks 'gc' entries). */
-class GcTime {
-  private ms = 0;
-  private readonly observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) this.ms += entry.duration;
-  });
-  constructor() {
-    this.observer.observe({ entryTypes: ['gc'] });
-  }
-  stop(): number {
-    for (const entry of this.observer.takeRecords()) this.ms += entry.duration;
-    this.observer.disconnect();
-    return this.ms;
-  }
+/** One run of each round: a mode, from this build or from the --baseline build. */
+interface Contender {
+  label: string;
+  mode: RenderMode;
+  /** This benchmark's compiled script in the build measured. */
+  script: string;
 }
 
-/**
- * Peak RSS of a process and all its descendants, and the CPU time of the descendants, sampled
- * from /proc every USAGE_SAMPLE_MS. Each process on the machine is read once, when it first
- * appears, to learn its parent; after that only the tree's own are read again (reading every
- * process at each sample cost the run more CPU than Chromium did). A descendant's CPU is its
- * last sample's, so the figure is a floor (a process's last 100 ms, or one that lived less, is
- * missed; so is one whose pid was freed and taken again between two samples). Linux only.
- */
-class TreeUsage {
-  peakBytes = 0;
-  /** Every process seen, with its parent (forgotten when it is gone, so a reused pid is read anew). */
-  private readonly parents = new Map<number, number>();
-  private readonly inTree = new Set<number>();
-  /** Last seen user + system clock ticks of each descendant, the ended ones included. */
-  private readonly ticks = new Map<number, number>();
-  /** Each descendant's kind (Chromium's --type, else its command's name), keyed as `ticks`. */
-  private readonly kinds = new Map<number, string>();
-  private readonly timer: NodeJS.Timeout;
-  constructor(private readonly root: number) {
-    this.inTree.add(root);
-    this.sample();
-    this.timer = setInterval(() => this.sample(), USAGE_SAMPLE_MS);
-    this.timer.unref();
-  }
-  stop(): void {
-    this.sample();
-    clearInterval(this.timer);
-  }
-  descendantsCpuSeconds(): number {
-    let ticks = 0;
-    for (const value of this.ticks.values()) ticks += value;
-    return ticks / CLOCK_TICKS_PER_SECOND;
-  }
-  descendantsCpuByType(): Record<string, number> {
-    const byType: Record<string, number> = {};
-    for (const [key, value] of this.ticks) {
-      const kind = this.kinds.get(key) ?? 'other';
-      byType[kind] = round((byType[kind] ?? 0) + value / CLOCK_TICKS_PER_SECOND, 2);
-    }
-    return byType;
-  }
-  private sample(): void {
-    const alive = new Set(readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
-    for (const pid of this.parents.keys()) if (!alive.has(pid)) this.parents.delete(pid);
-    for (const pid of alive) {
-      if (this.parents.has(pid)) continue;
-      const parent = readStat(pid)?.parent;
-      if (parent !== undefined) this.parents.set(pid, parent);
-    }
-    // The tree from the root down, anew each time: pids wrap around (pid_max), so a process may
-    // have a smaller pid than the parent that forked it, and be seen first.
-    const children = new Map<number, number[]>();
-    for (const [pid, parent] of this.parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
-    this.inTree.clear();
-    for (const queue = [this.root]; queue.length > 0; ) {
-      const pid = queue.pop()!;
-      if (this.inTree.has(pid)) continue; // a pid reused meanwhile could make a loop
-      this.inTree.add(pid);
-      queue.push(...(children.get(pid) ?? []));
-    }
-    let total = 0;
-    for (const pid of this.inTree) {
-      const stat = readStat(pid);
-      if (!stat) continue;
-      total += stat.residentBytes;
-      // A reused pid's ticks start again from zero: keyed by pid and start time.
-      if (pid === this.root) continue;
-      const key = pid * 1e12 + stat.startTicks;
-      this.ticks.set(key, stat.cpuTicks);
-      // Read again while it may not be final: a process just forked (the browser by Node, a
-      // renderer by the zygote) shows its parent's command line until it has set its own.
-      const kind = this.kinds.get(key);
-      if (kind === undefined || kind === 'browser' || kind === 'zygote' || kind === 'other') this.kinds.set(key, processKind(pid) ?? kind ?? 'other');
-    }
-    this.peakBytes = Math.max(this.peakBytes, total);
-  }
-}
-
-/**
- * A Chromium process's --type (renderer, gpu-process, zygote, utility; none: the browser), or
- * null when it is gone or ending (a zombie's command line is empty).
- */
-function processKind(pid: number): string | null {
-  try {
-    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (commandLine === '') return null;
-    return /--type=([\w-]+)/.exec(commandLine)?.[1] ?? (/chrom/i.test(commandLine.split('\0')[0] ?? '') ? 'browser' : 'other');
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds of this process's threads (/proc/self/task): the main thread's, and the others' (largest first). */
-function threadCpuSeconds(): { main: number; others: number[] } {
-  let main = 0;
-  const others: number[] = [];
-  for (const name of readdirSync('/proc/self/task')) {
-    const stat = readStat(`self/task/${name}`);
-    if (!stat) continue;
-    const seconds = round(stat.cpuTicks / CLOCK_TICKS_PER_SECOND, 2);
-    if (Number(name) === process.pid) main = seconds;
-    else others.push(seconds);
-  }
-  return { main, others: others.sort((a, b) => b - a) };
-}
-
-/** What /proc/PID/stat says of a process (stat(5)), or null when it is gone. */
-function readStat(pid: number | string): { parent: number; cpuTicks: number; startTicks: number; residentBytes: number } | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Counted from the field after the command's closing parenthesis (field 3, the state).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return {
-      parent: Number(fields[1]),
-      cpuTicks: Number(fields[11]) + Number(fields[12]),
-      startTicks: Number(fields[19]),
-      residentBytes: Number(fields[21]) * PAGE_BYTES,
-    };
-  } catch {
-    return null; // gone meanwhile
-  }
-}
-
-/** Parent: serves the pages, runs each mode in a child, prints the table. */
+/** Parent: serves the pages, runs the modes in turn `--repeat` times, prints each run and the medians. */
 async function main(): Promise<number> {
-  const args = readBenchArgs(USAGE, { modes: { type: 'string' }, pages: { type: 'string' }, 'in-flight': { type: 'string' }, mode: { type: 'string' }, origin: { type: 'string' } });
+  const args = readBenchArgs(USAGE, {
+    modes: { type: 'string' },
+    pages: { type: 'string' },
+    'in-flight': { type: 'string' },
+    repeat: { type: 'string' },
+    baseline: { type: 'string' },
+    mode: { type: 'string' },
+    origin: { type: 'string' },
+  });
   const limit = wholeNumber('pages', args.pages, USAGE);
   const inFlight = wholeNumber('in-flight', args['in-flight'], USAGE) ?? 4;
   if (args.mode) {
@@ -317,8 +221,10 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   }
+  const repeat = wholeNumber('repeat', args.repeat, USAGE) ?? DEFAULT_REPEAT;
   const modes = (args.modes ?? 'never,auto,always').split(',') as RenderMode[];
   for (const mode of modes) if (!['never', 'auto', 'always'].includes(mode)) throw new BenchUsageError(`unknown mode ${mode}\n${USAGE}`);
+  const contenders = contendersFor(modes, args.baseline);
   const pages = new Map(corpusPages(limit).map((page) => [page.path, page.html]));
   const server = http.createServer((req, res) => {
     const body = pages.get((req.url ?? '/').split('?')[0]!);
@@ -327,47 +233,126 @@ async function main(): Promise<number> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const results: ModeResult[] = [];
+  // rounds[r][c]: round r's run of contenders[c]. They take turns (never, auto, never, auto, …)
+  // so that a change in the machine's load falls on each alike.
+  const rounds: ModeResult[][] = [];
   try {
-    for (const mode of modes) {
-      console.error(`bench:render: --render ${mode} over ${pages.size} pages…`);
-      const result = await child(mode, origin, limit, inFlight);
-      console.error(`bench:render: ${JSON.stringify(result)}`);
-      results.push(result);
+    for (let round = 1; round <= repeat; round++) {
+      const results: ModeResult[] = [];
+      for (const contender of contenders) {
+        console.error(`bench:render: round ${round} of ${repeat}, ${contender.label} over ${pages.size} pages…`);
+        const result = await child(contender, origin, limit, inFlight);
+        console.error(`bench:render: ${JSON.stringify(result)}`);
+        results.push(result);
+      }
+      rounds.push(results);
     }
   } finally {
     server.closeAllConnections();
     server.close();
   }
-  console.log(`bench:render: ${pages.size} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log('mode    ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev');
-  for (const r of results) {
-    const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
-    const cpu = `${(r.nodeCpuS + r.childCpuS).toFixed(1)} (${r.nodeCpuS.toFixed(1)} + ${r.childCpuS.toFixed(1)})`;
-    console.log(
-      `${r.mode.padEnd(7)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
-    );
-    const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
-    const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
-    console.log(`        CPU s: Node main thread ${r.mainThreadCpuS.toFixed(1)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}), other threads ${others.reduce((sum, seconds) => sum + seconds, 0).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
-    if (r.mode === 'auto' && r.renders.length > 0) {
-      const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
-      console.log(`        browser start ${r.launchMs ?? '-'} ms; renders: ${renders}`);
-    }
-  }
-  const never = results.find((r) => r.mode === 'never');
-  const auto = results.find((r) => r.mode === 'auto');
-  if (never && auto) {
-    const ratio = auto.wallMs / never.wallMs;
-    const cpuRatio = (auto.nodeCpuS + auto.childCpuS) / (never.nodeCpuS + never.childCpuS);
-    console.log(`auto / never time: ${ratio.toFixed(2)}× (target < ${TARGET_AUTO_RATIO}×), CPU ${cpuRatio.toFixed(2)}×; F1 ${auto.aebF1 >= never.aebF1 ? 'not lowered' : 'LOWERED'} (${never.aebF1.toFixed(3)} → ${auto.aebF1.toFixed(3)})`);
-  }
+  printReport(rounds, contenders, pages.size, inFlight);
   return 0;
 }
 
-function child(mode: RenderMode, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
-  const args = [fileURLToPath(import.meta.url), '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
+/**
+ * The runs of a round: each mode from this build, and with `--baseline DIR` each rendering mode
+ * also from that build (a checkout with this benchmark, compiled: `DIR/dist/bench/render.js`)
+ * just before it, so a change is measured against what it changes under the same load.
+ */
+function contendersFor(modes: RenderMode[], baseline: string | undefined): Contender[] {
+  const script = fileURLToPath(import.meta.url);
+  const baselineScript = baseline === undefined ? null : path.resolve(baseline, 'dist/bench/render.js');
+  if (baselineScript !== null && !existsSync(baselineScript)) throw new BenchUsageError(`--baseline: no ${baselineScript} (compile that checkout first)\n${USAGE}`);
+  const contenders: Contender[] = [];
+  for (const mode of modes) {
+    if (baselineScript !== null && mode !== 'never') contenders.push({ label: `${mode} (baseline)`, mode, script: baselineScript });
+    contenders.push({ label: mode, mode, script });
+  }
+  return contenders;
+}
+
+function printReport(rounds: ModeResult[][], contenders: Contender[], pageCount: number, inFlight: number): void {
+  const width = Math.max(7, ...contenders.map((contender) => contender.label.length));
+  console.log(`bench:render: ${pageCount} corpus pages, ${inFlight} in flight, pool of ${os.availableParallelism()}, ${rounds.length} rounds (modes in turn)`);
+  console.log(`round ${'mode'.padEnd(width)} ms/page  wall s  CPU s (node + browser)  peak RSS MiB  rendered  failed  F1 aeb-dev  load (start → end)`);
+  rounds.forEach((results, index) => {
+    for (const [c, r] of results.entries()) {
+      const reasons = Object.entries(r.renderReasons).map(([reason, count]) => `${reason} ${count}`).join(', ');
+      const cpu = `${(r.nodeCpuS + r.childCpuS).toFixed(1)} (${r.nodeCpuS.toFixed(1)} + ${r.childCpuS.toFixed(1)})`;
+      console.log(
+        `${String(index + 1).padStart(5)} ${contenders[c]!.label.padEnd(width)} ${(r.wallMs / r.pages).toFixed(1).padStart(7)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${cpu.padStart(22)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${String(r.rendered).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.aebF1.toFixed(3).padStart(10)}  ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)}${reasons ? `  (${reasons})` : ''}${r.failed ? `  failures: ${JSON.stringify(r.failures)}` : ''}`,
+      );
+      const others = r.otherThreadsCpuS.filter((seconds) => seconds >= 0.05);
+      const byType = Object.entries(r.childCpuByType).sort((a, b) => b[1] - a[1]).map(([kind, seconds]) => `${kind} ${seconds.toFixed(2)}`).join(', ');
+      const longest = (r.loopStalls?.longest ?? []).map((stall) => `${stall.ms} at ${stall.atS} s`).join(', ');
+      const stalls = r.loopStalls ? `; event loop held up ${r.loopStalls.count}× ${r.loopStalls.totalMs} ms${longest ? `: ${longest}` : ''}` : '';
+      console.log(`                CPU s: Node main thread ${r.mainThreadCpuS.toFixed(2)} (GC ${(r.mainThreadGcMs / 1000).toFixed(2)}${stalls}), other threads ${sum(others).toFixed(1)} (${others.map((seconds) => seconds.toFixed(1)).join(', ')})${byType ? `; browser processes: ${byType}` : ''}`);
+      if (r.renders.length > 0 && r.mode === 'auto') {
+        const renders = r.renders.map((render) => `page ${render.page} at ${render.atS} s for ${render.ms} ms`).join('; ');
+        console.log(`                browser start ${r.launchMs ?? '-'} ms; after the last page, pool close ${r.poolCloseMs} ms then browser close ${r.browserCloseMs ?? '-'} ms; renders: ${renders}`);
+      }
+    }
+  });
+
+  console.log(`median of ${rounds.length} rounds:`);
+  console.log(`${'mode'.padEnd(width)} ms/page  wall s  CPU s (node + browser)  main thread CPU s  peak RSS MiB  rendered  F1 aeb-dev  wall / never  CPU / never`);
+  const never = contenders.findIndex((contender) => contender.mode === 'never');
+  const column = (c: number) => rounds.map((results) => results[c]!);
+  for (const [c, contender] of contenders.entries()) {
+    const runs = column(c);
+    const wallS = median(runs.map((r) => r.wallMs / 1000));
+    const nodeCpu = median(runs.map((r) => r.nodeCpuS));
+    const childCpu = median(runs.map((r) => r.childCpuS));
+    const cpu = median(runs.map(totalCpuS));
+    // Each round's ratio to the never run beside it (same load), then their median.
+    const ratios = never === -1 || c === never ? null : {
+      wall: median(rounds.map((results) => results[c]!.wallMs / results[never]!.wallMs)),
+      cpu: median(rounds.map((results) => totalCpuS(results[c]!) / totalCpuS(results[never]!))),
+    };
+    console.log(
+      `${contender.label.padEnd(width)} ${((wallS * 1000) / runs[0]!.pages).toFixed(1).padStart(7)}  ${wallS.toFixed(1).padStart(6)}  ${`${cpu.toFixed(1)} (${nodeCpu.toFixed(1)} + ${childCpu.toFixed(1)})`.padStart(22)}  ${median(runs.map((r) => r.mainThreadCpuS)).toFixed(2).padStart(17)}  ${median(runs.map((r) => r.peakRssMiB)).toFixed(0).padStart(12)}  ${median(runs.map((r) => r.rendered)).toFixed(0).padStart(8)}  ${median(runs.map((r) => r.aebF1)).toFixed(3).padStart(10)}  ${ratios ? `${ratios.wall.toFixed(3)}×`.padStart(12) : '-'.padStart(12)}  ${ratios ? `${ratios.cpu.toFixed(3)}×`.padStart(11) : '-'.padStart(11)}`,
+    );
+  }
+  if (never === -1) return;
+  const spread = (values: number[], digits = 2) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)} to ${Math.max(...values).toFixed(digits)})`;
+  for (const [c, contender] of contenders.entries()) {
+    if (contender.mode !== 'auto') continue;
+    const pairs = rounds.map((results) => ({ never: results[never]!, auto: results[c]! }));
+    // What auto adds of its own, beside the same round's never: the browser, and the main
+    // thread's extra (loading playwright-core, driving the pages, deciding); the pool's
+    // threads, which also extract the rendered pages again, vary too much between runs.
+    const browser = pairs.map(({ auto: a }) => a.childCpuS);
+    const mainThread = pairs.map(({ never: n, auto: a }) => a.mainThreadCpuS - n.mainThreadCpuS);
+    const own = pairs.map((_pair, index) => browser[index]! + mainThread[index]!);
+    const stallMs = (r: ModeResult) => r.loopStalls?.totalMs ?? 0;
+    console.log(
+      `${contender.label}: own extra CPU s, median (range) of ${pairs.length} rounds: ${spread(own)} = browser ${spread(browser)} + Node main thread beyond never's ${spread(mainThread)}; ${spread(pairs.map(({ never: n }, index) => (100 * own[index]!) / totalCpuS(n)), 1)} % of never's CPU; event loop held up beyond never's ${spread(pairs.map(({ never: n, auto: a }) => stallMs(a) - stallMs(n)), 0)} ms`,
+    );
+    const wallRatio = median(pairs.map(({ never: n, auto: a }) => a.wallMs / n.wallMs));
+    const f1Kept = pairs.every(({ never: n, auto: a }) => a.aebF1 >= n.aebF1);
+    console.log(`${contender.label} / never time, median of the rounds' ratios: ${wallRatio.toFixed(3)}× (target < ${TARGET_AUTO_RATIO}×: ${wallRatio < TARGET_AUTO_RATIO ? 'met' : 'missed'}); F1 ${f1Kept ? 'not lowered' : 'LOWERED'} in every round`);
+  }
+}
+
+function totalCpuS(result: ModeResult): number {
+  return result.nodeCpuS + result.childCpuS;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function child({ mode, label, script }: Contender, origin: string, limit: number | undefined, inFlight: number): Promise<ModeResult> {
+  const args = [script, '--mode', mode, '--origin', origin, '--in-flight', String(inFlight), ...(limit ? ['--pages', String(limit)] : [])];
   return new Promise((resolve, reject) => {
+    const loadAtStart = os.loadavg()[0]!;
     const process_ = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     // Sampled from here, not in the child: reading /proc ten times a second is not the run's work.
     const usage = new TreeUsage(process_.pid!);
@@ -379,9 +364,9 @@ function child(mode: RenderMode, origin: string, limit: number | undefined, inFl
     });
     process_.on('close', (code) => {
       usage.stop();
-      if (code !== 0) return reject(new Error(`--render ${mode} run exited with ${code}`));
+      if (code !== 0) return reject(new Error(`${label} run exited with ${code}`));
       const measured = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
-      resolve({ ...measured, childCpuS: round(usage.descendantsCpuSeconds(), 2), childCpuByType: usage.descendantsCpuByType(), peakRssMiB: usage.peakBytes / 2 ** 20 });
+      resolve({ ...measured, loadAtStart, loadAtEnd: os.loadavg()[0]!, childCpuS: round(usage.descendantsCpuSeconds(), 2), childCpuByType: usage.descendantsCpuByType(), peakRssMiB: usage.peakBytes / 2 ** 20 });
     });
   });
 }

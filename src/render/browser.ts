@@ -137,18 +137,39 @@ export const NO_IMAGES_FLAG = `--blink-settings=${PLAYWRIGHT_HEADLESS_BLINK_SETT
 let playwright: typeof import('playwright-core') | null = null;
 
 /**
+ * playwright-core's first of its two bundles (utilsBundle, about half of its load), a public
+ * entry of its package's exports. Loaded alone first, so that the main thread is held up by two
+ * halves with a turn of the event loop between them rather than by the whole at once.
+ */
+const PLAYWRIGHT_FIRST_BUNDLE = 'playwright-core/lib/utilsBundle';
+
+/**
  * playwright-core, loaded on first use: 7 MB of JavaScript, about 0.6 s of CPU to compile and
  * run, of which V8's code cache saves the compiling (0.25 s) from the second run on. Node 22+
  * keeps that cache itself once `module.enableCompileCache` is on (bin/clipfile.js turns it on);
  * Node 20 has no such thing, so there its files are compiled through the CLI bundle's own code
  * cache (src/runtime/code-cache.ts), wherever playwright-core is loaded from (the CLI, a benchmark).
  * require, not import(): a script restored from that cache has no dynamic-import callback.
+ *
+ * Loading it is synchronous and holds up the main thread (0.2 s cached, 0.4-0.5 s on a loaded
+ * machine), while extraction workers that finish a page wait for the next one from it: its two
+ * bundles are loaded a turn of the event loop apart, so the workers are handed pages between
+ * them. Only whole bundles are public: loading less than what `chromium.launch` needs from them
+ * would take the package's private files.
  */
-function loadPlaywright(): typeof import('playwright-core') {
+async function loadPlaywright(): Promise<typeof import('playwright-core')> {
   if (playwright) return playwright;
   const require = createRequire(import.meta.url);
   if (!('enableCompileCache' in module)) enableBundleCodeCache(dirname(require.resolve('playwright-core/package.json')));
-  playwright = require('playwright-core') as typeof import('playwright-core');
+  try {
+    require(PLAYWRIGHT_FIRST_BUNDLE);
+    // Two immediates: the second runs a whole turn later, after the loop has polled for I/O
+    // (the workers' messages) and run its timers.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  } catch {
+    // A playwright-core without that entry is loaded whole below.
+  }
+  playwright ??= require('playwright-core') as typeof import('playwright-core');
   return playwright;
 }
 
@@ -158,7 +179,7 @@ function loadPlaywright(): typeof import('playwright-core') {
  * unless clipfile runs as root. `noImages`: pages load no image (NO_IMAGES_FLAG).
  */
 export async function launchChromium(executablePath: string, options: { timeoutMs?: number; noImages?: boolean } = {}): Promise<Browser> {
-  const { chromium } = loadPlaywright();
+  const { chromium } = await loadPlaywright();
   return chromium.launch({
     executablePath,
     headless: true,

@@ -5,9 +5,12 @@
  * Playwright's own download is looked for only when no system browser exists, which this
  * machine (and CI) has: that branch is not reached here.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   CHROMIUM_ENV,
@@ -19,6 +22,7 @@ import {
   findChromium,
   runsAsRoot,
 } from '../../src/render/browser.js';
+import { repoRoot } from '../helpers/cli.js';
 
 describe('findChromium', () => {
   it('takes the browser $CLIPFILE_CHROMIUM names, before any other', () => {
@@ -61,5 +65,33 @@ describe('what a launch and a page get', () => {
     expect(browserContextOptions(undefined)).toEqual({ acceptDownloads: false, permissions: [], serviceWorkers: 'block' });
     expect(browserContextOptions('clipfile/1.0')).toEqual({ acceptDownloads: false, permissions: [], serviceWorkers: 'block', userAgent: 'clipfile/1.0' });
     expect(browserContextOptions('')).not.toHaveProperty('userAgent');
+  });
+});
+
+describe('loading playwright-core', () => {
+  it('lets the event loop turn between its two bundles, so a run goes on handing out pages while it loads', async () => {
+    // In a process of its own (the unit tests share one module cache, where another file may
+    // have loaded playwright-core already), from the compiled dist/src/ (compiled before vitest,
+    // as the CLI tests' bundle is built from it).
+    // A 1 ms timer notes which bundles are loaded each time it runs while Chromium starts.
+    const browserModule = pathToFileURL(resolve(repoRoot, 'dist/src/render/browser.js')).href;
+    const script = `
+      import { createRequire } from 'node:module';
+      const { findChromium, launchChromium } = await import(${JSON.stringify(browserModule)});
+      const require = createRequire(${JSON.stringify(browserModule)});
+      const loaded = (entry) => require.resolve(entry) in require.cache;
+      const seen = [];
+      const probe = setInterval(() => seen.push(loaded('playwright-core/lib/utilsBundle') + ',' + loaded('playwright-core/lib/coreBundle')), 1);
+      const browser = await launchChromium(findChromium().path);
+      clearInterval(probe);
+      await browser.close();
+      console.log(JSON.stringify({ seen: [...new Set(seen)], version: browser.version() }));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 60_000 });
+    const { seen, version } = JSON.parse(stdout) as { seen: string[]; version: string };
+    expect(version).toMatch(/^\d+\./);
+    // Between the two (the timer ran after the first was loaded), then both. Loaded at once,
+    // the timer would only ever see both.
+    expect(seen).toEqual(['true,false', 'true,true']);
   });
 });

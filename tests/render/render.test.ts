@@ -159,6 +159,41 @@ addEventListener('load', () => setTimeout(() => {
     expect(server.requestsTo('/font.woff2')).toEqual([]);
   });
 
+  it('gives each page a fresh context: cookies and storage one page sets are not seen by the next of the same origin', async () => {
+    server.route('/set-cookie', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': 'fromServer=1; Path=/; Max-Age=3600' });
+      res.end('ok');
+    });
+    server.route('/whoami', bytes('you', 'text/plain'));
+    // Each page writes what it finds into the DOM; the first also leaves all it can behind.
+    const report = `document.getElementById('found').textContent = 'cookie [' + document.cookie + '] local [' + localStorage.getItem('left') + '] session [' + sessionStorage.getItem('left') + ']';`;
+    const leaving = page(
+      '<p id="found">nothing</p>',
+      `<script>addEventListener('DOMContentLoaded', async () => {
+  document.cookie = 'fromPage=1; Path=/; Max-Age=3600';
+  localStorage.setItem('left', 'yes');
+  sessionStorage.setItem('left', 'yes');
+  await fetch('/set-cookie');
+  ${report}
+});</script>`,
+    );
+    const looking = page(
+      '<p id="found">nothing</p>',
+      `<script>addEventListener('DOMContentLoaded', () => {
+  ${report}
+  fetch('/whoami');
+});</script>`,
+    );
+    const first = await renderer.render(input('/leaves-state', leaving));
+    // The first page did store them (the browser kept them for as long as its context lived).
+    expect(first.html).toMatch(/<p id="found">cookie \[fromPage=1; fromServer=1\] local \[yes\] session \[yes\]<\/p>/);
+    const second = await renderer.render(input('/finds-state', looking));
+    expect(second.html).toContain('<p id="found">cookie [] local [null] session [null]</p>');
+    const asked = server.requestsTo('/whoami');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.headers.cookie).toBeUndefined();
+  });
+
   it('gives pages the pointer of Playwright’s headless Chromium (fine, hovering) with images off', async () => {
     // Chromium keeps only the last --blink-settings: turning images off must not lose these.
     const probe = page(

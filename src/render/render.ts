@@ -217,12 +217,14 @@ async function renderInBrowser(browser: Browser, input: RenderInput, timeoutMs: 
 
 /**
  * The load event and network quiet, neither waited for past `settleBy`. Animations that repeat
- * forever are paused when the DOM is ready and again at load, before the wait for quiet.
+ * forever are paused when the DOM is ready and again at load, before the wait for quiet. A page
+ * that starts leaving before its load event (a form sent at DOMContentLoaded, refused) never
+ * gets one: a quiet network stands in for it.
  */
 async function settle(page: Page, devtools: CDPSession, network: NetworkWatch, settleBy: number): Promise<void> {
   await pauseEndlessAnimations(devtools, settleBy);
   const untilSettle = Math.max(1, settleBy - Date.now());
-  await page.waitForLoadState('load', { timeout: untilSettle }).catch(() => undefined);
+  await Promise.race([page.waitForLoadState('load', { timeout: untilSettle }).catch(() => undefined), network.quiet(NETWORK_QUIET_MS, settleBy)]);
   await pauseEndlessAnimations(devtools, settleBy);
   await network.quiet(NETWORK_QUIET_MS, settleBy);
 }

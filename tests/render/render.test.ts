@@ -127,6 +127,31 @@ addEventListener('load', () => {
     expect(extractRendered('/leaving', rendered.html).text).toContain(STORY_PARAGRAPHS[11]);
   });
 
+  it('takes a page that starts leaving before its load event once its network is quiet, not at the end of its budget', async () => {
+    // The navigation is refused, and the page's load event, held up by it, never comes.
+    const leavingEarly = page(
+      storyMarkup(),
+      `<script>
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '${other.url('/landing')}';
+  document.body.append(form);
+  form.submit();
+});
+</script>`,
+    );
+    const budgetMs = 20_000;
+    const started = Date.now();
+    const rendered = await renderer.render(input('/leaving-early', leavingEarly), budgetMs);
+    const tookMs = Date.now() - started;
+    expect(other.requests).toEqual([]);
+    expect(extractRendered('/leaving-early', rendered.html).text).toContain(STORY_PARAGRAPHS[11]);
+    // Waiting out the load event took 80 % of the budget (16 s); quiet comes after 0.5 s. Half
+    // the budget leaves a loaded machine room.
+    expect(tookMs).toBeLessThan(budgetMs / 2);
+  });
+
   it('pauses the animations that repeat forever, and only those, without changing the story', async () => {
     // The page notes each animation's state into the DOM a while after load (while the
     // renderer waits for network quiet): an endless one paused, a finite one left running.

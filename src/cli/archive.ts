@@ -207,10 +207,11 @@ async function runArchive(command: Command, sources: SourceItem[], flags: Archiv
     await run.run();
   } finally {
     reporter.endProgress();
-    if (interruption.abandoned) await pool.terminate();
-    else await pool.close();
-    await render.renderer?.close();
+    // The pool's threads and the browser end side by side: neither waits for the other.
+    const ended = await Promise.allSettled([interruption.abandoned ? pool.terminate() : pool.close(), render.renderer?.close()]);
     archive.close();
+    const failure = ended.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   const failedOutError = flags.failedOut !== undefined && !writeFailedOut(flags.failedOut, tally.retryList(), reporter);

@@ -76,8 +76,13 @@ export class Attributor {
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
       if (!this.phrases.verbAt(tokens, v)) continue;
-      if (v >= REACH.afterVerbTokens && !/,/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start))) continue;
+      const commaBefore = /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start));
+      if (v >= REACH.afterVerbTokens && !commaBefore) continue;
       const np = this.phrases.backwardPhrase(tokens, v, base);
+      // "… for Clinton, said Kunin.": after a comma the verb comes first and its speaker follows it,
+      // unless the subject opens the text ("…,” Blunt, after a long pause, said of Cruz).
+      const inverted = commaBefore && np[0] !== first && isVerb(tokens[v], this.language) ? this.invertedAt(tokens, v, segment, base, at) : null;
+      if (inverted) return inverted;
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
         // The subject must open the text after the quotation ("…,” the former first lady told CNN).
         if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) {
@@ -122,18 +127,23 @@ export class Attributor {
    * then a comma, the reporting verb and the speaker, which end the sentence.
    */
   private invertedAfterClause(tokens: Token[], segment: string, base: number, at: number): Attribution | null {
-    for (let v = 1; v < Math.min(tokens.length - 1, REACH.appositiveVerbTokens); v++) {
-      const verb = tokens[v]!;
-      if (!/,\s*$/.test(this.text.slice(tokens[v - 1]!.end, verb.start)) || !isVerb(verb, this.language)) continue;
-      if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
-      const np = this.phrases.forwardPhrase(tokens, v + 1);
-      const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
-      if (!np.length || !named) return null;
-      // The speaker closes the sentence, or an appositive follows it.
-      if (!/^\s*(?:[,.!?]|$)/.test(segment.slice(np.at(-1)!.end - base))) return null;
-      return this.make(np, at, 'after', verb.text, CONFIDENCE.invertedAfter);
+    // No reach in tokens: the speaker must close the sentence, however long the clause before it.
+    for (let v = 1; v < tokens.length - 1; v++) {
+      if (!/,\s*$/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start)) || !isVerb(tokens[v], this.language)) continue;
+      return this.invertedAt(tokens, v, segment, base, at);
     }
     return null;
+  }
+
+  /** ", says Dante Scala[,.]": a comma, the reporting verb at `v`, then a name that closes the sentence or takes an appositive. */
+  private invertedAt(tokens: Token[], v: number, segment: string, base: number, at: number): Attribution | null {
+    const verb = tokens[v]!;
+    if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
+    const np = this.phrases.forwardPhrase(tokens, v + 1);
+    const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
+    if (!np.length || !named) return null;
+    if (!/^\s*(?:[,.!?]|$)/.test(segment.slice(np.at(-1)!.end - base))) return null;
+    return this.make(np, at, 'after', verb.text, CONFIDENCE.invertedAfter);
   }
 
   /** X said: “…” / X called the plan “…” / according to X, “…” / X: “…”, in the sentence before a quotation. */

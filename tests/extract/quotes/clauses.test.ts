@@ -78,6 +78,17 @@ describe('Attributor.after', () => {
     expect(who(after('“It is safe,” in sharp contrast to last year, says Ana Reyes.'))).toEqual(['Ana Reyes', 'says', 'after', CONFIDENCE.invertedAfter]);
   });
 
+  it('gives “…” for X, said Y to Y, the name after the verb, however long the clause before it', () => {
+    expect(who(after('Paulo Duarte spoke first. “This will be hard” for Duarte, said Lena Voss.'))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.invertedAfter]);
+    const long = 'Paulo Duarte spoke first. The plan is “a quiet dismantling” of the port that the council and the harbour board have argued about in public for more than eleven years now in Ostrava, said Lena Voss, a historian.';
+    expect(who(after(long))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.invertedAfter]);
+  });
+
+  it('leaves “…,” X, after a pause, said of Y to X: the subject opens the text after the quotation', () => {
+    expect(who(after('“He had many friends,” Lena Voss, after a long pause, said of Duarte.'))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.reportingAfter]);
+    expect(who(after('“He had many friends,” Lena Voss, a historian, said on Radio Ostrava.'))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.reportingAfter]);
+  });
+
   it('leaves alone a participle clause, "said that", and a sentence about something else', () => {
     expect(after('“It is safe,” adding that nobody was hurt.')).toBeNull();
     expect(after('“It is safe,” said that the council was wrong.')).toBeNull();

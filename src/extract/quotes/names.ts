@@ -131,7 +131,24 @@ export function findNameMentions(text: string, quoted: Piece[], language: QuoteL
     else flush();
   }
   flush();
-  return mentions;
+  return withoutCommonWords(mentions, text);
+}
+
+/**
+ * "Hours later, …", "Wait, it gets better": a single capitalised word that opens a sentence, is
+ * written in lower case elsewhere in the article, and is never capitalised inside a sentence or
+ * part of a longer name, is a common word, not a name.
+ */
+function withoutCommonWords(mentions: NameMention[], text: string): NameMention[] {
+  const suspect = (m: NameMention) => m.tokens.length === 1 && !m.gender && opensSentence(text, m.start);
+  if (!mentions.some(suspect)) return mentions;
+  const known = new Set(mentions.filter((m) => !suspect(m)).flatMap((m) => m.tokens));
+  const lowerCase = new Set(text.match(/(?<![\p{L}\p{N}'’])\p{Ll}[\p{Ll}'’\-]*/gu) ?? []);
+  return mentions.filter((m) => !(suspect(m) && !known.has(m.tokens[0]!) && lowerCase.has(m.tokens[0]!)));
+}
+
+function opensSentence(text: string, at: number): boolean {
+  return at === 0 || /(^|[.!?…:\n])\s*["“‘(]?$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** The people of an article, and how a short name or a pronoun is resolved to one of them. */

@@ -79,6 +79,8 @@ export const REACH = {
   appositiveNameTokens: 5,
   /** A subject clause "X, who …, said" of at most this many tokens. */
   pureNameTokens: 6,
+  /** "X, the director for the party said" (the closing comma missing): a description of at most this many tokens. */
+  missingCommaDescriptionTokens: 12,
   subjectClauseTokens: 7,
   /** “…,” X … said: the verb within this many tokens, or this many after a long appositive. */
   afterVerbTokens: 14,

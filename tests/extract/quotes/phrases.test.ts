@@ -31,6 +31,28 @@ describe('PhraseReader', () => {
     expect(words(reader.backwardPhrase(tokens, verb(first + 1), secondStart))).toEqual(['Luis', 'Okoro']);
   });
 
+  /** The subject read back from the first "said" (or `verb`) of a one-sentence text. */
+  const subject = (text: string, verb = 'said') => {
+    const { reader, tokens } = readerFor(text);
+    return words(reader.backwardPhrase(tokens, tokens.findIndex((token) => token.text === verb), 0)).join(' ');
+  };
+
+  it('takes the name, not whose it is, when a possessive description comes first', () => {
+    expect(subject("Reyes's attorney, Luis Okoro, said it was wrong.")).toBe('Luis Okoro');
+    // A name alone before the appositive is still the subject.
+    expect(subject('Luis Okoro, Reyes’s attorney, said it was wrong.')).toBe('Luis Okoro');
+  });
+
+  it('reads past an appositive between dashes to the name before it', () => {
+    expect(subject('On Friday, Okoro — named by the Herald as the choice for Reyes’s deputy — told reporters it was wrong.', 'told')).toBe('Okoro');
+  });
+
+  it('takes the name before a description whose closing comma is missing, and leaves a clause before it alone', () => {
+    expect(subject('Luis Okoro, the spokesman for the Harbour Party said it was wrong.')).toBe('Luis Okoro');
+    expect(subject('After the vote, the spokesman for the Harbour Party said it was wrong.')).toBe('the spokesman for the Harbour Party');
+    expect(subject('When Okoro left, the spokesman said it was wrong.')).toBe('the spokesman');
+  });
+
   it('finds no speaker in a lower-case clause before the verb', () => {
     const text = 'the plan, officials agreed, was sound';
     const { reader, tokens } = readerFor(text);

@@ -36,7 +36,7 @@ export class SpeakerResolver {
       if (i === 0 || !this.language.namePrepositions.has(t.text)) return false;
       const head = np.slice(0, i);
       const names = head.filter((n) => isCapitalized(n.text) && !this.language.titles.has(n.lower) && !this.language.notNames.has(n.lower));
-      return names.length > 0 && (names.length >= 2 || head.some((n) => this.language.titles.has(n.lower) && isCapitalized(n.text)));
+      return names.length > 0 && (names.length >= 2 || head.some((n) => this.language.titles.has(n.lower) && isCapitalized(n.text)) || (names.length === 1 && this.isKnownSurname(names[0]!.lower)));
     });
     if (of > 0) np = np.slice(0, of);
     // The last capitalised run that is not a possessive modifier is the head name.
@@ -110,6 +110,11 @@ export class SpeakerResolver {
       }
     }
     return best?.name ?? null;
+  }
+
+  /** "Heiserman of the CORE Teachers": the article names a person with this surname in full. */
+  private isKnownSurname(word: string): boolean {
+    return this.book.mentions.some((m) => m.person && m.tokens.length >= 2 && m.tokens.at(-1) === word);
   }
 
   private lowerWords: Set<string> | undefined;

@@ -175,6 +175,9 @@ export class Attributor {
       const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
       if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
       if (strictNear && !near) return null;
+      // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": a comma, the verb, then its speaker.
+      const inverted = v > 0 && /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, token.start)) ? this.invertedBefore(tokens, v, segment, base, at) : null;
+      if (inverted) return inverted;
       // "… issued a statement calling it …", "took to Twitter to accuse …": the sentence's subject.
       if (this.language.participleForm(token.lower) || tokens[v - 1]?.lower === 'to') {
         const subject = this.subjectOf(base, token.start);
@@ -187,6 +190,20 @@ export class Attributor {
       if (made) return made;
     }
     return this.openingSource(segment, base, tokens, at);
+  }
+
+  /** ", says X," inside the sentence before a quotation: X, a name closed by a comma, unless a named subject and its appositive open the sentence. */
+  private invertedBefore(tokens: Token[], v: number, segment: string, base: number, at: number): Attribution | null {
+    const verb = tokens[v]!;
+    if (!isVerb(verb, this.language) || this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
+    const isName = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower);
+    // "Dever, who was on the slate, told POLITICO, “…”": a named subject opening the sentence, an appositive, then the verb: the subject speaks.
+    const subject = this.phrases.backwardPhrase(tokens, v, base);
+    if (subject[0] === tokens[0] && subject.some(isName) && tokens.indexOf(subject.at(-1)!) < v - 1) return null;
+    const np = this.phrases.forwardPhrase(tokens, v + 1);
+    const pureName = np.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower));
+    if (!np.length || !pureName || !np.some(isName) || !/^\s*,/.test(segment.slice(np.at(-1)!.end - base))) return null;
+    return this.make(np, at, 'before', verb.text, CONFIDENCE.invertedBefore);
   }
 
   /**

@@ -21,6 +21,8 @@ export const CONFIDENCE = {
   reportingAfter: 0.9,
   /** “…,” in contrast to X, says Y Z: the reporting verb after a clause and a comma, a name after it. */
   invertedAfter: 0.8,
+  /** "The paradox, says Y Z, is that she was “…”": a comma, the reporting verb and its speaker, before the quotation. */
+  invertedBefore: 0.8,
   /** “…” — said X. */
   dashVerb: 0.9,
   /** “…” — X. */

@@ -119,6 +119,16 @@ describe('Attributor.before', () => {
     expect(who(before('Ana Reyes issued a statement calling the plan “a costly mistake.”'))).toEqual(['Ana Reyes', 'calling', 'before', CONFIDENCE.participleSubject]);
   });
 
+  it('reads ", says X," inside the sentence before the quotation as X speaking', () => {
+    expect(who(before('The paradox of Duarte, says Lena Voss, a historian, is that he was “the most careful man in the port.”'))).toEqual(['Lena Voss', 'says', 'before', CONFIDENCE.invertedBefore]);
+    expect(who(before('Paulo Duarte was kind. But, said Duarte, “I do not want a fight.”'))).toEqual(['Paulo Duarte', 'said', 'before', CONFIDENCE.invertedBefore]);
+  });
+
+  it('leaves a named subject with its appositive as the speaker, and a name after the verb with no comma alone', () => {
+    expect(who(before('Lena Voss, who sat on the board, told Radio Ostrava, “I like Duarte the best.”'))?.[0]).toBe('Lena Voss');
+    expect(who(before('Lena Voss, a historian, said Duarte was “the most careful man in the port.”'))?.[0]).toBe('Lena Voss');
+  });
+
   it('finds nothing in a sentence with no reporting verb', () => {
     expect(before('The sign on the old harbour wall read “Keep out of the water.”')).toBeNull();
   });

@@ -117,6 +117,8 @@ const CLAUSE_WORDS = [
   'on', 'at', 'to', 'with', 'by', 'from', 'into', 'during', 'about', 'not', 'is', 'was', 'are', 'were', 'be', 'been',
   'has', 'have', 'had', 'it', 'this', 'there', 'here', 'yes', 'no', 'also', 'even', 'just', 'only', 'still',
   'however', 'meanwhile', 'later', 'earlier', 'today', 'yesterday', 'tonight', 'now',
+  // Modals: no subject reads back past one ("the platform should reiterate"); "will" and "may" are names too.
+  'would', 'could', 'should', 'might', 'must', 'can', 'cannot',
 ];
 
 /** Words after a name that make it a sentence's subject ("X has …", "X took …"), beside the reporting verbs. */

@@ -142,7 +142,8 @@ export class PhraseReader {
     ) from++;
     // A subject that is all lower-case words with no determiner is more likely a clause than a speaker.
     const rest = np.slice(from);
-    const roleNoun = (t: Token) => this.language.roleNoun.test(t.lower);
+    // A function word is no role noun, whatever its ending ("for", "after").
+    const roleNoun = (t: Token) => !this.language.notNames.has(t.lower) && !this.language.clauseWords.has(t.lower) && this.language.roleNoun.test(t.lower);
     if (rest.length > 1 && rest.every((t) => !isCapitalized(t.text)) && !this.language.determiners.has(rest[0]!.lower)) {
       return rest.slice(-2).every(roleNoun) ? rest : [];
     }

@@ -53,6 +53,13 @@ describe('PhraseReader', () => {
     expect(subject('When Okoro left, the spokesman said it was wrong.')).toBe('the spokesman');
   });
 
+  it('reads no subject back past a modal, and takes no function word for a role noun', () => {
+    expect(subject('Ana Reyes said that the board should reiterate its support.', 'reiterate')).toBe('');
+    expect(subject('Reyes said the plan is wrong for saying so.', 'saying')).toBe('');
+    // A role noun alone is still a speaker.
+    expect(subject('Later the spokesman said no.')).toBe('the spokesman');
+  });
+
   it('finds no speaker in a lower-case clause before the verb', () => {
     const text = 'the plan, officials agreed, was sound';
     const { reader, tokens } = readerFor(text);

@@ -86,6 +86,9 @@ function reportingClause(c: SpanContext): Attribution | null {
   const immediateAfter = endsSentence ? null : c.attributor.after(c.after.segment, c.span.closeAt, c.span.openAt);
   const nearBefore = c.attributor.before(c.before.segment, c.before.base, c.span.openAt, true);
   if (immediateAfter && (c.quoteEndsClause || !nearBefore)) return immediateAfter;
+  // “…” by X, after "has been called": the agent after the quotation, not whoever the sentence opens with.
+  const agent = c.attributor.passiveAgentAfter(c.after.segment, c.span.closeAt, c.span.openAt);
+  if (agent) return agent;
   if (nearBefore) return nearBefore;
   return immediateAfter ?? c.attributor.before(c.before.segment, c.before.base, c.span.openAt, false);
 }

@@ -175,6 +175,9 @@ export class Attributor {
       const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
       if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
       if (strictNear && !near) return null;
+      // "Sanders was asked by host Bill Maher, …, “…”": a passive reporting verb; its agent speaks.
+      const agent = this.passiveAgent(tokens, v, at);
+      if (agent) return agent;
       // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": a comma, the verb, then its speaker.
       const inverted = v > 0 && /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, token.start)) ? this.invertedBefore(tokens, v, segment, base, at) : null;
       if (inverted) return inverted;
@@ -190,6 +193,37 @@ export class Attributor {
       if (made) return made;
     }
     return this.openingSource(segment, base, tokens, at);
+  }
+
+  /** "was asked by X", "has been called … by X": a passive reporting verb at `v` and the named agent after "by". */
+  private passiveAgent(tokens: Token[], v: number, at: number): Attribution | null {
+    const verb = tokens[v]!;
+    const by = tokens[v + 1];
+    if (!isVerb(verb, this.language) || !this.language.passiveAuxiliaries.has(tokens[v - 1]?.lower ?? '') || !by || !this.language.agentPrepositions.has(by.lower)) return null;
+    if (!/^\s+$/.test(this.text.slice(verb.end, by.start))) return null;
+    return this.agentPhrase(tokens, v + 2, at, verb.text);
+  }
+
+  /** The agent read forwards from `from`: a name ("host Bill Maher") or a description ("a reporter"), not a date or a manner ("by Friday", "by phone"). */
+  private agentPhrase(tokens: Token[], from: number, at: number, cue: string): Attribution | null {
+    const np = this.phrases.forwardPhrase(tokens, from);
+    const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
+    if (!named && !(np.length > 1 && this.language.determiners.has(np[0]!.lower))) return null;
+    return this.make(np, at, 'before', cue, CONFIDENCE.passiveAgent);
+  }
+
+  /**
+   * “strategic ambiguity” by Joshua Hendrick, after "has been called": the agent right after a
+   * quotation that a passive reporting verb introduces.
+   */
+  passiveAgentAfter(segment: string, base: number, at: number): Attribution | null {
+    const tokens = tokenize(segment, base, this.language);
+    const first = tokens[0];
+    if (!first || !this.language.agentPrepositions.has(first.lower) || segment.slice(0, first.start - base).trim()) return null;
+    const lead = tokenize(this.text.slice(Math.max(0, at - REACH.passiveLeadChars), at), Math.max(0, at - REACH.passiveLeadChars), this.language);
+    const verb = lead.at(-1);
+    if (!verb || !isVerb(verb, this.language) || !this.language.passiveAuxiliaries.has(lead.at(-2)?.lower ?? '') || this.text.slice(verb.end, at).trim()) return null;
+    return this.agentPhrase(tokens, 1, at, verb.text);
   }
 
   /** ", says X," inside the sentence before a quotation: X, a name closed by a comma, unless a named subject and its appositive open the sentence. */

@@ -23,6 +23,8 @@ export const CONFIDENCE = {
   invertedAfter: 0.8,
   /** "The paradox, says Y Z, is that she was “…”": a comma, the reporting verb and its speaker, before the quotation. */
   invertedBefore: 0.8,
+  /** "X was asked by Y, “…”" / “…” after "has been called" by Y: the agent of a passive reporting verb. */
+  passiveAgent: 0.85,
   /** “…” — said X. */
   dashVerb: 0.9,
   /** “…” — X. */
@@ -95,6 +97,8 @@ export const REACH = {
   nearVerbTokens: 3,
   /** A weak verb counts only this close to the quotation. */
   weakVerbTokens: 6,
+  /** “…” by X: the passive verb ("has been called") is looked for this many characters before the quotation. */
+  passiveLeadChars: 40,
   /** "PENCE: …" labels have at most this many words. */
   colonLabelTokens: 4,
   /** Parentheticals such as "(R-Utah)" are masked up to this length. */

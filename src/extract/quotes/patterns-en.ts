@@ -154,7 +154,7 @@ const ORGANISATION_WORDS = [
 /** Lower-case words that end a speaker phrase read forwards ("said X in Iowa", "said X, who …"). */
 const PHRASE_ENDERS = [
   'in', 'on', 'at', 'during', 'to', 'after', 'before', 'while', 'when', 'who', 'which', 'that', 'as', 'about', 'last',
-  'this', 'earlier', 'later', 'recently', 'told', 'and', 'with',
+  'this', 'earlier', 'later', 'recently', 'told', 'and', 'with', 'whether', 'if',
 ];
 
 /** Nouns (by their ending) that can be a speaker without a name ("the spokesman", "officials", "critics"). */
@@ -238,6 +238,8 @@ export const english: QuoteLanguage = {
   articles: new Set(['the', 'a', 'an']),
   definiteArticles: new Set(['the']),
   titleSmallWords: new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or', 'de']),
+  passiveAuxiliaries: new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']),
+  agentPrepositions: new Set(['by']),
   conjunctions: new Set(['and', 'or', 'but']),
   // "he notes", "she points out": present-tense forms only (the past forms are verbs already).
   verbsAfterPronoun: new Set([

@@ -129,8 +129,31 @@ describe('Attributor.before', () => {
     expect(who(before('Lena Voss, a historian, said Duarte was “the most careful man in the port.”'))?.[0]).toBe('Lena Voss');
   });
 
+  it('gives a passive reporting verb’s quotation to its agent after "by"', () => {
+    expect(who(before('Duarte was asked by host Lena Voss, who chairs the panel, “Will the port close?”'))).toEqual(['Lena Voss', 'asked', 'before', CONFIDENCE.passiveAgent]);
+    expect(who(before('Duarte was asked by moderator Lena Voss whether the plan would risk “another costly mistake.”'))).toEqual(['Lena Voss', 'asked', 'before', CONFIDENCE.passiveAgent]);
+  });
+
+  it('gives a passive verb’s quotation to an agent described, not named, and leaves an active verb followed by "by" alone', () => {
+    const described = before('Duarte was asked by a reporter whether the plan would risk “another costly mistake.”');
+    expect([described?.mention, described?.speaker]).toEqual(['a reporter', null]);
+    expect(who(before('Lena Voss said by telephone: “The port will close.”'))?.[0]).toBe('Lena Voss');
+  });
+
   it('finds nothing in a sentence with no reporting verb', () => {
     expect(before('The sign on the old harbour wall read “Keep out of the water.”')).toBeNull();
+  });
+});
+
+describe('Attributor.passiveAgentAfter', () => {
+  it('reads “…” by X after a passive reporting verb, and nothing after an active one', () => {
+    const agentAfter = (text: string) => {
+      const { attributor, span, after: segment } = around(text);
+      return attributor.passiveAgentAfter(segment.segment, span.closeAt, span.openAt);
+    };
+    expect(who(agentAfter('The scheme has been called “strategic ambiguity” by Lena Voss, a historian.'))).toEqual(['Lena Voss', 'called', 'before', CONFIDENCE.passiveAgent]);
+    expect(agentAfter('Duarte called it “strategic ambiguity” by Friday.')).toBeNull();
+    expect(agentAfter('The scheme has been called “strategic ambiguity” by many.')).toBeNull();
   });
 });
 

@@ -10,9 +10,8 @@ import { Attributor, type Attribution } from './clauses.js';
 import { CONFIDENCE, REACH, SPEAKER_CHOICE } from './confidence.js';
 import { TURN } from './find.js';
 import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
-import type { NameBook, NameMention } from './names.js';
+import { tokenize, type NameBook, type NameMention } from './names.js';
 import { SpeakerResolver } from './resolve.js';
-import { RoleFinder } from './roles.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
 
 export { looksLikeTitle } from './join.js';
@@ -200,6 +199,9 @@ function reportsSomething(c: SpanContext, end: number): boolean {
 function nameTheDescription(c: SpanContext, attribution: Attribution): Attribution {
   const firstWord = /^\S+/.exec(attribution.mention)?.[0].toLowerCase() ?? '';
   if (!c.language.definiteArticles.has(firstWord)) return attribution;
+  // The article gives that role to two people or more: which one is not for a guess to say.
+  const resolver = c.attributor.resolver;
+  if (resolver.roleHolders(tokenize(attribution.mention, 0, c.language)).length > 1) return attribution;
   const openAt = Math.min(attribution.mentionStart, c.span.openAt);
   const guess = salientSpeaker({ ...c, span: { ...c.span, openAt } });
   if (!guess?.speaker || attribution.mention.includes(guess.mention)) return attribution;
@@ -295,8 +297,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
     if (attribution?.speaker && attribution.how !== 'salient') statedSpeakers.add(attribution.speaker);
     results.push({ span, attribution, partial: c.partial });
   }
-  const roles = new RoleFinder(masked, language, book);
-  return joinQuotes(text, blocks, results, language, (a, at) => roles.roleOf(a?.speaker ?? null, a?.mention ?? null, at));
+  return joinQuotes(text, blocks, results, language, (a, at) => resolver.roles.roleOf(a?.speaker ?? null, a?.mention ?? null, at));
 }
 
 type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'>;

@@ -4,6 +4,7 @@
  */
 import { CONFIDENCE, REACH } from './confidence.js';
 import { basename, cleanName, isCapitalized, NameBook, tokenize, type Token } from './names.js';
+import { RoleFinder } from './roles.js';
 import type { QuoteLanguage } from './types.js';
 
 export interface ResolvedSpeaker {
@@ -17,11 +18,16 @@ export class SpeakerResolver {
   /** Speakers attributed so far, in text order: the antecedents "he said" may refer to. */
   readonly lastSpeakers: { speaker: string; at: number; gender?: string }[] = [];
 
+  /** The roles the article gives people (speakerRole, and the people a description may stand for). */
+  readonly roles: RoleFinder;
+
   constructor(
     private readonly text: string,
     private readonly language: QuoteLanguage,
     readonly book: NameBook,
-  ) {}
+  ) {
+    this.roles = new RoleFinder(text, language, book);
+  }
 
   /** The speaker a noun phrase stands for. */
   speakerOf(np: Token[], at: number): ResolvedSpeaker | null {
@@ -77,9 +83,25 @@ export class SpeakerResolver {
       while (first > 0 && isCapitalized(np[first - 1]!.text) && !this.language.notNames.has(np[first - 1]!.lower)) first--;
       return { speaker: this.text.slice(np[first]!.start, np.at(-1)!.end).replace(/\s+/g, ' '), mention, confidence: CONFIDENCE.modifiedDescription };
     }
-    // A description: look for the name the article gives it ("X, the former first lady").
+    // A description: the one person the article gives that role ("Senator X", "X, the senator from …"); none when it gives it to two.
+    const holders = this.roleHolders(np);
+    if (holders.length === 1) return { speaker: holders[0]!, mention, confidence: CONFIDENCE.namedDescription };
+    if (holders.length > 1) return { speaker: null, mention, confidence: CONFIDENCE.bareDescription };
+    // Else the name the article sets beside the description's words ("X, the former first lady").
     const named = this.nameForDescription(np, at);
     return { speaker: named, mention, confidence: named ? CONFIDENCE.namedDescription : CONFIDENCE.bareDescription };
+  }
+
+  /** The head noun of a description: its first lower-case title or role noun ("senator", "spokesman"), if any. */
+  descriptionHead(np: Token[]): string | null {
+    const head = np.find((t) => !isCapitalized(t.text) && !this.language.notNames.has(t.lower) && !this.language.clauseWords.has(t.lower) && (this.language.titles.has(t.lower) || this.language.roleNoun.test(t.lower)));
+    return head?.lower ?? null;
+  }
+
+  /** The people the article gives the description's head noun as a role. */
+  roleHolders(np: Token[]): string[] {
+    const head = this.descriptionHead(np);
+    return head ? this.roles.peopleWithRole(head) : [];
   }
 
   private nameForDescription(np: Token[], at: number): string | null {

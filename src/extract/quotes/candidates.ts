@@ -71,6 +71,10 @@ export const SPEAKER_FEATURES = [
   'closestBefore',
   /** The person named closest after the quotation, of all the candidates. */
   'closestAfter',
+  /** A mention is the one spoken to: right after "told" or "asked" ("told Bill O'Reilly"). */
+  'addressee',
+  /** The quotation itself names them (people seldom name themselves). */
+  'namedInQuote',
 ] as const;
 
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
@@ -141,7 +145,9 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   }
   const cascadeSpeaker = cascade?.speaker ?? null;
   if (cascadeSpeaker && !byName.has(cascadeSpeaker)) byName.set(cascadeSpeaker, []);
+  const quoteWords = new Set(span.pieces.flatMap((p) => text.slice(p.start, p.end).toLowerCase().match(/\p{L}+/gu) ?? []));
   const scope: CandidateScope = {
+    quoteWords,
     sentenceStart,
     sentenceEnd,
     recentSpeaker,
@@ -168,6 +174,8 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
 
 /** Where the quotation's sentence lies, who was named last before it, and how far a mention is from it. */
 interface CandidateScope {
+  /** The quotation's words, lower case. */
+  quoteWords: ReadonlySet<string>;
   sentenceStart: number;
   sentenceEnd: number;
   recentSpeaker: string | null;
@@ -220,6 +228,9 @@ function candidateFeatures(
   features.subjectOfSentence = mentions.some((m) => inSentence(m) && m.start - sentenceStart < SPEAKER_CHOICE.subjectStartChars) ? 1 : 0;
   features.roleBefore = traits.some((t) => t.roleBefore) ? 1 : 0;
   features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
+  features.addressee = traits.some((t) => t.addressee) ? 1 : 0;
+  const surname = speaker.split(/\s+/).at(-1)!.toLowerCase();
+  features.namedInQuote = surname.length > 1 && scope.quoteWords.has(surname) ? 1 : 0;
   return features;
 }
 
@@ -253,6 +264,7 @@ export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerMode
 interface MentionTraits {
   verbAfter: boolean;
   verbBefore: boolean;
+  addressee: boolean;
   opensSentence: boolean;
   roleBefore: boolean;
 }
@@ -266,6 +278,7 @@ function traitsOf(m: NameMention, text: string, language: QuoteLanguage): Mentio
     traits = {
       verbAfter: reportingVerbAfter(text, m.end, language),
       verbBefore: reportingVerbBefore(text, m.start, language),
+      addressee: addresseeVerbBefore(text, m.start, language),
       opensSentence: opensSentence(text, m.start),
       roleBefore: roleBefore(text, m.start, language),
     };
@@ -285,6 +298,12 @@ function reportingVerbAfter(text: string, end: number, language: QuoteLanguage):
 function reportingVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
   const word = /(\p{L}+)[\s,]*$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
   return word !== undefined && language.verbs.has(word.toLowerCase()) && !language.weakVerbs.has(word.toLowerCase());
+}
+
+/** The word right before `start` is a verb whose object is the one spoken to ("told X", "asked X"). */
+function addresseeVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
+  const word = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
+  return word !== undefined && language.addresseeVerbs.has(word.toLowerCase());
 }
 
 /** The word right before `start` is a lower-case title or role noun ("host X", "professor X"). */

@@ -238,6 +238,7 @@ export const english: QuoteLanguage = {
   articles: new Set(['the', 'a', 'an']),
   definiteArticles: new Set(['the']),
   titleSmallWords: new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or', 'de']),
+  addresseeVerbs: new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'ask', 'asking', 'interviewed', 'urged', 'urges', 'warned', 'warns', 'reminded', 'assured', 'informed']),
   passiveAuxiliaries: new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']),
   agentPrepositions: new Set(['by']),
   conjunctions: new Set(['and', 'or', 'but']),

@@ -65,6 +65,8 @@ export interface QuoteLanguage {
   definiteArticles: Set<string>;
   /** Small words allowed lower case inside a title ("Art of the Deal"). */
   titleSmallWords: Set<string>;
+  /** Reporting verbs whose object is the one spoken to ("told X", "asked X"), lower case. */
+  addresseeVerbs: Set<string>;
   /** Auxiliaries that make a reporting verb passive ("was asked", "has been called"), lower case. */
   passiveAuxiliaries: Set<string>;
   /** Prepositions that name the agent of a passive verb ("asked by X"), lower case. */

@@ -169,12 +169,19 @@ export class Attributor {
     if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= REACH.colonLabelTokens && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
       return this.make(label, at, 'colon', ':', CONFIDENCE.colonLabel);
     }
+    let mainFrom: number | undefined;
     for (let v = tokens.length - 1; v >= 0; v--) {
       const token = tokens[v]!;
       if (!this.phrases.verbAt(tokens, v)) continue;
       const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
       if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
       if (strictNear && !near) return null;
+      // "When Trump suggested that …, Rubio fired back: “…”": a verb in the opening clause; the main clause's named subject speaks.
+      mainFrom ??= this.mainClauseStart(base, at);
+      if (token.start < mainFrom && mainFrom > base) {
+        const main = this.namedSubjectFrom(mainFrom, at);
+        if (main) return { ...main, how: 'before', confidence: CONFIDENCE.sentenceSubject };
+      }
       // "Sanders was asked by host Bill Maher, …, “…”": a passive reporting verb; its agent speaks.
       const agent = this.passiveAgent(tokens, v, at);
       if (agent) return agent;

@@ -140,6 +140,12 @@ describe('Attributor.before', () => {
     expect(who(before('Lena Voss said by telephone: “The port will close.”'))?.[0]).toBe('Lena Voss');
   });
 
+  it('gives a verb in an opening clause no say when the main clause has a named subject of its own', () => {
+    expect(who(before('When Duarte suggested that the port would close, Lena Voss fired back: “It will not.”'))).toEqual(['Lena Voss', null, 'before', CONFIDENCE.sentenceSubject]);
+    // No named subject in the main clause: the opening clause's verb stands.
+    expect(who(before('As Lena Voss said in her speech, “It will not.”'))?.[0]).toBe('Lena Voss');
+  });
+
   it('finds nothing in a sentence with no reporting verb', () => {
     expect(before('The sign on the old harbour wall read “Keep out of the water.”')).toBeNull();
   });

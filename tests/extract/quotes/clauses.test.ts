@@ -164,6 +164,13 @@ describe('Attributor.passiveAgentAfter', () => {
 });
 
 describe('Attributor.subjectOf and pronounSubjectOf', () => {
+  it('takes no dateline in capitals for the subject of the line it opens', () => {
+    const text = 'OSTRAVA, May 8 (Reuters) — Lena Voss warned the board on Monday.';
+    expect(attributorFor(text).subjectOf(0, text.length)?.speaker).toBe('Lena Voss');
+    const plain = 'OSTRAVA, May 8 (Reuters) — In response to the vote, the board met.';
+    expect(attributorFor(plain).subjectOf(0, plain.length)).toBeNull();
+  });
+
   it('gives the named subject of a sentence that has a verb after it', () => {
     const text = 'Ana Reyes quickly called the plan a mistake.';
     expect(attributorFor(text).subjectOf(0, text.length)).toEqual({

@@ -79,6 +79,8 @@ export const REACH = {
   /** A speaker phrase read forwards / backwards stops at this many tokens. */
   forwardPhraseTokens: 8,
   backwardPhraseTokens: 7,
+  /** A forward phrase cut at its reach goes on through at most this many more capitalised words (titles, then the name). */
+  titleRunTokens: 4,
   /** After a comma, a name of at most this many capitalised tokens replaces a description. */
   appositiveNameTokens: 5,
   /** A subject clause "X, who …, said" of at most this many tokens. */

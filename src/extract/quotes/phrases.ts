@@ -61,11 +61,26 @@ export class PhraseReader {
           break;
         }
       }
-      if (np.length && !isCapitalized(token.text) && this.language.phraseEnders.has(token.lower)) break;
+      // "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": two titles joined, one name.
+      const joinsTitles = np.length > 0 && this.language.conjunctions.has(token.lower) && this.isTitle(np.at(-1)!) && isCapitalized(tokens[i + 1]?.text ?? '');
+      if (np.length && !isCapitalized(token.text) && this.language.phraseEnders.has(token.lower) && !joinsTitles) break;
       if (np.length && isVerb(token, this.language)) break;
       np.push(token);
     }
+    // "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": a long
+    // run of titles goes on to the name that ends it.
+    const endsInTitle = np.length > 0 && this.isTitle(np.at(-1)!);
+    for (let i = from + np.length; endsInTitle && np.length >= REACH.forwardPhraseTokens && i < tokens.length && np.length < REACH.forwardPhraseTokens + REACH.titleRunTokens; i++) {
+      const token = tokens[i]!;
+      if (!isCapitalized(token.text) || !/^[ \u00a0]+$/.test(this.text.slice(tokens[i - 1]!.end, token.start))) break;
+      np.push(token);
+    }
     return np;
+  }
+
+  /** A capitalised title ("Gov.", "Chairman"), not an article. */
+  private isTitle(token: Token): boolean {
+    return isCapitalized(token.text) && this.language.titles.has(token.lower) && !this.language.determiners.has(token.lower);
   }
 
   /** Tokens of the subject read backwards from the token before `verbIndex`. */

@@ -31,6 +31,13 @@ describe('PhraseReader', () => {
     expect(words(reader.backwardPhrase(tokens, verb(first + 1), secondStart))).toEqual(['Luis', 'Okoro']);
   });
 
+  it('reads a forward phrase through two titles joined by "and" and a long run of titles to the name, but not past an article', () => {
+    const { reader, tokens } = readerFor('said former Ostrava Gov. and Harbour National Committee Chairman Ana Reyes today');
+    expect(words(reader.forwardPhrase(tokens, 1)).join(' ')).toBe('former Ostrava Gov. and Harbour National Committee Chairman Ana Reyes');
+    const other = readerFor('according to a copy of the letter reviewed by The Herald today');
+    expect(words(other.reader.forwardPhrase(other.tokens, 2)).join(' ')).toBe('a copy of the letter reviewed by The');
+  });
+
   /** The subject read back from the first "said" (or `verb`) of a one-sentence text. */
   const subject = (text: string, verb = 'said') => {
     const { reader, tokens } = readerFor(text);

@@ -306,8 +306,6 @@ export class Attributor {
   private namedSubjectFrom(mainFrom: number, to: number): Attribution | null {
     for (const m of this.book.mentions) {
       if (m.start < mainFrom || m.end > to) continue;
-      // "WASHINGTON, Dec. 8 (UPI) — …": a dateline in capitals opening the line is no subject.
-      if (!/\p{Ll}/u.test(m.name) && /(^|\n)\s*$/.test(this.text.slice(Math.max(0, m.start - 2), m.start)) && /^\s*[,(\u2014\u2013-]/.test(this.text.slice(m.end, m.end + 3))) continue;
       // "Adding, “…”": a capitalised participle the article gives no full name to is no subject.
       if (m.tokens.length === 1 && this.language.participleForm(m.tokens[0]!) && this.book.resolveName(m.name, m.start) === m.name) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);

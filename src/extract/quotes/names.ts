@@ -131,7 +131,12 @@ export function findNameMentions(text: string, quoted: Piece[], language: QuoteL
     else flush();
   }
   flush();
-  return withoutCommonWords(mentions, text);
+  return withoutCommonWords(mentions, text).filter((m) => !isDateline(m, text));
+}
+
+/** "WASHINGTON, Dec. 8 (UPI) — …", "NEW YORK — …": a place in capitals opening a line, then a comma, a bracket or a dash. */
+export function isDateline(m: NameMention, text: string): boolean {
+  return !/\p{Ll}/u.test(m.name) && /(^|\n)\s*$/.test(text.slice(Math.max(0, m.start - 2), m.start)) && /^\s*[,(\u2014\u2013-]/.test(text.slice(m.end, m.end + 3));
 }
 
 /**

@@ -166,7 +166,10 @@ export class Attributor {
     // "HEADLINE IN CAPITALS - Jeffrey M. Jones: …": the label after a dash.
     const dashAt = /\s[-\u2013\u2014]\s*(?=[^-\u2013\u2014]*$)/u.exec(segment);
     const label = dashAt && /^\s*:\s*$/.test(trailing) ? tokens.filter((t) => t.start >= base + dashAt.index) : tokens;
-    if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= REACH.colonLabelTokens && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
+    // "Mark Blumenthal and Jon Cohen: …": two names joined, each as long as a label may be.
+    const joined = label.filter((t) => this.language.conjunctions.has(t.lower)).length;
+    const labelReach = joined === 1 ? 2 * REACH.colonLabelTokens + 1 : REACH.colonLabelTokens;
+    if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= labelReach && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
       return this.make(label, at, 'colon', ':', CONFIDENCE.colonLabel);
     }
     let mainFrom: number | undefined;

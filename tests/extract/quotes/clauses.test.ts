@@ -115,6 +115,12 @@ describe('Attributor.before', () => {
     expect(who(before('Reyes: “We will rebuild.”'))).toEqual(['Reyes', ':', 'colon', CONFIDENCE.colonLabel]);
   });
 
+  it('reads a colon label of two full names joined by "and", and refuses a longer run of capitals', () => {
+    const joined = before('PORT POLLS NOT WRONG - Ana Maria Reyes and Luis Okoro: “The polls did not fail.”');
+    expect([joined?.mention, joined?.how]).toEqual(['Ana Maria Reyes and Luis Okoro', 'colon']);
+    expect(before('The Ostrava Harbour Board Annual Report: “The polls did not fail.”')?.how).not.toBe('colon');
+  });
+
   it('takes the subject of the sentence for a participle ("issued a statement calling it “…”")', () => {
     expect(who(before('Ana Reyes issued a statement calling the plan “a costly mistake.”'))).toEqual(['Ana Reyes', 'calling', 'before', CONFIDENCE.participleSubject]);
   });

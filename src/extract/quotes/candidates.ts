@@ -75,8 +75,6 @@ export const SPEAKER_FEATURES = [
   'addressee',
   /** The quotation itself names them (people seldom name themselves). */
   'namedInQuote',
-  /** A mention is the second of two names joined ("X and Y said"): the one an annotator names for both. */
-  'joinedSecond',
 ] as const;
 
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
@@ -231,7 +229,6 @@ function candidateFeatures(
   features.roleBefore = traits.some((t) => t.roleBefore) ? 1 : 0;
   features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
   features.addressee = traits.some((t) => t.addressee) ? 1 : 0;
-  features.joinedSecond = traits.some((t) => t.joinedSecond) ? 1 : 0;
   const surname = speaker.split(/\s+/).at(-1)!.toLowerCase();
   features.namedInQuote = surname.length > 1 && scope.quoteWords.has(surname) ? 1 : 0;
   return features;
@@ -268,7 +265,6 @@ interface MentionTraits {
   verbAfter: boolean;
   verbBefore: boolean;
   addressee: boolean;
-  joinedSecond: boolean;
   opensSentence: boolean;
   roleBefore: boolean;
 }
@@ -283,7 +279,6 @@ function traitsOf(m: NameMention, text: string, language: QuoteLanguage): Mentio
       verbAfter: reportingVerbAfter(text, m.end, language),
       verbBefore: reportingVerbBefore(text, m.start, language),
       addressee: addresseeVerbBefore(text, m.start, language),
-      joinedSecond: joinedToNameBefore(text, m.start, language),
       opensSentence: opensSentence(text, m.start),
       roleBefore: roleBefore(text, m.start, language),
     };
@@ -309,12 +304,6 @@ function reportingVerbBefore(text: string, start: number, language: QuoteLanguag
 function addresseeVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
   const word = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
   return word !== undefined && language.addresseeVerbs.has(word.toLowerCase());
-}
-
-/** A conjunction right before `start`, and a capitalised word before it ("Dovere and Debenedetti"). */
-function joinedToNameBefore(text: string, start: number, language: QuoteLanguage): boolean {
-  const match = /(\p{Lu}[\p{L}.'’-]*)\s+(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start));
-  return match !== null && language.conjunctions.has(match[2]!);
 }
 
 /** The word right before `start` is a lower-case title or role noun ("host X", "professor X"). */

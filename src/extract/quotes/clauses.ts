@@ -76,6 +76,9 @@ export class Attributor {
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
       if (!this.phrases.verbAt(tokens, v)) continue;
+      // "“…” Clinton for inviting Cuban": a participle after a preposition heads a clause of its own, not a report.
+      const previous = tokens[v - 1]!;
+      if (this.language.participleForm(tokens[v]!.lower) && !isCapitalized(previous.text) && this.language.notNames.has(previous.lower)) continue;
       const commaBefore = /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start));
       if (v >= REACH.afterVerbTokens && !commaBefore) continue;
       const np = this.phrases.backwardPhrase(tokens, v, base);

@@ -89,6 +89,11 @@ describe('Attributor.after', () => {
     expect(who(after('“He had many friends,” Lena Voss, a historian, said on Radio Ostrava.'))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.reportingAfter]);
   });
 
+  it('takes no participle after a preposition for a reporting verb (“…” Duarte for inviting Voss), and keeps “…,” Duarte said, adding', () => {
+    expect(after('Lena Voss said the plan was “a joke” Paulo Duarte for inviting the press.')).toBeNull();
+    expect(who(after('“It is a joke,” Paulo Duarte said, adding that the press was invited.'))?.[0]).toBe('Paulo Duarte');
+  });
+
   it('leaves alone a participle clause, "said that", and a sentence about something else', () => {
     expect(after('“It is safe,” adding that nobody was hurt.')).toBeNull();
     expect(after('“It is safe,” said that the council was wrong.')).toBeNull();

@@ -70,6 +70,9 @@ export class Attributor {
       }
       return null;
     }
+    // "“…,” when Clinton blasted him": a subordinate clause after the quotation whose own verb comes before any comma
+    // reports something else ("“…” if she loses, said X" still reads X).
+    if (this.opensSubordinateReport(tokens)) return null;
     const namedVerb = this.nameThenAnyVerb(tokens, base);
     if (namedVerb) return this.make(namedVerb.name, at, 'after', namedVerb.verb.text, CONFIDENCE.reportingAfter);
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
@@ -97,6 +100,17 @@ export class Attributor {
       return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.reportingAfter);
     }
     return this.invertedAfterClause(tokens, segment, base, at);
+  }
+
+  /** The tokens open with a subordinator ("when", "because"; not a preposition) and a reporting verb follows before any comma. */
+  private opensSubordinateReport(tokens: Token[]): boolean {
+    const first = tokens[0]!;
+    if (!this.language.clauseOpeners.has(first.lower) || !this.language.clauseWords.has(first.lower) || this.language.timePrepositions.has(first.lower)) return false;
+    for (let v = 1; v < tokens.length; v++) {
+      if (/,/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start))) return false;
+      if (this.phrases.verbAt(tokens, v)) return true;
+    }
+    return false;
   }
 
   /** The phrase is a name alone (titles allowed) right after a comma. */

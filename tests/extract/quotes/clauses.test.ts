@@ -94,6 +94,11 @@ describe('Attributor.after', () => {
     expect(who(after('“It is a joke,” Paulo Duarte said, adding that the press was invited.'))?.[0]).toBe('Paulo Duarte');
   });
 
+  it('reads no speaker from a subordinate clause after the quotation (“…,” when Voss blasted him), but reads “…” if …, said X', () => {
+    expect(after('Paulo Duarte said, “That makes me smart,” when Lena Voss blasted him for it.')).toBeNull();
+    expect(who(after('“It would be an embarrassment” if she lost, said Lena Voss, a historian.'))?.[0]).toBe('Lena Voss');
+  });
+
   it('leaves alone a participle clause, "said that", and a sentence about something else', () => {
     expect(after('“It is safe,” adding that nobody was hurt.')).toBeNull();
     expect(after('“It is safe,” said that the council was wrong.')).toBeNull();

@@ -74,6 +74,8 @@ export const REACH = {
   laterNamePenaltyChars: 5000,
   /** A description longer than this is not looked up as a name's apposition. */
   descriptionMaxWords: 6,
+  /** The name set beside a description ("X, the senator", "the senator X") is read within this many characters of it. */
+  descriptionNameChars: 120,
   /** "Ryan’s office": at most this many lower-case words after the owner's name. */
   ownedBodyWords: 2,
   /** A speaker phrase read forwards / backwards stops at this many tokens. */

@@ -148,8 +148,16 @@ function withoutCommonWords(mentions: NameMention[], text: string): NameMention[
   const suspect = (m: NameMention) => m.tokens.length === 1 && !m.gender && opensSentence(text, m.start);
   if (!mentions.some(suspect)) return mentions;
   const known = new Set(mentions.filter((m) => !suspect(m)).flatMap((m) => m.tokens));
-  const lowerCase = new Set(text.match(/(?<![\p{L}\p{N}'’])\p{Ll}[\p{Ll}'’\-]*/gu) ?? []);
-  return mentions.filter((m) => !(suspect(m) && !known.has(m.tokens[0]!) && lowerCase.has(m.tokens[0]!)));
+  return mentions.filter((m) => !(suspect(m) && !known.has(m.tokens[0]!) && writtenInLowerCase(text, m.tokens[0]!)));
+}
+
+/** The word occurs in the text in lower case as a whole word (a search per word: only a few are asked about). */
+function writtenInLowerCase(text: string, word: string): boolean {
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}'’]/u.test(c);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + word.length])) return true;
+  }
+  return false;
 }
 
 function opensSentence(text: string, at: number): boolean {

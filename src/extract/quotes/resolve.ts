@@ -7,6 +7,17 @@ import { basename, cleanName, isCapitalized, NameBook, tokenize, type Token } fr
 import { RoleFinder } from './roles.js';
 import type { QuoteLanguage } from './types.js';
 
+/** A name of one to four capitalised words, a comma, and perhaps an article, right before a description. */
+const NAME_BEFORE_DESCRIPTION = /((?:\p{Lu}[\p{L}.'’\-]*\s){0,3}\p{Lu}[\p{L}'’\-]*),\s+(?:the\s+|a\s+|an\s+)?$/u;
+/** Perhaps a comma, then a name of one to four capitalised words, right after a description. */
+const NAME_AFTER_DESCRIPTION = /^,?\s+((?:\p{Lu}[\p{L}.'’\-]*\s){0,3}\p{Lu}[\p{L}'’\-]*)/u;
+
+/** A regex word boundary (\b, ASCII word characters) at `at`. */
+function asciiBoundary(text: string, at: number): boolean {
+  const word = (c: string | undefined) => c !== undefined && /\w/.test(c);
+  return word(text[at - 1]) !== word(text[at]);
+}
+
 export interface ResolvedSpeaker {
   speaker: string | null;
   /** The phrase as written. */
@@ -109,29 +120,30 @@ export class SpeakerResolver {
     while (words.length && this.language.determiners.has(words[0]!.toLowerCase())) words = words.slice(1);
     if (!words.length || words.length > REACH.descriptionMaxWords) return null;
     const core = words.join(' ').toLowerCase();
-    const lower = this.text.toLowerCase();
-    const escaped = core
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\p{L}/gu, (c) => (c.toUpperCase() === c ? c : `[${c}${c.toUpperCase()}]`));
-    // "NAME, (the) core" / "core NAME" / "core, NAME"
-    const patterns = [
-      new RegExp(`((?:\\p{Lu}[\\p{L}.'’\\-]*\\s){0,3}\\p{Lu}[\\p{L}'’\\-]*),\\s+(?:the\\s+|a\\s+|an\\s+)?${escaped}\\b`, 'gu'),
-      new RegExp(`\\b${escaped},?\\s+((?:\\p{Lu}[\\p{L}.'’\\-]*\\s){0,3}\\p{Lu}[\\p{L}'’\\-]*)`, 'gu'),
-    ];
-    let best: { name: string; distance: number } | null = null;
-    for (const pattern of patterns) {
-      for (const match of this.text.matchAll(pattern)) {
-        if (!lower.slice(match.index, match.index + match[0].length).includes(core)) continue;
-        const candidate = match[1]!;
-        const tokens = tokenize(candidate, 0, this.language);
-        const cleaned = cleanName(tokens, this.language).tokens;
-        if (!cleaned.length || cleaned.every((t) => !isCapitalized(t.text))) continue;
-        const name = this.book.resolveName(cleaned.map((t) => basename(t.text)).join(' '), match.index);
-        const distance = Math.abs(match.index - at) + (match.index > at ? REACH.laterNamePenaltyChars : 0);
-        if (!best || distance < best.distance) best = { name, distance };
+    // "NAME, (the) core" / "core NAME" / "core, NAME": read around each place the words occur (any case),
+    // rather than running a pattern over the whole text for every description.
+    this.lowerText ??= this.text.toLowerCase();
+    const best: { name: string | null; distance: number } = { name: null, distance: Infinity };
+    const consider = (candidate: string, index: number) => {
+      const cleaned = cleanName(tokenize(candidate, 0, this.language), this.language).tokens;
+      if (!cleaned.length || cleaned.every((t) => !isCapitalized(t.text))) return;
+      const name = this.book.resolveName(cleaned.map((t) => basename(t.text)).join(' '), index);
+      const distance = Math.abs(index - at) + (index > at ? REACH.laterNamePenaltyChars : 0);
+      if (distance < best.distance) Object.assign(best, { name, distance });
+    };
+    for (let i = this.lowerText.indexOf(core); i >= 0; i = this.lowerText.indexOf(core, i + 1)) {
+      const end = i + core.length;
+      if (asciiBoundary(this.text, end)) {
+        const from = Math.max(0, i - REACH.descriptionNameChars);
+        const before = NAME_BEFORE_DESCRIPTION.exec(this.text.slice(from, i));
+        if (before) consider(before[1]!, from + before.index);
+      }
+      if (asciiBoundary(this.text, i)) {
+        const after = NAME_AFTER_DESCRIPTION.exec(this.text.slice(end, end + REACH.descriptionNameChars));
+        if (after) consider(after[1]!, i);
       }
     }
-    return best?.name ?? null;
+    return best.name;
   }
 
   /** "Heiserman of the CORE Teachers": the article names a person with this surname in full. */
@@ -140,6 +152,7 @@ export class SpeakerResolver {
   }
 
   private lowerWords: Set<string> | undefined;
+  private lowerText: string | undefined;
 
   /** The words the article writes in lower case somewhere. */
   private lowerCaseWords(): Set<string> {

@@ -277,8 +277,7 @@ function traitsOf(m: NameMention, text: string, language: QuoteLanguage): Mentio
   if (!traits) {
     traits = {
       verbAfter: reportingVerbAfter(text, m.end, language),
-      verbBefore: reportingVerbBefore(text, m.start, language),
-      addressee: addresseeVerbBefore(text, m.start, language),
+      ...verbBefore(text, m.start, language),
       opensSentence: opensSentence(text, m.start),
       roleBefore: roleBefore(text, m.start, language),
     };
@@ -294,16 +293,18 @@ function reportingVerbAfter(text: string, end: number, language: QuoteLanguage):
   return verb !== undefined && language.verbs.has(verb.toLowerCase()) && !language.weakVerbs.has(verb.toLowerCase());
 }
 
-/** A reporting verb is the word right before `start` ("said X", "told X"). */
-function reportingVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
-  const word = /(\p{L}+)[\s,]*$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
-  return word !== undefined && language.verbs.has(word.toLowerCase()) && !language.weakVerbs.has(word.toLowerCase());
-}
-
-/** The word right before `start` is a verb whose object is the one spoken to ("told X", "asked X"). */
-function addresseeVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
-  const word = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
-  return word !== undefined && language.addresseeVerbs.has(word.toLowerCase());
+/**
+ * The word right before `start`: a reporting verb ("said X", "told X"), and one whose object is
+ * the one spoken to ("told X", "asked X"; not across a comma). One look at the words before a mention.
+ */
+function verbBefore(text: string, start: number, language: QuoteLanguage): { verbBefore: boolean; addressee: boolean } {
+  const match = /(\p{L}+)([\s,]*)$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start));
+  const word = match?.[1]?.toLowerCase();
+  if (!word) return { verbBefore: false, addressee: false };
+  return {
+    verbBefore: language.verbs.has(word) && !language.weakVerbs.has(word),
+    addressee: language.addresseeVerbs.has(word) && /^\s+$/.test(match![2]!),
+  };
 }
 
 /** The word right before `start` is a lower-case title or role noun ("host X", "professor X"). */

@@ -145,9 +145,9 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   }
   const cascadeSpeaker = cascade?.speaker ?? null;
   if (cascadeSpeaker && !byName.has(cascadeSpeaker)) byName.set(cascadeSpeaker, []);
-  const quoteWords = new Set(span.pieces.flatMap((p) => text.slice(p.start, p.end).toLowerCase().match(/\p{L}+/gu) ?? []));
+  const quoteText = span.pieces.map((p) => text.slice(p.start, p.end)).join(' ').toLowerCase();
   const scope: CandidateScope = {
-    quoteWords,
+    quoteText,
     sentenceStart,
     sentenceEnd,
     recentSpeaker,
@@ -174,8 +174,8 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
 
 /** Where the quotation's sentence lies, who was named last before it, and how far a mention is from it. */
 interface CandidateScope {
-  /** The quotation's words, lower case. */
-  quoteWords: ReadonlySet<string>;
+  /** The quotation's text, lower case. */
+  quoteText: string;
   sentenceStart: number;
   sentenceEnd: number;
   recentSpeaker: string | null;
@@ -230,8 +230,15 @@ function candidateFeatures(
   features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
   features.addressee = traits.some((t) => t.addressee) ? 1 : 0;
   const surname = speaker.split(/\s+/).at(-1)!.toLowerCase();
-  features.namedInQuote = surname.length > 1 && scope.quoteWords.has(surname) ? 1 : 0;
+  features.namedInQuote = surname.length > 1 && containsWord(scope.quoteText, surname) ? 1 : 0;
   return features;
+}
+
+/** `word` occurs in `text` as a whole word. */
+function containsWord(text: string, word: string): boolean {
+  const letter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (!letter(text[at - 1]) && !letter(text[at + word.length])) return true;
+  return false;
 }
 
 function speakerScore(candidate: SpeakerCandidate, model: SpeakerModel): number {

@@ -145,10 +145,10 @@ export function isDateline(m: NameMention, text: string): boolean {
  * part of a longer name, is a common word, not a name.
  */
 function withoutCommonWords(mentions: NameMention[], text: string): NameMention[] {
-  const suspect = (m: NameMention) => m.tokens.length === 1 && !m.gender && opensSentence(text, m.start);
-  if (!mentions.some(suspect)) return mentions;
-  const known = new Set(mentions.filter((m) => !suspect(m)).flatMap((m) => m.tokens));
-  return mentions.filter((m) => !(suspect(m) && !known.has(m.tokens[0]!) && writtenInLowerCase(text, m.tokens[0]!)));
+  const suspects = new Set(mentions.filter((m) => m.tokens.length === 1 && !m.gender && opensSentence(text, m.start)));
+  if (!suspects.size) return mentions;
+  const known = new Set(mentions.filter((m) => !suspects.has(m)).flatMap((m) => m.tokens));
+  return mentions.filter((m) => !(suspects.has(m) && !known.has(m.tokens[0]!) && writtenInLowerCase(text, m.tokens[0]!)));
 }
 
 /** The word occurs in the text in lower case as a whole word (a search per word: only a few are asked about). */

@@ -297,7 +297,25 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
     if (attribution?.speaker && attribution.how !== 'salient') statedSpeakers.add(attribution.speaker);
     results.push({ span, attribution, partial: c.partial });
   }
+  giveEarlierPiecesTheirClause(text, blocks, results, language);
   return joinQuotes(text, blocks, results, language, (a, at) => resolver.roles.roleOf(a?.speaker ?? null, a?.mention ?? null, at));
+}
+
+/**
+ * “The “opt out” movement is about “people telling leaders …,” Wilcox said.”: a partial quotation
+ * nothing attributes (or only a guess) takes the speaker an explicit clause gives the next
+ * quotation of its sentence, in its line. Read from the end, so that a run of them all take it.
+ */
+function giveEarlierPiecesTheirClause(text: string, blocks: Block[], results: AttributedSpan[], language: QuoteLanguage): void {
+  for (let i = results.length - 2; i >= 0; i--) {
+    const r = results[i]!;
+    const next = results[i + 1]!.attribution;
+    if (!r.partial || (r.attribution && r.attribution.how !== 'salient') || !next?.speaker) continue;
+    if (!(next.how === 'after' || next.how === 'inherited') || next.confidence < SPEAKER_CHOICE.certainConfidence) continue;
+    const between = text.slice(r.span.closeAt, results[i + 1]!.span.openAt);
+    if (/[.!?…]["”’)]?\s|\n/.test(between) || looksLikeTitle(text.slice(r.span.pieces[0]!.start, r.span.pieces[0]!.end), language)) continue;
+    r.attribution = { ...next, how: 'inherited', confidence: Math.min(next.confidence, CONFIDENCE.sameSentence) };
+  }
 }
 
 type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'>;

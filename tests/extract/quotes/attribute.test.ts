@@ -339,3 +339,13 @@ describe('a whole quotation after a comma: the named subject of its sentence', (
     expect(clauseSpeakers(adding)).toEqual([null]);
   });
 });
+
+describe('a partial quotation earlier in a sentence whose later quotation an explicit clause attributes', () => {
+  it('gives “The “opt out” movement is about “…,” Voss said.” both quotations to Voss', () => {
+    expect(clauseSpeakers(text('The “opt out” movement is about “people telling leaders what they want,” Lena Voss said.'))).toEqual(['Lena Voss', 'Lena Voss']);
+  });
+
+  it('leaves a partial quotation in the sentence before alone', () => {
+    expect(clauseSpeakers(text('The “opt out” movement grew. “People are telling leaders what they want,” Lena Voss said.'))).toEqual([null, 'Lena Voss']);
+  });
+});

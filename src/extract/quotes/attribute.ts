@@ -84,12 +84,25 @@ function reportingClause(c: SpanContext): Attribution | null {
   const endsSentence = /\.$/.test(c.text.slice(c.last.end - 1, c.last.end)) && !/^[\s,]*(\p{Ll}|[\u2014\u2015\u2013-])/u.test(c.after.segment);
   const immediateAfter = endsSentence ? null : c.attributor.after(c.after.segment, c.span.closeAt, c.span.openAt);
   const nearBefore = c.attributor.before(c.before.segment, c.before.base, c.span.openAt, true);
+  // "When Reyes called the plan “a disaster,” Brandt laughed.": the quotation closes a subordinate
+  // clause that opens the sentence; that clause's reporting verb speaks, not the main clause after it.
+  if (immediateAfter && c.quoteEndsClause && opensWithSubordinator(c)) {
+    const inClause = nearBefore ?? c.attributor.before(c.before.segment, c.before.base, c.span.openAt, false);
+    if (inClause?.speaker) return inClause;
+  }
   if (immediateAfter && (c.quoteEndsClause || !nearBefore)) return immediateAfter;
   // “…” by X, after "has been called": the agent after the quotation, not whoever the sentence opens with.
   const agent = c.attributor.passiveAgentAfter(c.after.segment, c.span.closeAt, c.span.openAt);
   if (agent) return agent;
   if (nearBefore) return nearBefore;
   return immediateAfter ?? c.attributor.before(c.before.segment, c.before.base, c.span.openAt, false);
+}
+
+/** The quotation's sentence opens with a subordinator ("When", "While", "Because"; not a preposition) whose clause holds the quotation. */
+function opensWithSubordinator(c: SpanContext): boolean {
+  const first = /^\s*["“‘(]?(\p{L}+)/u.exec(c.before.segment)?.[1]?.toLowerCase();
+  // No comma before the quotation: it is inside that clause ("When asked, “…,” X said" is not).
+  return !!first && !/,/.test(c.before.segment) && c.language.clauseOpeners.has(first) && c.language.clauseWords.has(first) && !c.language.timePrepositions.has(first);
 }
 
 /** A blockquote or <q>: a signature after it. */

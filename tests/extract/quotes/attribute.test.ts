@@ -349,3 +349,14 @@ describe('a partial quotation earlier in a sentence whose later quotation an exp
     expect(clauseSpeakers(text('The “opt out” movement grew. “People are telling leaders what they want,” Lena Voss said.'))).toEqual([null, 'Lena Voss']);
   });
 });
+
+describe('a quotation closing a subordinate clause that opens its sentence (“When X called it “…,” Y laughed.”)', () => {
+  it('gives the quotation to the clause’s own reporting verb’s subject, not to the main clause after it', () => {
+    expect(clauseSpeakers(text('When Lena Voss called the plan “a costly disaster,” Paulo Duarte laughed.'))).toEqual(['Lena Voss']);
+    expect(clauseSpeakers(text('While Lena Voss calls the plan “a costly disaster,” Paulo Duarte fixates on the cranes.'))).toEqual(['Lena Voss']);
+  });
+
+  it('leaves “When asked, “…,” X said” to X: the clause ends before the quotation', () => {
+    expect(clauseSpeakers(text('When asked about the plan, “it is a costly disaster,” Paulo Duarte said.'))).toEqual(['Paulo Duarte']);
+  });
+});

@@ -4,7 +4,7 @@
  * phrase it found, resolved by SpeakerResolver, with how it was found.
  */
 import { CONFIDENCE, REACH } from './confidence.js';
-import { isCapitalized, tokenize, type NameBook, type Token } from './names.js';
+import { isCapitalized, tokenize, type NameBook, type NameMention, type Token } from './names.js';
 import { isVerb, PhraseReader } from './phrases.js';
 import type { SpeakerResolver } from './resolve.js';
 import { firstSentenceEnd, lastSentenceStart } from './sentences.js';
@@ -329,7 +329,12 @@ export class Attributor {
       // "Adding, “…”": a capitalised participle the article gives no full name to is no subject.
       if (m.tokens.length === 1 && this.language.participleForm(m.tokens[0]!) && this.book.resolveName(m.name, m.start) === m.name) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
-      if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
+      if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) {
+        // "Ryan’s campaign shrugged off …, telling reporters, “…”": a body named by whose it is, opening the sentence.
+        const body = m.start - mainFrom < REACH.subjectStartChars ? this.ownedBodySubject(m, to) : null;
+        if (body) return body;
+        continue;
+      }
       const word = this.verbAfterSubject(next);
       // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …", "presidential nominee X, …").
       const lead = this.text.slice(mainFrom, m.start).trim();
@@ -348,6 +353,20 @@ export class Attributor {
       };
     }
     return null;
+  }
+
+  /** "Ryan’s campaign" + a finite verb: the possessive name and at most two lower-case words, as written. */
+  private ownedBodySubject(m: NameMention, to: number): Attribution | null {
+    const tokens = tokenize(this.text.slice(m.start, to), m.start, this.language);
+    let k = tokens.findIndex((t) => t.end >= m.end) + 1;
+    const bodyStart = k;
+    while (k < tokens.length && k - bodyStart < REACH.ownedBodyWords && !isCapitalized(tokens[k]!.text) && !this.language.verbs.has(tokens[k]!.lower) && !this.language.finiteVerbForm(tokens[k]!.lower)) k++;
+    if (k === bodyStart || k >= tokens.length) return null;
+    const verb = this.verbAfterSubject(this.text.slice(tokens[k - 1]!.end, tokens[k - 1]!.end + REACH.subjectLookaheadChars));
+    // A finite form by its ending only after a one-word body ("Ryan’s campaign shrugged"; not "Obama's first five questioners").
+    if (!verb || !(this.language.verbs.has(verb) || this.language.subjectAuxiliaries.has(verb) || (k - bodyStart === 1 && this.language.finiteVerbForm(verb)))) return null;
+    const made = this.make(tokens.slice(0, k), to, 'subject', null, CONFIDENCE.sentenceSubject);
+    return made?.speaker ? made : null;
   }
 
   /**

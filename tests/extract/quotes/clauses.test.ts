@@ -180,6 +180,13 @@ describe('Attributor.passiveAgentAfter', () => {
 });
 
 describe('Attributor.subjectOf and pronounSubjectOf', () => {
+  it('gives a body named by whose it is (“Voss’s office shrugged it off”) as the subject, as written, and no longer description', () => {
+    const text = 'Voss’s office shrugged off the vote.';
+    expect(attributorFor(text).subjectOf(0, text.length)?.speaker).toBe('Voss’s office');
+    const long = 'Voss’s first five questioners ranged from skeptical to hostile.';
+    expect(attributorFor(long).subjectOf(0, long.length)).toBeNull();
+  });
+
   it('takes no dateline in capitals for the subject of the line it opens', () => {
     const text = 'OSTRAVA, May 8 (Reuters) — Lena Voss warned the board on Monday.';
     expect(attributorFor(text).subjectOf(0, text.length)?.speaker).toBe('Lena Voss');

@@ -244,6 +244,9 @@ export class Attributor {
    * quotation that a passive reporting verb introduces.
    */
   passiveAgentAfter(segment: string, base: number, at: number): Attribution | null {
+    // Most quotations are followed by anything but "by": look at the first word before tokenizing.
+    const firstWord = /^[\s,]*(\p{L}+)/u.exec(segment)?.[1];
+    if (!firstWord || !this.language.agentPrepositions.has(firstWord.toLowerCase())) return null;
     const tokens = tokenize(segment, base, this.language);
     const first = tokens[0];
     if (!first || !this.language.agentPrepositions.has(first.lower) || segment.slice(0, first.start - base).trim()) return null;

@@ -358,13 +358,16 @@ export class Attributor {
     return null;
   }
 
-  /** "Ryan’s campaign" + a finite verb: the possessive name and at most two lower-case words, as written. */
+  /** "Ryan’s campaign" + a finite verb: the possessive name and at most two lower-case words ending in a role noun, as written. */
   private ownedBodySubject(m: NameMention, to: number): Attribution | null {
     const tokens = tokenize(this.text.slice(m.start, to), m.start, this.language);
     let k = tokens.findIndex((t) => t.end >= m.end) + 1;
     const bodyStart = k;
     while (k < tokens.length && k - bodyStart < REACH.ownedBodyWords && !isCapitalized(tokens[k]!.text) && !this.language.verbs.has(tokens[k]!.lower) && !this.language.finiteVerbForm(tokens[k]!.lower)) k++;
     if (k === bodyStart || k >= tokens.length) return null;
+    // A body that can speak ("campaign", "office", "spokesman"), not "house" or "plan".
+    const head = tokens[k - 1]!;
+    if (this.language.notNames.has(head.lower) || this.language.clauseWords.has(head.lower) || !this.language.roleNoun.test(head.lower)) return null;
     const verb = this.verbAfterSubject(this.text.slice(tokens[k - 1]!.end, tokens[k - 1]!.end + REACH.subjectLookaheadChars));
     // A finite form by its ending only after a one-word body ("Ryan’s campaign shrugged"; not "Obama's first five questioners").
     if (!verb || !(this.language.verbs.has(verb) || this.language.subjectAuxiliaries.has(verb) || (k - bodyStart === 1 && this.language.finiteVerbForm(verb)))) return null;

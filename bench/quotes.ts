@@ -34,6 +34,10 @@
  * Session 10 (2026-12-02 07:18, CPU ms, load average 7–9; the fitted speaker choice, candidates.ts):
  *   dev 96.0 / 96.0 / 98.4 / 92.6 (9.4 ms), study 95.5 / 92.2 / 97.0 / 89.6 (4.8 ms), check 96.3 /
  *   92.3 / 97.4 / 90.4 (4.4 ms): joint 90 met, named 93 still not.
+ * Session 11 (2026-12-02 09:51, CPU ms, load average 1.3–1.6; parsing rules, descriptions resolved
+ *   by role, two features and a refit): dev 96.0 / 96.6 / 98.9 / 93.4 (5.3 ms), study 95.4 / 93.7 /
+ *   97.1 / 90.9 (3.0 ms), check 96.4 / 92.7 / 97.7 / 90.8 (2.6 ms): named 93 still not (1,945 of
+ *   2,098; 1,952 needed).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

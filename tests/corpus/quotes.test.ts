@@ -26,15 +26,15 @@ describe('quotations on quotes-dev', () => {
     expect(docs).toHaveLength(Object.keys(gold.docs).length);
   });
 
-  // Measured 2026-12-02 with the fitted speaker choice: P 0.966, R 0.953, F1 0.960; named 0.960, pronouns 0.984, joint 0.926.
-  it('finds the quotations (F1 ≥ 0.94) and names their speakers (named ≥ 0.94, pronouns ≥ 0.95, joint ≥ 0.91)', () => {
+  // Measured 2026-12-02 09:50 (session 11): P 0.966, R 0.955, F1 0.960; named 0.966, pronouns 0.989, joint 0.934.
+  it('finds the quotations (F1 ≥ 0.94) and names their speakers (named ≥ 0.95, pronouns ≥ 0.96, joint ≥ 0.92)', () => {
     const figures = headline(score);
     expect(figures.f1).toBeGreaterThanOrEqual(0.94);
     expect(figures.precision).toBeGreaterThanOrEqual(0.94);
     expect(figures.recall).toBeGreaterThanOrEqual(0.92);
-    expect(figures.namedSpeaker).toBeGreaterThanOrEqual(0.94);
-    expect(figures.pronounResolved).toBeGreaterThanOrEqual(0.95);
-    expect(figures.joint).toBeGreaterThanOrEqual(0.91);
+    expect(figures.namedSpeaker).toBeGreaterThanOrEqual(0.95);
+    expect(figures.pronounResolved).toBeGreaterThanOrEqual(0.96);
+    expect(figures.joint).toBeGreaterThanOrEqual(0.92);
   });
 
   it('every quotation’s pieces are stretches of the article text, and the text is made of them', () => {

@@ -10,9 +10,8 @@ import { Attributor, type Attribution } from './clauses.js';
 import { CONFIDENCE, REACH, SPEAKER_CHOICE } from './confidence.js';
 import { TURN } from './find.js';
 import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
-import type { NameBook, NameMention } from './names.js';
+import { tokenize, type NameBook, type NameMention } from './names.js';
 import { SpeakerResolver } from './resolve.js';
-import { RoleFinder } from './roles.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
 
 export { looksLikeTitle } from './join.js';
@@ -85,9 +84,25 @@ function reportingClause(c: SpanContext): Attribution | null {
   const endsSentence = /\.$/.test(c.text.slice(c.last.end - 1, c.last.end)) && !/^[\s,]*(\p{Ll}|[\u2014\u2015\u2013-])/u.test(c.after.segment);
   const immediateAfter = endsSentence ? null : c.attributor.after(c.after.segment, c.span.closeAt, c.span.openAt);
   const nearBefore = c.attributor.before(c.before.segment, c.before.base, c.span.openAt, true);
+  // "When Reyes called the plan “a disaster,” Brandt laughed.": the quotation closes a subordinate
+  // clause that opens the sentence; that clause's reporting verb speaks, not the main clause after it.
+  if (immediateAfter && c.quoteEndsClause && opensWithSubordinator(c)) {
+    const inClause = nearBefore ?? c.attributor.before(c.before.segment, c.before.base, c.span.openAt, false);
+    if (inClause?.speaker) return inClause;
+  }
   if (immediateAfter && (c.quoteEndsClause || !nearBefore)) return immediateAfter;
+  // “…” by X, after "has been called": the agent after the quotation, not whoever the sentence opens with.
+  const agent = c.attributor.passiveAgentAfter(c.after.segment, c.span.closeAt, c.span.openAt);
+  if (agent) return agent;
   if (nearBefore) return nearBefore;
   return immediateAfter ?? c.attributor.before(c.before.segment, c.before.base, c.span.openAt, false);
+}
+
+/** The quotation's sentence opens with a subordinator ("When", "While", "Because"; not a preposition) whose clause holds the quotation. */
+function opensWithSubordinator(c: SpanContext): boolean {
+  const first = /^\s*["“‘(]?(\p{L}+)/u.exec(c.before.segment)?.[1]?.toLowerCase();
+  // No comma before the quotation: it is inside that clause ("When asked, “…,” X said" is not).
+  return !!first && !/,/.test(c.before.segment) && c.language.clauseOpeners.has(first) && c.language.clauseWords.has(first) && !c.language.timePrepositions.has(first);
 }
 
 /** A blockquote or <q>: a signature after it. */
@@ -197,6 +212,9 @@ function reportsSomething(c: SpanContext, end: number): boolean {
 function nameTheDescription(c: SpanContext, attribution: Attribution): Attribution {
   const firstWord = /^\S+/.exec(attribution.mention)?.[0].toLowerCase() ?? '';
   if (!c.language.definiteArticles.has(firstWord)) return attribution;
+  // The article gives that role to two people or more: which one is not for a guess to say.
+  const resolver = c.attributor.resolver;
+  if (resolver.roleHolders(tokenize(attribution.mention, 0, c.language)).length > 1) return attribution;
   const openAt = Math.min(attribution.mentionStart, c.span.openAt);
   const guess = salientSpeaker({ ...c, span: { ...c.span, openAt } });
   if (!guess?.speaker || attribution.mention.includes(guess.mention)) return attribution;
@@ -292,8 +310,25 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
     if (attribution?.speaker && attribution.how !== 'salient') statedSpeakers.add(attribution.speaker);
     results.push({ span, attribution, partial: c.partial });
   }
-  const roles = new RoleFinder(masked, language, book);
-  return joinQuotes(text, blocks, results, language, (a, at) => roles.roleOf(a?.speaker ?? null, a?.mention ?? null, at));
+  giveEarlierPiecesTheirClause(text, blocks, results, language);
+  return joinQuotes(text, blocks, results, language, (a, at) => resolver.roles.roleOf(a?.speaker ?? null, a?.mention ?? null, at));
+}
+
+/**
+ * “The “opt out” movement is about “people telling leaders …,” Wilcox said.”: a partial quotation
+ * nothing attributes (or only a guess) takes the speaker an explicit clause gives the next
+ * quotation of its sentence, in its line. Read from the end, so that a run of them all take it.
+ */
+function giveEarlierPiecesTheirClause(text: string, blocks: Block[], results: AttributedSpan[], language: QuoteLanguage): void {
+  for (let i = results.length - 2; i >= 0; i--) {
+    const r = results[i]!;
+    const next = results[i + 1]!.attribution;
+    if (!r.partial || (r.attribution && r.attribution.how !== 'salient') || !next?.speaker) continue;
+    if (!(next.how === 'after' || next.how === 'inherited') || next.confidence < SPEAKER_CHOICE.certainConfidence) continue;
+    const between = text.slice(r.span.closeAt, results[i + 1]!.span.openAt);
+    if (/[.!?…]["”’)]?\s|\n/.test(between) || looksLikeTitle(text.slice(r.span.pieces[0]!.start, r.span.pieces[0]!.end), language)) continue;
+    r.attribution = { ...next, how: 'inherited', confidence: Math.min(next.confidence, CONFIDENCE.sameSentence) };
+  }
 }
 
 type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'>;

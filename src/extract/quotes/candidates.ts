@@ -71,6 +71,10 @@ export const SPEAKER_FEATURES = [
   'closestBefore',
   /** The person named closest after the quotation, of all the candidates. */
   'closestAfter',
+  /** A mention is the one spoken to: right after "told" or "asked" ("told Bill O'Reilly"). */
+  'addressee',
+  /** The quotation itself names them (people seldom name themselves). */
+  'namedInQuote',
 ] as const;
 
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number];
@@ -141,7 +145,9 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
   }
   const cascadeSpeaker = cascade?.speaker ?? null;
   if (cascadeSpeaker && !byName.has(cascadeSpeaker)) byName.set(cascadeSpeaker, []);
+  const quoteText = span.pieces.map((p) => text.slice(p.start, p.end)).join(' ').toLowerCase();
   const scope: CandidateScope = {
+    quoteText,
     sentenceStart,
     sentenceEnd,
     recentSpeaker,
@@ -168,6 +174,8 @@ export function listCandidates(c: CandidateContext, cascade: Attribution | null)
 
 /** Where the quotation's sentence lies, who was named last before it, and how far a mention is from it. */
 interface CandidateScope {
+  /** The quotation's text, lower case. */
+  quoteText: string;
   sentenceStart: number;
   sentenceEnd: number;
   recentSpeaker: string | null;
@@ -220,7 +228,17 @@ function candidateFeatures(
   features.subjectOfSentence = mentions.some((m) => inSentence(m) && m.start - sentenceStart < SPEAKER_CHOICE.subjectStartChars) ? 1 : 0;
   features.roleBefore = traits.some((t) => t.roleBefore) ? 1 : 0;
   features.capitals = nearest && !/\p{Ll}/u.test(nearest.name) ? 1 : 0;
+  features.addressee = traits.some((t) => t.addressee) ? 1 : 0;
+  const surname = speaker.split(/\s+/).at(-1)!.toLowerCase();
+  features.namedInQuote = surname.length > 1 && containsWord(scope.quoteText, surname) ? 1 : 0;
   return features;
+}
+
+/** `word` occurs in `text` as a whole word. */
+function containsWord(text: string, word: string): boolean {
+  const letter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (!letter(text[at - 1]) && !letter(text[at + word.length])) return true;
+  return false;
 }
 
 function speakerScore(candidate: SpeakerCandidate, model: SpeakerModel): number {
@@ -253,6 +271,7 @@ export function bestCandidate(candidates: SpeakerCandidate[], model: SpeakerMode
 interface MentionTraits {
   verbAfter: boolean;
   verbBefore: boolean;
+  addressee: boolean;
   opensSentence: boolean;
   roleBefore: boolean;
 }
@@ -265,7 +284,7 @@ function traitsOf(m: NameMention, text: string, language: QuoteLanguage): Mentio
   if (!traits) {
     traits = {
       verbAfter: reportingVerbAfter(text, m.end, language),
-      verbBefore: reportingVerbBefore(text, m.start, language),
+      ...verbBefore(text, m.start, language),
       opensSentence: opensSentence(text, m.start),
       roleBefore: roleBefore(text, m.start, language),
     };
@@ -281,10 +300,18 @@ function reportingVerbAfter(text: string, end: number, language: QuoteLanguage):
   return verb !== undefined && language.verbs.has(verb.toLowerCase()) && !language.weakVerbs.has(verb.toLowerCase());
 }
 
-/** A reporting verb is the word right before `start` ("said X", "told X"). */
-function reportingVerbBefore(text: string, start: number, language: QuoteLanguage): boolean {
-  const word = /(\p{L}+)[\s,]*$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start))?.[1];
-  return word !== undefined && language.verbs.has(word.toLowerCase()) && !language.weakVerbs.has(word.toLowerCase());
+/**
+ * The word right before `start`: a reporting verb ("said X", "told X"), and one whose object is
+ * the one spoken to ("told X", "asked X"; not across a comma). One look at the words before a mention.
+ */
+function verbBefore(text: string, start: number, language: QuoteLanguage): { verbBefore: boolean; addressee: boolean } {
+  const match = /(\p{L}+)([\s,]*)$/u.exec(text.slice(Math.max(0, start - SPEAKER_CHOICE.verbChars), start));
+  const word = match?.[1]?.toLowerCase();
+  if (!word) return { verbBefore: false, addressee: false };
+  return {
+    verbBefore: language.verbs.has(word) && !language.weakVerbs.has(word),
+    addressee: language.addresseeVerbs.has(word) && /^\s+$/.test(match![2]!),
+  };
 }
 
 /** The word right before `start` is a lower-case title or role noun ("host X", "professor X"). */

@@ -4,7 +4,7 @@
  * phrase it found, resolved by SpeakerResolver, with how it was found.
  */
 import { CONFIDENCE, REACH } from './confidence.js';
-import { isCapitalized, tokenize, type NameBook, type Token } from './names.js';
+import { isCapitalized, tokenize, type NameBook, type NameMention, type Token } from './names.js';
 import { isVerb, PhraseReader } from './phrases.js';
 import type { SpeakerResolver } from './resolve.js';
 import { firstSentenceEnd, lastSentenceStart } from './sentences.js';
@@ -70,14 +70,25 @@ export class Attributor {
       }
       return null;
     }
+    // "“…,” when Clinton blasted him": a subordinate clause after the quotation whose own verb comes before any comma
+    // reports something else ("“…” if she loses, said X" still reads X).
+    if (this.opensSubordinateReport(tokens)) return null;
     const namedVerb = this.nameThenAnyVerb(tokens, base);
     if (namedVerb) return this.make(namedVerb.name, at, 'after', namedVerb.verb.text, CONFIDENCE.reportingAfter);
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
       if (!this.phrases.verbAt(tokens, v)) continue;
-      if (v >= REACH.afterVerbTokens && !/,/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start))) continue;
+      // "“…” Clinton for inviting Cuban": a participle after a preposition heads a clause of its own, not a report.
+      const previous = tokens[v - 1]!;
+      if (this.language.participleForm(tokens[v]!.lower) && !isCapitalized(previous.text) && this.language.notNames.has(previous.lower)) continue;
+      const commaBefore = /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start));
+      if (v >= REACH.afterVerbTokens && !commaBefore) continue;
       const np = this.phrases.backwardPhrase(tokens, v, base);
+      // "… for Clinton, said Kunin.": after a comma the verb comes first and its speaker follows it,
+      // unless the subject opens the text ("…,” Blunt, after a long pause, said of Cruz).
+      const inverted = commaBefore && np[0] !== first && isVerb(tokens[v], this.language) ? this.invertedAt(tokens, v, segment, base, at) : null;
+      if (inverted) return inverted;
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
         // The subject must open the text after the quotation ("…,” the former first lady told CNN).
         if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) {
@@ -89,6 +100,17 @@ export class Attributor {
       return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.reportingAfter);
     }
     return this.invertedAfterClause(tokens, segment, base, at);
+  }
+
+  /** The tokens open with a subordinator ("when", "because"; not a preposition) and a reporting verb follows before any comma. */
+  private opensSubordinateReport(tokens: Token[]): boolean {
+    const first = tokens[0]!;
+    if (!this.language.clauseOpeners.has(first.lower) || !this.language.clauseWords.has(first.lower) || this.language.timePrepositions.has(first.lower)) return false;
+    for (let v = 1; v < tokens.length; v++) {
+      if (/,/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start))) return false;
+      if (this.phrases.verbAt(tokens, v)) return true;
+    }
+    return false;
   }
 
   /** The phrase is a name alone (titles allowed) right after a comma. */
@@ -122,18 +144,23 @@ export class Attributor {
    * then a comma, the reporting verb and the speaker, which end the sentence.
    */
   private invertedAfterClause(tokens: Token[], segment: string, base: number, at: number): Attribution | null {
-    for (let v = 1; v < Math.min(tokens.length - 1, REACH.appositiveVerbTokens); v++) {
-      const verb = tokens[v]!;
-      if (!/,\s*$/.test(this.text.slice(tokens[v - 1]!.end, verb.start)) || !isVerb(verb, this.language)) continue;
-      if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
-      const np = this.phrases.forwardPhrase(tokens, v + 1);
-      const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
-      if (!np.length || !named) return null;
-      // The speaker closes the sentence, or an appositive follows it.
-      if (!/^\s*(?:[,.!?]|$)/.test(segment.slice(np.at(-1)!.end - base))) return null;
-      return this.make(np, at, 'after', verb.text, CONFIDENCE.invertedAfter);
+    // No reach in tokens: the speaker must close the sentence, however long the clause before it.
+    for (let v = 1; v < tokens.length - 1; v++) {
+      if (!/,\s*$/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start)) || !isVerb(tokens[v], this.language)) continue;
+      return this.invertedAt(tokens, v, segment, base, at);
     }
     return null;
+  }
+
+  /** ", says Dante Scala[,.]": a comma, the reporting verb at `v`, then a name that closes the sentence or takes an appositive. */
+  private invertedAt(tokens: Token[], v: number, segment: string, base: number, at: number): Attribution | null {
+    const verb = tokens[v]!;
+    if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
+    const np = this.phrases.forwardPhrase(tokens, v + 1);
+    const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
+    if (!np.length || !named) return null;
+    if (!/^\s*(?:[,.!?]|$)/.test(segment.slice(np.at(-1)!.end - base))) return null;
+    return this.make(np, at, 'after', verb.text, CONFIDENCE.invertedAfter);
   }
 
   /** X said: “…” / X called the plan “…” / according to X, “…” / X: “…”, in the sentence before a quotation. */
@@ -156,15 +183,31 @@ export class Attributor {
     // "HEADLINE IN CAPITALS - Jeffrey M. Jones: …": the label after a dash.
     const dashAt = /\s[-\u2013\u2014]\s*(?=[^-\u2013\u2014]*$)/u.exec(segment);
     const label = dashAt && /^\s*:\s*$/.test(trailing) ? tokens.filter((t) => t.start >= base + dashAt.index) : tokens;
-    if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= REACH.colonLabelTokens && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
+    // "Mark Blumenthal and Jon Cohen: …": two names joined, each as long as a label may be.
+    const joined = label.filter((t) => this.language.conjunctions.has(t.lower)).length;
+    const labelReach = joined === 1 ? 2 * REACH.colonLabelTokens + 1 : REACH.colonLabelTokens;
+    if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= labelReach && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
       return this.make(label, at, 'colon', ':', CONFIDENCE.colonLabel);
     }
+    let mainFrom: number | undefined;
     for (let v = tokens.length - 1; v >= 0; v--) {
       const token = tokens[v]!;
       if (!this.phrases.verbAt(tokens, v)) continue;
       const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
       if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
       if (strictNear && !near) return null;
+      // "When Trump suggested that …, Rubio fired back: “…”": a verb in the opening clause; the main clause's named subject speaks.
+      mainFrom ??= this.mainClauseStart(base, at);
+      if (token.start < mainFrom && mainFrom > base) {
+        const main = this.namedSubjectFrom(mainFrom, at);
+        if (main) return { ...main, how: 'before', confidence: CONFIDENCE.sentenceSubject };
+      }
+      // "Sanders was asked by host Bill Maher, …, “…”": a passive reporting verb; its agent speaks.
+      const agent = this.passiveAgent(tokens, v, at);
+      if (agent) return agent;
+      // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": a comma, the verb, then its speaker.
+      const inverted = v > 0 && /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, token.start)) ? this.invertedBefore(tokens, v, segment, base, at) : null;
+      if (inverted) return inverted;
       // "… issued a statement calling it …", "took to Twitter to accuse …": the sentence's subject.
       if (this.language.participleForm(token.lower) || tokens[v - 1]?.lower === 'to') {
         const subject = this.subjectOf(base, token.start);
@@ -177,6 +220,54 @@ export class Attributor {
       if (made) return made;
     }
     return this.openingSource(segment, base, tokens, at);
+  }
+
+  /** "was asked by X", "has been called … by X": a passive reporting verb at `v` and the named agent after "by". */
+  private passiveAgent(tokens: Token[], v: number, at: number): Attribution | null {
+    const verb = tokens[v]!;
+    const by = tokens[v + 1];
+    if (!isVerb(verb, this.language) || !this.language.passiveAuxiliaries.has(tokens[v - 1]?.lower ?? '') || !by || !this.language.agentPrepositions.has(by.lower)) return null;
+    if (!/^\s+$/.test(this.text.slice(verb.end, by.start))) return null;
+    return this.agentPhrase(tokens, v + 2, at, verb.text);
+  }
+
+  /** The agent read forwards from `from`: a name ("host Bill Maher") or a description ("a reporter"), not a date or a manner ("by Friday", "by phone"). */
+  private agentPhrase(tokens: Token[], from: number, at: number, cue: string): Attribution | null {
+    const np = this.phrases.forwardPhrase(tokens, from);
+    const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
+    if (!named && !(np.length > 1 && this.language.determiners.has(np[0]!.lower))) return null;
+    return this.make(np, at, 'before', cue, CONFIDENCE.passiveAgent);
+  }
+
+  /**
+   * “strategic ambiguity” by Joshua Hendrick, after "has been called": the agent right after a
+   * quotation that a passive reporting verb introduces.
+   */
+  passiveAgentAfter(segment: string, base: number, at: number): Attribution | null {
+    // Most quotations are followed by anything but "by": look at the first word before tokenizing.
+    const firstWord = /^[\s,]*(\p{L}+)/u.exec(segment)?.[1];
+    if (!firstWord || !this.language.agentPrepositions.has(firstWord.toLowerCase())) return null;
+    const tokens = tokenize(segment, base, this.language);
+    const first = tokens[0];
+    if (!first || !this.language.agentPrepositions.has(first.lower) || segment.slice(0, first.start - base).trim()) return null;
+    const lead = tokenize(this.text.slice(Math.max(0, at - REACH.passiveLeadChars), at), Math.max(0, at - REACH.passiveLeadChars), this.language);
+    const verb = lead.at(-1);
+    if (!verb || !isVerb(verb, this.language) || !this.language.passiveAuxiliaries.has(lead.at(-2)?.lower ?? '') || this.text.slice(verb.end, at).trim()) return null;
+    return this.agentPhrase(tokens, 1, at, verb.text);
+  }
+
+  /** ", says X," inside the sentence before a quotation: X, a name closed by a comma, unless a named subject and its appositive open the sentence. */
+  private invertedBefore(tokens: Token[], v: number, segment: string, base: number, at: number): Attribution | null {
+    const verb = tokens[v]!;
+    if (!isVerb(verb, this.language) || this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
+    const isName = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower);
+    // "Dever, who was on the slate, told POLITICO, “…”": a named subject opening the sentence, an appositive, then the verb: the subject speaks.
+    const subject = this.phrases.backwardPhrase(tokens, v, base);
+    if (subject[0] === tokens[0] && subject.some(isName) && tokens.indexOf(subject.at(-1)!) < v - 1) return null;
+    const np = this.phrases.forwardPhrase(tokens, v + 1);
+    const pureName = np.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower));
+    if (!np.length || !pureName || !np.some(isName) || !/^\s*,/.test(segment.slice(np.at(-1)!.end - base))) return null;
+    return this.make(np, at, 'before', verb.text, CONFIDENCE.invertedBefore);
   }
 
   /**
@@ -241,7 +332,12 @@ export class Attributor {
       // "Adding, “…”": a capitalised participle the article gives no full name to is no subject.
       if (m.tokens.length === 1 && this.language.participleForm(m.tokens[0]!) && this.book.resolveName(m.name, m.start) === m.name) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
-      if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) continue;
+      if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) {
+        // "Ryan’s campaign shrugged off …, telling reporters, “…”": a body named by whose it is, opening the sentence.
+        const body = m.start - mainFrom < REACH.subjectStartChars ? this.ownedBodySubject(m, to) : null;
+        if (body) return body;
+        continue;
+      }
       const word = this.verbAfterSubject(next);
       // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …", "presidential nominee X, …").
       const lead = this.text.slice(mainFrom, m.start).trim();
@@ -260,6 +356,23 @@ export class Attributor {
       };
     }
     return null;
+  }
+
+  /** "Ryan’s campaign" + a finite verb: the possessive name and at most two lower-case words ending in a role noun, as written. */
+  private ownedBodySubject(m: NameMention, to: number): Attribution | null {
+    const tokens = tokenize(this.text.slice(m.start, to), m.start, this.language);
+    let k = tokens.findIndex((t) => t.end >= m.end) + 1;
+    const bodyStart = k;
+    while (k < tokens.length && k - bodyStart < REACH.ownedBodyWords && !isCapitalized(tokens[k]!.text) && !this.language.verbs.has(tokens[k]!.lower) && !this.language.finiteVerbForm(tokens[k]!.lower)) k++;
+    if (k === bodyStart || k >= tokens.length) return null;
+    // A body that can speak ("campaign", "office", "spokesman"), not "house" or "plan".
+    const head = tokens[k - 1]!;
+    if (this.language.notNames.has(head.lower) || this.language.clauseWords.has(head.lower) || !this.language.roleNoun.test(head.lower)) return null;
+    const verb = this.verbAfterSubject(this.text.slice(tokens[k - 1]!.end, tokens[k - 1]!.end + REACH.subjectLookaheadChars));
+    // A finite form by its ending only after a one-word body ("Ryan’s campaign shrugged"; not "Obama's first five questioners").
+    if (!verb || !(this.language.verbs.has(verb) || this.language.subjectAuxiliaries.has(verb) || (k - bodyStart === 1 && this.language.finiteVerbForm(verb)))) return null;
+    const made = this.make(tokens.slice(0, k), to, 'subject', null, CONFIDENCE.sentenceSubject);
+    return made?.speaker ? made : null;
   }
 
   /**

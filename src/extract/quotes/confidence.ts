@@ -21,6 +21,10 @@ export const CONFIDENCE = {
   reportingAfter: 0.9,
   /** “…,” in contrast to X, says Y Z: the reporting verb after a clause and a comma, a name after it. */
   invertedAfter: 0.8,
+  /** "The paradox, says Y Z, is that she was “…”": a comma, the reporting verb and its speaker, before the quotation. */
+  invertedBefore: 0.8,
+  /** "X was asked by Y, “…”" / “…” after "has been called" by Y: the agent of a passive reporting verb. */
+  passiveAgent: 0.85,
   /** “…” — said X. */
   dashVerb: 0.9,
   /** “…” — X. */
@@ -70,15 +74,21 @@ export const REACH = {
   laterNamePenaltyChars: 5000,
   /** A description longer than this is not looked up as a name's apposition. */
   descriptionMaxWords: 6,
+  /** The name set beside a description ("X, the senator", "the senator X") is read within this many characters of it. */
+  descriptionNameChars: 120,
   /** "Ryan’s office": at most this many lower-case words after the owner's name. */
   ownedBodyWords: 2,
   /** A speaker phrase read forwards / backwards stops at this many tokens. */
   forwardPhraseTokens: 8,
   backwardPhraseTokens: 7,
+  /** A forward phrase cut at its reach goes on through at most this many more capitalised words (titles, then the name). */
+  titleRunTokens: 4,
   /** After a comma, a name of at most this many capitalised tokens replaces a description. */
   appositiveNameTokens: 5,
   /** A subject clause "X, who …, said" of at most this many tokens. */
   pureNameTokens: 6,
+  /** "X, the director for the party said" (the closing comma missing): a description of at most this many tokens. */
+  missingCommaDescriptionTokens: 12,
   subjectClauseTokens: 7,
   /** “…,” X … said: the verb within this many tokens, or this many after a long appositive. */
   afterVerbTokens: 14,
@@ -91,6 +101,8 @@ export const REACH = {
   nearVerbTokens: 3,
   /** A weak verb counts only this close to the quotation. */
   weakVerbTokens: 6,
+  /** “…” by X: the passive verb ("has been called") is looked for this many characters before the quotation. */
+  passiveLeadChars: 40,
   /** "PENCE: …" labels have at most this many words. */
   colonLabelTokens: 4,
   /** Parentheticals such as "(R-Utah)" are masked up to this length. */

@@ -131,7 +131,37 @@ export function findNameMentions(text: string, quoted: Piece[], language: QuoteL
     else flush();
   }
   flush();
-  return mentions;
+  return withoutCommonWords(mentions, text).filter((m) => !isDateline(m, text));
+}
+
+/** "WASHINGTON, Dec. 8 (UPI) — …", "NEW YORK — …": a place in capitals opening a line, then a comma, a bracket or a dash. */
+export function isDateline(m: NameMention, text: string): boolean {
+  return !/\p{Ll}/u.test(m.name) && /(^|\n)\s*$/.test(text.slice(Math.max(0, m.start - 2), m.start)) && /^\s*[,(\u2014\u2013-]/.test(text.slice(m.end, m.end + 3));
+}
+
+/**
+ * "Hours later, …", "Wait, it gets better": a single capitalised word that opens a sentence, is
+ * written in lower case elsewhere in the article, and is never capitalised inside a sentence or
+ * part of a longer name, is a common word, not a name.
+ */
+function withoutCommonWords(mentions: NameMention[], text: string): NameMention[] {
+  const suspects = new Set(mentions.filter((m) => m.tokens.length === 1 && !m.gender && opensSentence(text, m.start)));
+  if (!suspects.size) return mentions;
+  const known = new Set(mentions.filter((m) => !suspects.has(m)).flatMap((m) => m.tokens));
+  return mentions.filter((m) => !(suspects.has(m) && !known.has(m.tokens[0]!) && writtenInLowerCase(text, m.tokens[0]!)));
+}
+
+/** The word occurs in the text in lower case as a whole word (a search per word: only a few are asked about). */
+function writtenInLowerCase(text: string, word: string): boolean {
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}'’]/u.test(c);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + word.length])) return true;
+  }
+  return false;
+}
+
+function opensSentence(text: string, at: number): boolean {
+  return at === 0 || /(^|[.!?…:\n])\s*["“‘(]?$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** The people of an article, and how a short name or a pronoun is resolved to one of them. */

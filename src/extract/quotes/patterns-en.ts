@@ -117,6 +117,8 @@ const CLAUSE_WORDS = [
   'on', 'at', 'to', 'with', 'by', 'from', 'into', 'during', 'about', 'not', 'is', 'was', 'are', 'were', 'be', 'been',
   'has', 'have', 'had', 'it', 'this', 'there', 'here', 'yes', 'no', 'also', 'even', 'just', 'only', 'still',
   'however', 'meanwhile', 'later', 'earlier', 'today', 'yesterday', 'tonight', 'now',
+  // Modals: no subject reads back past one ("the platform should reiterate"); "will" and "may" are names too.
+  'would', 'could', 'should', 'might', 'must', 'can', 'cannot',
 ];
 
 /** Words after a name that make it a sentence's subject ("X has …", "X took …"), beside the reporting verbs. */
@@ -152,7 +154,7 @@ const ORGANISATION_WORDS = [
 /** Lower-case words that end a speaker phrase read forwards ("said X in Iowa", "said X, who …"). */
 const PHRASE_ENDERS = [
   'in', 'on', 'at', 'during', 'to', 'after', 'before', 'while', 'when', 'who', 'which', 'that', 'as', 'about', 'last',
-  'this', 'earlier', 'later', 'recently', 'told', 'and', 'with',
+  'this', 'earlier', 'later', 'recently', 'told', 'and', 'with', 'whether', 'if',
 ];
 
 /** Nouns (by their ending) that can be a speaker without a name ("the spokesman", "officials", "critics"). */
@@ -236,6 +238,9 @@ export const english: QuoteLanguage = {
   articles: new Set(['the', 'a', 'an']),
   definiteArticles: new Set(['the']),
   titleSmallWords: new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or', 'de']),
+  addresseeVerbs: new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'ask', 'asking', 'interviewed', 'urged', 'urges', 'warned', 'warns', 'reminded', 'assured', 'informed']),
+  passiveAuxiliaries: new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']),
+  agentPrepositions: new Set(['by']),
   conjunctions: new Set(['and', 'or', 'but']),
   // "he notes", "she points out": present-tense forms only (the past forms are verbs already).
   verbsAfterPronoun: new Set([

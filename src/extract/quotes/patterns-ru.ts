@@ -68,6 +68,11 @@ export const russian: QuoteLanguage = {
   articles: new Set(),
   definiteArticles: new Set(),
   titleSmallWords: new Set(['и', 'в', 'на', 'о', 'с', 'для']),
+  // Russian names the one spoken to in the dative, not right after the verb: not read.
+  addresseeVerbs: new Set(),
+  // A Russian passive names its agent in the instrumental, with no preposition: not read.
+  passiveAuxiliaries: new Set(),
+  agentPrepositions: new Set(),
   conjunctions: new Set(['и', 'или', 'но', 'а']),
   verbsAfterPronoun: new Set(),
   subjectPronouns: new Set(['он', 'она', 'они', 'мы', 'я']),

@@ -61,11 +61,26 @@ export class PhraseReader {
           break;
         }
       }
-      if (np.length && !isCapitalized(token.text) && this.language.phraseEnders.has(token.lower)) break;
+      // "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": two titles joined, one name.
+      const joinsTitles = np.length > 0 && this.language.conjunctions.has(token.lower) && this.isTitle(np.at(-1)!) && isCapitalized(tokens[i + 1]?.text ?? '');
+      if (np.length && !isCapitalized(token.text) && this.language.phraseEnders.has(token.lower) && !joinsTitles) break;
       if (np.length && isVerb(token, this.language)) break;
       np.push(token);
     }
+    // "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": a long
+    // run of titles goes on to the name that ends it.
+    const endsInTitle = np.length > 0 && this.isTitle(np.at(-1)!);
+    for (let i = from + np.length; endsInTitle && np.length >= REACH.forwardPhraseTokens && i < tokens.length && np.length < REACH.forwardPhraseTokens + REACH.titleRunTokens; i++) {
+      const token = tokens[i]!;
+      if (!isCapitalized(token.text) || !/^[ \u00a0]+$/.test(this.text.slice(tokens[i - 1]!.end, token.start))) break;
+      np.push(token);
+    }
     return np;
+  }
+
+  /** A capitalised title ("Gov.", "Chairman"), not an article. */
+  private isTitle(token: Token): boolean {
+    return isCapitalized(token.text) && this.language.titles.has(token.lower) && !this.language.determiners.has(token.lower);
   }
 
   /** Tokens of the subject read backwards from the token before `verbIndex`. */
@@ -81,15 +96,16 @@ export class PhraseReader {
     }
     if (i < 0) return [];
     const gapToVerb = this.text.slice(tokens[i]!.end, tokens[i + 1]!.start);
-    if (/,/.test(gapToVerb)) {
-      // "X, who runs Y, said" / "X, Y's campaign manager, said": the subject opens the clause.
+    // A name, not whose it is ("Trump's attorney, Alan Garten, said" → Alan Garten).
+    const isNameToken = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower) && !/['’]s?$/.test(t.text);
+    if (/[,\u2014\u2013]/.test(gapToVerb)) {
+      // "X, who runs Y, said" / "X, Y's campaign manager, said" / "X — named by Y as … — told": the subject opens the clause.
       const clause = tokens.filter((t) => t.start >= sentenceStart && t.end <= tokens[i]!.end);
       const segments: Token[][] = [[]];
       for (const [k, t] of clause.entries()) {
-        if (k > 0 && /[,;(]/.test(this.text.slice(clause[k - 1]!.end, t.start))) segments.push([]);
+        if (k > 0 && /[,;(\u2014\u2013]/.test(this.text.slice(clause[k - 1]!.end, t.start))) segments.push([]);
         segments.at(-1)!.push(t);
       }
-      const isNameToken = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower);
       const pureName = segments.map((seg) => this.trimSubject(seg)).find((seg) =>
         seg.length > 0 && seg.length <= REACH.pureNameTokens && seg.some(isNameToken) &&
         seg.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || this.language.determiners.has(t.lower)));
@@ -107,7 +123,27 @@ export class PhraseReader {
       np.unshift(token);
       if (this.book.isPronoun(token.lower)) break;
     }
-    return this.trimSubject(np);
+    return this.nameBeforeDescription(np, tokens, sentenceStart, isNameToken) ?? this.trimSubject(np);
+  }
+
+  /**
+   * "Sam Lau, the communications director for the party said": an appositive whose closing comma
+   * is missing. A name opening the sentence, a comma, then a description up to the verb: the name.
+   */
+  private nameBeforeDescription(np: Token[], tokens: Token[], sentenceStart: number, isNameToken: (t: Token) => boolean): Token[] | null {
+    if (!np.length) return null;
+    const clause = tokens.filter((t) => t.start >= sentenceStart && t.end <= np.at(-1)!.end);
+    const comma = clause.findIndex((t, k) => k > 0 && /,/.test(this.text.slice(clause[k - 1]!.end, t.start)));
+    if (comma < 1 || comma > REACH.pureNameTokens) return null;
+    const name = clause.slice(0, comma);
+    const description = clause.slice(comma);
+    if (description.length > REACH.missingCommaDescriptionTokens || !this.language.determiners.has(description[0]!.lower) || this.book.isPronoun(description[0]!.lower)) return null;
+    if (description.some((t, k) => k > 0 && /[,;:()\u2014\u2013"“”]/.test(this.text.slice(description[k - 1]!.end, t.start)))) return null;
+    if (!description.some((t) => !isCapitalized(t.text) && !this.language.determiners.has(t.lower))) return null;
+    const joined = name.every((t, k) => k === 0 || /^[ \u00a0]+$/.test(this.text.slice(name[k - 1]!.end, t.start)));
+    if (!joined || !name.every((t) => isCapitalized(t.text) || this.language.nameParticles.has(t.lower))) return null;
+    const trimmed = this.trimSubject(name);
+    return trimmed.some(isNameToken) ? trimmed : null;
   }
 
   /** Drops leading clause words and openers from a subject ("But Trump" → "Trump"). */
@@ -121,7 +157,8 @@ export class PhraseReader {
     ) from++;
     // A subject that is all lower-case words with no determiner is more likely a clause than a speaker.
     const rest = np.slice(from);
-    const roleNoun = (t: Token) => this.language.roleNoun.test(t.lower);
+    // A function word is no role noun, whatever its ending ("for", "after").
+    const roleNoun = (t: Token) => !this.language.notNames.has(t.lower) && !this.language.clauseWords.has(t.lower) && this.language.roleNoun.test(t.lower);
     if (rest.length > 1 && rest.every((t) => !isCapitalized(t.text)) && !this.language.determiners.has(rest[0]!.lower)) {
       return rest.slice(-2).every(roleNoun) ? rest : [];
     }

@@ -4,7 +4,19 @@
  */
 import { CONFIDENCE, REACH } from './confidence.js';
 import { basename, cleanName, isCapitalized, NameBook, tokenize, type Token } from './names.js';
+import { RoleFinder } from './roles.js';
 import type { QuoteLanguage } from './types.js';
+
+/** A name of one to four capitalised words, a comma, and perhaps an article, right before a description. */
+const NAME_BEFORE_DESCRIPTION = /((?:\p{Lu}[\p{L}.'’\-]*\s){0,3}\p{Lu}[\p{L}'’\-]*),\s+(?:the\s+|a\s+|an\s+)?$/u;
+/** Perhaps a comma, then a name of one to four capitalised words, right after a description. */
+const NAME_AFTER_DESCRIPTION = /^,?\s+((?:\p{Lu}[\p{L}.'’\-]*\s){0,3}\p{Lu}[\p{L}'’\-]*)/u;
+
+/** A regex word boundary (\b, ASCII word characters) at `at`. */
+function asciiBoundary(text: string, at: number): boolean {
+  const word = (c: string | undefined) => c !== undefined && /\w/.test(c);
+  return word(text[at - 1]) !== word(text[at]);
+}
 
 export interface ResolvedSpeaker {
   speaker: string | null;
@@ -17,11 +29,16 @@ export class SpeakerResolver {
   /** Speakers attributed so far, in text order: the antecedents "he said" may refer to. */
   readonly lastSpeakers: { speaker: string; at: number; gender?: string }[] = [];
 
+  /** The roles the article gives people (speakerRole, and the people a description may stand for). */
+  readonly roles: RoleFinder;
+
   constructor(
     private readonly text: string,
     private readonly language: QuoteLanguage,
     readonly book: NameBook,
-  ) {}
+  ) {
+    this.roles = new RoleFinder(text, language, book);
+  }
 
   /** The speaker a noun phrase stands for. */
   speakerOf(np: Token[], at: number): ResolvedSpeaker | null {
@@ -36,7 +53,7 @@ export class SpeakerResolver {
       if (i === 0 || !this.language.namePrepositions.has(t.text)) return false;
       const head = np.slice(0, i);
       const names = head.filter((n) => isCapitalized(n.text) && !this.language.titles.has(n.lower) && !this.language.notNames.has(n.lower));
-      return names.length > 0 && (names.length >= 2 || head.some((n) => this.language.titles.has(n.lower) && isCapitalized(n.text)));
+      return names.length > 0 && (names.length >= 2 || head.some((n) => this.language.titles.has(n.lower) && isCapitalized(n.text)) || (names.length === 1 && this.isKnownSurname(names[0]!.lower)));
     });
     if (of > 0) np = np.slice(0, of);
     // The last capitalised run that is not a possessive modifier is the head name.
@@ -77,9 +94,25 @@ export class SpeakerResolver {
       while (first > 0 && isCapitalized(np[first - 1]!.text) && !this.language.notNames.has(np[first - 1]!.lower)) first--;
       return { speaker: this.text.slice(np[first]!.start, np.at(-1)!.end).replace(/\s+/g, ' '), mention, confidence: CONFIDENCE.modifiedDescription };
     }
-    // A description: look for the name the article gives it ("X, the former first lady").
+    // A description: the one person the article gives that role ("Senator X", "X, the senator from …"); none when it gives it to two.
+    const holders = this.roleHolders(np);
+    if (holders.length === 1) return { speaker: holders[0]!, mention, confidence: CONFIDENCE.namedDescription };
+    if (holders.length > 1) return { speaker: null, mention, confidence: CONFIDENCE.bareDescription };
+    // Else the name the article sets beside the description's words ("X, the former first lady").
     const named = this.nameForDescription(np, at);
     return { speaker: named, mention, confidence: named ? CONFIDENCE.namedDescription : CONFIDENCE.bareDescription };
+  }
+
+  /** The head noun of a description: its first lower-case title or role noun ("senator", "spokesman"), if any. */
+  descriptionHead(np: Token[]): string | null {
+    const head = np.find((t) => !isCapitalized(t.text) && !this.language.notNames.has(t.lower) && !this.language.clauseWords.has(t.lower) && (this.language.titles.has(t.lower) || this.language.roleNoun.test(t.lower)));
+    return head?.lower ?? null;
+  }
+
+  /** The people the article gives the description's head noun as a role. */
+  roleHolders(np: Token[]): string[] {
+    const head = this.descriptionHead(np);
+    return head ? this.roles.peopleWithRole(head) : [];
   }
 
   private nameForDescription(np: Token[], at: number): string | null {
@@ -87,32 +120,39 @@ export class SpeakerResolver {
     while (words.length && this.language.determiners.has(words[0]!.toLowerCase())) words = words.slice(1);
     if (!words.length || words.length > REACH.descriptionMaxWords) return null;
     const core = words.join(' ').toLowerCase();
-    const lower = this.text.toLowerCase();
-    const escaped = core
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\p{L}/gu, (c) => (c.toUpperCase() === c ? c : `[${c}${c.toUpperCase()}]`));
-    // "NAME, (the) core" / "core NAME" / "core, NAME"
-    const patterns = [
-      new RegExp(`((?:\\p{Lu}[\\p{L}.'’\\-]*\\s){0,3}\\p{Lu}[\\p{L}'’\\-]*),\\s+(?:the\\s+|a\\s+|an\\s+)?${escaped}\\b`, 'gu'),
-      new RegExp(`\\b${escaped},?\\s+((?:\\p{Lu}[\\p{L}.'’\\-]*\\s){0,3}\\p{Lu}[\\p{L}'’\\-]*)`, 'gu'),
-    ];
-    let best: { name: string; distance: number } | null = null;
-    for (const pattern of patterns) {
-      for (const match of this.text.matchAll(pattern)) {
-        if (!lower.slice(match.index, match.index + match[0].length).includes(core)) continue;
-        const candidate = match[1]!;
-        const tokens = tokenize(candidate, 0, this.language);
-        const cleaned = cleanName(tokens, this.language).tokens;
-        if (!cleaned.length || cleaned.every((t) => !isCapitalized(t.text))) continue;
-        const name = this.book.resolveName(cleaned.map((t) => basename(t.text)).join(' '), match.index);
-        const distance = Math.abs(match.index - at) + (match.index > at ? REACH.laterNamePenaltyChars : 0);
-        if (!best || distance < best.distance) best = { name, distance };
+    // "NAME, (the) core" / "core NAME" / "core, NAME": read around each place the words occur (any case),
+    // rather than running a pattern over the whole text for every description.
+    this.lowerText ??= this.text.toLowerCase();
+    const best: { name: string | null; distance: number } = { name: null, distance: Infinity };
+    const consider = (candidate: string, index: number) => {
+      const cleaned = cleanName(tokenize(candidate, 0, this.language), this.language).tokens;
+      if (!cleaned.length || cleaned.every((t) => !isCapitalized(t.text))) return;
+      const name = this.book.resolveName(cleaned.map((t) => basename(t.text)).join(' '), index);
+      const distance = Math.abs(index - at) + (index > at ? REACH.laterNamePenaltyChars : 0);
+      if (distance < best.distance) Object.assign(best, { name, distance });
+    };
+    for (let i = this.lowerText.indexOf(core); i >= 0; i = this.lowerText.indexOf(core, i + 1)) {
+      const end = i + core.length;
+      if (asciiBoundary(this.text, end)) {
+        const from = Math.max(0, i - REACH.descriptionNameChars);
+        const before = NAME_BEFORE_DESCRIPTION.exec(this.text.slice(from, i));
+        if (before) consider(before[1]!, from + before.index);
+      }
+      if (asciiBoundary(this.text, i)) {
+        const after = NAME_AFTER_DESCRIPTION.exec(this.text.slice(end, end + REACH.descriptionNameChars));
+        if (after) consider(after[1]!, i);
       }
     }
-    return best?.name ?? null;
+    return best.name;
+  }
+
+  /** "Heiserman of the CORE Teachers": the article names a person with this surname in full. */
+  private isKnownSurname(word: string): boolean {
+    return this.book.mentions.some((m) => m.person && m.tokens.length >= 2 && m.tokens.at(-1) === word);
   }
 
   private lowerWords: Set<string> | undefined;
+  private lowerText: string | undefined;
 
   /** The words the article writes in lower case somewhere. */
   private lowerCaseWords(): Set<string> {

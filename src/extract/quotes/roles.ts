@@ -33,6 +33,34 @@ export class RoleFinder {
     return null;
   }
 
+  /** Each person's roles as lower-case words, by resolved name: computed once, when a description needs a name. */
+  private roleWords: Map<string, Set<string>> | undefined;
+
+  /**
+   * The people the article gives a role holding `head` ("senator": "Ana Reyes, a senator from
+   * Ohio", "Senator Ana Reyes", "the senator, Ana Reyes,"), each once, in text order.
+   */
+  peopleWithRole(head: string): string[] {
+    if (!this.roleWords) {
+      this.resolved ??= this.book.mentions.map((m) => this.book.resolveName(m.name, m.start));
+      this.roleWords = new Map();
+      for (const [i, m] of this.book.mentions.entries()) {
+        if (!this.book.isPersonMention(m)) continue;
+        const roles = [this.appositiveAfter(m), this.descriptionBefore(m), this.descriptionBeforeComma(m), this.titleBefore(m)];
+        const words = this.roleWords.get(this.resolved[i]!) ?? new Set<string>();
+        for (const role of roles) for (const t of role ? tokenize(role, 0, this.language) : []) words.add(t.lower);
+        this.roleWords.set(this.resolved[i]!, words);
+      }
+    }
+    return [...this.roleWords].filter(([, words]) => words.has(head)).map(([name]) => name);
+  }
+
+  /** "Senator Ana Reyes": a capitalised title right before the name (cleanName leaves it out of the mention). */
+  private titleBefore(m: NameMention): string | null {
+    const word = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(this.text.slice(Math.max(0, m.start - REACH.roleMaxChars), m.start))?.[1];
+    return word && this.language.titles.has(word.toLowerCase().replace(/\.$/, '')) ? word : null;
+  }
+
   /** "the senator", "a spokeswoman for the campaign": lower-case words, no name, no pronoun. */
   private isDescription(mention: string): boolean {
     const tokens = tokenize(mention, 0, this.language);

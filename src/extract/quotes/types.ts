@@ -65,6 +65,12 @@ export interface QuoteLanguage {
   definiteArticles: Set<string>;
   /** Small words allowed lower case inside a title ("Art of the Deal"). */
   titleSmallWords: Set<string>;
+  /** Reporting verbs whose object is the one spoken to ("told X", "asked X"), lower case. */
+  addresseeVerbs: Set<string>;
+  /** Auxiliaries that make a reporting verb passive ("was asked", "has been called"), lower case. */
+  passiveAuxiliaries: Set<string>;
+  /** Prepositions that name the agent of a passive verb ("asked by X"), lower case. */
+  agentPrepositions: Set<string>;
   /** Conjunctions that may stand between two pieces of one speaker's quotation. */
   conjunctions: Set<string>;
   /** Reporting verb forms more often nouns ("notes", "points"), verbs only right after a subject pronoun ("he notes"). */

@@ -339,3 +339,24 @@ describe('a whole quotation after a comma: the named subject of its sentence', (
     expect(clauseSpeakers(adding)).toEqual([null]);
   });
 });
+
+describe('a partial quotation earlier in a sentence whose later quotation an explicit clause attributes', () => {
+  it('gives “The “opt out” movement is about “…,” Voss said.” both quotations to Voss', () => {
+    expect(clauseSpeakers(text('The “opt out” movement is about “people telling leaders what they want,” Lena Voss said.'))).toEqual(['Lena Voss', 'Lena Voss']);
+  });
+
+  it('leaves a partial quotation in the sentence before alone', () => {
+    expect(clauseSpeakers(text('The “opt out” movement grew. “People are telling leaders what they want,” Lena Voss said.'))).toEqual([null, 'Lena Voss']);
+  });
+});
+
+describe('a quotation closing a subordinate clause that opens its sentence (“When X called it “…,” Y laughed.”)', () => {
+  it('gives the quotation to the clause’s own reporting verb’s subject, not to the main clause after it', () => {
+    expect(clauseSpeakers(text('When Lena Voss called the plan “a costly disaster,” Paulo Duarte laughed.'))).toEqual(['Lena Voss']);
+    expect(clauseSpeakers(text('While Lena Voss calls the plan “a costly disaster,” Paulo Duarte fixates on the cranes.'))).toEqual(['Lena Voss']);
+  });
+
+  it('leaves “When asked, “…,” X said” to X: the clause ends before the quotation', () => {
+    expect(clauseSpeakers(text('When asked about the plan, “it is a costly disaster,” Paulo Duarte said.'))).toEqual(['Paulo Duarte']);
+  });
+});

@@ -52,6 +52,20 @@ describe('the candidates a passage offers', () => {
   });
 });
 
+describe('the one spoken to, and the one spoken of', () => {
+  it('marks a name right after "told" or "asked" as addressed, and one after "said" or "met" not', () => {
+    const [told] = records(text('Lena Ortiz told Tomas Brandt on Monday that the port was “in very bad shape.”'));
+    expect([candidate(told, 'Tomas Brandt')?.features.addressee, candidate(told, 'Lena Ortiz')?.features.addressee]).toEqual([1, 0]);
+    const [met] = records(text('Lena Ortiz met Tomas Brandt on Monday and said the port was “in very bad shape.”'));
+    expect(candidate(met, 'Tomas Brandt')?.features.addressee).toBe(0);
+  });
+
+  it('marks a candidate the quotation itself names, by surname, and not one it leaves out', () => {
+    const [quote] = records(text('Lena Ortiz met Tomas Brandt on Monday. Later she wrote that “Brandt has never seen the cranes.”'));
+    expect([candidate(quote, 'Tomas Brandt')?.features.namedInQuote, candidate(quote, 'Lena Ortiz')?.features.namedInQuote]).toEqual([1, 0]);
+  });
+});
+
 describe('the fitted choice', () => {
   it('gives a quotation to the person its sentence names, not the group the cascade read as its subject (as a guess)', () => {
     const body = text(

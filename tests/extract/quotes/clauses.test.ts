@@ -78,6 +78,27 @@ describe('Attributor.after', () => {
     expect(who(after('“It is safe,” in sharp contrast to last year, says Ana Reyes.'))).toEqual(['Ana Reyes', 'says', 'after', CONFIDENCE.invertedAfter]);
   });
 
+  it('gives “…” for X, said Y to Y, the name after the verb, however long the clause before it', () => {
+    expect(who(after('Paulo Duarte spoke first. “This will be hard” for Duarte, said Lena Voss.'))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.invertedAfter]);
+    const long = 'Paulo Duarte spoke first. The plan is “a quiet dismantling” of the port that the council and the harbour board have argued about in public for more than eleven years now in Ostrava, said Lena Voss, a historian.';
+    expect(who(after(long))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.invertedAfter]);
+  });
+
+  it('leaves “…,” X, after a pause, said of Y to X: the subject opens the text after the quotation', () => {
+    expect(who(after('“He had many friends,” Lena Voss, after a long pause, said of Duarte.'))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.reportingAfter]);
+    expect(who(after('“He had many friends,” Lena Voss, a historian, said on Radio Ostrava.'))).toEqual(['Lena Voss', 'said', 'after', CONFIDENCE.reportingAfter]);
+  });
+
+  it('takes no participle after a preposition for a reporting verb (“…” Duarte for inviting Voss), and keeps “…,” Duarte said, adding', () => {
+    expect(after('Lena Voss said the plan was “a joke” Paulo Duarte for inviting the press.')).toBeNull();
+    expect(who(after('“It is a joke,” Paulo Duarte said, adding that the press was invited.'))?.[0]).toBe('Paulo Duarte');
+  });
+
+  it('reads no speaker from a subordinate clause after the quotation (“…,” when Voss blasted him), but reads “…” if …, said X', () => {
+    expect(after('Paulo Duarte said, “That makes me smart,” when Lena Voss blasted him for it.')).toBeNull();
+    expect(who(after('“It would be an embarrassment” if she lost, said Lena Voss, a historian.'))?.[0]).toBe('Lena Voss');
+  });
+
   it('leaves alone a participle clause, "said that", and a sentence about something else', () => {
     expect(after('“It is safe,” adding that nobody was hurt.')).toBeNull();
     expect(after('“It is safe,” said that the council was wrong.')).toBeNull();
@@ -104,8 +125,41 @@ describe('Attributor.before', () => {
     expect(who(before('Reyes: “We will rebuild.”'))).toEqual(['Reyes', ':', 'colon', CONFIDENCE.colonLabel]);
   });
 
+  it('reads a colon label of two full names joined by "and", and refuses a longer run of capitals', () => {
+    const joined = before('PORT POLLS NOT WRONG - Ana Maria Reyes and Luis Okoro: “The polls did not fail.”');
+    expect([joined?.mention, joined?.how]).toEqual(['Ana Maria Reyes and Luis Okoro', 'colon']);
+    expect(before('The Ostrava Harbour Board Annual Report: “The polls did not fail.”')?.how).not.toBe('colon');
+  });
+
   it('takes the subject of the sentence for a participle ("issued a statement calling it “…”")', () => {
     expect(who(before('Ana Reyes issued a statement calling the plan “a costly mistake.”'))).toEqual(['Ana Reyes', 'calling', 'before', CONFIDENCE.participleSubject]);
+  });
+
+  it('reads ", says X," inside the sentence before the quotation as X speaking', () => {
+    expect(who(before('The paradox of Duarte, says Lena Voss, a historian, is that he was “the most careful man in the port.”'))).toEqual(['Lena Voss', 'says', 'before', CONFIDENCE.invertedBefore]);
+    expect(who(before('Paulo Duarte was kind. But, said Duarte, “I do not want a fight.”'))).toEqual(['Paulo Duarte', 'said', 'before', CONFIDENCE.invertedBefore]);
+  });
+
+  it('leaves a named subject with its appositive as the speaker, and a name after the verb with no comma alone', () => {
+    expect(who(before('Lena Voss, who sat on the board, told Radio Ostrava, “I like Duarte the best.”'))?.[0]).toBe('Lena Voss');
+    expect(who(before('Lena Voss, a historian, said Duarte was “the most careful man in the port.”'))?.[0]).toBe('Lena Voss');
+  });
+
+  it('gives a passive reporting verb’s quotation to its agent after "by"', () => {
+    expect(who(before('Duarte was asked by host Lena Voss, who chairs the panel, “Will the port close?”'))).toEqual(['Lena Voss', 'asked', 'before', CONFIDENCE.passiveAgent]);
+    expect(who(before('Duarte was asked by moderator Lena Voss whether the plan would risk “another costly mistake.”'))).toEqual(['Lena Voss', 'asked', 'before', CONFIDENCE.passiveAgent]);
+  });
+
+  it('gives a passive verb’s quotation to an agent described, not named, and leaves an active verb followed by "by" alone', () => {
+    const described = before('Duarte was asked by a reporter whether the plan would risk “another costly mistake.”');
+    expect([described?.mention, described?.speaker]).toEqual(['a reporter', null]);
+    expect(who(before('Lena Voss said by telephone: “The port will close.”'))?.[0]).toBe('Lena Voss');
+  });
+
+  it('gives a verb in an opening clause no say when the main clause has a named subject of its own', () => {
+    expect(who(before('When Duarte suggested that the port would close, Lena Voss fired back: “It will not.”'))).toEqual(['Lena Voss', null, 'before', CONFIDENCE.sentenceSubject]);
+    // No named subject in the main clause: the opening clause's verb stands.
+    expect(who(before('As Lena Voss said in her speech, “It will not.”'))?.[0]).toBe('Lena Voss');
   });
 
   it('finds nothing in a sentence with no reporting verb', () => {
@@ -113,7 +167,33 @@ describe('Attributor.before', () => {
   });
 });
 
+describe('Attributor.passiveAgentAfter', () => {
+  it('reads “…” by X after a passive reporting verb, and nothing after an active one', () => {
+    const agentAfter = (text: string) => {
+      const { attributor, span, after: segment } = around(text);
+      return attributor.passiveAgentAfter(segment.segment, span.closeAt, span.openAt);
+    };
+    expect(who(agentAfter('The scheme has been called “strategic ambiguity” by Lena Voss, a historian.'))).toEqual(['Lena Voss', 'called', 'before', CONFIDENCE.passiveAgent]);
+    expect(agentAfter('Duarte called it “strategic ambiguity” by Friday.')).toBeNull();
+    expect(agentAfter('The scheme has been called “strategic ambiguity” by many.')).toBeNull();
+  });
+});
+
 describe('Attributor.subjectOf and pronounSubjectOf', () => {
+  it('gives a body named by whose it is (“Voss’s office shrugged it off”) as the subject, as written, and no longer description', () => {
+    const text = 'Voss’s office shrugged off the vote.';
+    expect(attributorFor(text).subjectOf(0, text.length)?.speaker).toBe('Voss’s office');
+    const long = 'Voss’s first five questioners ranged from skeptical to hostile.';
+    expect(attributorFor(long).subjectOf(0, long.length)).toBeNull();
+  });
+
+  it('takes no dateline in capitals for the subject of the line it opens', () => {
+    const text = 'OSTRAVA, May 8 (Reuters) — Lena Voss warned the board on Monday.';
+    expect(attributorFor(text).subjectOf(0, text.length)?.speaker).toBe('Lena Voss');
+    const plain = 'OSTRAVA, May 8 (Reuters) — In response to the vote, the board met.';
+    expect(attributorFor(plain).subjectOf(0, plain.length)).toBeNull();
+  });
+
   it('gives the named subject of a sentence that has a verb after it', () => {
     const text = 'Ana Reyes quickly called the plan a mistake.';
     expect(attributorFor(text).subjectOf(0, text.length)).toEqual({

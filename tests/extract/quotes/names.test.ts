@@ -73,6 +73,20 @@ describe('cleanName', () => {
 });
 
 describe('findNameMentions', () => {
+  it('leaves out a dateline in capitals opening a line, and keeps a transcript label and a name in capitals elsewhere', () => {
+    expect(names('OSTRAVA, May 8 (Reuters) — Lena Voss spoke.\nNEW YORK — Tomas Brandt spoke.')).toEqual(['Reuters', 'Lena Voss', 'Tomas Brandt']);
+    expect(names('VOSS: We will rebuild.\nThe UN said so.')).toEqual(['VOSS', 'UN']);
+  });
+
+  it('drops a capitalised word opening a sentence that the article also writes in lower case, and keeps a name', () => {
+    expect(names('Hours later, Reyes left. It took hours.')).toEqual(['Reyes']);
+    // The same shape, but the word is capitalised inside a sentence too, or part of a longer name.
+    expect(names('Hours later, Reyes left. It took hours. She met Hours on Friday.')).toEqual(['Hours', 'Reyes', 'Hours']);
+    expect(names('Brandt left early. Tomas Brandt said brandt was a nickname.')).toEqual(['Brandt', 'Tomas Brandt']);
+    // Never written in lower case: it stays.
+    expect(names('Hours later, Reyes left.')).toEqual(['Hours', 'Reyes']);
+  });
+
   it('finds capitalised runs outside quotations, cleaned, with their offsets', () => {
     const text = 'Mayor Ana Reyes met Tomas Brandt.';
     expect(findNameMentions(text, [], english)).toEqual([

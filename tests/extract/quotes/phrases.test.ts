@@ -31,6 +31,42 @@ describe('PhraseReader', () => {
     expect(words(reader.backwardPhrase(tokens, verb(first + 1), secondStart))).toEqual(['Luis', 'Okoro']);
   });
 
+  it('reads a forward phrase through two titles joined by "and" and a long run of titles to the name, but not past an article', () => {
+    const { reader, tokens } = readerFor('said former Ostrava Gov. and Harbour National Committee Chairman Ana Reyes today');
+    expect(words(reader.forwardPhrase(tokens, 1)).join(' ')).toBe('former Ostrava Gov. and Harbour National Committee Chairman Ana Reyes');
+    const other = readerFor('according to a copy of the letter reviewed by The Herald today');
+    expect(words(other.reader.forwardPhrase(other.tokens, 2)).join(' ')).toBe('a copy of the letter reviewed by The');
+  });
+
+  /** The subject read back from the first "said" (or `verb`) of a one-sentence text. */
+  const subject = (text: string, verb = 'said') => {
+    const { reader, tokens } = readerFor(text);
+    return words(reader.backwardPhrase(tokens, tokens.findIndex((token) => token.text === verb), 0)).join(' ');
+  };
+
+  it('takes the name, not whose it is, when a possessive description comes first', () => {
+    expect(subject("Reyes's attorney, Luis Okoro, said it was wrong.")).toBe('Luis Okoro');
+    // A name alone before the appositive is still the subject.
+    expect(subject('Luis Okoro, Reyes’s attorney, said it was wrong.')).toBe('Luis Okoro');
+  });
+
+  it('reads past an appositive between dashes to the name before it', () => {
+    expect(subject('On Friday, Okoro — named by the Herald as the choice for Reyes’s deputy — told reporters it was wrong.', 'told')).toBe('Okoro');
+  });
+
+  it('takes the name before a description whose closing comma is missing, and leaves a clause before it alone', () => {
+    expect(subject('Luis Okoro, the spokesman for the Harbour Party said it was wrong.')).toBe('Luis Okoro');
+    expect(subject('After the vote, the spokesman for the Harbour Party said it was wrong.')).toBe('the spokesman for the Harbour Party');
+    expect(subject('When Okoro left, the spokesman said it was wrong.')).toBe('the spokesman');
+  });
+
+  it('reads no subject back past a modal, and takes no function word for a role noun', () => {
+    expect(subject('Ana Reyes said that the board should reiterate its support.', 'reiterate')).toBe('');
+    expect(subject('Reyes said the plan is wrong for saying so.', 'saying')).toBe('');
+    // A role noun alone is still a speaker.
+    expect(subject('Later the spokesman said no.')).toBe('the spokesman');
+  });
+
   it('finds no speaker in a lower-case clause before the verb', () => {
     const text = 'the plan, officials agreed, was sound';
     const { reader, tokens } = readerFor(text);

@@ -37,6 +37,13 @@ describe('SpeakerResolver.speakerOf', () => {
     expect(speakerOf(text, 'Rep. Dana Okoro of Maryland')?.speaker).toBe('Dana Okoro');
   });
 
+  it('takes a surname before "of" when the article names that person in full, and keeps a body named "X of Y"', () => {
+    const text = 'Dana Okoro teaches. Later Okoro of the Harbour Teachers Union voted no. Then Port of Ostrava voted yes.';
+    expect(speakerOf(text, 'Okoro of the Harbour Teachers Union')?.speaker).toBe('Dana Okoro');
+    // Nobody named in full with that word: the phrase is not cut there.
+    expect(speakerOf(text, 'Port of Ostrava')?.speaker).not.toBe('Port');
+  });
+
   it('keeps "the X campaign" and "X’s office" as the body they name', () => {
     const campaign = 'Ana Reyes ran. The Reyes campaign replied.';
     expect(speakerOf(campaign, 'The Reyes campaign')).toEqual({ speaker: 'Reyes campaign', mention: 'The Reyes campaign', confidence: CONFIDENCE.modifiedDescription });

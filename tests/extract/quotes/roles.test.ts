@@ -26,4 +26,16 @@ describe('speakerRole: the description the article gives the speaker', () => {
     expect(roles('Marsh, Lindqvist and Roe met on Monday. “It is over,” Marsh said.')).toEqual([['Marsh', null]]);
     expect(roles('Oskar Lindqvist, who chairs the board, arrived late. “It is over,” Lindqvist said.')).toEqual([['Oskar Lindqvist', null]]);
   });
+
+  it('resolves a description to the one person the article gives that role, by title, appositive or possessive description', () => {
+    const speakerOf = (body: string) => findQuotes(body).map((q) => [q.speaker, q.speakerMention]);
+    expect(speakerOf('Senator Ana Reyes arrived on Monday. Tomas Brandt met her.\n\n“We will win,” the senator said.')).toEqual([['Ana Reyes', 'the senator']]);
+    expect(speakerOf('The firm hired Luis Okoro, its spokesman, in May. Tomas Brandt, the chief executive, arrived.\n\n“We will win,” the firm’s spokesman said.')).toEqual([['Luis Okoro', 'the firm’s spokesman']]);
+  });
+
+  it('leaves the description alone when the article gives the role to two people, or to nobody', () => {
+    const speakerOf = (body: string) => findQuotes(body).map((q) => [q.speaker, q.speakerMention]);
+    expect(speakerOf('Ana Reyes, a senator from Ohio, and Dana Okoro, a senator from Utah, met Tomas Brandt.\n\n“We will win,” the senator said.')).toEqual([[null, 'the senator']]);
+    expect(speakerOf('Tomas Brandt met the board on Monday.\n\n“We will win,” the spokeswoman said.')).toEqual([[null, 'the spokeswoman']]);
+  });
 });

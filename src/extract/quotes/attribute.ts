@@ -151,8 +151,8 @@ function introducingParagraph(c: SpanContext): Attribution | null {
   const intro = c.attributor.sentenceBefore(prevBlock.start, prevBlock.end);
   const found =
     c.attributor.before(intro.segment.replace(/:[-\u2013\u2014]?\s*$/, ''), intro.base, c.span.openAt, false) ??
-    c.attributor.subjectOf(intro.base, prevBlock.end) ??
-    c.attributor.pronounSubjectOf(intro.base, prevBlock.end);
+    c.attributor.subjects.subjectOf(intro.base, prevBlock.end) ??
+    c.attributor.subjects.pronounSubjectOf(intro.base, prevBlock.end);
   return found ? { ...found, how: 'intro', confidence: Math.min(found.confidence, CONFIDENCE.introducingParagraph) } : null;
 }
 
@@ -160,14 +160,14 @@ function introducingParagraph(c: SpanContext): Attribution | null {
 function possessiveSource(c: SpanContext): Attribution | null {
   if (!c.inline) return null;
   const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
-  return c.attributor.possessiveSource(sentence.base, c.span.openAt, c.after.segment);
+  return c.attributor.subjects.possessiveSource(sentence.base, c.span.openAt, c.after.segment);
 }
 
 /** A partial quotation, or one after a colon: the named subject of its sentence. */
 function sentenceSubject(c: SpanContext): Attribution | null {
   if (!c.inline || !(c.partial || /[:,]\s*$/.test(c.before.segment))) return null;
   const sentence = c.attributor.sentenceBefore(c.startBlock.start, c.span.openAt);
-  return c.attributor.subjectOf(sentence.base, c.span.openAt) ?? c.attributor.pronounSubjectOf(sentence.base, c.span.openAt);
+  return c.attributor.subjects.subjectOf(sentence.base, c.span.openAt) ?? c.attributor.subjects.pronounSubjectOf(sentence.base, c.span.openAt);
 }
 
 /**

@@ -179,49 +179,6 @@ describe('Attributor.passiveAgentAfter', () => {
   });
 });
 
-describe('SubjectReader (src/extract/quotes/subjects.ts) through Attributor.subjects: subjectOf and pronounSubjectOf', () => {
-  it('gives a body named by whose it is (“Voss’s office shrugged it off”) as the subject, as written, and no longer description', () => {
-    const text = 'Voss’s office shrugged off the vote.';
-    expect(attributorFor(text).subjects.subjectOf(0, text.length)?.speaker).toBe('Voss’s office');
-    const long = 'Voss’s first five questioners ranged from skeptical to hostile.';
-    expect(attributorFor(long).subjects.subjectOf(0, long.length)).toBeNull();
-  });
-
-  it('takes no dateline in capitals for the subject of the line it opens', () => {
-    const text = 'OSTRAVA, May 8 (Reuters) — Lena Voss warned the board on Monday.';
-    expect(attributorFor(text).subjects.subjectOf(0, text.length)?.speaker).toBe('Lena Voss');
-    const plain = 'OSTRAVA, May 8 (Reuters) — In response to the vote, the board met.';
-    expect(attributorFor(plain).subjects.subjectOf(0, plain.length)).toBeNull();
-  });
-
-  it('gives the named subject of a sentence that has a verb after it', () => {
-    const text = 'Ana Reyes quickly called the plan a mistake.';
-    expect(attributorFor(text).subjects.subjectOf(0, text.length)).toEqual({
-      mention: 'Ana Reyes',
-      mentionStart: 0,
-      speaker: 'Ana Reyes',
-      cue: null,
-      how: 'subject',
-      confidence: CONFIDENCE.sentenceSubject,
-    });
-  });
-
-  it('refuses a possessive and a name with no verb after it', () => {
-    const possessive = 'Ana Reyes’s plan was a mistake.';
-    expect(attributorFor(possessive).subjects.subjectOf(0, possessive.length)).toBeNull();
-    const object = 'The council thanked Ana Reyes.';
-    expect(attributorFor(object).subjects.subjectOf(0, object.length)).toBeNull();
-  });
-
-  it('resolves a sentence opening with he or she, after a conjunction too', () => {
-    const text = 'Mrs. Ana Reyes arrived. And she listed the reasons:';
-    const from = text.indexOf('And');
-    expect(attributorFor(text).subjects.pronounSubjectOf(from, text.length)?.speaker).toBe('Ana Reyes');
-    const they = 'Mrs. Ana Reyes arrived. They listed the reasons:';
-    expect(attributorFor(they).subjects.pronounSubjectOf(they.indexOf('They'), they.length)).toBeNull();
-  });
-});
-
 describe('Attributor.sentenceBefore and sentenceAfter', () => {
   it('cuts the sentence before a quotation at the last sentence end, and the one after at the first', () => {
     const { before: cut, after: next } = around('The harbour reopened. Ana Reyes said “it is safe” on Monday. Then she left.');

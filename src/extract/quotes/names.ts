@@ -76,8 +76,10 @@ export function cleanName(tokens: Token[], language: QuoteLanguage): { tokens: T
     while (start < tokens.length - 1 && (language.notNames.has(tokens[start]!.lower) || language.determiners.has(tokens[start]!.lower))) start++;
     rest = tokens.slice(start);
   }
-  // "Browns DL Sheldon Richardson": four words or more are a description before the name.
-  if (rest.length >= 4) {
+  // "Browns DL Sheldon Richardson": four words or more are a description before the name; not
+  // in an organisation's name joined by its joiner ("Federal Savings Bank of North Vale").
+  const organisation = rest.some((t) => language.organisationJoiners.has(t.text));
+  if (rest.length >= 4 && !organisation) {
     const suffix = language.nameSuffixes.has(rest.at(-1)!.lower) ? 1 : 0;
     const keep = 2 + suffix + (language.nameParticles.has(rest.at(-2 - suffix)!.lower) ? 1 : 0);
     rest = rest.slice(-keep);

@@ -234,6 +234,7 @@ export const english: QuoteLanguage = {
   adverbForm: (word) => /^[a-z]+ly$/.test(word),
   honorifics: new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'rev']),
   organisationWords: new Set(ORGANISATION_WORDS),
+  organisationJoiners: new Set(['of', 'for']),
   nameSuffixes: new Set(['jr', 'sr', 'ii', 'iii', 'iv']),
   articles: new Set(['the', 'a', 'an']),
   definiteArticles: new Set(['the']),

@@ -59,6 +59,8 @@ export const russian: QuoteLanguage = {
   participleForm: (word) => /(ав|ив|ыв|вши|вшись)$/u.test(word),
   adverbForm: (word) => /(ьно|чно|ско)$/u.test(word),
   honorifics: new Set(['господин', 'госпожа']),
+  // Russian joins an organisation's parts by case endings, not by a preposition.
+  organisationJoiners: new Set(),
   organisationWords: new Set([
     'министерство', 'правительство', 'дума', 'совет', 'партия', 'университет', 'институт', 'компания', 'банк',
     'агентство', 'служба', 'суд', 'музей', 'театр', 'фонд', 'центр', 'комитет', 'администрация', 'кремль', 'россия',

@@ -48,9 +48,9 @@ export class SpeakerResolver {
     if (np.length === 1 && this.book.isPronoun(np[0]!.lower)) {
       return { speaker: this.resolvePronoun(np[0]!.lower, Math.min(at, np[0]!.start)), mention, confidence: CONFIDENCE.pronoun };
     }
-    // "Rep. Elijah Cummings of Maryland": the name, not the place.
+    // "Rep. Elijah Cummings of Maryland": the name, not the place; but "Federal Reserve Bank of New York" is one name.
     const of = np.findIndex((t, i) => {
-      if (i === 0 || !this.language.namePrepositions.has(t.text)) return false;
+      if (i === 0 || !this.language.namePrepositions.has(t.text) || this.joinsOrganisation(np[i - 1]!, t)) return false;
       const head = np.slice(0, i);
       const names = head.filter((n) => isCapitalized(n.text) && !this.language.titles.has(n.lower) && !this.language.notNames.has(n.lower));
       return names.length > 0 && (names.length >= 2 || head.some((n) => this.language.titles.has(n.lower) && isCapitalized(n.text)) || (names.length === 1 && this.isKnownSurname(names[0]!.lower)));
@@ -70,6 +70,12 @@ export class SpeakerResolver {
       }
     }
     if (run.length) runs.push(run);
+    // "Bank of America", "University of Chicago": the organisation's name holds its joiner.
+    for (let r = runs.length - 1; r > 0; r--) {
+      const [head, tail] = [runs[r - 1]!, runs[r]!];
+      const between = np.filter((t) => t.start >= head.at(-1)!.end && t.end <= tail[0]!.start);
+      if (between.length === 1 && this.joinsOrganisation(head.at(-1)!, between[0]!)) runs.splice(r - 1, 2, [...head, between[0]!, ...tail]);
+    }
     for (let r = runs.length - 1; r >= 0; r--) {
       let cleaned = cleanName(runs[r]!, this.language).tokens;
       // "May said": a word that is also a name the article gives ("Theresa May").
@@ -144,6 +150,11 @@ export class SpeakerResolver {
       }
     }
     return best.name;
+  }
+
+  /** `word joiner` opens the rest of an organisation's name ("Bank of", "Centers for"). */
+  private joinsOrganisation(word: Token, joiner: Token): boolean {
+    return isCapitalized(word.text) && this.language.organisationWords.has(word.lower) && this.language.organisationJoiners.has(joiner.lower);
   }
 
   /** "Heiserman of the CORE Teachers": the article names a person with this surname in full. */

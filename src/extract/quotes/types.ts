@@ -57,6 +57,8 @@ export interface QuoteLanguage {
   honorifics: Set<string>;
   /** Words that make a capitalised run an organisation or a place, lower case. */
   organisationWords: Set<string>;
+  /** Words that join the parts of an organisation's name after one of its organisationWords ("Bank of America"), lower case. */
+  organisationJoiners: Set<string>;
   /** Generational suffixes of a name ("Jr", "III"), lower case. */
   nameSuffixes: Set<string>;
   /** Articles dropped from the front of a description ("the Clinton campaign" → "Clinton campaign"). */

@@ -37,6 +37,13 @@ describe('SpeakerResolver.speakerOf', () => {
     expect(speakerOf(text, 'Rep. Dana Okoro of Maryland')?.speaker).toBe('Dana Okoro');
   });
 
+  it('keeps an organisation named "Bank of Y" or "Centers for Y" whole, and still cuts a place after a person', () => {
+    const text = 'Bank of Ostravia said it would appeal. The Federal Savings Bank of North Vale agreed. Rep. Dana Okoro of Maryland voted no.';
+    expect(speakerOf(text, 'Bank of Ostravia')?.speaker).toBe('Bank of Ostravia');
+    expect(speakerOf(text, 'The Federal Savings Bank of North Vale')?.speaker).toBe('Federal Savings Bank of North Vale');
+    expect(speakerOf(text, 'Rep. Dana Okoro of Maryland')?.speaker).toBe('Dana Okoro');
+  });
+
   it('takes a surname before "of" when the article names that person in full, and keeps a body named "X of Y"', () => {
     const text = 'Dana Okoro teaches. Later Okoro of the Harbour Teachers Union voted no. Then Port of Ostrava voted yes.';
     expect(speakerOf(text, 'Okoro of the Harbour Teachers Union')?.speaker).toBe('Dana Okoro');

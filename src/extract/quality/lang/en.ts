@@ -20,7 +20,7 @@ export const en: ChromeWords = {
     'you (?:may|might|will) (?:also )?(?:like|enjoy|be interested)', 'you may have missed',
     'related(?: (?:posts?|articles?|stories|content|coverage|reading|news|links|topics))?\\b', 'recommended(?: for you| stories| reading)?\\b',
     "more (?:from|on|in|stories|news|articles|reading|to read|great [\\w\\s'’]{1,30}stories)\\b", 'read (?:more|also|next|this next)\\b', 'see also\\b',
-    'also (?:on|read|see)\\b', 'further reading', 'popular (?:posts|stories|now|articles)', 'most (?:read|popular|viewed)', 'trending(?: now| stories)?\\b',
+    'also (?:on|read|see)\\b', 'further reading', 'popular (?:posts|stories|now|articles|this (?:week|month)|today)', 'recent (?:posts|articles|stories)\\b', 'most (?:read|popular|viewed)', 'trending(?: now| stories)?\\b',
     "don['’]?t miss", 'what to read next',
   ],
   neverStory: [

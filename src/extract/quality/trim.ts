@@ -185,13 +185,18 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
 /** Longest caption read from a figure's text (captionsOf's bound too). */
 const CAPTION_CHARS = 400;
 
+/** What a figure may hold that is content of its own, not a caption: a quotation, a table, code, a list (an embed too). */
+const FIGURE_CONTENT = 'blockquote, table, pre, ul, ol, dl';
+
 /**
- * Marks as captions the text blocks a figure holds beside its image: Readability rebuilds a
- * named caption <div> into a <p> that has lost its name.
+ * Marks as captions the text blocks a figure holds beside its image, or in place of a player
+ * Readability took out (a video's title): Readability rebuilds a named caption <div> into a <p>
+ * that has lost its name. A figure of a quotation, a table or code keeps its text.
  */
 function markFigureCaptions(blocks: readonly Element[], isPlaceholder: (e: Element) => boolean): void {
   for (const figure of blocks) {
-    if (figure.tagName !== 'FIGURE' || isPlaceholder(figure) || !figure.querySelector('img, picture')) continue;
+    if (figure.tagName !== 'FIGURE' || isPlaceholder(figure) || figure.querySelector(`${FIGURE_CONTENT}, ${EMBED_PLACEHOLDER_SELECTOR}`)) continue;
+    if (!figure.querySelector('img, picture') && textOf(figure).length > CAPTION_CHARS) continue;
     for (const inner of leafBlocks(figure, isPlaceholder)) {
       const text = textOf(inner);
       if (!text || text.length > CAPTION_CHARS || inner.querySelector('img, picture')) continue;

@@ -116,6 +116,17 @@ describe('captions whose names Readability dropped', () => {
     expect(text).toContain('Later paragraph 0');
   });
 
+  it("leaves a video figure's title out of the text once Readability took its player out, and a figure of a quotation alone", () => {
+    const { text } = extractBoth(
+      `<figure class="embed embed--type-video"><div class="player"><span class="player-title"> Video shows the ferry leaving the harbour </span>` +
+        `<iframe src="https://video.example/embed/123"></iframe></div></figure>` +
+        `<figure><blockquote><p>The sea gives and the sea takes, said the harbour master.</p></blockquote></figure>`,
+    );
+    expect(text).not.toContain('Video shows the ferry leaving the harbour');
+    expect(text).toContain('The sea gives and the sea takes, said the harbour master.');
+    expect(text).toContain('Later paragraph 0');
+  });
+
   it("leaves alone a line in italics under an image outside a figure (some pages' readers count it as story)", () => {
     const { text } = extractBoth(
       `<div>The ferry yard finished the new keel in the first week of spring, after a winter of work by the whole town.<br> <br><img src="/img/keel.jpg" alt="" width="800" height="533">` +

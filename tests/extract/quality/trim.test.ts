@@ -159,3 +159,17 @@ describe('labels of other stories after the story', () => {
     expect(extract(`<p>${kept}</p>`)).toContain(kept);
   });
 });
+
+describe('a rights line opened by the circled ⓒ', () => {
+  it('removes "Copyright ⓒ … 무단전재 및 재배포 금지" and a line opened by ⓒ', () => {
+    const text = extract('<p>Copyright ⓒ Harbour.example. 무단전재 및 재배포 금지</p><p>ⓒ Harbour Gazette</p>');
+    expect(text).not.toContain('무단전재');
+    expect(text).not.toContain('ⓒ Harbour Gazette');
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone a story paragraph with the sign inside a sentence', () => {
+    const kept = 'The council printed the plan with a ⓒ mark on every page, and the harbour master kept a copy.';
+    expect(extract(`<p>${kept}</p>`)).toContain(kept);
+  });
+});

@@ -26,7 +26,7 @@ export const en: ChromeWords = {
   neverStory: [
     '(?:click here to |please )?(?:sign up (?:for|to|now|here|today)|subscribe (?:to|now|here|today|for))\\b', 'get (?:the|our) (?:latest|best|newsletter|daily)',
     'follow (?:us|me|him|her) (?:on|at)\\b', 'share (?:this (?:story|article|post|page)|on (?:facebook|twitter|x\\b|whatsapp|linkedin))', 'like this (?:story|article|post)\\b',
-    'leave a (?:comment|reply)', 'post (?:a )?comment', 'add (?:a )?comment', 'skip to (?:main )?content', 'copyright\\s*(?:©|\\(c\\)|\\d{4})', 'all rights reserved',
+    'leave a (?:comment|reply)', 'post (?:a )?comment', 'add (?:a )?comment', 'skip to (?:main )?content', 'copyright\\s*(?:[©ⓒ]|\\(c\\)|\\d{4})', 'all rights reserved',
     'have a (?:news )?tip\\b', 'this (?:post|article|page) (?:may )?contains? affiliate', 'filed under\\b', 'tagged(?: with)?:', 'tags?:', 'view author archive', 'email the author',
   ],
   noticeLine: [

@@ -173,3 +173,17 @@ describe('a rights line opened by the circled ⓒ', () => {
     expect(extract(`<p>${kept}</p>`)).toContain(kept);
   });
 });
+
+describe("a writer's role on a line of its own", () => {
+  it('removes "Opinion Columnist" and "Staff Writer" standing alone', () => {
+    const text = extract('<p>Staff Writer</p>', '<p>Opinion Columnist</p>');
+    expect(text).not.toContain('Opinion Columnist');
+    expect(text).not.toContain('Staff Writer');
+    expect(text).toContain('Story paragraph 0');
+  });
+
+  it('leaves alone a sentence about a columnist', () => {
+    const kept = 'Opinion columnist Jo Bell wrote that the harbour wall should have been rebuilt years ago.';
+    expect(extract(`<p>${kept}</p>`)).toContain(kept);
+  });
+});

@@ -32,6 +32,7 @@ export const en: ChromeWords = {
   noticeLine: [
     'advert(?:isement)?s?', 'sponsored(?: content)?', 'comments?', '\\d+ comments?', 'sign up', 'subscribe', 'share', 'reading time\\b.*', '\\d+ min(?:ute)?s? read',
     '(?:photo|image|picture) ?(?:credit)?s? ?:.*',
+    '(?:(?:opinion|staff|senior|contributing|guest|special|chief|political|foreign|national|business|science) )*(?:columnist|writer|editor|correspondent|reporter|contributor)s?',
   ],
   productionCredit: ['(?:additional )?reporting by', 'editing by', 'edited by', 'writing by', 'compiled by', 'with reporting (?:by|from)', 'produced by'],
   bylineWord: ['by', 'words by', 'text by', 'written by'],

@@ -44,12 +44,7 @@ export function leafBlocks(root: Element, isPlaceholder: (e: Element) => boolean
   const visit = (element: Element): void => {
     for (const child of Array.from(element.children)) {
       const tag = child.tagName;
-      if (TABLE_PARTS.has(tag) && !isPlaceholder(child) && isLayoutTable(child)) {
-        for (const cell of ownCells(child)) {
-          if (hasBlockChild(cell)) visit(cell);
-          else if (hasText(cell) || cell.querySelector('img')) out.push(cell);
-        }
-      } else if (isPlaceholder(child) || ATOMIC.has(tag)) {
+      if (isPlaceholder(child) || ATOMIC.has(tag)) {
         out.push(child);
       } else if (LEAF_BLOCKS.has(tag)) {
         if (tag === 'LI' && hasBlockChild(child)) visit(child);
@@ -66,35 +61,10 @@ export function leafBlocks(root: Element, isPlaceholder: (e: Element) => boolean
   return out;
 }
 
-/** What a cell of a table used for layout holds, and a cell of a table of data does not. */
-const LAYOUT_CELL_CONTENT = 'table, h1, h2, h3, h4, h5, h6, ul, ol, blockquote';
-/** Paragraphs (or divisions) of one cell that make it a page's column rather than a datum. */
-const LAYOUT_CELL_PARAGRAPHS = 2;
-
-/**
- * A table (or a part of one) used for page layout (older pages set the whole page in one): a cell of its own holds
- * headings, lists, another table or two paragraphs and more. Its cells are containers of the
- * story's blocks; a table of data stays one block.
- */
-function isLayoutTable(table: Element): boolean {
-  return ownCells(table).some(
-    (cell) => cell.querySelector(LAYOUT_CELL_CONTENT) !== null || cell.querySelectorAll('p, div').length >= LAYOUT_CELL_PARAGRAPHS,
-  );
-}
-
-/** A table, or the part of one Readability may take as the story without its <table>. */
-const TABLE_PARTS = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR']);
-
-/** The cells of a table's own rows (not those of a table nested in a cell); `table` may be a part of one. */
-function ownCells(table: Element): Element[] {
-  const owner = table.tagName === 'TABLE' ? table : table.closest('table');
-  return Array.from(table.querySelectorAll('td, th')).filter((cell) => cell.closest('table') === owner);
-}
-
 /** A block child; a <span> is inline unless it holds blocks itself. */
 function hasBlockChild(element: Element): boolean {
   for (const child of Array.from(element.children)) {
-    if (LEAF_BLOCKS.has(child.tagName) || TABLE_PARTS.has(child.tagName)) return true;
+    if (LEAF_BLOCKS.has(child.tagName)) return true;
     if (CONTAINERS.has(child.tagName) && (child.tagName !== 'SPAN' || hasBlockChild(child))) return true;
   }
   return false;

@@ -124,10 +124,9 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
             if (!content.contains(next)) continue;
             if (context.isPlaceholder(next)) break;
             const nextText = textOf(next);
-            // Links, list items that carry one (a headline with a few words around it), or a
-            // headline link with its summary on the next line.
+            // Links, or list items that carry one (a headline with a few words around it).
             const nextDensity = linkDensity(next, nextText);
-            if (nextText && nextDensity < 0.6 && !(next.tagName === 'LI' && nextDensity >= 0.25) && !opensWithHeadlineLink(next, nextText)) break;
+            if (nextText && nextDensity < 0.6 && !(next.tagName === 'LI' && nextDensity >= 0.25)) break;
             remove(next, 'related-block');
             i = j;
           }
@@ -181,24 +180,6 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     }
   }
   return report;
-}
-
-/**
- * A block that opens with a link of a headline's words (HEADLINE_WORDS or more), the summary
- * under it after a line break: "<b><a>Headline</a></b><br>Summary …", an entry of a list of
- * other stories.
- */
-function opensWithHeadlineLink(block: Element, text: string): boolean {
-  const link = block.querySelector('a');
-  if (!link) return false;
-  const linkText = textOf(link);
-  if (countWordRuns(linkText) < HEADLINE_WORDS || !text.startsWith(linkText)) return false;
-  // The link, or the bold or span around it, is followed by a line break.
-  let end: Element = link;
-  while (end.parentElement && end.parentElement !== block && textOf(end.parentElement) === linkText) end = end.parentElement;
-  let next = end.nextSibling;
-  while (next && next.nodeType === 3 && !(next.nodeValue ?? '').trim()) next = next.nextSibling;
-  return next !== null && next.nodeType === 1 && (next as Element).tagName === 'BR';
 }
 
 /** Longest caption read from a figure's text (captionsOf's bound too). */

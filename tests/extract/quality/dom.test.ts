@@ -67,13 +67,6 @@ describe('leafBlocks', () => {
     expect(leafBlocks(r, () => false).map((b) => b.tagName)).toEqual(['FIGURE', 'BLOCKQUOTE', 'TABLE']);
   });
 
-  it("descends into a table used for the page's layout (a cell of paragraphs, headings or another table), not a table of data", () => {
-    const layout = root(`<table><tr><td><a href="/">Home</a></td><td><span><h2>Story</h2><p>First</p><p>Second</p><p><b>Related stories:</b></p></span></td></tr></table>`);
-    expect(leafBlocks(layout, () => false).map(describeBlock)).toEqual(['TD:Home', 'H2:Story', 'P:First', 'P:Second', 'P:Related stories:']);
-    const data = root('<table><tr><th>Year</th><th>Rate</th></tr><tr><td>2005</td><td><p>30 cents</p></td></tr></table>');
-    expect(leafBlocks(data, () => false).map((b) => b.tagName)).toEqual(['TABLE']);
-  });
-
   it('takes a span as inline unless it holds blocks, and a placeholder whole', () => {
     const r = root('<div><span>inline</span> words</div><span><p>block in span</p></span><div class="ph"><p>inside placeholder</p></div>');
     const isPlaceholder = (e: Element) => e.getAttribute('class') === 'ph';

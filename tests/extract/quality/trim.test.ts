@@ -187,34 +187,3 @@ describe("a writer's role on a line of its own", () => {
     expect(extract(`<p>${kept}</p>`)).toContain(kept);
   });
 });
-
-describe('a page set in a layout table', () => {
-  const paragraphs = (word: string) =>
-    Array.from({ length: 5 }, (_, i) => `<p>${word} paragraph ${i} says how the harbour was rebuilt after the storm, stone by stone, over one long winter.</p>`).join('');
-  const related =
-    '<p><b>Related stories:</b></p>' +
-    '<p><b><a href="/a">Council announces the new harbour wall for next week</a></b><br>The council will push ahead with the wall next week in the face of opposition from critics.</p>' +
-    '<p><b><a href="/b">Ferry sails again after the long winter in the yard</a></b><br>The ferry left at dawn with the mayor on board and most of the town on the quay.</p>';
-  function extractTable(cell: string): string {
-    const html = `<!doctype html><html><head><title>The harbour</title></head><body><table><tr><td><a href="/">Home</a></td>
-      <td><font face="arial"><b>The harbour</b>${cell}</font></td></tr></table></body></html>`;
-    return extractArticle({ html, url, source: 'page.html' }).text;
-  }
-
-  it('removes the related stories under the story, each a headline link with its summary under a line break', () => {
-    const text = extractTable(paragraphs('Story') + related);
-    expect(text).not.toContain('Related stories');
-    expect(text).not.toContain('Council announces the new harbour wall');
-    expect(text).not.toContain('The ferry left at dawn');
-    expect(text).toContain('Story paragraph 4');
-  });
-
-  it('leaves alone story paragraphs that open with a link, and a table of data inside the story', () => {
-    const opening = '<p><a href="/c">The harbour master\'s report</a> says the wall will hold for a hundred years, and the council agrees with it.</p>';
-    const data = '<table><tr><th>Year</th><th>Ships</th></tr><tr><td>2004</td><td>Related stories: none</td></tr></table>';
-    const text = extractTable(paragraphs('Story') + opening + data + paragraphs('Later'));
-    expect(text).toContain("The harbour master's report says the wall will hold for a hundred years");
-    expect(text).toContain('Related stories: none');
-    expect(text).toContain('Later paragraph 4');
-  });
-});

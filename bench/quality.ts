@@ -5,7 +5,7 @@
  * See ../shared/corpus/README.md.
  *
  *   npm run bench:quality [-- --set NAME] [--half study|check] [--worst N] [--json FILE]
- *                            [--texts DIR] [--fresh-baseline] [--sample N]
+ *                            [--texts DIR] [--fresh-baseline] [--sample N] [--diagnose]
  *
  * Scores (a) plain Readability.js (jsdom + Readability.parse().textContent, as the public
  * benchmark runs it) and (b) clipfile's pipeline (extractArticle(...).text, the `--format text`
@@ -19,6 +19,10 @@
  * Prints the figures per set × half for both extractors, the time per page, the pages
  * Readability gets right (F1 ≥ 0.9) that clipfile gets badly wrong (< 0.5), and the calibration
  * of clipfile's confidence per half (bucket → pages, mean F1, share with F1 ≥ 0.9; each set's claim).
+ *
+ * `--diagnose` adds what the reference texts cost: each set × half scored again against its
+ * references with the words they glue at line breaks split (eval/metric.ts ungluedReference),
+ * a diagnostic beside the figures, never the figures themselves.
  *
  * `--sample N` scores only the first N pages of each set × half in sha256(id) order (a fixed,
  * unbiased slice, for a quick look on a busy machine; the figures that count are the full run's).
@@ -40,7 +44,7 @@ import { HIGH_CONFIDENCE } from '../src/extract/quality/confidence.js';
 import { BenchUsageError, readBenchArgs, wholeNumber } from './args.js';
 import { findRepoRoot, halfOf, loadQualitySet, QUALITY_SETS, type Half, type QualityPage, type QualitySet } from '../eval/corpus.js';
 import { runBench } from './run.js';
-import { aggregate, scorePage, unmatchedStretches, type PageScore } from '../eval/metric.js';
+import { aggregate, scorePage, ungluedReference, unmatchedStretches, type PageScore } from '../eval/metric.js';
 
 interface Options {
   sets: QualitySet[];
@@ -51,10 +55,11 @@ interface Options {
   freshBaseline: boolean;
   /** At most this many pages per set × half (null: all). */
   sample: number | null;
+  diagnose: boolean;
 }
 
 const USAGE =
-  'usage: node dist/bench/quality.js [--set aeb-dev|dragnet|cleaneval] [--half study|check] [--worst N] [--json FILE] [--texts DIR] [--fresh-baseline] [--sample N]';
+  'usage: node dist/bench/quality.js [--set aeb-dev|dragnet|cleaneval] [--half study|check] [--worst N] [--json FILE] [--texts DIR] [--fresh-baseline] [--sample N] [--diagnose]';
 
 function parseArgs(): Options {
   const values = readBenchArgs(USAGE, {
@@ -65,6 +70,7 @@ function parseArgs(): Options {
     texts: { type: 'string' },
     'fresh-baseline': { type: 'boolean' },
     sample: { type: 'string' },
+    diagnose: { type: 'boolean' },
   });
   if (values.set !== undefined && !QUALITY_SETS.includes(values.set as QualitySet)) {
     throw new BenchUsageError(`--set takes one of ${QUALITY_SETS.join(', ')}\n${USAGE}`);
@@ -80,6 +86,7 @@ function parseArgs(): Options {
     texts: values.texts ?? null,
     freshBaseline: values['fresh-baseline'] ?? false,
     sample: wholeNumber('sample', values.sample, USAGE, 1) ?? null,
+    diagnose: values.diagnose ?? false,
   };
 }
 
@@ -256,6 +263,31 @@ function printCalibration(results: readonly PageResult[], sets: readonly Quality
   }
 }
 
+/**
+ * What the references' glued words cost clipfile, per set × half: its F1 as scored, and against
+ * the references with the words they glue split again; with the pages whose reference glues any.
+ */
+function printGluedReferences(results: readonly PageResult[], sets: readonly QualitySet[], halves: readonly Half[]): void {
+  console.log('');
+  console.log('diagnostic: reference words glued at line breaks ("splitters" + "to" -> "splittersto"), split again; not the scored figures');
+  for (const set of sets) {
+    for (const half of halves) {
+      const ofPart = results.filter((r) => r.page.set === set && r.half === half);
+      if (ofPart.length === 0) continue;
+      let glued = 0;
+      const unglued = ofPart.map((r) => {
+        const reference = ungluedReference(r.page.truth, r.runs.clipfile.text);
+        const score = scorePage(reference, r.runs.clipfile.text);
+        if (score.truthTokens !== r.scores.clipfile.truthTokens) glued++;
+        return score;
+      });
+      const scored = aggregate(ofPart.map((r) => r.scores.clipfile)).f1;
+      const split = aggregate(unglued).f1;
+      console.log(`  ${`${set} ${half}`.padEnd(18)} F1 ${f3(scored)} as scored, ${f3(split)} with glued words split (${signed(split - scored)}); ${glued} of ${ofPart.length} references glue words`);
+    }
+  }
+}
+
 const EXCERPT_WORDS = 40;
 
 function printWorst(results: readonly PageResult[], count: number): void {
@@ -346,6 +378,7 @@ async function main(): Promise<number> {
   }
   console.log('');
   printWorst(results, options.worst);
+  if (options.diagnose) printGluedReferences(results, options.sets, options.halves);
 
   if (options.texts) {
     // Texts of the study half only: the check half is scored, never read.

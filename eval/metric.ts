@@ -290,3 +290,26 @@ export function explainPage(truth: string, predicted: string, sampleWords = 12):
   parts.sort((a, b) => b.weight - a.weight);
   return parts.map((p) => p.text).join('; ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics: reference texts that glue words.
+
+/**
+ * The reference text with the words it glued split again, for a diagnostic only (never for the
+ * figures the targets are scored with): some references join two words where the source broke a
+ * line ("splitters" + "to" → "splittersto"). A reference token is split when the extraction
+ * never has it but has, side by side, two tokens that spell it. Returns the tokens, joined by spaces.
+ */
+export function ungluedReference(truth: string, predicted: string): string {
+  const predTokens = tokenize(predicted);
+  const known = new Set(predTokens);
+  // Each glued spelling of two neighbouring extracted tokens, and the pair it came from.
+  const pairs = new Map<string, string>();
+  for (let i = 0; i + 1 < predTokens.length; i++) {
+    const glued = predTokens[i]! + predTokens[i + 1]!;
+    if (!known.has(glued) && !pairs.has(glued)) pairs.set(glued, `${predTokens[i]} ${predTokens[i + 1]}`);
+  }
+  return tokenize(truth)
+    .map((token) => (known.has(token) ? token : (pairs.get(token) ?? token)))
+    .join(' ');
+}

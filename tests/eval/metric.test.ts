@@ -5,6 +5,7 @@ import {
   scorePage,
   shingleList,
   tokenize,
+  ungluedReference,
   unmatchedStretches,
 } from '../../eval/metric.js';
 
@@ -213,5 +214,23 @@ describe('diagnostics', () => {
 
   it('says so when the extraction is empty', () => {
     expect(explainPage('one two three four five', '  ')).toBe('empty extraction');
+  });
+});
+
+describe('ungluedReference (a diagnostic of references that glue words at line breaks)', () => {
+  it('splits a reference word the extraction spells as two neighbouring words, and scores it whole', () => {
+    const truth = 'Use the beam splittersto divide the light into two paths for the test';
+    const extracted = 'Use the beam splitters to divide the light into two paths for the test';
+    expect(scorePage(truth, extracted).f1).toBeLessThan(0.8);
+    const reference = ungluedReference(truth, extracted);
+    expect(reference).toBe('Use the beam splitters to divide the light into two paths for the test');
+    expect(scorePage(reference, extracted).f1).toBe(1);
+  });
+
+  it('leaves alone a word the extraction has as it is, and one no two neighbouring words spell', () => {
+    const truth = 'The website lists the overtime hours';
+    // "website" is a word of the extraction as well as "web site": it stays; "over time" spells "overtime".
+    expect(ungluedReference(truth, 'The website lists the over time hours of the web site')).toBe('The website lists the over time hours');
+    expect(ungluedReference(truth, 'The site lists the hours')).toBe('The website lists the overtime hours');
   });
 });

@@ -89,6 +89,11 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     blocks = current();
   }
 
+  // 1c. Captions whose names Readability dropped: the text of a figure beside its image. Marked,
+  // not removed: they stay in the Markdown. Where captions hold most of the text, they are the story.
+  markFigureCaptions(blocks, context.isPlaceholder);
+  unmarkCaptionsTellingTheStory(content);
+
   // 2. Wording, block by block.
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -175,6 +180,44 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     }
   }
   return report;
+}
+
+/** Longest caption read from a figure's text (captionsOf's bound too). */
+const CAPTION_CHARS = 400;
+
+/** What a figure may hold that is content of its own, not a caption: a quotation, a table, code, a list (an embed too). */
+const FIGURE_CONTENT = 'blockquote, table, pre, ul, ol, dl';
+
+/**
+ * Marks as captions the text blocks a figure holds beside its image, or in place of a player
+ * Readability took out (a video's title): Readability rebuilds a named caption <div> into a <p>
+ * that has lost its name. A figure of a quotation, a table or code keeps its text.
+ */
+function markFigureCaptions(blocks: readonly Element[], isPlaceholder: (e: Element) => boolean): void {
+  for (const figure of blocks) {
+    if (figure.tagName !== 'FIGURE' || isPlaceholder(figure) || figure.querySelector(`${FIGURE_CONTENT}, ${EMBED_PLACEHOLDER_SELECTOR}`)) continue;
+    if (!figure.querySelector('img, picture') && textOf(figure).length > CAPTION_CHARS) continue;
+    for (const inner of leafBlocks(figure, isPlaceholder)) {
+      const text = textOf(inner);
+      if (!text || text.length > CAPTION_CHARS || inner.querySelector('img, picture')) continue;
+      if (!inner.closest(`figcaption, [${MARK_ATTRIBUTE}]`)) inner.setAttribute(MARK_ATTRIBUTE, 'caption');
+    }
+  }
+}
+
+/** Share of the content's text in captions from which the captions are the story (a post told in pictures). */
+const CAPTIONS_TELL_THE_STORY = 0.5;
+
+/**
+ * Captions leave the story's text; but where they hold most of it, the page tells its story in
+ * pictures and their captions (each photo's description under it), and they are the story.
+ */
+function unmarkCaptionsTellingTheStory(content: Element): void {
+  const captions = Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}="caption"]`)).filter((c) => !c.parentElement?.closest(`[${MARK_ATTRIBUTE}="caption"]`));
+  if (captions.length === 0) return;
+  const captionChars = captions.reduce((sum, caption) => sum + textOf(caption).length, 0);
+  if (captionChars < CAPTIONS_TELL_THE_STORY * textOf(content).length) return;
+  for (const caption of captions) caption.removeAttribute(MARK_ATTRIBUTE);
 }
 
 /** Fewest items of a list of headlines, and fewest words of each. */

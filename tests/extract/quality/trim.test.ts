@@ -94,3 +94,96 @@ describe('a list of headlines after the story', () => {
     expect(sources).toContain("The council's report, published in May, with the costs.");
   });
 });
+
+/** The Article's text and Markdown for a story with `inside` among its paragraphs. */
+function extractBoth(inside: string): { text: string; markdown: string } {
+  const html = `<!doctype html><html><head><title>The harbour</title></head><body><main><article>
+    <h1>The harbour</h1>${story}${inside}${story.replace(/Story paragraph (\d)/g, 'Later paragraph $1')}</article></main></body></html>`;
+  const { text, markdown } = extractArticle({ html, url, source: 'page.html' });
+  return { text, markdown };
+}
+
+describe('captions whose names Readability dropped', () => {
+  it("leaves a figure's caption and credit out of the text, however Readability rebuilt their named <div>s, and keeps them in the Markdown", () => {
+    const { text, markdown } = extractBoth(
+      `<div class="enhancement"><figure class="figure"><img src="/img/wall.jpg" alt="wall" width="800" height="500">
+        <div class="figure-content"><div class="figure-caption">The harbour wall after the storm, seen from the lighthouse</div><div class="figure-credit">(Harbour Gazette)</div></div>
+      </figure></div>`,
+    );
+    expect(text).not.toContain('seen from the lighthouse');
+    expect(text).not.toContain('Harbour Gazette');
+    expect(markdown).toContain('The harbour wall after the storm, seen from the lighthouse');
+    expect(text).toContain('Later paragraph 0');
+  });
+
+  it("leaves a video figure's title out of the text once Readability took its player out, and a figure of a quotation alone", () => {
+    const { text } = extractBoth(
+      `<figure class="embed embed--type-video"><div class="player"><span class="player-title"> Video shows the ferry leaving the harbour </span>` +
+        `<iframe src="https://video.example/embed/123"></iframe></div></figure>` +
+        `<figure><blockquote><p>The sea gives and the sea takes, said the harbour master.</p></blockquote></figure>`,
+    );
+    expect(text).not.toContain('Video shows the ferry leaving the harbour');
+    expect(text).toContain('The sea gives and the sea takes, said the harbour master.');
+    expect(text).toContain('Later paragraph 0');
+  });
+
+  it("leaves alone a line in italics under an image outside a figure (some pages' readers count it as story)", () => {
+    const { text } = extractBoth(
+      `<div>The ferry yard finished the new keel in the first week of spring, after a winter of work by the whole town.<br> <br><img src="/img/keel.jpg" alt="" width="800" height="533">` +
+        `<center><em>The new keel of the ferry, finished at last</em></center> <br>The yard says the ferry will sail again in the summer, once the deck and the engine are in.</div>`,
+    );
+    expect(text).toContain('The new keel of the ferry, finished at last');
+    expect(text).toContain('The yard says the ferry will sail again in the summer');
+  });
+
+  it('keeps captions in the text where they hold most of it: a story told in pictures', () => {
+    const picture = (i: number) =>
+      `<div class="image-wrapper"><img src="/img/${i}.jpg" alt="" width="600" height="400"><div class="caption-image"><p>Picture ${i}: the stall sells shirts printed by hand in the old way, ${'with many colours and a soft print that lasts for years of washing, '.repeat(2)}and each comes with a card.</p></div></div>`;
+    const html = `<!doctype html><html><head><title>Shirts at the fair</title></head><body><main><article><h1>Shirts at the fair</h1>
+      <p>It is that time of year again: the fair opens this weekend and we will have a stall.</p>${[1, 2, 3, 4].map(picture).join('')}</article></main></body></html>`;
+    const { text } = extractArticle({ html, url, source: 'page.html' });
+    for (const i of [1, 2, 3, 4]) expect(text).toContain(`Picture ${i}: the stall sells shirts`);
+  });
+});
+
+describe('labels of other stories after the story', () => {
+  it('removes "RECENT ARTICLES" and "POPULAR THIS WEEK" standing alone after the story', () => {
+    const text = extract('<p>RECENT ARTICLES</p><p>POPULAR THIS WEEK</p>');
+    expect(text).not.toContain('RECENT ARTICLES');
+    expect(text).not.toContain('POPULAR THIS WEEK');
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone a sentence that opens with the same words', () => {
+    const kept = 'Recent articles in the harbour gazette said the wall would hold, and popular this week was the ferry.';
+    expect(extract(`<p>${kept}</p>`)).toContain(kept);
+  });
+});
+
+describe('a rights line opened by the circled ⓒ', () => {
+  it('removes "Copyright ⓒ … 무단전재 및 재배포 금지" and a line opened by ⓒ', () => {
+    const text = extract('<p>Copyright ⓒ Harbour.example. 무단전재 및 재배포 금지</p><p>ⓒ Harbour Gazette</p>');
+    expect(text).not.toContain('무단전재');
+    expect(text).not.toContain('ⓒ Harbour Gazette');
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone a story paragraph with the sign inside a sentence', () => {
+    const kept = 'The council printed the plan with a ⓒ mark on every page, and the harbour master kept a copy.';
+    expect(extract(`<p>${kept}</p>`)).toContain(kept);
+  });
+});
+
+describe("a writer's role on a line of its own", () => {
+  it('removes "Opinion Columnist" and "Staff Writer" standing alone', () => {
+    const text = extract('<p>Staff Writer</p>', '<p>Opinion Columnist</p>');
+    expect(text).not.toContain('Opinion Columnist');
+    expect(text).not.toContain('Staff Writer');
+    expect(text).toContain('Story paragraph 0');
+  });
+
+  it('leaves alone a sentence about a columnist', () => {
+    const kept = 'Opinion columnist Jo Bell wrote that the harbour wall should have been rebuilt years ago.';
+    expect(extract(`<p>${kept}</p>`)).toContain(kept);
+  });
+});

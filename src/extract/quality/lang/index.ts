@@ -69,8 +69,8 @@ export const DATE_WORD = new RegExp(`^(?:${DATE_NOTATION}|${alternation('dateWor
 /** A block that opens by announcing links to other stories; `exec` gives the cue's length. */
 export const RELATED_CUE = new RegExp(`^(?:${alternation('relatedCue')})`, 'i');
 
-/** A line that is never story, up to 200 characters (a copyright sign opens one in any language). */
-export const NEVER_STORY_LINE = new RegExp(`^(?:${alternation('neverStory')}|©)`, 'i');
+/** A line that is never story, up to 200 characters (a copyright sign, © or the circled ⓒ some scripts use, opens one in any language). */
+export const NEVER_STORY_LINE = new RegExp(`^(?:${alternation('neverStory')}|[©ⓒ])`, 'i');
 
 /** A very short line (up to 80 characters) that is never story, whole. */
 export const NOTICE_LINE = new RegExp(`^(?:${alternation('noticeLine')})[\\s.:!…]*$`, 'i');

@@ -70,6 +70,12 @@ export class Attributor {
     if (this.opensSubordinateReport(tokens)) return null;
     const namedVerb = this.nameThenAnyVerb(tokens, base);
     if (namedVerb) return this.make(namedVerb.name, at, 'after', namedVerb.verb.text, CONFIDENCE.reportingAfter);
+    return this.subjectThenVerb(tokens, segment, base, at);
+  }
+
+  /** "…,” the former first lady told CNN / "…,” X, a long appositive, said / "…” for the victory, X said. */
+  private subjectThenVerb(tokens: Token[], segment: string, base: number, at: number): Attribution | null {
+    const first = tokens[0]!;
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {

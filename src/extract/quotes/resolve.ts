@@ -56,26 +56,7 @@ export class SpeakerResolver {
       return names.length > 0 && (names.length >= 2 || head.some((n) => this.language.titles.has(n.lower) && isCapitalized(n.text)) || (names.length === 1 && this.isKnownSurname(names[0]!.lower)));
     });
     if (of > 0) np = np.slice(0, of);
-    // The last capitalised run that is not a possessive modifier is the head name.
-    const runs: Token[][] = [];
-    let run: Token[] = [];
-    for (const [i, token] of np.entries()) {
-      const possessive = /['’]s?$/.test(token.text) && i < np.length - 1;
-      const joins = run.length > 0 && this.text.slice(run.at(-1)!.end, token.start).trim() === '';
-      if ((isCapitalized(token.text) || (run.length && this.language.nameParticles.has(token.lower))) && !possessive && (joins || !run.length)) {
-        run.push(token);
-      } else {
-        if (run.length) runs.push(run);
-        run = isCapitalized(token.text) && !possessive ? [token] : [];
-      }
-    }
-    if (run.length) runs.push(run);
-    // "Bank of America", "University of Chicago": the organisation's name holds its joiner.
-    for (let r = runs.length - 1; r > 0; r--) {
-      const [head, tail] = [runs[r - 1]!, runs[r]!];
-      const between = np.filter((t) => t.start >= head.at(-1)!.end && t.end <= tail[0]!.start);
-      if (between.length === 1 && this.joinsOrganisation(head.at(-1)!, between[0]!)) runs.splice(r - 1, 2, [...head, between[0]!, ...tail]);
-    }
+    const runs = this.capitalisedRuns(np);
     for (let r = runs.length - 1; r >= 0; r--) {
       let cleaned = cleanName(runs[r]!, this.language).tokens;
       // "May said": a word that is also a name the article gives ("Theresa May").
@@ -150,6 +131,33 @@ export class SpeakerResolver {
       }
     }
     return best.name;
+  }
+
+  /**
+   * The capitalised runs of a phrase, possessive modifiers apart; the last one that cleans to a
+   * name is the head name.
+   */
+  private capitalisedRuns(np: Token[]): Token[][] {
+    const runs: Token[][] = [];
+    let run: Token[] = [];
+    for (const [i, token] of np.entries()) {
+      const possessive = /['’]s?$/.test(token.text) && i < np.length - 1;
+      const joins = run.length > 0 && this.text.slice(run.at(-1)!.end, token.start).trim() === '';
+      if ((isCapitalized(token.text) || (run.length && this.language.nameParticles.has(token.lower))) && !possessive && (joins || !run.length)) {
+        run.push(token);
+      } else {
+        if (run.length) runs.push(run);
+        run = isCapitalized(token.text) && !possessive ? [token] : [];
+      }
+    }
+    if (run.length) runs.push(run);
+    // "Bank of America", "University of Chicago": the organisation's name holds its joiner.
+    for (let r = runs.length - 1; r > 0; r--) {
+      const [head, tail] = [runs[r - 1]!, runs[r]!];
+      const between = np.filter((t) => t.start >= head.at(-1)!.end && t.end <= tail[0]!.start);
+      if (between.length === 1 && this.joinsOrganisation(head.at(-1)!, between[0]!)) runs.splice(r - 1, 2, [...head, between[0]!, ...tail]);
+    }
+    return runs;
   }
 
   /** `word joiner` opens the rest of an organisation's name ("Bank of", "Centers for"). */

@@ -251,6 +251,7 @@ async function guardRequests(context: BrowserContext, page: Page, input: RenderI
   const pageOrigin = new URL(input.url).origin;
   let documentServed = false;
   await context.routeWebSocket(/.*/, (socket) => socket.close());
+  await context.addInitScript({ content: `(${installPolicyInFrame.toString()})(${JSON.stringify(DOCUMENT_POLICY)})` });
   await context.route('**/*', async (route: Route) => {
     const request = route.request();
     const topLevel = isTopLevelNavigation(request);
@@ -305,6 +306,30 @@ function isAllowedRequest(request: Request, topLevel: boolean, page: Page, pageO
  * policy would be their own response's.
  */
 const DOCUMENT_POLICY = 'connect-src http: https: blob: data:; worker-src blob: data:';
+
+/**
+ * Run in every document at its start, before its own scripts (an init script): gives it
+ * DOCUMENT_POLICY through a `<meta>` in its head, which Chromium keeps enforcing once the element
+ * is gone. A frame loaded from a URL is served with its own server's headers, and its workers are
+ * out of Playwright's WebSocket route: this is what refuses them a socket (and URL workers).
+ */
+function installPolicyInFrame(policy: string): void {
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = policy;
+  if (document.head) {
+    document.head.append(meta);
+    meta.remove();
+    return;
+  }
+  // Before parsing: a head of our own, gone again before the parser builds the document's.
+  const root = document.createElement('html');
+  root.append(document.createElement('head'));
+  root.firstChild!.appendChild(meta);
+  if (document.documentElement) return;
+  document.append(root);
+  root.remove();
+}
 
 function documentHeaders(contentType: string | null): Record<string, string> {
   return { 'content-type': contentType ?? 'text/html', 'content-security-policy': DOCUMENT_POLICY };

@@ -96,8 +96,13 @@ const DOWNLOAD_MARKER = 'clipfile-download-marker-5f0c2a';
  */
 const ATTACHMENT_CHUNKS = 10;
 const ATTACHMENT_CHUNK_MS = 50;
-/** The WebSockets the page tries: its own, a fresh frame's, a frame's from a URL, and every kind of worker's. */
-const SOCKET_LABELS = ['page', 'frame', 'url-frame', 'blob-worker', 'data-worker', 'url-worker', 'blob-shared-worker', 'url-shared-worker'];
+/** The kinds of worker a document can start, each opening a WebSocket of its own. */
+const WORKER_KINDS = ['blob-worker', 'data-worker', 'url-worker', 'blob-shared-worker', 'url-shared-worker'];
+/**
+ * The WebSockets the page tries: its own, a fresh frame's, a frame's from a URL, every kind of
+ * worker's, and every kind of worker's that the frame from a URL starts (`frame-blob-worker`...).
+ */
+const SOCKET_LABELS = ['page', 'frame', 'url-frame', ...WORKER_KINDS, ...WORKER_KINDS.map((kind) => `frame-${kind}`)];
 /** The pages' budget: every page here settles in about a second. */
 const RENDER_TIMEOUT_MS = 6_000;
 /** How long a page's request to /hold stays in flight: its probes answer (or give up) before. */
@@ -132,6 +137,9 @@ beforeAll(async () => {
   sockets.route('/socket-frame.html', html(socketFrameHtml(sockets.url('/url-frame', 'ws'), 'url-frame')));
   sockets.route('/socket-worker.js', bytes(socketWorkerJs(sockets.url('/url-worker', 'ws'), 'url-worker'), 'text/javascript'));
   sockets.route('/socket-shared-worker.js', bytes(sharedWorkerJs(sockets.url('/url-shared-worker', 'ws'), 'url-shared-worker'), 'text/javascript'));
+  sockets.route('/workers-frame.html', html(workersFrameHtml((label) => sockets.url(`/${label}`, 'ws'))));
+  sockets.route('/frame-socket-worker.js', bytes(socketWorkerJs(sockets.url('/frame-url-worker', 'ws'), 'frame-url-worker'), 'text/javascript'));
+  sockets.route('/frame-socket-shared-worker.js', bytes(sharedWorkerJs(sockets.url('/frame-url-shared-worker', 'ws'), 'frame-url-shared-worker'), 'text/javascript'));
   renderer = new Renderer({ executablePath: chromium.path, timeoutMs: RENDER_TIMEOUT_MS, pagesAtOnce: 2 });
 });
 
@@ -195,6 +203,44 @@ function socketFrameHtml(url: string, label: string): string {
 /** The same for a shared worker, which answers over the port of its first connection. */
 function sharedWorkerJs(url: string, label: string): string {
   return `onconnect = (event) => { const port = event.ports[0]; const postMessage = (line) => port.postMessage(line); ${socketWorkerJs(url, label)} };`;
+}
+
+/**
+ * A script that starts every kind of worker, each opening a WebSocket to `socketUrl(label)`, and
+ * reports each worker's lines (and its refusal) through `report(line)`; labels start with `prefix`.
+ */
+function workersJs(socketUrl: (label: string) => string, prefix: string, urlWorker: string, urlSharedWorker: string): string {
+  const label = (kind: string) => `${prefix}${kind}`;
+  return `const blob = (script) => URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+const worker = (label, url) => {
+  try {
+    const started = new Worker(url);
+    started.onmessage = (event) => report(event.data);
+    started.onerror = () => report(label + ' refused');
+  } catch (error) { report(label + ' threw ' + error.name); }
+};
+const sharedWorker = (label, url) => {
+  try {
+    const started = new SharedWorker(url);
+    started.port.onmessage = (event) => report(event.data);
+    started.onerror = () => report(label + ' refused');
+  } catch (error) { report(label + ' threw ' + error.name); }
+};
+worker('${label('blob-worker')}', blob(${JSON.stringify(socketWorkerJs(socketUrl(label('blob-worker')), label('blob-worker')))}));
+worker('${label('data-worker')}', 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(socketWorkerJs(socketUrl(label('data-worker')), label('data-worker')))}));
+worker('${label('url-worker')}', '${urlWorker}');
+sharedWorker('${label('blob-shared-worker')}', blob(${JSON.stringify(sharedWorkerJs(socketUrl(label('blob-shared-worker')), label('blob-shared-worker')))}));
+sharedWorker('${label('url-shared-worker')}', '${urlSharedWorker}');`;
+}
+
+/**
+ * A frame's document, loaded from a URL, that starts every kind of worker and passes their lines
+ * to the page: the frame's policy is its own response's (none), and its workers are out of
+ * Playwright's WebSocket route.
+ */
+function workersFrameHtml(socketUrl: (label: string) => string): string {
+  const script = workersJs(socketUrl, 'frame-', '/frame-socket-worker.js', '/frame-socket-shared-worker.js');
+  return `<script>const report = (line) => parent.postMessage(line, '*');\n${script}</script>`;
 }
 
 function input(url: string, body: string): RenderInput {
@@ -315,25 +361,17 @@ addEventListener('message', (event) => note(event.data));
 const urlFrame = document.createElement('iframe');
 urlFrame.src = '/socket-frame.html';
 document.body.append(urlFrame);
-const blob = (script) => URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
-const worker = (label, url) => {
-  const started = new Worker(url);
-  started.onmessage = (event) => note(event.data);
-  started.onerror = () => note(label + ' refused');
-};
-const sharedWorker = (label, url) => {
-  const started = new SharedWorker(url);
-  started.port.onmessage = (event) => note(event.data);
-  started.onerror = () => note(label + ' refused');
-};
-worker('blob-worker', blob(${JSON.stringify(socketWorkerJs(socketUrl('blob-worker'), 'blob-worker'))}));
-worker('data-worker', 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(socketWorkerJs(socketUrl('data-worker'), 'data-worker'))}));
-worker('url-worker', '/socket-worker.js');
-sharedWorker('blob-shared-worker', blob(${JSON.stringify(sharedWorkerJs(socketUrl('blob-shared-worker'), 'blob-shared-worker'))}));
-sharedWorker('url-shared-worker', '/socket-shared-worker.js');
+const workersFrame = document.createElement('iframe');
+workersFrame.src = '/workers-frame.html';
+document.body.append(workersFrame);
+const report = note;
+${workersJs(socketUrl, '', '/socket-worker.js', '/socket-shared-worker.js')}
 note('plain ' + await fetch('/plain').then((response) => response.text(), (error) => error.name));
 // A loaded machine may start the workers late: hold the network busy until each socket's fate is in.
-const reported = () => ${JSON.stringify(SOCKET_LABELS)}.every((label) => document.getElementById('results').textContent.includes(label + ' '));
+const reported = () => {
+  const lines = document.getElementById('results').textContent.split('\\n');
+  return ${JSON.stringify(SOCKET_LABELS)}.every((label) => lines.some((line) => line.startsWith(label + ' ')));
+};
 for (let holds = 0; holds < 5 && !reported(); holds++) await fetch('/hold');`,
         ),
       ),

@@ -314,21 +314,22 @@ const DOCUMENT_POLICY = 'connect-src http: https: blob: data:; worker-src blob: 
  * out of Playwright's WebSocket route: this is what refuses them a socket (and URL workers).
  */
 function installPolicyInFrame(policy: string): void {
-  const meta = document.createElement('meta');
+  // HTML elements whatever the document (an SVG or XML frame's createElement makes others).
+  const element = (name: string) => document.createElementNS('http://www.w3.org/1999/xhtml', name);
+  const meta = element('meta') as HTMLMetaElement;
   meta.httpEquiv = 'Content-Security-Policy';
   meta.content = policy;
-  if (document.head) {
-    document.head.append(meta);
+  // Chromium enforces a meta policy only in the document's head. Before parsing there is none:
+  // one of ours stands in, gone again before the parser builds the document's own.
+  const added: Element[] = [];
+  try {
+    if (!document.documentElement) added.push(document.appendChild(element('html')));
+    if (!document.head) added.push(document.documentElement.insertBefore(element('head'), document.documentElement.firstChild));
+    document.head!.append(meta);
     meta.remove();
-    return;
+  } finally {
+    for (const node of added.reverse()) node.remove();
   }
-  // Before parsing: a head of our own, gone again before the parser builds the document's.
-  const root = document.createElement('html');
-  root.append(document.createElement('head'));
-  root.firstChild!.appendChild(meta);
-  if (document.documentElement) return;
-  document.append(root);
-  root.remove();
 }
 
 function documentHeaders(contentType: string | null): Record<string, string> {

@@ -99,10 +99,12 @@ const ATTACHMENT_CHUNK_MS = 50;
 /** The kinds of worker a document can start, each opening a WebSocket of its own. */
 const WORKER_KINDS = ['blob-worker', 'data-worker', 'url-worker', 'blob-shared-worker', 'url-shared-worker'];
 /**
- * The WebSockets the page tries: its own, a fresh frame's, a frame's from a URL, every kind of
- * worker's, and every kind of worker's that the frame from a URL starts (`frame-blob-worker`...).
+ * Documents that start every kind of worker, by the prefix of their labels: the page, a frame it
+ * loads from a URL (HTML, and SVG: an XML document), and a data: frame.
  */
-const SOCKET_LABELS = ['page', 'frame', 'url-frame', ...WORKER_KINDS, ...WORKER_KINDS.map((kind) => `frame-${kind}`)];
+const WORKER_STARTERS = ['', 'frame-', 'svg-frame-', 'data-frame-'];
+/** The WebSockets the page tries: its own, a fresh frame's, a frame's from a URL, and every worker's of each starter. */
+const SOCKET_LABELS = ['page', 'frame', 'url-frame', ...WORKER_STARTERS.flatMap((prefix) => WORKER_KINDS.map((kind) => `${prefix}${kind}`))];
 /** The pages' budget: every page here settles in about a second. */
 const RENDER_TIMEOUT_MS = 6_000;
 /** How long a page's request to /hold stays in flight: its probes answer (or give up) before. */
@@ -135,11 +137,12 @@ beforeAll(async () => {
   sockets.route('/plain', bytes('plain http', 'text/plain'));
   sockets.route('/hold', delayed(HOLD_MS, bytes('held', 'text/plain')));
   sockets.route('/socket-frame.html', html(socketFrameHtml(sockets.url('/url-frame', 'ws'), 'url-frame')));
-  sockets.route('/socket-worker.js', bytes(socketWorkerJs(sockets.url('/url-worker', 'ws'), 'url-worker'), 'text/javascript'));
-  sockets.route('/socket-shared-worker.js', bytes(sharedWorkerJs(sockets.url('/url-shared-worker', 'ws'), 'url-shared-worker'), 'text/javascript'));
-  sockets.route('/workers-frame.html', html(workersFrameHtml((label) => sockets.url(`/${label}`, 'ws'))));
-  sockets.route('/frame-socket-worker.js', bytes(socketWorkerJs(sockets.url('/frame-url-worker', 'ws'), 'frame-url-worker'), 'text/javascript'));
-  sockets.route('/frame-socket-shared-worker.js', bytes(sharedWorkerJs(sockets.url('/frame-url-shared-worker', 'ws'), 'frame-url-shared-worker'), 'text/javascript'));
+  for (const prefix of WORKER_STARTERS) {
+    sockets.route(`/${prefix}url-worker.js`, bytes(socketWorkerJs(sockets.url(`/${prefix}url-worker`, 'ws'), `${prefix}url-worker`), 'text/javascript'));
+    sockets.route(`/${prefix}url-shared-worker.js`, bytes(sharedWorkerJs(sockets.url(`/${prefix}url-shared-worker`, 'ws'), `${prefix}url-shared-worker`), 'text/javascript'));
+  }
+  sockets.route('/workers-frame.html', html(workersFrameHtml('frame-')));
+  sockets.route('/workers-frame.svg', bytes(workersSvg('svg-frame-'), 'image/svg+xml'));
   renderer = new Renderer({ executablePath: chromium.path, timeoutMs: RENDER_TIMEOUT_MS, pagesAtOnce: 2 });
 });
 
@@ -209,8 +212,9 @@ function sharedWorkerJs(url: string, label: string): string {
  * A script that starts every kind of worker, each opening a WebSocket to `socketUrl(label)`, and
  * reports each worker's lines (and its refusal) through `report(line)`; labels start with `prefix`.
  */
-function workersJs(socketUrl: (label: string) => string, prefix: string, urlWorker: string, urlSharedWorker: string): string {
+function workersJs(prefix: string): string {
   const label = (kind: string) => `${prefix}${kind}`;
+  const socketUrl = (name: string) => sockets.url(`/${name}`, 'ws');
   return `const blob = (script) => URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
 const worker = (label, url) => {
   try {
@@ -228,9 +232,9 @@ const sharedWorker = (label, url) => {
 };
 worker('${label('blob-worker')}', blob(${JSON.stringify(socketWorkerJs(socketUrl(label('blob-worker')), label('blob-worker')))}));
 worker('${label('data-worker')}', 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(socketWorkerJs(socketUrl(label('data-worker')), label('data-worker')))}));
-worker('${label('url-worker')}', '${urlWorker}');
+worker('${label('url-worker')}', '${sockets.url(`/${label('url-worker')}.js`)}');
 sharedWorker('${label('blob-shared-worker')}', blob(${JSON.stringify(sharedWorkerJs(socketUrl(label('blob-shared-worker')), label('blob-shared-worker')))}));
-sharedWorker('${label('url-shared-worker')}', '${urlSharedWorker}');`;
+sharedWorker('${label('url-shared-worker')}', '${sockets.url(`/${label('url-shared-worker')}.js`)}');`;
 }
 
 /**
@@ -238,9 +242,13 @@ sharedWorker('${label('url-shared-worker')}', '${urlSharedWorker}');`;
  * to the page: the frame's policy is its own response's (none), and its workers are out of
  * Playwright's WebSocket route.
  */
-function workersFrameHtml(socketUrl: (label: string) => string): string {
-  const script = workersJs(socketUrl, 'frame-', '/frame-socket-worker.js', '/frame-socket-shared-worker.js');
-  return `<script>const report = (line) => parent.postMessage(line, '*');\n${script}</script>`;
+function workersFrameHtml(prefix: string): string {
+  return `<script>const report = (line) => parent.postMessage(line, '*');\n${workersJs(prefix)}</script>`;
+}
+
+/** The same as an SVG document: an XML document, whose createElement makes no HTML elements. */
+function workersSvg(prefix: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg"><script><![CDATA[const report = (line) => parent.postMessage(line, '*');\n${workersJs(prefix)}]]></script></svg>`;
 }
 
 function input(url: string, body: string): RenderInput {
@@ -361,11 +369,13 @@ addEventListener('message', (event) => note(event.data));
 const urlFrame = document.createElement('iframe');
 urlFrame.src = '/socket-frame.html';
 document.body.append(urlFrame);
-const workersFrame = document.createElement('iframe');
-workersFrame.src = '/workers-frame.html';
-document.body.append(workersFrame);
+for (const src of ['/workers-frame.html', '/workers-frame.svg', 'data:text/html,' + encodeURIComponent(${JSON.stringify(workersFrameHtml('data-frame-')).replaceAll('</', '<\\/')})]) {
+  const workersFrame = document.createElement('iframe');
+  workersFrame.src = src;
+  document.body.append(workersFrame);
+}
 const report = note;
-${workersJs(socketUrl, '', '/socket-worker.js', '/socket-shared-worker.js')}
+${workersJs('')}
 note('plain ' + await fetch('/plain').then((response) => response.text(), (error) => error.name));
 // A loaded machine may start the workers late: hold the network busy until each socket's fate is in.
 const reported = () => {

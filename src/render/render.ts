@@ -241,7 +241,8 @@ async function pauseEndlessAnimations(devtools: CDPSession, settleBy: number): P
 }
 
 /**
- * What the page may load: its own document is given the captured bytes (with DOCUMENT_POLICY);
+ * What the page may load: its own document is given the captured bytes (with DOCUMENT_POLICY,
+ * which every frame also gets at its start);
  * images, media, fonts, beacons, anything not http(s), WebSockets, and top-level navigations to
  * another origin (or in a popup) are refused. The document being handed over rather than fetched,
  * Chromium's Local Network Access checks take the page for a public one: with no permission
@@ -299,11 +300,11 @@ function isAllowedRequest(request: Request, topLevel: boolean, page: Page, pageO
 }
 
 /**
- * The policy the page's document is served with. Playwright's routeWebSocket replaces WebSocket
- * in the page's frames only: a worker opened one past it. Here Chromium itself refuses every
- * connection that is not http(s) (or the page's own blob: and data:), in the page and in the
- * workers that inherit its policy (blob:, data:), and refuses workers loaded from a URL, whose
- * policy would be their own response's.
+ * The policy the page's document is served with, and every frame's (installPolicyInFrame).
+ * Playwright's routeWebSocket replaces WebSocket in the page's frames only: a worker opened one
+ * past it. Here Chromium itself refuses every connection that is not http(s) (or the page's own
+ * blob: and data:), in the document and in the workers that inherit its policy (blob:, data:),
+ * and refuses workers loaded from a URL, whose policy would be their own response's.
  */
 const DOCUMENT_POLICY = 'connect-src http: https: blob: data:; worker-src blob: data:';
 

@@ -100,7 +100,8 @@ const ATTACHMENT_CHUNK_MS = 50;
 const WORKER_KINDS = ['blob-worker', 'data-worker', 'url-worker', 'blob-shared-worker', 'url-shared-worker'];
 /**
  * Documents that start every kind of worker, by the prefix of their labels: the page, a frame it
- * loads from a URL (HTML, and SVG: an XML document), and a data: frame.
+ * loads from a URL (HTML, and SVG: an XML document), both served with no policy of their own, and
+ * a data: frame (which inherits the page's).
  */
 const WORKER_STARTERS = ['', 'frame-', 'svg-frame-', 'data-frame-'];
 /** The WebSockets the page tries: its own, a fresh frame's, a frame's from a URL, and every worker's of each starter. */
@@ -209,8 +210,9 @@ function sharedWorkerJs(url: string, label: string): string {
 }
 
 /**
- * A script that starts every kind of worker, each opening a WebSocket to `socketUrl(label)`, and
- * reports each worker's lines (and its refusal) through `report(line)`; labels start with `prefix`.
+ * A script that starts every kind of worker, each opening a WebSocket to the socket server's
+ * `/<label>`, and reports each worker's lines (and its refusal) through `report(line)`; labels
+ * start with `prefix`. URL workers are named in full, so a data: frame asks for the same server.
  */
 function workersJs(prefix: string): string {
   const label = (kind: string) => `${prefix}${kind}`;
@@ -346,7 +348,7 @@ function watchForMarker(folder: string, marker: string, recursive: boolean): { s
 }
 
 describe('what a rendered page cannot do', () => {
-  it('opens no WebSocket, from the page, its frames or any kind of worker it starts: the server sees no upgrade and the story renders', async () => {
+  it('opens no WebSocket, from the page, its frames (fresh, from a URL, data:) or any kind of worker any of them starts: the server sees no upgrade and the story renders', async () => {
     const pageUrl = sockets.url('/live');
     const socketUrl = (label: string) => sockets.url(`/${label}`, 'ws');
     const rendered = await renderer.render(
@@ -388,6 +390,8 @@ for (let holds = 0; holds < 5 && !reported(); holds++) await fetch('/hold');`,
     );
     expect(sockets.upgrades).toEqual([]);
     expect(sockets.messages).toEqual([]);
+    // The policy each frame was given at its start left no element behind.
+    expect(rendered.html).not.toMatch(/http-equiv/i);
     // The page's scripts ran, and reached the server over plain HTTP.
     expect(results(rendered.html)).toContain('plain plain http');
     expect(sockets.requests).toContain('/plain');

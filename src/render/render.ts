@@ -24,6 +24,7 @@ import type { Browser, BrowserContext, CDPSession, Page, Request, Route } from '
 import { SourceError } from '../errors.js';
 import { browserContextOptions, launchChromium } from './browser.js';
 import { pauseEndlessAnimationsInPage, runInPage, scrollThroughPage, serialiseDocument } from './in-page.js';
+import { NetworkWatch } from './network-watch.js';
 
 /** The page's whole budget when none is given (--render-timeout). */
 export const DEFAULT_RENDER_TIMEOUT_MS = 20_000;
@@ -335,53 +336,6 @@ function installPolicyInFrame(policy: string): void {
 
 function documentHeaders(contentType: string | null): Record<string, string> {
   return { 'content-type': contentType ?? 'text/html', 'content-security-policy': DOCUMENT_POLICY };
-}
-
-/** Requests of a page in flight, and how to wait until there are none for a while. */
-class NetworkWatch {
-  private inFlight = new Set<Request>();
-  /** Requests started so far. */
-  started = 0;
-  private lastChange = Date.now();
-  private changed: (() => void) | null = null;
-
-  constructor(page: Page) {
-    page.on('request', (request) => {
-      this.started++;
-      this.inFlight.add(request);
-      this.touch();
-    });
-    const ended = (request: Request) => {
-      if (this.inFlight.delete(request)) this.touch();
-    };
-    page.on('requestfinished', ended);
-    page.on('requestfailed', ended);
-  }
-
-  private touch(): void {
-    this.lastChange = Date.now();
-    this.changed?.();
-  }
-
-  /** Resolves once nothing has been in flight for `quietMs`, or at `until` whatever the network does. */
-  async quiet(quietMs: number, until: number): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      if (now >= until) return;
-      const quietFor = this.inFlight.size === 0 ? now - this.lastChange : 0;
-      if (quietFor >= quietMs) return;
-      const wait = Math.min(until - now, this.inFlight.size === 0 ? quietMs - quietFor : until - now);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, wait);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.changed = done;
-      });
-      this.changed = null;
-    }
-  }
 }
 
 /** `work`, or `overBudget()` thrown at `deadline`; the timer never keeps the process alive past it. */

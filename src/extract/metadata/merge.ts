@@ -75,7 +75,14 @@ export function mergeMetadata(
 }
 
 /** What sits between the parts of a <title>: "Story | Site", "Site » Section » Story". */
-const TITLE_SEPARATOR = '[|\\-–—·:•»/>]';
+const SEPARATOR_CHARS = '|\\-–—·:•»/>';
+const TITLE_SEPARATOR = `[${SEPARATOR_CHARS}]`;
+/** A separator ending what comes before a part, opening what comes after it, and any of them in a rest. */
+const SEPARATOR_BEFORE = new RegExp(`\\s${TITLE_SEPARATOR}\\s+$`);
+const SEPARATOR_AFTER = new RegExp(`^\\s+${TITLE_SEPARATOR}\\s`);
+const SEPARATORS = new RegExp(`(^|\\s)${TITLE_SEPARATOR}(?=\\s|$)`, 'g');
+/** "Title | Site": the title's last part and what comes before it. */
+const LAST_PART = new RegExp(`^(.+?)\\s+${TITLE_SEPARATOR}\\s+([^${SEPARATOR_CHARS}]+)$`);
 /** An <h1> shorter than this is as likely the site's name as a headline. */
 const MIN_HEADING_WORDS = 4;
 /** What the <title> holds beside an <h1> is a site's or section's name only when this short… */
@@ -130,8 +137,8 @@ function titleRest(title: string, part: string): string | null {
   const before = title.slice(0, at);
   const after = title.slice(at + part.length);
   if (!before && !after) return null;
-  const joined = (!before || new RegExp(`\\s${TITLE_SEPARATOR}\\s+$`).test(before)) && (!after || new RegExp(`^\\s+${TITLE_SEPARATOR}\\s`).test(after));
-  return joined ? collapseSpace(`${before} ${after}`.replace(new RegExp(`(^|\\s)${TITLE_SEPARATOR}(?=\\s|$)`, 'g'), ' ')) : null;
+  const joined = (!before || SEPARATOR_BEFORE.test(before)) && (!after || SEPARATOR_AFTER.test(after));
+  return joined ? collapseSpace(`${before} ${after}`.replace(SEPARATORS, ' ')) : null;
 }
 
 /** Words, separators between a <title>'s parts aside. */
@@ -146,7 +153,7 @@ function sameText(a: string, b: string): boolean {
 /** "Title | Site" → "Title" when "Site" is the site's name; otherwise the title is left whole. */
 function trimSiteSuffix(title: string, siteName: string | null): string {
   if (!siteName) return title;
-  const match = /^(.+?)\s+[|\-–—·:•»]\s+([^|\-–—·:•»]+)$/.exec(title);
+  const match = LAST_PART.exec(title);
   if (match && sameName(match[2]!, siteName)) return match[1]!.trim();
   return title;
 }

@@ -162,7 +162,7 @@ export function scriptProseChars(html: string, enough: number = Number.POSITIVE_
         if (seen.has(key)) continue;
         seen.add(key);
         if (++compared > MAX_PROSE_VALUES) return total;
-        markup ??= lettersAndDigits(withoutScripts(html));
+        markup ??= lettersAndDigits(markupText(withoutScripts(html)));
         if (markup.includes(key.slice(0, MARKUP_PROBE_CHARS))) continue;
         total += text.length;
         if (total >= enough) return total;
@@ -234,6 +234,27 @@ function countSpaces(text: string): number {
   let spaces = 0;
   for (let index = text.indexOf(' '); index !== -1; index = text.indexOf(' ', index + 1)) spaces++;
   return spaces;
+}
+
+/** A tag opens with a letter, `/`, `!` or `?` (a bare `<` in text or a stray script is no tag), and ends before any further `<`, which keeps the scan linear. */
+const MARKUP_TAG = /<[!/?]?[a-z][^<>]*>/gi;
+
+/**
+ * What the markup shows, for comparing letters only: tags go whole (their names and attributes are
+ * letters too: they split a teaser's words wherever a link or an emphasis sits in it, and a
+ * description in a meta tag or an alt is not shown), numeric references become their characters
+ * (a curly apostrophe written `&#8217;` would leave "8217" between two letters), named ones go.
+ */
+function markupText(markup: string): string {
+  return markup
+    .replace(MARKUP_TAG, '')
+    .replace(/&#(x[0-9a-f]+|[0-9]+);?/gi, (_match, code: string) => codePointText(code))
+    .replace(/&[a-z][a-z0-9]*;/gi, '');
+}
+
+function codePointText(reference: string): string {
+  const point = reference[0] === 'x' || reference[0] === 'X' ? parseInt(reference.slice(1), 16) : parseInt(reference, 10);
+  return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '';
 }
 
 /** Text without tags (escaped ones in script strings too) and with runs of space collapsed. */

@@ -112,6 +112,22 @@ describe('decideRender', () => {
     }
   });
 
+  it('finds prose the markup shows already with a link or an emphasis inside it, or its apostrophes written as references; text in attributes is not shown', () => {
+    const teaser = "The council's long-delayed bridge repairs were debated on Tuesday evening, and residents spoke for hours about traffic, safety and the cost";
+    const state = `<script>window.__META__ = ${JSON.stringify({ description: teaser })};</script>`;
+    const withInlineMarkup = teaser
+      .replace('bridge repairs', '<a href="/topics/bridge-repairs" class="topic-link">bridge repairs</a>')
+      .replace('for hours', '<em>for hours</em>')
+      .replace("'", '&#8217;');
+    expect(scriptProseChars(page(`<article><h1>Bridge</h1><p>${withInlineMarkup}</p></article>${state}`))).toBe(0);
+    expect(scriptProseChars(page(`<article><h1>Bridge</h1><p>${teaser.replace("'", '&#x2019;').replace('and', '&amp;')}</p></article>${state}`))).toBe(0);
+    // Text in attributes is not shown: a description in a meta tag or an image's alt does not stand for the story a script holds.
+    const inAttributes = page(`<article><h1>Bridge</h1><img src="/b.jpg" alt="${teaser}"><p>${STORY_PARAGRAPHS[0]}</p></article>${state}`, `<meta name="description" content="${teaser}">`);
+    expect(scriptProseChars(inAttributes)).toBe(teaser.length);
+    // A reference to no character stands for nothing, and the teaser is not on the page.
+    expect(scriptProseChars(page(`<article><h1>Bridge</h1><p>&#0; &#x110000; ${STORY_PARAGRAPHS[0]}</p></article>${state}`))).toBe(teaser.length);
+  });
+
   it('stays linear on hostile markup: thousands of unclosed scripts and embed placeholders', () => {
     const unclosedScripts = page(storyMarkup() + '<script>var s = "'.repeat(20_000));
     const unclosedEmbeds = page(storyMarkup() + '<script src="/w.js"></script>' + '<div class="twitter-tweet" data-x="'.repeat(2_000) + '<div class="twitter-tweet">'.repeat(20_000));

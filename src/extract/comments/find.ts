@@ -14,6 +14,7 @@ import {
   COMMENTS_NAME,
   COMMENTS_NAME_STEM,
   DATE_IN_TEXT_WORDS,
+  alternation,
 } from '../quality/lang/index.js';
 import { classAndIdNames, STATE_PREFIX } from '../quality/vocabulary.js';
 import { linkDensity, textOf } from '../quality/dom.js';
@@ -28,6 +29,8 @@ const ONE_COMMENT_NAME = /^(?:comment|comment-?(?:body|item|entry|wrap|wrapper|c
  */
 const AUTHOR_PART = new RegExp(`^(?:${['author', 'commenter', 'username', 'fn', 'nick', 'nickname', 'poster', 'name', 'vcard', 'byline', 'commentator', ...COMMENT_AUTHOR_NAMES].join('|')})$`);
 const AUTHOR_WHOLE = /^(?:user-?name|comment-?by|by)$/;
+/** Class words of what a comment's header says about its author beside the name. */
+const ABOUT_AUTHOR_PART = /^(?:fans|followers|following|bio|about|avatar|photo|image|img|pic|picture|count|stats|rank|karma|badges?|points|reputation|posts|location|title|info|details|description)$/;
 const DATE_PART = new RegExp(`^(?:${['date', 'time', 'timestamp', 'datetime', 'posted', 'published', 'meta', 'metadata', 'commentmetadata', 'when', 'ago', ...COMMENT_DATE_NAMES].join('|')})$`);
 const CONTROL_PART = /^(?:reply|actions?|tools|vote|votes|voting|rating|likes?|avatar|photo|report|flag|share|permalink|edit|moderation|says|button|btn|respond|awaiting)$/;
 
@@ -232,18 +235,23 @@ function readComment(member: Element, members: ReadonlySet<Element>): ReaderComm
   const skip = (element: Element) =>
     element !== member && (nested(element) || element === author || element === date || element.tagName === 'FORM' || isControl(element));
   let text = renderText(member, [], { skip }).trim();
+  // The name taken out of "1. <cite>Jane</cite> Says:" leaves its number and verb on a line alone.
+  if (author) text = text.replace(SIGNATURE_LEFTOVER, '');
   // Without markup for either, a first line such as "Jane on June 3, 2025 at 9:12 am" signs the comment.
   const signature = author || date ? null : leadingDateLine(text);
   if (signature) text = text.slice(signature.length).trim();
   const signatureLine = signature ? signature.replace(/\s+/g, ' ') : null;
   if (!text) return null;
   return {
-    author: author ? authorName(author) : null,
+    author: author ? authorName(innermostPart(author, nested, isNamePart)) : null,
     date: date ? dateOf(date) : signatureLine,
     text,
     replyDepth: replyDepth(member, members),
   };
 }
+
+/** A first line of only a comment's number and the verb after its author's name ("2. Says:"), and the blank line after it. */
+const SIGNATURE_LEFTOVER = new RegExp(String.raw`^(?:#?\d+[.)]?\s*)?(?:${alternation('commenterSays')})\s*:?[ \t]*(?:\n\s*|$)`, 'iu');
 
 /** Longest header or footer of a comment that stands beside it as a sibling. */
 const MAX_BESIDE_CHARS = 200;
@@ -277,6 +285,17 @@ function findPartOrSelf(element: Element, nested: (e: Element) => boolean, test:
   return test(element) ? element : findPart(element, nested, test);
 }
 
+/**
+ * The deepest part inside `element` that `test` also accepts: a byline that holds the author's
+ * name beside the date and a "Reply" link names the author in a part of its own. The whole outer
+ * part still stays out of the comment's text.
+ */
+function innermostPart(element: Element, nested: (e: Element) => boolean, test: (e: Element) => boolean): Element {
+  let current = element;
+  for (let inner = findPart(current, nested, test); inner; inner = findPart(current, nested, test)) current = inner;
+  return current;
+}
+
 /** The first element of the comment (outside nested replies) that `test` accepts. */
 function findPart(member: Element, nested: (e: Element) => boolean, test: (e: Element) => boolean): Element | null {
   const walk = (element: Element): Element | null => {
@@ -301,6 +320,14 @@ function isAuthorPart(element: Element): boolean {
   if (prop === 'author' || prop === 'creator') return true;
   if (element.tagName === 'CITE' || element.getAttribute('rel') === 'author') return hasShortText(element, MAX_AUTHOR_CHARS);
   return hasNamePart(element, AUTHOR_PART, AUTHOR_WHOLE) && !hasNamePart(element, DATE_PART) && hasShortText(element, MAX_AUTHOR_CHARS);
+}
+
+/**
+ * An author part that holds the name alone, not one that says something about the author
+ * ("author-fans", "author-bio"): the byline around it may hold the date and a "Reply" link too.
+ */
+function isNamePart(element: Element): boolean {
+  return isAuthorPart(element) && !hasNamePart(element, ABOUT_AUTHOR_PART);
 }
 
 function hasNamePart(element: Element, part: RegExp, whole?: RegExp): boolean {

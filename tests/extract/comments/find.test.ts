@@ -65,6 +65,53 @@ describe('reader comments', () => {
     ]);
   });
 
+  it('a numbered "1. <cite>Name</cite> Says:" line gives the name, and its number and verb do not open the text', () => {
+    const numbered = (n: number, name: string, body: string) => `<li id="comment-${n}">
+        ${n}.&nbsp;&nbsp; <cite>${name}</cite> Says:
+        <br><small class="commentmetadata"><a href="#comment-${n}">August 8th, 2012 at ${n}:10 am</a></small>
+        <div><p>${body}</p></div></li>`;
+    const article = extract(
+      page(`<h3 id="comments">3 Responses to “The garden in June”</h3><ol class="commentlist">
+        ${numbered(1, 'Roger Weeks', 'Fixed image, thanks!')}
+        ${numbered(2, 'Aleksandar', 'Says: the label on the second bed is wrong.')}
+        ${numbered(3, 'thetentman', '3. Says:')}</ol>`),
+    );
+    expect(article.comments.map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Roger Weeks', text: 'Fixed image, thanks!' },
+      // Only a line that holds nothing else goes: a comment's own words stay, whatever they are.
+      { author: 'Aleksandar', text: 'Says: the label on the second bed is wrong.' },
+      { author: 'thetentman', text: '3. Says:' },
+    ]);
+  });
+
+  it('a byline holding the name beside the date, a fan count and a "Reply" link gives the name alone, and stays out of the text', () => {
+    const bylined = (n: number, name: string, body: string) => `<div class="comment" id="comment-${n}">
+        <div class="comment-header"><span class="byline"><span class="vcard author">${name}</span> <span class="author-fans">${n * 20} Fans</span>
+          | <a href="#comment-${n}"><abbr class="published" title="2012-11-09T09:0${n}:24-06:00">November 9, 2012 9:0${n} AM</abbr></a>
+          | <a title="Reply" href="#reply" class="reply-link">Reply</a></span></div>
+        <div class="comment-content"><p>${body}</p></div></div>`;
+    const article = extract(
+      page(`<div id="comments"><h3>Comments</h3>
+        ${bylined(1, 'Dana Reed', 'The second half of the film drags, but the ending lands.')}
+        ${bylined(2, 'Eli Stone', 'It is the best of the series, and the score helps.')}</div>`),
+    );
+    expect(article.comments.map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Dana Reed', text: 'The second half of the film drags, but the ending lands.' },
+      { author: 'Eli Stone', text: 'It is the best of the series, and the score helps.' },
+    ]);
+    // A part that says something about the author (a fan count) is no name, even as the only part inside.
+    const fanCounted = extract(
+      page(`<div id="comments"><h3>Comments</h3>${[1, 2].map(
+        (n) => `<div class="comment" id="c-${n}"><div class="author_name"><a href="/u/${n}">reader${n}</a>
+          <div class="author_fans"><a href="/u/${n}/fans">${n * 20} Fans</a></div></div>
+          <div class="comment_body">Comment number ${n} says the council should fund the bridge first.</div></div>`,
+      ).join('')}</div>`),
+    );
+    const authors = fanCounted.comments.map((comment) => comment.author);
+    expect(authors).toHaveLength(2);
+    authors.forEach((author, index) => expect(author).toMatch(new RegExp(`^reader${index + 1}\\b`)));
+  });
+
   it('never mixes them into the story: text and Markdown hold the story only', () => {
     const article = extract(page(thread));
     for (const field of [article.text, article.markdown, article.html]) {

@@ -288,7 +288,8 @@ function chooseSpeaker(c: SpanContext, cascade: Attribution | null, { model, obs
 export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage, choice: SpeakerChoiceOptions): Quote[] {
   // Parentheticals such as "(R-Utah)" or "(D)" are left out of attribution clauses.
   const parenthetical = new RegExp(`\\([^()"“”«»\\n]{1,${REACH.parentheticalChars}}\\)`, 'g');
-  const masked = text.replace(parenthetical, (m) => ' '.repeat(m.length));
+  const titles = new Set(spans.filter((span) => isTitleInSentence(text, span, language)));
+  const masked = withoutTitles(text.replace(parenthetical, (m) => ' '.repeat(m.length)), titles);
   const resolver = new SpeakerResolver(masked, language, book);
   const attributor = new Attributor(masked, language, resolver);
   const results: AttributedSpan[] = [];
@@ -296,7 +297,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
   const blockOf = (offset: number) => blocks.find((b) => offset >= b.start && offset <= b.end)!;
 
   for (const [i, span] of spans.entries()) {
-    const c = spanContext({ text, blocks, language, attributor, book, blockOf, statedSpeakers }, spans, i, results);
+    const c = spanContext({ text, blocks, language, attributor, book, blockOf, statedSpeakers, titles }, spans, i, results);
     let attribution: Attribution | null = null;
     for (const strategy of STRATEGIES) {
       attribution = strategy.attribute(c);
@@ -331,17 +332,50 @@ function giveEarlierPiecesTheirClause(text: string, blocks: Block[], results: At
   }
 }
 
-type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'>;
+/**
+ * “Hemsley, the co-author of “Going Viral,” said …”: a short capitalised quotation inside a
+ * sentence (after a word or a comma, not opening it) is a title or a name, words of the sentence
+ * around it rather than a quotation that ends one clause and starts another.
+ */
+function isTitleInSentence(text: string, span: QuoteSpan, language: QuoteLanguage): boolean {
+  if (span.origin === 'blockquote' || span.unclosed || span.pieces.length !== 1) return false;
+  const piece = span.pieces[0]!;
+  if (!looksLikeTitle(text.slice(piece.start, piece.end), language)) return false;
+  const lineBefore = text.slice(Math.max(0, span.openAt - REACH.titleLeadChars), span.openAt).split('\n').at(-1)!;
+  return /[\p{L}\p{N},]\s*$/u.test(lineBefore);
+}
+
+/**
+ * The text with title quotations blanked but for a closing comma or stop (offsets kept), so that
+ * clause readers read through them: “the co-author of “Going Viral,” about …” reads as an
+ * appositive, and no title word is taken for a speaker's name.
+ */
+function withoutTitles(text: string, titles: ReadonlySet<QuoteSpan>): string {
+  if (!titles.size) return text;
+  let out = '';
+  let from = 0;
+  for (const span of [...titles].sort((a, b) => a.openAt - b.openAt)) {
+    const words = text.slice(span.openAt, span.closeAt);
+    const kept = /[,.;:!?](?=[^\p{L}\p{N}]*$)/u.exec(words)?.[0] ?? '';
+    out += text.slice(from, span.openAt) + ' '.repeat(words.length - kept.length) + kept;
+    from = span.closeAt;
+  }
+  return out + text.slice(from);
+}
+
+type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'> & { titles: ReadonlySet<QuoteSpan> };
 
 function spanContext(shared: Shared, spans: QuoteSpan[], i: number, results: AttributedSpan[]): SpanContext {
-  const { text, blocks, language, attributor, blockOf } = shared;
+  const { text, blocks, language, attributor, blockOf, titles } = shared;
   const span = spans[i]!;
   const first = span.pieces[0]!;
   const last = span.pieces.at(-1)!;
   const startBlock = blocks[span.paragraph]!;
   const endBlock = blockOf(last.end);
-  const previous = spans[i - 1];
-  const next = spans[i + 1];
+  // A title inside a sentence is words of it: the sentence around another quotation reads through it.
+  const bounds = (s: QuoteSpan) => titles.has(span) || !titles.has(s);
+  const previous = spans.slice(0, i).findLast(bounds);
+  const next = spans.slice(i + 1).find(bounds);
   const prevClose = previous && previous.closeAt > startBlock.start ? previous.closeAt : startBlock.start;
   const nextOpen = next && next.openAt < endBlock.end ? next.openAt : endBlock.end;
   const before = attributor.sentenceBefore(prevClose, span.openAt);

@@ -109,6 +109,8 @@ export const REACH = {
   parentheticalChars: 40,
   /** A quoted run of capitalised words this long or shorter may be a title ("The Art of the Deal"). */
   titleMaxWords: 7,
+  /** How far before a title quotation its line is read to tell whether a sentence goes on into it. */
+  titleLeadChars: 40,
   /** Two pieces of one speaker join when at most this many characters apart. */
   joinGapChars: 120,
   /** A quotation with no reporting clause: the person the passage is about, in its paragraph or this many before. */

@@ -27,6 +27,7 @@ export class Attributor {
     this.book = resolver.book;
     this.phrases = new PhraseReader(text, language, resolver.book);
     this.subjects = new SubjectReader(text, language, resolver);
+    resolver.sentenceSubject = (from, to) => this.subjects.subjectOf(from, to);
   }
 
   /** “…,” X said / said X / according to X / — X, in the text after a quotation. */

@@ -5,6 +5,7 @@
 import { CONFIDENCE, REACH } from './confidence.js';
 import { basename, cleanName, isCapitalized, NameBook, tokenize, type Token } from './names.js';
 import { RoleFinder } from './roles.js';
+import { lastSentenceStart } from './sentences.js';
 import type { QuoteLanguage } from './types.js';
 
 /** A name of one to four capitalised words, a comma, and perhaps an article, right before a description. */
@@ -31,6 +32,9 @@ export class SpeakerResolver {
 
   /** The roles the article gives people (speakerRole, and the people a description may stand for). */
   readonly roles: RoleFinder;
+
+  /** The named subject of the text from `from` to `to`, one sentence (set by the Attributor, which reads subjects). */
+  sentenceSubject: (from: number, to: number) => { speaker: string | null; mentionStart: number } | null = () => null;
 
   constructor(
     private readonly text: string,
@@ -189,6 +193,18 @@ export class SpeakerResolver {
     return this.book.mentions.some((m) => m.tokens.includes(lower) && (m.tokens.length >= 2 || !this.opensSentence(m.start)));
   }
 
+  /** The named person who is the subject of the sentence that `at` is in, before `at`, of a gender that fits. */
+  private subjectBefore(at: number, gender: string | undefined): string | null {
+    const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
+    const from = lineStart + lastSentenceStart(this.text.slice(lineStart, at), this.language);
+    const subject = this.sentenceSubject(from, at);
+    if (!subject?.speaker) return null;
+    const mention = this.book.mentions.find((m) => m.start === subject.mentionStart);
+    if (!mention || !this.book.isPersonMention(mention)) return null;
+    const known = this.book.genderOf(subject.speaker);
+    return gender && known && known !== gender ? null : subject.speaker;
+  }
+
   resolvePronoun(pronoun: string, at: number): string | null {
     const kind = this.language.pronouns.get(pronoun);
     if (kind === 'n') {
@@ -198,6 +214,9 @@ export class SpeakerResolver {
     }
     if (kind === 's' || kind === 'r') return null;
     const gender = kind === 'm' || kind === 'f' ? kind : undefined;
+    // "Adelson met Trump and declared that he found Trump “…”": a person who is the subject of the pronoun's own sentence.
+    const subject = this.subjectBefore(at, gender);
+    if (subject) return subject;
     // The last speaker, when near and of the same gender, else the nearest person named.
     const recent = this.lastSpeakers.at(-1);
     const nearest = this.book.nearestPerson(at, gender);

@@ -369,6 +369,9 @@ describe('a title quoted inside a sentence (“X, the author of “Quiet Rivers,
     expect(speakerOf(body, 'common story')).toBe('Lena Ortiz');
     const nested = text('“We have had better weeks than this one,” delegate Tomas Brandt, wearing a hat and “Vote Reyes” pins, said quietly.');
     expect(speakerOf(nested, 'better weeks')).toBe('Tomas Brandt');
+    // A nickname inside the name is no break in it; the quotation's own words are the article's.
+    const nickname = text('“This is a big year for our town!” Doran’s niece, state Del. Marcia “Cia” Prewitt, shouted to the crowd.');
+    expect(findQuotes(nickname, { speakerModel: null })[0]).toMatchObject({ text: 'This is a big year for our town!', speaker: 'Marcia Prewitt' });
   });
 
   it('leaves a title that ends a sentence alone: the next sentence has its own subject', () => {

@@ -54,8 +54,7 @@ export class SubjectReader {
       return false;
     };
     const afterTokens = tokenize(after, 0, this.language);
-    for (const m of this.book.mentions) {
-      if (m.start < from || m.end > to) continue;
+    for (const m of this.book.mentionsWithin(from, to)) {
       const possessive = /^['’]s?\b|^['’]/.exec(this.text.slice(m.end, m.end + 2)) ?? /['’]s?$/.exec(this.text.slice(m.start, m.end));
       if (!possessive || !this.book.isPersonMention(m)) continue;
       const rest = tokenize(this.text.slice(m.end, to), m.end, this.language).filter((t) => !/^['’]?s$/.test(t.text));
@@ -75,8 +74,7 @@ export class SubjectReader {
   }
 
   namedSubjectFrom(mainFrom: number, to: number): Attribution | null {
-    for (const m of this.book.mentions) {
-      if (m.start < mainFrom || m.end > to) continue;
+    for (const m of this.book.mentionsWithin(mainFrom, to)) {
       // "Adding, “…”": a capitalised participle the article gives no full name to is no subject.
       if (m.tokens.length === 1 && this.language.participleForm(m.tokens[0]!) && this.book.resolveName(m.name, m.start) === m.name) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);

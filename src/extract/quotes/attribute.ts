@@ -110,7 +110,7 @@ function blockquoteSignature(c: SpanContext): Attribution | null {
   return c.inline ? null : c.attributor.after(c.after.segment, c.span.closeAt, c.span.openAt);
 }
 
-/** Cruz called Trump a “pathological liar” who is “utterly amoral,” a “bully” … */
+/** Voss called Brandt a “pathological liar” who is “utterly amoral,” a “bully” … */
 function sameSentenceAsPrevious(c: SpanContext): Attribution | null {
   const previous = c.previousResult?.attribution;
   if (!c.sameSentence || !previous) return null;
@@ -132,7 +132,7 @@ function continuesPreviousSpeaker(c: SpanContext): Attribution | null {
   return { ...previous, how: 'inherited', confidence: Math.min(previous.confidence, c.sameBlock ? CONFIDENCE.sameParagraph : CONFIDENCE.nextParagraph) };
 }
 
-/** "…, Schiff said. “The other factor …”": the reporting sentence right before. */
+/** "…, Duarte said. “The other factor …”": the reporting sentence right before. */
 function reportingSentenceBefore(c: SpanContext): Attribution | null {
   if (!c.startsSentence || c.partial || c.before.base <= c.prevClose) return null;
   let end = c.before.base;
@@ -316,7 +316,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
 }
 
 /**
- * “The “opt out” movement is about “people telling leaders …,” Wilcox said.”: a partial quotation
+ * “The “opt out” movement is about “people telling leaders …,” Voss said.”: a partial quotation
  * nothing attributes (or only a guess) takes the speaker an explicit clause gives the next
  * quotation of its sentence, in its line. Read from the end, so that a run of them all take it.
  */
@@ -333,7 +333,7 @@ function giveEarlierPiecesTheirClause(text: string, blocks: Block[], results: At
 }
 
 /**
- * “Hemsley, the co-author of “Going Viral,” said …”: a short capitalised quotation inside a
+ * “Ortiz, the co-author of “Going Viral,” said …”: a short capitalised quotation inside a
  * sentence (after a word or a comma, not opening it) is a title or a name, words of the sentence
  * around it rather than a quotation that ends one clause and starts another.
  */

@@ -373,9 +373,13 @@ function spanContext(shared: Shared, spans: QuoteSpan[], i: number, results: Att
   const startBlock = blocks[span.paragraph]!;
   const endBlock = blockOf(last.end);
   // A title inside a sentence is words of it: the sentence around another quotation reads through it.
-  const bounds = (s: QuoteSpan) => titles.has(span) || !titles.has(s);
-  const previous = spans.slice(0, i).findLast(bounds);
-  const next = spans.slice(i + 1).find(bounds);
+  const bounds = (s: QuoteSpan | undefined) => s === undefined || titles.has(span) || !titles.has(s);
+  let p = i - 1;
+  while (!bounds(spans[p])) p--;
+  let n = i + 1;
+  while (!bounds(spans[n])) n++;
+  const previous = spans[p];
+  const next = spans[n];
   const prevClose = previous && previous.closeAt > startBlock.start ? previous.closeAt : startBlock.start;
   const nextOpen = next && next.openAt < endBlock.end ? next.openAt : endBlock.end;
   const before = attributor.sentenceBefore(prevClose, span.openAt);

@@ -9,7 +9,7 @@ import { bestCandidate, listCandidates, type SpeakerCandidate, type SpeakerModel
 import { Attributor, type Attribution } from './clauses.js';
 import { CONFIDENCE, REACH, SPEAKER_CHOICE } from './confidence.js';
 import { TURN } from './find.js';
-import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
+import { isTitleInSentence, joinQuotes, looksLikeTitle, withoutTitles, type AttributedSpan } from './join.js';
 import { tokenize, type NameBook, type NameMention } from './names.js';
 import { SpeakerResolver } from './resolve.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
@@ -330,37 +330,6 @@ function giveEarlierPiecesTheirClause(text: string, blocks: Block[], results: At
     if (/[.!?…]["”’)]?\s|\n/.test(between) || looksLikeTitle(text.slice(r.span.pieces[0]!.start, r.span.pieces[0]!.end), language)) continue;
     r.attribution = { ...next, how: 'inherited', confidence: Math.min(next.confidence, CONFIDENCE.sameSentence) };
   }
-}
-
-/**
- * “Ortiz, the co-author of “Going Viral,” said …”: a short capitalised quotation inside a
- * sentence (after a word or a comma, not opening it) is a title or a name, words of the sentence
- * around it rather than a quotation that ends one clause and starts another.
- */
-function isTitleInSentence(text: string, span: QuoteSpan, language: QuoteLanguage): boolean {
-  if (span.origin === 'blockquote' || span.unclosed || span.pieces.length !== 1) return false;
-  const piece = span.pieces[0]!;
-  if (!looksLikeTitle(text.slice(piece.start, piece.end), language)) return false;
-  const lineBefore = text.slice(Math.max(0, span.openAt - REACH.titleLeadChars), span.openAt).split('\n').at(-1)!;
-  return /[\p{L}\p{N},]\s*$/u.test(lineBefore);
-}
-
-/**
- * The text with title quotations blanked but for a closing comma or stop (offsets kept), so that
- * clause readers read through them: “the co-author of “Going Viral,” about …” reads as an
- * appositive, and no title word is taken for a speaker's name.
- */
-function withoutTitles(text: string, titles: ReadonlySet<QuoteSpan>): string {
-  if (!titles.size) return text;
-  let out = '';
-  let from = 0;
-  for (const span of [...titles].sort((a, b) => a.openAt - b.openAt)) {
-    const words = text.slice(span.openAt, span.closeAt);
-    const kept = /[,.;:!?](?=[^\p{L}\p{N}]*$)/u.exec(words)?.[0] ?? '';
-    out += text.slice(from, span.openAt) + ' '.repeat(words.length - kept.length) + kept;
-    from = span.closeAt;
-  }
-  return out + text.slice(from);
 }
 
 type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'> & { titles: ReadonlySet<QuoteSpan> };

@@ -38,6 +38,10 @@
  *   by role, two features and a refit): dev 96.0 / 96.6 / 98.9 / 93.4 (5.3 ms), study 95.4 / 93.7 /
  *   97.1 / 90.9 (3.0 ms), check 96.4 / 92.7 / 97.7 / 90.8 (2.6 ms): named 93 still not (1,945 of
  *   2,098; 1,952 needed).
+ * Session 12 (2026-12-02 11:57, CPU ms, load average 10.6–11.3; a title inside a sentence read
+ *   as words of it, he/she to its sentence's named subject): dev 96.0 / 96.6 / 98.9 / 93.4
+ *   (10.6 ms at that load), study 95.4 / 94.1 / 97.0 / 91.3 (5.8 ms), check 96.4 / 93.0 / 97.7 /
+ *   91.1 (4.1 ms): every target met, named by one quotation (1,952 of 2,098).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

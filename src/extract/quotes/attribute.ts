@@ -9,7 +9,7 @@ import { bestCandidate, listCandidates, type SpeakerCandidate, type SpeakerModel
 import { Attributor, type Attribution } from './clauses.js';
 import { CONFIDENCE, REACH, SPEAKER_CHOICE } from './confidence.js';
 import { TURN } from './find.js';
-import { joinQuotes, looksLikeTitle, type AttributedSpan } from './join.js';
+import { isTitleInSentence, joinQuotes, looksLikeTitle, withoutTitles, type AttributedSpan } from './join.js';
 import { tokenize, type NameBook, type NameMention } from './names.js';
 import { SpeakerResolver } from './resolve.js';
 import type { Block, QuoteLanguage, QuoteSpan } from './types.js';
@@ -110,7 +110,7 @@ function blockquoteSignature(c: SpanContext): Attribution | null {
   return c.inline ? null : c.attributor.after(c.after.segment, c.span.closeAt, c.span.openAt);
 }
 
-/** Cruz called Trump a “pathological liar” who is “utterly amoral,” a “bully” … */
+/** Voss called Brandt a “pathological liar” who is “utterly amoral,” a “bully” … */
 function sameSentenceAsPrevious(c: SpanContext): Attribution | null {
   const previous = c.previousResult?.attribution;
   if (!c.sameSentence || !previous) return null;
@@ -132,7 +132,7 @@ function continuesPreviousSpeaker(c: SpanContext): Attribution | null {
   return { ...previous, how: 'inherited', confidence: Math.min(previous.confidence, c.sameBlock ? CONFIDENCE.sameParagraph : CONFIDENCE.nextParagraph) };
 }
 
-/** "…, Schiff said. “The other factor …”": the reporting sentence right before. */
+/** "…, Duarte said. “The other factor …”": the reporting sentence right before. */
 function reportingSentenceBefore(c: SpanContext): Attribution | null {
   if (!c.startsSentence || c.partial || c.before.base <= c.prevClose) return null;
   let end = c.before.base;
@@ -288,7 +288,8 @@ function chooseSpeaker(c: SpanContext, cascade: Attribution | null, { model, obs
 export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[], book: NameBook, language: QuoteLanguage, choice: SpeakerChoiceOptions): Quote[] {
   // Parentheticals such as "(R-Utah)" or "(D)" are left out of attribution clauses.
   const parenthetical = new RegExp(`\\([^()"“”«»\\n]{1,${REACH.parentheticalChars}}\\)`, 'g');
-  const masked = text.replace(parenthetical, (m) => ' '.repeat(m.length));
+  const titles = new Set(spans.filter((span) => isTitleInSentence(text, span, language)));
+  const masked = withoutTitles(text.replace(parenthetical, (m) => ' '.repeat(m.length)), titles);
   const resolver = new SpeakerResolver(masked, language, book);
   const attributor = new Attributor(masked, language, resolver);
   const results: AttributedSpan[] = [];
@@ -296,7 +297,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
   const blockOf = (offset: number) => blocks.find((b) => offset >= b.start && offset <= b.end)!;
 
   for (const [i, span] of spans.entries()) {
-    const c = spanContext({ text, blocks, language, attributor, book, blockOf, statedSpeakers }, spans, i, results);
+    const c = spanContext({ text, blocks, language, attributor, book, blockOf, statedSpeakers, titles }, spans, i, results);
     let attribution: Attribution | null = null;
     for (const strategy of STRATEGIES) {
       attribution = strategy.attribute(c);
@@ -315,7 +316,7 @@ export function attributeSpans(text: string, blocks: Block[], spans: QuoteSpan[]
 }
 
 /**
- * “The “opt out” movement is about “people telling leaders …,” Wilcox said.”: a partial quotation
+ * “The “opt out” movement is about “people telling leaders …,” Voss said.”: a partial quotation
  * nothing attributes (or only a guess) takes the speaker an explicit clause gives the next
  * quotation of its sentence, in its line. Read from the end, so that a run of them all take it.
  */
@@ -331,17 +332,23 @@ function giveEarlierPiecesTheirClause(text: string, blocks: Block[], results: At
   }
 }
 
-type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'>;
+type Shared = Pick<SpanContext, 'text' | 'blocks' | 'language' | 'attributor' | 'book' | 'blockOf' | 'statedSpeakers'> & { titles: ReadonlySet<QuoteSpan> };
 
 function spanContext(shared: Shared, spans: QuoteSpan[], i: number, results: AttributedSpan[]): SpanContext {
-  const { text, blocks, language, attributor, blockOf } = shared;
+  const { text, blocks, language, attributor, blockOf, titles } = shared;
   const span = spans[i]!;
   const first = span.pieces[0]!;
   const last = span.pieces.at(-1)!;
   const startBlock = blocks[span.paragraph]!;
   const endBlock = blockOf(last.end);
-  const previous = spans[i - 1];
-  const next = spans[i + 1];
+  // A title inside a sentence is words of it: the sentence around another quotation reads through it.
+  const bounds = (s: QuoteSpan | undefined) => s === undefined || titles.has(span) || !titles.has(s);
+  let p = i - 1;
+  while (!bounds(spans[p])) p--;
+  let n = i + 1;
+  while (!bounds(spans[n])) n++;
+  const previous = spans[p];
+  const next = spans[n];
   const prevClose = previous && previous.closeAt > startBlock.start ? previous.closeAt : startBlock.start;
   const nextOpen = next && next.openAt < endBlock.end ? next.openAt : endBlock.end;
   const before = attributor.sentenceBefore(prevClose, span.openAt);

@@ -71,7 +71,7 @@ export const SPEAKER_FEATURES = [
   'closestBefore',
   /** The person named closest after the quotation, of all the candidates. */
   'closestAfter',
-  /** A mention is the one spoken to: right after "told" or "asked" ("told Bill O'Reilly"). */
+  /** A mention is the one spoken to: right after "told" or "asked" ("told Dan O'Hara"). */
   'addressee',
   /** The quotation itself names them (people seldom name themselves). */
   'namedInQuote',

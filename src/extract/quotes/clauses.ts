@@ -27,6 +27,7 @@ export class Attributor {
     this.book = resolver.book;
     this.phrases = new PhraseReader(text, language, resolver.book);
     this.subjects = new SubjectReader(text, language, resolver);
+    resolver.sentenceSubject = (from, to) => this.subjects.subjectOf(from, to);
   }
 
   /** “…,” X said / said X / according to X / — X, in the text after a quotation. */
@@ -65,7 +66,7 @@ export class Attributor {
       }
       return null;
     }
-    // "“…,” when Clinton blasted him": a subordinate clause after the quotation whose own verb comes before any comma
+    // "“…,” when Reyes blasted him": a subordinate clause after the quotation whose own verb comes before any comma
     // reports something else ("“…” if she loses, said X" still reads X).
     if (this.opensSubordinateReport(tokens)) return null;
     const namedVerb = this.nameThenAnyVerb(tokens, base);
@@ -76,24 +77,24 @@ export class Attributor {
   /** "…,” the former first lady told CNN / "…,” X, a long appositive, said / "…” for the victory, X said. */
   private subjectThenVerb(tokens: Token[], segment: string, base: number, at: number): Attribution | null {
     const first = tokens[0]!;
-    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long appositive.
+    // "Dana Okoro, the attorney general of the state, one of the states suing, said": a long appositive.
     const appositive = isCapitalized(first.text) && tokens.slice(1, 5).some((t, k) => /,/.test(this.text.slice(tokens[k]!.end, t.start)));
     for (let v = 1; v < Math.min(tokens.length, appositive ? REACH.appositiveVerbTokens : REACH.afterVerbTokens); v++) {
       if (!this.phrases.verbAt(tokens, v)) continue;
-      // "“…” Clinton for inviting Cuban": a participle after a preposition heads a clause of its own, not a report.
+      // "“…” Reyes for inviting Duarte": a participle after a preposition heads a clause of its own, not a report.
       const previous = tokens[v - 1]!;
       if (this.language.participleForm(tokens[v]!.lower) && !isCapitalized(previous.text) && this.language.notNames.has(previous.lower)) continue;
       const commaBefore = /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, tokens[v]!.start));
       if (v >= REACH.afterVerbTokens && !commaBefore) continue;
       const np = this.phrases.backwardPhrase(tokens, v, base);
-      // "… for Clinton, said Kunin.": after a comma the verb comes first and its speaker follows it,
-      // unless the subject opens the text ("…,” Blunt, after a long pause, said of Cruz).
+      // "… for Reyes, said Lindqvist.": after a comma the verb comes first and its speaker follows it,
+      // unless the subject opens the text ("…,” Okoro, after a long pause, said of Reyes).
       const inverted = commaBefore && np[0] !== first && isVerb(tokens[v], this.language) ? this.invertedAt(tokens, v, segment, base, at) : null;
       if (inverted) return inverted;
       if (!np.length || np[0] !== first && !(np[0]!.start > first.start && tokens.slice(0, tokens.indexOf(np[0]!)).every((t) => this.language.clauseWords.has(t.lower) || this.language.notNames.has(t.lower)))) {
         // The subject must open the text after the quotation ("…,” the former first lady told CNN).
         if (!np.length || tokens.indexOf(np[0]!) > REACH.afterSubjectOffset) {
-          // “…” for the victory, Sanders said.: a clause, a comma, then a bare name and the verb.
+          // “…” for the victory, Duarte said.: a clause, a comma, then a bare name and the verb.
           if (np.length && this.isCommaName(tokens, np) && !this.language.weakVerbs.has(tokens[v]!.lower)) return this.make(np, at, 'after', tokens[v]!.text, CONFIDENCE.invertedAfter);
           return this.invertedAfterClause(tokens, segment, base, at);
         }
@@ -123,7 +124,7 @@ export class Attributor {
   }
 
   /**
-   * “…,” Hannity pressed. / “…,” Bozell points out: a quotation ending in a comma (or ? !) that a
+   * “…,” Halvorsen pressed. / “…,” Strand points out: a quotation ending in a comma (or ? !) that a
    * name and a finite verb follow. The comma says an attribution comes, so the verb need not be a
    * known reporting verb.
    */
@@ -141,7 +142,7 @@ export class Attributor {
   }
 
   /**
-   * “…,” in sharp contrast to earlier years, says Dante Scala, a political scientist: a clause,
+   * “…,” in sharp contrast to earlier years, says Ines Varga, a political scientist: a clause,
    * then a comma, the reporting verb and the speaker, which end the sentence.
    */
   private invertedAfterClause(tokens: Token[], segment: string, base: number, at: number): Attribution | null {
@@ -153,7 +154,7 @@ export class Attributor {
     return null;
   }
 
-  /** ", says Dante Scala[,.]": a comma, the reporting verb at `v`, then a name that closes the sentence or takes an appositive. */
+  /** ", says Ines Varga[,.]": a comma, the reporting verb at `v`, then a name that closes the sentence or takes an appositive. */
   private invertedAt(tokens: Token[], v: number, segment: string, base: number, at: number): Attribution | null {
     const verb = tokens[v]!;
     if (this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
@@ -180,11 +181,11 @@ export class Attributor {
         return this.make(np, at, 'according', match[0].trim().toLowerCase(), CONFIDENCE.accordingBefore);
       }
     }
-    // "PENCE: …" / "Trump: …"
-    // "HEADLINE IN CAPITALS - Jeffrey M. Jones: …": the label after a dash.
+    // "HALVORSEN: …" / "Brandt: …"
+    // "HEADLINE IN CAPITALS - Ruth M. Abernathy: …": the label after a dash.
     const dashAt = /\s[-\u2013\u2014]\s*(?=[^-\u2013\u2014]*$)/u.exec(segment);
     const label = dashAt && /^\s*:\s*$/.test(trailing) ? tokens.filter((t) => t.start >= base + dashAt.index) : tokens;
-    // "Mark Blumenthal and Jon Cohen: …": two names joined, each as long as a label may be.
+    // "Lena Voss and Paulo Duarte: …": two names joined, each as long as a label may be.
     const joined = label.filter((t) => this.language.conjunctions.has(t.lower)).length;
     const labelReach = joined === 1 ? 2 * REACH.colonLabelTokens + 1 : REACH.colonLabelTokens;
     if (/^\s*:\s*$/.test(trailing) && label.length && label.length <= labelReach && label.every((t) => isCapitalized(t.text) || this.language.titles.has(t.lower) || this.language.nameParticles.has(t.lower) || t.lower === 'and')) {
@@ -197,16 +198,16 @@ export class Attributor {
       const near = tokens.length - 1 - v <= REACH.nearVerbTokens;
       if (this.language.weakVerbs.has(token.lower) && tokens.length - 1 - v > REACH.weakVerbTokens) continue;
       if (strictNear && !near) return null;
-      // "When Trump suggested that …, Rubio fired back: “…”": a verb in the opening clause; the main clause's named subject speaks.
+      // "When Brandt suggested that …, Okoro fired back: “…”": a verb in the opening clause; the main clause's named subject speaks.
       mainFrom ??= this.subjects.mainClauseStart(base, at);
       if (token.start < mainFrom && mainFrom > base) {
         const main = this.subjects.namedSubjectFrom(mainFrom, at);
         if (main) return { ...main, how: 'before', confidence: CONFIDENCE.sentenceSubject };
       }
-      // "Sanders was asked by host Bill Maher, …, “…”": a passive reporting verb; its agent speaks.
+      // "Duarte was asked by host Ines Varga, …, “…”": a passive reporting verb; its agent speaks.
       const agent = this.passiveAgent(tokens, v, at);
       if (agent) return agent;
-      // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": a comma, the verb, then its speaker.
+      // "The paradox of Marta, says Oskar Lindqvist, historian at …, is that she was “…”": a comma, the verb, then its speaker.
       const inverted = v > 0 && /,\s*$/.test(this.text.slice(tokens[v - 1]!.end, token.start)) ? this.invertedBefore(tokens, v, segment, base, at) : null;
       if (inverted) return inverted;
       // "… issued a statement calling it …", "took to Twitter to accuse …": the sentence's subject.
@@ -232,7 +233,7 @@ export class Attributor {
     return this.agentPhrase(tokens, v + 2, at, verb.text);
   }
 
-  /** The agent read forwards from `from`: a name ("host Bill Maher") or a description ("a reporter"), not a date or a manner ("by Friday", "by phone"). */
+  /** The agent read forwards from `from`: a name ("host Ines Varga") or a description ("a reporter"), not a date or a manner ("by Friday", "by phone"). */
   private agentPhrase(tokens: Token[], from: number, at: number, cue: string): Attribution | null {
     const np = this.phrases.forwardPhrase(tokens, from);
     const named = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
@@ -241,7 +242,7 @@ export class Attributor {
   }
 
   /**
-   * “strategic ambiguity” by Joshua Hendrick, after "has been called": the agent right after a
+   * “strategic ambiguity” by Tomas Brandt, after "has been called": the agent right after a
    * quotation that a passive reporting verb introduces.
    */
   passiveAgentAfter(segment: string, base: number, at: number): Attribution | null {
@@ -262,7 +263,7 @@ export class Attributor {
     const verb = tokens[v]!;
     if (!isVerb(verb, this.language) || this.language.weakVerbs.has(verb.lower) || this.language.participleForm(verb.lower)) return null;
     const isName = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower);
-    // "Dever, who was on the slate, told POLITICO, “…”": a named subject opening the sentence, an appositive, then the verb: the subject speaks.
+    // "Strand, who was on the slate, told the Courier, “…”": a named subject opening the sentence, an appositive, then the verb: the subject speaks.
     const subject = this.phrases.backwardPhrase(tokens, v, base);
     if (subject[0] === tokens[0] && subject.some(isName) && tokens.indexOf(subject.at(-1)!) < v - 1) return null;
     const np = this.phrases.forwardPhrase(tokens, v + 1);

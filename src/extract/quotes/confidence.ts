@@ -5,11 +5,11 @@
 
 /** Confidence (0–1) of an attribution, by how it was found. */
 export const CONFIDENCE = {
-  /** A capitalised name heads the phrase ("Khalimov said"). */
+  /** A capitalised name heads the phrase ("Okoro said"). */
   name: 0.9,
   /** A pronoun resolved to a person ("he said"). */
   pronoun: 0.7,
-  /** A name that only modifies a description ("the Clinton campaign"). */
+  /** A name that only modifies a description ("the Reyes campaign"). */
   modifiedDescription: 0.6,
   /** A description the article also gives a name to ("the senator" → the senator named earlier). */
   namedDescription: 0.6,
@@ -53,7 +53,7 @@ export const CONFIDENCE = {
   sameParagraph: 0.8,
   /** A quote-only paragraph after the speaker's last one. */
   nextParagraph: 0.6,
-  /** "…, Schiff said. “The other factor …”": the reporting sentence right before. */
+  /** "…, Duarte said. “The other factor …”": the reporting sentence right before. */
   reportingSentenceBefore: 0.6,
   /** A paragraph ending in a colon that introduces the quotation. */
   introducingParagraph: 0.75,
@@ -76,7 +76,7 @@ export const REACH = {
   descriptionMaxWords: 6,
   /** The name set beside a description ("X, the senator", "the senator X") is read within this many characters of it. */
   descriptionNameChars: 120,
-  /** "Ryan’s office": at most this many lower-case words after the owner's name. */
+  /** "Okafor’s office": at most this many lower-case words after the owner's name. */
   ownedBodyWords: 2,
   /** A speaker phrase read forwards / backwards stops at this many tokens. */
   forwardPhraseTokens: 8,
@@ -103,12 +103,14 @@ export const REACH = {
   weakVerbTokens: 6,
   /** “…” by X: the passive verb ("has been called") is looked for this many characters before the quotation. */
   passiveLeadChars: 40,
-  /** "PENCE: …" labels have at most this many words. */
+  /** "HALVORSEN: …" labels have at most this many words. */
   colonLabelTokens: 4,
   /** Parentheticals such as "(R-Utah)" are masked up to this length. */
   parentheticalChars: 40,
-  /** A quoted run of capitalised words this long or shorter may be a title ("The Art of the Deal"). */
+  /** A quoted run of capitalised words this long or shorter may be a title ("The Long Winter Road"). */
   titleMaxWords: 7,
+  /** How far before a title quotation its line is read to tell whether a sentence goes on into it. */
+  titleLeadChars: 40,
   /** Two pieces of one speaker join when at most this many characters apart. */
   joinGapChars: 120,
   /** A quotation with no reporting clause: the person the passage is about, in its paragraph or this many before. */

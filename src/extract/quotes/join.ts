@@ -1,6 +1,7 @@
 /**
  * From attributed spans to the Article's quotations: the pieces of one quotation joined
- * (“A,” X said, “B.”), and quoted words that nobody says (titles, nicknames) left out.
+ * (“A,” X said, “B.”), and quoted words that nobody says (titles, nicknames) left out; and the
+ * titles inside a sentence that attribution reads through.
  */
 import type { Quote } from '../../article.js';
 import type { Attribution } from './clauses.js';
@@ -18,6 +19,37 @@ export function looksLikeTitle(content: string, language: QuoteLanguage): boolea
   const words = content.replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
   if (!words.length || words.length > REACH.titleMaxWords) return false;
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && language.titleSmallWords.has(w.toLowerCase())));
+}
+
+/**
+ * “Ortiz, the co-author of “Going Viral,” said …”: a short capitalised quotation inside a
+ * sentence (after a word or a comma, not opening it) is a title or a name, words of the sentence
+ * around it rather than a quotation that ends one clause and starts another.
+ */
+export function isTitleInSentence(text: string, span: QuoteSpan, language: QuoteLanguage): boolean {
+  if (span.origin === 'blockquote' || span.unclosed || span.pieces.length !== 1) return false;
+  const piece = span.pieces[0]!;
+  if (!looksLikeTitle(text.slice(piece.start, piece.end), language)) return false;
+  const lineBefore = text.slice(Math.max(0, span.openAt - REACH.titleLeadChars), span.openAt).split('\n').at(-1)!;
+  return /[\p{L}\p{N},]\s*$/u.test(lineBefore);
+}
+
+/**
+ * The text with title quotations blanked but for a closing comma or stop (offsets kept), so that
+ * clause readers read through them: “the co-author of “Going Viral,” about …” reads as an
+ * appositive, and no title word is taken for a speaker's name.
+ */
+export function withoutTitles(text: string, titles: ReadonlySet<QuoteSpan>): string {
+  if (!titles.size) return text;
+  let out = '';
+  let from = 0;
+  for (const span of [...titles].sort((a, b) => a.openAt - b.openAt)) {
+    const words = text.slice(span.openAt, span.closeAt);
+    const kept = /[,.;:!?](?=[^\p{L}\p{N}]*$)/u.exec(words)?.[0] ?? '';
+    out += text.slice(from, span.openAt) + ' '.repeat(words.length - kept.length) + kept;
+    from = span.closeAt;
+  }
+  return out + text.slice(from);
 }
 
 /** The description the article gives an attribution's speaker, near offset `at`. */

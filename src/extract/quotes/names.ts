@@ -42,7 +42,7 @@ export function basename(word: string): string {
 }
 
 export interface NameMention {
-  /** The name without titles, e.g. "Gulmurod Khalimov". */
+  /** The name without titles, e.g. "Dana Okoro". */
   name: string;
   tokens: string[];
   start: number;
@@ -62,7 +62,7 @@ export function cleanName(tokens: Token[], language: QuoteLanguage): { tokens: T
     if (language.femaleTitles.has(tokens[from]!.lower)) gender = 'f';
     from++;
   }
-  // "Finance Minister Paul Okoro", "House Speaker Paul Ryan": the name follows the last title.
+  // "Finance Minister Paul Okoro", "House Speaker Ana Reyes": the name follows the last title.
   for (let i = tokens.length - 2; i >= from; i--) {
     if (language.titles.has(tokens[i]!.lower) && isCapitalized(tokens[i]!.text)) {
       from = i + 1;
@@ -76,7 +76,7 @@ export function cleanName(tokens: Token[], language: QuoteLanguage): { tokens: T
     while (start < tokens.length - 1 && (language.notNames.has(tokens[start]!.lower) || language.determiners.has(tokens[start]!.lower))) start++;
     rest = tokens.slice(start);
   }
-  // "Browns DL Sheldon Richardson": four words or more are a description before the name; not
+  // "Rovers DL Tomas Brandt": four words or more are a description before the name; not
   // in an organisation's name joined by its joiner ("Federal Savings Bank of North Vale").
   const organisation = rest.some((t) => language.organisationJoiners.has(t.text));
   if (rest.length >= 4 && !organisation) {
@@ -214,7 +214,7 @@ export class NameBook {
     return earlier.length ? earlier : matches;
   }
 
-  /** The full name a mention stands for: "Khalimov" → "Gulmurod Khalimov"; longer names stay. */
+  /** The full name a mention stands for: "Okoro" → "Dana Okoro"; longer names stay. */
   resolveName(name: string, at: number): string {
     const words = name.split(/\s+/);
     if (words.length === 1) {
@@ -222,7 +222,7 @@ export class NameBook {
       if (candidates.length) return mostFrequent(candidates);
       return name;
     }
-    // "Hillary Clinton" may be written out further as "Hillary Rodham Clinton": keep what was written.
+    // "Ana Reyes" may be written out further as "Ana Lucia Reyes": keep what was written.
     return name;
   }
 

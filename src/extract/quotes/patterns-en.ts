@@ -40,7 +40,7 @@ function inflect(verb: string): string[] {
   return forms;
 }
 
-/** Titles, honorifics and roles dropped from the front of a name ("Col. Gulmurod Khalimov"). */
+/** Titles, honorifics and roles dropped from the front of a name ("Col. Dana Okoro"). */
 const TITLES = [
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'vice',
   'former', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'mayor', 'secretary', 'gen', 'general',

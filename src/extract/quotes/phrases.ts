@@ -49,7 +49,7 @@ export class PhraseReader {
       if (np.length) {
         const gap = this.text.slice(tokens[i - 1]!.end, token.start);
         if (/[,;:()—–]/.test(gap)) {
-          // "said Kenneth Baer, a former official" → the name; "said a spokesman, Nick Merrill" → the name.
+          // "said Oskar Lindqvist, a former official" → the name; "said a spokesman, Paulo Duarte" → the name.
           const hasName = np.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower));
           if (hasName) break;
           const rest: Token[] = [];
@@ -61,13 +61,13 @@ export class PhraseReader {
           break;
         }
       }
-      // "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": two titles joined, one name.
+      // "former Vale Gov. and Harbor Party Chairman Tomas Brandt": two titles joined, one name.
       const joinsTitles = np.length > 0 && this.language.conjunctions.has(token.lower) && this.isTitle(np.at(-1)!) && isCapitalized(tokens[i + 1]?.text ?? '');
       if (np.length && !isCapitalized(token.text) && this.language.phraseEnders.has(token.lower) && !joinsTitles) break;
       if (np.length && isVerb(token, this.language)) break;
       np.push(token);
     }
-    // "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": a long
+    // "said former Vale Gov. and Harbor Party Chairman Tomas Brandt": a long
     // run of titles goes on to the name that ends it.
     const endsInTitle = np.length > 0 && this.isTitle(np.at(-1)!);
     for (let i = from + np.length; endsInTitle && np.length >= REACH.forwardPhraseTokens && i < tokens.length && np.length < REACH.forwardPhraseTokens + REACH.titleRunTokens; i++) {
@@ -89,14 +89,14 @@ export class PhraseReader {
     const spaceAfter = (k: number) => this.text.slice(tokens[k]!.end, tokens[k + 1]!.start).trim() === '';
     for (;;) {
       while (i >= 0 && !isCapitalized(tokens[i]!.text) && (this.language.adverbs.has(tokens[i]!.lower) || this.language.adverbForm(tokens[i]!.text)) && spaceAfter(i)) i--;
-      // "Sanders on Saturday criticized": a day or month and its preposition stand between.
+      // "Voss on Saturday criticized": a day or month and its preposition stand between.
       const t = tokens[i];
       if (i < 1 || !t || !isCapitalized(t.text) || !this.language.notNames.has(t.lower) || !spaceAfter(i) || !spaceAfter(i - 1) || !this.language.timePrepositions.has(tokens[i - 1]!.lower)) break;
       i -= 2;
     }
     if (i < 0) return [];
     const gapToVerb = this.text.slice(tokens[i]!.end, tokens[i + 1]!.start);
-    // A name, not whose it is ("Trump's attorney, Alan Garten, said" → Alan Garten).
+    // A name, not whose it is ("Reyes's attorney, Ines Varga, said" → Ines Varga).
     const isNameToken = (t: Token) => isCapitalized(t.text) && !this.language.titles.has(t.lower) && !this.language.notNames.has(t.lower) && !/['’]s?$/.test(t.text);
     if (/[,\u2014\u2013]/.test(gapToVerb)) {
       // "X, who runs Y, said" / "X, Y's campaign manager, said" / "X — named by Y as … — told": the subject opens the clause.
@@ -127,7 +127,7 @@ export class PhraseReader {
   }
 
   /**
-   * "Sam Lau, the communications director for the party said": an appositive whose closing comma
+   * "Lena Ortiz, the communications director for the party said": an appositive whose closing comma
    * is missing. A name opening the sentence, a comma, then a description up to the verb: the name.
    */
   private nameBeforeDescription(np: Token[], tokens: Token[], sentenceStart: number, isNameToken: (t: Token) => boolean): Token[] | null {
@@ -146,7 +146,7 @@ export class PhraseReader {
     return trimmed.some(isNameToken) ? trimmed : null;
   }
 
-  /** Drops leading clause words and openers from a subject ("But Trump" → "Trump"). */
+  /** Drops leading clause words and openers from a subject ("But Reyes" → "Reyes"). */
   private trimSubject(np: Token[]): Token[] {
     let from = 0;
     // An honorific stays with the name it precedes ("Mrs. Marsh"): the mention as written, and its gender.

@@ -5,6 +5,7 @@
 import { CONFIDENCE, REACH } from './confidence.js';
 import { basename, cleanName, isCapitalized, NameBook, tokenize, type Token } from './names.js';
 import { RoleFinder } from './roles.js';
+import { lastSentenceStart } from './sentences.js';
 import type { QuoteLanguage } from './types.js';
 
 /** A name of one to four capitalised words, a comma, and perhaps an article, right before a description. */
@@ -32,6 +33,9 @@ export class SpeakerResolver {
   /** The roles the article gives people (speakerRole, and the people a description may stand for). */
   readonly roles: RoleFinder;
 
+  /** The named subject of the text from `from` to `to`, one sentence (set by the Attributor, which reads subjects). */
+  sentenceSubject: (from: number, to: number) => { speaker: string | null; mentionStart: number } | null = () => null;
+
   constructor(
     private readonly text: string,
     private readonly language: QuoteLanguage,
@@ -48,7 +52,7 @@ export class SpeakerResolver {
     if (np.length === 1 && this.book.isPronoun(np[0]!.lower)) {
       return { speaker: this.resolvePronoun(np[0]!.lower, Math.min(at, np[0]!.start)), mention, confidence: CONFIDENCE.pronoun };
     }
-    // "Rep. Elijah Cummings of Maryland": the name, not the place; but "Federal Reserve Bank of New York" is one name.
+    // "Rep. Dana Okoro of Maryland": the name, not the place; but "Federal Reserve Bank of New York" is one name.
     const of = np.findIndex((t, i) => {
       if (i === 0 || !this.language.namePrepositions.has(t.text) || this.joinsOrganisation(np[i - 1]!, t)) return false;
       const head = np.slice(0, i);
@@ -59,21 +63,21 @@ export class SpeakerResolver {
     const runs = this.capitalisedRuns(np);
     for (let r = runs.length - 1; r >= 0; r--) {
       let cleaned = cleanName(runs[r]!, this.language).tokens;
-      // "May said": a word that is also a name the article gives ("Theresa May").
+      // "May said": a word that is also a name the article gives ("Lena May").
       if (!cleaned.length && runs[r]!.length === 1 && this.book.mentions.some((m) => m.tokens.length >= 2 && m.tokens.at(-1) === runs[r]![0]!.lower)) cleaned = runs[r]!;
       if (!cleaned.length) continue;
       // "Residents described …": a capital only because it opens the sentence, and the word is
       // written in lower case elsewhere in the article. A description, not a name.
       if (cleaned.length === 1 && this.opensSentence(cleaned[0]!.start) && this.lowerCaseWords().has(cleaned[0]!.lower) && !this.knownName(cleaned[0]!.lower)) continue;
       const name = cleaned.map((t) => basename(t.text)).join(' ');
-      // A lone capitalised word ending the phrase after lower-case words ("the Clinton campaign") is a modifier.
+      // A lone capitalised word ending the phrase after lower-case words ("the Reyes campaign") is a modifier.
       const last = np.at(-1)!;
       if (cleaned.at(-1) !== last && !isCapitalized(last.text)) {
         return { speaker: this.text.slice(runs[r]![0]!.start, last.end).replace(/\s+/g, ' ').replace(/^(\S+)\s+/, (w, first: string) => (this.language.articles.has(first.toLowerCase()) ? '' : w)), mention, confidence: CONFIDENCE.modifiedDescription };
       }
       return { speaker: this.book.resolveName(name, at), mention, confidence: CONFIDENCE.name };
     }
-    // "Ryan’s office", "Clinton’s campaign": a body named by whose it is, as written.
+    // "Okafor’s office", "Reyes’s campaign": a body named by whose it is, as written.
     const owner = np.findIndex((t) => isCapitalized(t.text) && /['’]s?$/.test(t.text) && !this.language.notNames.has(basename(t.text).toLowerCase()));
     const rest = np.slice(owner + 1);
     if (owner >= 0 && rest.length && rest.length <= REACH.ownedBodyWords && rest.every((t) => !isCapitalized(t.text) && !this.language.clauseWords.has(t.lower))) {
@@ -165,7 +169,7 @@ export class SpeakerResolver {
     return isCapitalized(word.text) && this.language.organisationWords.has(word.lower) && this.language.organisationJoiners.has(joiner.lower);
   }
 
-  /** "Heiserman of the CORE Teachers": the article names a person with this surname in full. */
+  /** "Lindqvist of the Harbor Teachers": the article names a person with this surname in full. */
   private isKnownSurname(word: string): boolean {
     return this.book.mentions.some((m) => m.person && m.tokens.length >= 2 && m.tokens.at(-1) === word);
   }
@@ -184,9 +188,21 @@ export class SpeakerResolver {
     return at === 0 || /(^|[.!?…"”’:\n])\s*["“‘(]?$/.test(before);
   }
 
-  /** The word is part of a longer name, or is capitalised somewhere inside a sentence ("Theresa May", "… said May"). */
+  /** The word is part of a longer name, or is capitalised somewhere inside a sentence ("Lena May", "… said May"). */
   private knownName(lower: string): boolean {
     return this.book.mentions.some((m) => m.tokens.includes(lower) && (m.tokens.length >= 2 || !this.opensSentence(m.start)));
+  }
+
+  /** The named person who is the subject of the sentence that `at` is in, before `at`, of a gender that fits. */
+  private subjectBefore(at: number, gender: string | undefined): string | null {
+    const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
+    const from = lineStart + lastSentenceStart(this.text.slice(lineStart, at), this.language);
+    const subject = this.sentenceSubject(from, at);
+    if (!subject?.speaker) return null;
+    const mention = this.book.mentions.find((m) => m.start === subject.mentionStart);
+    if (!mention || !this.book.isPersonMention(mention)) return null;
+    const known = this.book.genderOf(subject.speaker);
+    return gender && known && known !== gender ? null : subject.speaker;
   }
 
   resolvePronoun(pronoun: string, at: number): string | null {
@@ -198,6 +214,9 @@ export class SpeakerResolver {
     }
     if (kind === 's' || kind === 'r') return null;
     const gender = kind === 'm' || kind === 'f' ? kind : undefined;
+    // "Brandt met Duarte and declared that he found Duarte “…”": a person who is the subject of the pronoun's own sentence.
+    const subject = this.subjectBefore(at, gender);
+    if (subject) return subject;
     // The last speaker, when near and of the same gender, else the nearest person named.
     const recent = this.lastSpeakers.at(-1);
     const nearest = this.book.nearestPerson(at, gender);

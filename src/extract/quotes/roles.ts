@@ -1,7 +1,7 @@
 /**
  * The description an article gives a speaker (`speakerRole`): an appositive after one of their
- * name's mentions ("Gulmurod Khalimov, head of Tajikistan's special police forces,"), the words
- * before it ("former first lady Hillary Clinton"), or the description the quotation itself is
+ * name's mentions ("Dana Okoro, head of the harbour police,"), the words
+ * before it ("former first lady Ana Reyes"), or the description the quotation itself is
  * attributed to ("the senator", resolved to a name).
  */
 import { REACH } from './confidence.js';
@@ -66,7 +66,7 @@ export class RoleFinder {
     const tokens = tokenize(mention, 0, this.language);
     if (!tokens.length || tokens.length > REACH.roleMaxWords) return false;
     if (tokens.length === 1 && this.book.isPronoun(tokens[0]!.lower)) return false;
-    // A name in it ("lady Hillary Clinton") makes it a name with a title: the role is found around the name.
+    // A name in it ("lady Ana Reyes") makes it a name with a title: the role is found around the name.
     if (tokens.some((t) => isCapitalized(t.text) && !this.language.titles.has(t.lower))) return false;
     return tokens.some((t) => !isCapitalized(t.text) && !this.language.articles.has(t.lower));
   }
@@ -107,7 +107,7 @@ export class RoleFinder {
     return this.stripArticle(phrase);
   }
 
-  /** "former first lady Hillary Clinton": descriptive words right before the name, one lower case at least. */
+  /** "former first lady Ana Reyes": descriptive words right before the name, one lower case at least. */
   private descriptionBefore(m: NameMention): string | null {
     const from = Math.max(0, m.start - REACH.roleMaxChars);
     const tokens = tokenize(this.text.slice(from, m.start), from, this.language);

@@ -1,6 +1,6 @@
 /**
- * The subject of the sentence before a quotation: a name with a verb after it ("Cruz called
- * Trump a …"), a body named by whose it is ("Ryan’s campaign shrugged off …"), a person's
+ * The subject of the sentence before a quotation: a name with a verb after it ("Voss called
+ * Brandt a …"), a body named by whose it is ("Okafor’s campaign shrugged off …"), a person's
  * possessive with a noun of speech ("X's pledge to be “…”"), or he or she, resolved.
  */
 import { CONFIDENCE, REACH } from './confidence.js';
@@ -54,8 +54,7 @@ export class SubjectReader {
       return false;
     };
     const afterTokens = tokenize(after, 0, this.language);
-    for (const m of this.book.mentions) {
-      if (m.start < from || m.end > to) continue;
+    for (const m of this.book.mentionsWithin(from, to)) {
       const possessive = /^['’]s?\b|^['’]/.exec(this.text.slice(m.end, m.end + 2)) ?? /['’]s?$/.exec(this.text.slice(m.start, m.end));
       if (!possessive || !this.book.isPersonMention(m)) continue;
       const rest = tokenize(this.text.slice(m.end, to), m.end, this.language).filter((t) => !/^['’]?s$/.test(t.text));
@@ -66,28 +65,27 @@ export class SubjectReader {
     return null;
   }
 
-  /** The named subject of the sentence running from `from` to `to` ("Cruz called Trump a …"). */
+  /** The named subject of the sentence running from `from` to `to` ("Voss called Brandt a …"). */
   subjectOf(from: number, to: number): Attribution | null {
-    // "When Wallace died in 1998, President Clinton released …": an opening clause holds no subject of
+    // "When Halvorsen died in 1998, President Reyes released …": an opening clause holds no subject of
     // the sentence, unless the main clause names nobody ("Although the IMF did not …, it referenced").
     const mainFrom = this.mainClauseStart(from, to);
     return this.namedSubjectFrom(mainFrom, to) ?? (mainFrom > from ? this.namedSubjectFrom(from, to) : null);
   }
 
   namedSubjectFrom(mainFrom: number, to: number): Attribution | null {
-    for (const m of this.book.mentions) {
-      if (m.start < mainFrom || m.end > to) continue;
+    for (const m of this.book.mentionsWithin(mainFrom, to)) {
       // "Adding, “…”": a capitalised participle the article gives no full name to is no subject.
       if (m.tokens.length === 1 && this.language.participleForm(m.tokens[0]!) && this.book.resolveName(m.name, m.start) === m.name) continue;
       const next = this.text.slice(m.end, m.end + REACH.subjectLookaheadChars);
       if (/['’]s?$/.test(this.text.slice(m.start, m.end)) || /^['’]s?\b/.test(next)) {
-        // "Ryan’s campaign shrugged off …, telling reporters, “…”": a body named by whose it is, opening the sentence.
+        // "Okafor’s campaign shrugged off …, telling reporters, “…”": a body named by whose it is, opening the sentence.
         const body = m.start - mainFrom < REACH.subjectStartChars ? this.ownedBodySubject(m, to) : null;
         if (body) return body;
         continue;
       }
       const word = this.verbAfterSubject(next);
-      // Only titles or capitalised words before it ("Senate Majority Leader Mitch McConnell, …", "presidential nominee X, …").
+      // Only titles or capitalised words before it ("Senate Majority Leader Dana Okoro, …", "presidential nominee X, …").
       const lead = this.text.slice(mainFrom, m.start).trim();
       const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => (isCapitalized(t.text) && !this.language.notNames.has(t.lower)) || this.language.titles.has(t.lower));
       const ok = word
@@ -106,7 +104,7 @@ export class SubjectReader {
     return null;
   }
 
-  /** "Ryan’s campaign" + a finite verb: the possessive name and at most two lower-case words ending in a role noun, as written. */
+  /** "Okafor’s campaign" + a finite verb: the possessive name and at most two lower-case words ending in a role noun, as written. */
   private ownedBodySubject(m: NameMention, to: number): Attribution | null {
     const tokens = tokenize(this.text.slice(m.start, to), m.start, this.language);
     let k = tokens.findIndex((t) => t.end >= m.end) + 1;
@@ -117,7 +115,7 @@ export class SubjectReader {
     const head = tokens[k - 1]!;
     if (this.language.notNames.has(head.lower) || this.language.clauseWords.has(head.lower) || !this.language.roleNoun.test(head.lower)) return null;
     const verb = this.verbAfterSubject(this.text.slice(tokens[k - 1]!.end, tokens[k - 1]!.end + REACH.subjectLookaheadChars));
-    // A finite form by its ending only after a one-word body ("Ryan’s campaign shrugged"; not "Obama's first five questioners").
+    // A finite form by its ending only after a one-word body ("Okafor’s campaign shrugged"; not "Okafor's first five questioners").
     if (!verb || !(this.language.verbs.has(verb) || this.language.subjectAuxiliaries.has(verb) || (k - bodyStart === 1 && this.language.finiteVerbForm(verb)))) return null;
     const made = this.make(tokens.slice(0, k), to, 'subject', null, CONFIDENCE.sentenceSubject);
     return made?.speaker ? made : null;
@@ -135,7 +133,7 @@ export class SubjectReader {
   }
 
   /**
-   * The first word after a subject once adverbs and a time ("Trump quickly took", "Sanders on
+   * The first word after a subject once adverbs and a time ("Brandt quickly took", "Voss on
    * Saturday criticized") are passed over; undefined when punctuation comes first.
    */
   private verbAfterSubject(next: string): string | undefined {

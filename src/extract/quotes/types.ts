@@ -20,7 +20,7 @@ export interface QuoteLanguage {
   notNames: Set<string>;
   maleTitles: Set<string>;
   femaleTitles: Set<string>;
-  /** Lower-case words allowed inside a name ("Bill de Blasio", "Osama bin Laden"). */
+  /** Lower-case words allowed inside a name ("Ana de Souza", "Karim bin Tarek"). */
   nameParticles: Set<string>;
   determiners: Set<string>;
   /** Abbreviations (lower case, no final dot) whose dot does not end a sentence. */
@@ -61,7 +61,7 @@ export interface QuoteLanguage {
   organisationJoiners: Set<string>;
   /** Generational suffixes of a name ("Jr", "III"), lower case. */
   nameSuffixes: Set<string>;
-  /** Articles dropped from the front of a description ("the Clinton campaign" → "Clinton campaign"). */
+  /** Articles dropped from the front of a description ("the Reyes campaign" → "Reyes campaign"). */
   articles: Set<string>;
   /** The definite article(s): "the X" refers to someone already in the text. */
   definiteArticles: Set<string>;

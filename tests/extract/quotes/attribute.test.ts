@@ -360,3 +360,22 @@ describe('a quotation closing a subordinate clause that opens its sentence (“W
     expect(clauseSpeakers(text('When asked about the plan, “it is a costly disaster,” Paulo Duarte said.'))).toEqual(['Paulo Duarte']);
   });
 });
+
+describe('a title quoted inside a sentence (“X, the author of “Quiet Rivers,” said …”)', () => {
+  const speakerOf = (body: string, words: string) => findQuotes(body, { speakerModel: null }).find((q) => q.text.includes(words))?.speaker;
+
+  it('reads through the title to the appositive and its name', () => {
+    const body = text('Lena Ortiz, the author of “Quiet Rivers,” about the city’s canals, said the town once had “a common story.”');
+    expect(speakerOf(body, 'common story')).toBe('Lena Ortiz');
+    const nested = text('“We have had better weeks than this one,” delegate Tomas Brandt, wearing a hat and “Vote Reyes” pins, said quietly.');
+    expect(speakerOf(nested, 'better weeks')).toBe('Tomas Brandt');
+    // A nickname inside the name is no break in it; the quotation's own words are the article's.
+    const nickname = text('“This is a big year for our town!” Doran’s niece, state Del. Marcia “Cia” Prewitt, shouted to the crowd.');
+    expect(findQuotes(nickname, { speakerModel: null })[0]).toMatchObject({ text: 'This is a big year for our town!', speaker: 'Marcia Prewitt' });
+  });
+
+  it('leaves a title that ends a sentence alone: the next sentence has its own subject', () => {
+    const body = text('Lena Ortiz praised “Quiet Rivers.” Tomas Brandt said the book was “a mess.”');
+    expect(speakerOf(body, 'a mess')).toBe('Tomas Brandt');
+  });
+});

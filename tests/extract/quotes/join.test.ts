@@ -8,7 +8,7 @@ import type { Attribution } from '../../../src/extract/quotes/clauses.js';
 import { CONFIDENCE } from '../../../src/extract/quotes/confidence.js';
 import { blocksOf, findMarkedQuotes } from '../../../src/extract/quotes/find.js';
 import { english } from '../../../src/extract/quotes/index.js';
-import { joinQuotes, looksLikeTitle, type AttributedSpan, type RoleOf } from '../../../src/extract/quotes/join.js';
+import { isTitleInSentence, joinQuotes, looksLikeTitle, withoutTitles, type AttributedSpan, type RoleOf } from '../../../src/extract/quotes/join.js';
 
 const noRole: RoleOf = () => null;
 
@@ -126,5 +126,24 @@ describe('joinQuotes', () => {
   it('rounds the confidence to two decimals', () => {
     const text = '“We will rebuild,” Ana Reyes said.';
     expect(join(text, [said(text, 'Ana Reyes', 'Ana Reyes', 'after', 'said', 0.8333333)])[0]!.confidence).toBe(0.83);
+  });
+});
+
+describe('titles inside a sentence (isTitleInSentence, withoutTitles)', () => {
+  const titlesOf = (text: string) => findMarkedQuotes(text, blocksOf(text)).filter((span) => isTitleInSentence(text, span, english));
+
+  it('takes a short capitalised quotation after a word or a comma for a title, and blanks it but for its closing comma', () => {
+    const text = 'Lena Ortiz, the author of “Quiet Rivers,” said the town had “a common story.”';
+    const titles = titlesOf(text);
+    expect(titles.map((s) => text.slice(s.openAt, s.closeAt))).toEqual(['“Quiet Rivers,”']);
+    const blanked = withoutTitles(text, new Set(titles));
+    expect(blanked).toHaveLength(text.length);
+    expect(blanked).toBe(text.replace('“Quiet Rivers,”', `${' '.repeat('“Quiet Rivers,'.length)},`));
+  });
+
+  it('leaves alone a quotation that opens its sentence or its line, a sentence in quotation marks, and an unclosed one', () => {
+    expect(titlesOf('“Quiet Rivers” sold well. Ortiz said: “Thank You.”')).toEqual([]);
+    expect(titlesOf('Ortiz said the town had “a common story.”')).toEqual([]);
+    expect(titlesOf('Ortiz wrote “Quiet Rivers\n\nand went on.')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { CONFIDENCE } from '../../../src/extract/quotes/confidence.js';
 import { english } from '../../../src/extract/quotes/index.js';
 import { findNameMentions, NameBook, tokenize } from '../../../src/extract/quotes/names.js';
 import { SpeakerResolver } from '../../../src/extract/quotes/resolve.js';
+import { findQuotes } from '../../../src/extract/quotes/index.js';
 
 function resolverFor(text: string): SpeakerResolver {
   return new SpeakerResolver(text, english, new NameBook(findNameMentions(text, [], english), english, text));
@@ -117,5 +118,18 @@ describe('SpeakerResolver pronouns', () => {
   it('falls back on the nearest person of any gender when none of the pronoun’s gender is named', () => {
     const text = 'Mr. Tomas Brandt arrived. She said nothing.';
     expect(resolverFor(text).resolvePronoun('she', text.indexOf('She'))).toBe('Tomas Brandt');
+  });
+});
+
+describe('he or she in a sentence whose subject is a named person', () => {
+  const clauseSpeakers = (body: string) => findQuotes(body, { speakerModel: null }).map((q) => q.speaker);
+
+  it('refers to that subject, not to the person named closest before it', () => {
+    expect(clauseSpeakers('Tomas Brandt met Paulo Duarte in May and declared that he found Duarte to be “very charming.”')).toEqual(['Tomas Brandt']);
+  });
+
+  it('leaves a subject of the other gender, or an organisation, alone: the nearest person of that gender', () => {
+    expect(clauseSpeakers('Mrs. Lena Voss introduced Mr. Tomas Brandt, and he said the plan was “a good start.”')).toEqual(['Tomas Brandt']);
+    expect(clauseSpeakers('The Harbor Council met Tomas Brandt in May, and he said the fees were “far too high.”')).toEqual(['Tomas Brandt']);
   });
 });

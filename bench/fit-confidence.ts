@@ -57,6 +57,9 @@ const SIGNALS: readonly SignalName[] = [
   'missingShare',
   'logCleaned',
   'logTrimmed',
+  'proseShare',
+  'rivalShare',
+  'postsFound',
 ];
 
 interface Row {

@@ -27,9 +27,11 @@ import {
   type Choice,
   type ConfidenceInput,
   type ConfidenceSignals,
+  type PageMeasures,
 } from './quality/index.js';
 import { firstPassInstead, headlinePassInstead, recordFirstPass } from './quality/first-pass.js';
 import { headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
+import { markPosts, unmarkPosts, withEveryPost } from './quality/posts.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { withTextLengthsKept } from './readability-text-lengths.js';
@@ -131,7 +133,10 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
     content: finished.content,
     agreement: story.choice.agreement,
     confirmedByArticleBody: finished.confirmedByArticleBody,
-    pageChars: story.pageChars,
+    pageChars: story.page.chars,
+    pageProse: story.page.prose,
+    rivalShare: story.page.rivalShare,
+    postGroups: story.page.postGroups,
     headlineFound: headlineSaysTitle(story.headings, title),
     comments: comments.length,
     bounds: story.choice.bounds,
@@ -179,8 +184,8 @@ interface Story {
   metadata: ArticleMetadata;
   /** The JSON-LD articleBody as plain text, when long enough to judge the content by. */
   articleBody: string | null;
-  /** Characters of the page's text once cleaned, before Readability. */
-  pageChars: number;
+  /** The cleaned page before Readability: its characters, its prose, how closely its prose containers competed, its groups of posts. */
+  page: PageMeasures;
   /** The page's h1 and h2 texts before Readability (at most MAX_HEADINGS). */
   headings: string[];
   /** Blocks the cleaning removed before Readability. */
@@ -209,6 +214,7 @@ function findStory(
   const articleBody = articleBodyText(harvested.articleBody);
   const pageChars = document.body ? textOf(document.body).length : 0;
   const headings = pageHeadings(document);
+  const posts = markPosts(document);
   const result = runReadability(document, options, source, pageTitlesOf(harvested));
   const metadata = mergeMetadata(
     harvested,
@@ -231,16 +237,18 @@ function findStory(
     trimmedBlocks.set(element, sumOf(trimContent(element, trimContext).removed));
     return element;
   };
-  const readabilityContent = result?.content ? prepare(result.content) : null;
+  // A page of several posts: Readability took one, the page holds them all.
+  const readabilityContent = result?.content ? prepare(withEveryPost(result.content, posts)) : null;
   const first = readabilityContent ? candidate('readability', readabilityContent, textOf(readabilityContent)) : null;
   const others: Candidate[] = [];
-  if (densest) others.push(candidate('densest-block', densest, textOf(prepare(densest))));
+  if (densest.block) others.push(candidate('densest-block', densest.block, textOf(prepare(densest.block))));
   if (articleBody) others.push(candidate('json-ld', null, articleBody));
   const choice = choose(first, others);
   if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
   const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
   const cleanedBlocks = sumOf(cleaning.removed);
-  return { content, choice, metadata, articleBody, pageChars, headings, cleanedBlocks, trimmedBlocks };
+  const page = { chars: pageChars, prose: densest.pageProse, rivalShare: densest.rivalShare, postGroups: posts.groups.length };
+  return { content, choice, metadata, articleBody, page, headings, cleanedBlocks, trimmedBlocks };
 }
 
 function sumOf(counts: Partial<Record<string, number>>): number {
@@ -314,6 +322,7 @@ function finishContent(story: Story, placed: Embed[], found: readonly Embed[], d
   // Read before the marks go: a caption the cleaning marked is one.
   const captions = captionsOf(content);
   for (const marked of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) marked.removeAttribute(MARK_ATTRIBUTE);
+  unmarkPosts(content);
   restorePhrasingNames(content);
   const warnings: string[] = [];
   const { relative } = resolveUrls(content, knownBaseUrl(document));

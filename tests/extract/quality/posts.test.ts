@@ -82,15 +82,24 @@ describe('a page of several posts', () => {
 describe('not posts', () => {
   const story = `<article class="story"><h1>Footbridge reopens after two years of repairs</h1>
     ${Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story: the footbridge over the river opened again on Monday morning, and the first walkers crossed it before eight, the council said in its statement.</p>`).join('')}</article>`;
-  const teaser = (title: string) => `<div class="card"><h3><a href="/${title.toLowerCase().replace(/ /g, '-')}">${title}</a></h3>
-    <p>${title}: what the town council decided about it on Tuesday evening, and what the neighbours on both banks of the river said about the plans for the coming summer months.</p><a href="/more">Read more</a></div>`;
-  const newsPage = `<!doctype html><html><head><title>Footbridge reopens after two years of repairs</title></head><body><div id="main">${story}
-    <div class="related"><h2>More from the river</h2>${teaser('Ferry times change')}${teaser('Quay wall to be rebuilt')}${teaser('Boat club wins cup')}</div></div></body></html>`;
+  const teaser = (title: string, longer = false) => `<div class="card"><h3><a href="/${title.toLowerCase().replace(/ /g, '-')}">${title}</a></h3>
+    <p>${title}: what the town council decided about it on Tuesday evening, and what the neighbours on both banks of the river said about the plans for the coming summer months${longer ? ', when the boats are out and the quays are full of visitors from the city' : ''}.</p><a href="/more">Read more</a></div>`;
+  const newsPage = (longer = false) => `<!doctype html><html><head><title>Footbridge reopens after two years of repairs</title></head><body><div id="main">${story}
+    <div class="cards"><h2>From the river</h2>${['Ferry times change', 'Quay wall to be rebuilt', 'Boat club wins cup'].map((title) => teaser(title, longer)).join('')}</div></div></body></html>`;
 
   it('leaves out three teaser cards after a news story', () => {
-    const article = extractArticle({ html: newsPage, url: 'https://paper.example/footbridge', source: 'footbridge.html' });
+    const article = extractArticle({ html: newsPage(), url: 'https://paper.example/footbridge', source: 'footbridge.html' });
     expect(article.text).toContain('Paragraph 6 of the story');
     for (const title of ['Ferry times change', 'Quay wall to be rebuilt', 'Boat club wins cup']) expect(article.text).not.toContain(title);
+  });
+
+  it('adds no card to the story where the cards are long enough to be posts of one shape: the story is none of them', () => {
+    const document = parseHtml(newsPage(true), 'https://paper.example/footbridge');
+    const posts = markPosts(document);
+    expect(posts.groups.map((group) => group.length)).toEqual([3]);
+    const content = document.createElement('div');
+    content.append(document.querySelector('article')!);
+    expect(textOf(withEveryPost(content, posts))).not.toContain('Ferry times change');
   });
 
   it('leaves reader comments in comments[], not in the story', () => {

@@ -57,9 +57,6 @@ const SIGNALS: readonly SignalName[] = [
   'missingShare',
   'logCleaned',
   'logTrimmed',
-  'proseShare',
-  'rivalShare',
-  'postsFound',
 ];
 
 interface Row {

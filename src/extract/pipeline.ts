@@ -27,7 +27,6 @@ import {
   type Choice,
   type ConfidenceInput,
   type ConfidenceSignals,
-  type PageMeasures,
 } from './quality/index.js';
 import { firstPassInstead, headlinePassInstead, recordFirstPass } from './quality/first-pass.js';
 import { headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
@@ -133,10 +132,7 @@ function extractOn(engine: DomEngine, page: PageInput, options: ExtractOptions):
     content: finished.content,
     agreement: story.choice.agreement,
     confirmedByArticleBody: finished.confirmedByArticleBody,
-    pageChars: story.page.chars,
-    pageProse: story.page.prose,
-    rivalShare: story.page.rivalShare,
-    postGroups: story.page.postGroups,
+    pageChars: story.pageChars,
     headlineFound: headlineSaysTitle(story.headings, title),
     comments: comments.length,
     bounds: story.choice.bounds,
@@ -184,8 +180,8 @@ interface Story {
   metadata: ArticleMetadata;
   /** The JSON-LD articleBody as plain text, when long enough to judge the content by. */
   articleBody: string | null;
-  /** The cleaned page before Readability: its characters, its prose, how closely its prose containers competed, its groups of posts. */
-  page: PageMeasures;
+  /** Characters of the page's text once cleaned, before Readability. */
+  pageChars: number;
   /** The page's h1 and h2 texts before Readability (at most MAX_HEADINGS). */
   headings: string[];
   /** Blocks the cleaning removed before Readability. */
@@ -241,14 +237,13 @@ function findStory(
   const readabilityContent = result?.content ? prepare(withEveryPost(result.content, posts)) : null;
   const first = readabilityContent ? candidate('readability', readabilityContent, textOf(readabilityContent)) : null;
   const others: Candidate[] = [];
-  if (densest.block) others.push(candidate('densest-block', densest.block, textOf(prepare(densest.block))));
+  if (densest) others.push(candidate('densest-block', densest, textOf(prepare(densest))));
   if (articleBody) others.push(candidate('json-ld', null, articleBody));
   const choice = choose(first, others);
   if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
   const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
   const cleanedBlocks = sumOf(cleaning.removed);
-  const page = { chars: pageChars, prose: densest.pageProse, rivalShare: densest.rivalShare, postGroups: posts.groups.length };
-  return { content, choice, metadata, articleBody, page, headings, cleanedBlocks, trimmedBlocks };
+  return { content, choice, metadata, articleBody, pageChars, headings, cleanedBlocks, trimmedBlocks };
 }
 
 function sumOf(counts: Partial<Record<string, number>>): number {

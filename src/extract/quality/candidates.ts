@@ -5,41 +5,24 @@
  * - the JSON-LD `articleBody` the page declares.
  */
 import { agreement, containment, shingles, words } from './agreement.js';
-import { leafBlocks, linkDensity, paragraphProse, removeWithEmptyAncestors, textOf } from './dom.js';
+import { leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import { collapseSpace } from '../../text/index.js';
 import type { Document, Element } from '../dom.js';
-
-/** The densest block of a page, and what the same count says of the page around it. */
-export interface DensestBlock {
-  /** A copy of the container whose direct paragraphs carry the most unlinked text (null: none worth taking). */
-  block: Element | null;
-  /** Unlinked characters of the page's paragraphs (those of 25 characters or more). */
-  pageProse: number;
-  /**
-   * The best score of a container neither inside the densest nor holding it, as a share of the
-   * densest's (0..1): near 1 where several containers of prose competed closely.
-   */
-  rivalShare: number;
-}
-
-/** A container scoring less than this is no story of its own. */
-const MIN_DENSEST_SCORE = 250;
 
 /**
  * The container whose direct paragraphs carry the most unlinked text, copied (a subtree copy,
  * not a second parse) so that Readability's changes to the document do not reach it.
  */
-export function densestBlock(document: Document): DensestBlock {
+export function densestBlock(document: Document): Element | null {
   const body = document.body;
-  if (!body) return { block: null, pageProse: 0, rivalShare: 0 };
+  if (!body) return null;
   const scores = new Map<Element, number>();
-  let pageProse = 0;
   for (const p of Array.from(body.querySelectorAll('p'))) {
     const parent = p.parentElement;
     if (!parent) continue;
-    const value = paragraphProse(p);
-    if (value === 0) continue;
-    pageProse += value;
+    const text = textOf(p);
+    if (text.length < 25) continue;
+    const value = text.length * (1 - linkDensity(p, text));
     scores.set(parent, (scores.get(parent) ?? 0) + value);
     const grand = parent.parentElement;
     if (grand && grand !== body) scores.set(grand, (scores.get(grand) ?? 0) + value / 2);
@@ -52,12 +35,7 @@ export function densestBlock(document: Document): DensestBlock {
       bestScore = score;
     }
   }
-  if (!best || bestScore < MIN_DENSEST_SCORE) return { block: null, pageProse, rivalShare: 0 };
-  let rival = 0;
-  for (const [element, score] of scores) {
-    if (score > rival && !element.contains(best) && !best.contains(element)) rival = score;
-  }
-  return { block: best.cloneNode(true) as Element, pageProse, rivalShare: rival / bestScore };
+  return best && bestScore >= 250 ? (best.cloneNode(true) as Element) : null;
 }
 
 /** Plain text of a JSON-LD articleBody (some pages put HTML in it). */

@@ -13,7 +13,7 @@
  * than any the models learnt from scales the number down (TOO_SHORT_WORDS).
  */
 import { words } from './agreement.js';
-import { linkDensity, paragraphProse, textOf } from './dom.js';
+import { linkDensity, textOf } from './dom.js';
 import { CONFIDENCE_MODEL } from './confidence-model.js';
 import type { Element } from '../dom.js';
 
@@ -28,12 +28,6 @@ export interface ConfidenceInput {
   confirmedByArticleBody: boolean;
   /** Characters of the page's text once cleaned, before Readability (0: not known). */
   pageChars?: number;
-  /** Unlinked characters of the cleaned page's paragraphs (candidates.ts densestBlock; 0: not known). */
-  pageProse?: number;
-  /** How closely another container of prose competed with the densest (0..1, densestBlock). */
-  rivalShare?: number;
-  /** Groups of posts found on the page (posts.ts). */
-  postGroups?: number;
   /** A heading of the page (h1, h2) says what the title says. */
   headlineFound?: boolean;
   /** Reader comments found on the page. */
@@ -77,20 +71,6 @@ export interface ConfidenceSignals {
   logCleaned: number;
   /** ln(1 + blocks trimmed from the story). */
   logTrimmed: number;
-  /** Share of the cleaned page's prose (unlinked paragraph text) the story keeps (0..1). */
-  proseShare: number;
-  /** The best rival container's prose as a share of the densest's (0..1). */
-  rivalShare: number;
-  /** The page holds a group of posts (a blog's front page, a page of items). */
-  postsFound: number;
-}
-
-/** The page-wide measures of the cleaned page the confidence reads (pipeline.ts). */
-export interface PageMeasures {
-  chars: number;
-  prose: number;
-  rivalShare: number;
-  postGroups: number;
 }
 
 export type SignalName = keyof ConfidenceSignals;
@@ -119,17 +99,7 @@ export function confidenceSignals(input: ConfidenceInput): ConfidenceSignals | n
     missingShare: input.bounds?.missing ?? 0,
     logCleaned: Math.log1p(input.cleanedBlocks ?? 0),
     logTrimmed: Math.log1p(input.trimmedBlocks ?? 0),
-    proseShare: input.pageProse ? Math.min(1, proseOf(input.content) / input.pageProse) : 1,
-    rivalShare: input.rivalShare ?? 0,
-    postsFound: flag((input.postGroups ?? 0) > 0),
   };
-}
-
-/** Unlinked characters of an element's paragraphs, as densestBlock counts the page's. */
-function proseOf(root: Element): number {
-  let prose = 0;
-  for (const p of Array.from(root.querySelectorAll('p'))) prose += paragraphProse(p);
-  return prose;
 }
 
 /** Share of the text inside list items (outermost ones only, so nested lists count once). */

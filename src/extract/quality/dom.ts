@@ -25,13 +25,6 @@ export function linkDensity(element: Element, text: string = textOf(element)): n
   return Math.min(1, linked / text.length);
 }
 
-/** A paragraph shorter than this is no prose of its own (a label, a date). */
-const MIN_PROSE_PARAGRAPH = 25;
-
-/** A paragraph's prose: its unlinked characters, 0 under MIN_PROSE_PARAGRAPH (the densest block's measure and the confidence's). */
-export function paragraphProse(paragraph: Element, text: string = textOf(paragraph)): number {
-  return text.length < MIN_PROSE_PARAGRAPH ? 0 : text.length * (1 - linkDensity(paragraph, text));
-}
 
 /** Tags whose content is a unit of the story for the trimming rules. */
 export const LEAF_BLOCKS = new Set([

@@ -12,8 +12,7 @@ export {
   isSuspicious,
   type Candidate,
   type Choice,
-  type DensestBlock,
 } from './candidates.js';
-export { computeConfidence, confidenceSignals, scoreSignals, type ConfidenceInput, type ConfidenceSignals, type PageMeasures } from './confidence.js';
+export { computeConfidence, confidenceSignals, scoreSignals, type ConfidenceInput, type ConfidenceSignals } from './confidence.js';
 export { MARK_ATTRIBUTE, textOf } from './dom.js';
 export { restorePhrasingNames } from './shield.js';

@@ -6,7 +6,7 @@
  * number stays.
  */
 import { describe, expect, it } from 'vitest';
-import { candidate, choose, confirmWithArticleBody, densestBlock, isSuspicious } from '../../../src/extract/quality/index.js';
+import { candidate, choose, isSuspicious, confirmWithArticleBody } from '../../../src/extract/quality/index.js';
 import { textOf } from '../../../src/extract/quality/dom.js';
 import { parseHtml } from '../../../src/extract/parse.js';
 import type { Element } from '../../../src/extract/dom.js';
@@ -114,22 +114,5 @@ describe('confirmation by the JSON-LD articleBody', () => {
     const content = element(storyHtml);
     expect(confirmWithArticleBody(content, STORY[0]!, () => false)).toBe(0);
     expect(Array.from(content.children).map(textOf)).toEqual(STORY);
-  });
-});
-
-describe('the densest block', () => {
-  const paragraphs = (what: string, n: number) => Array.from({ length: n }, (_, i) => `<p>${what} ${i}: the council rebuilt the harbour wall after the winter storm, stone by stone.</p>`).join('');
-
-  it("measures the page's prose and how closely another container competed", () => {
-    const close = parseHtml(`<!doctype html><html><body><div id="a">${paragraphs('Story', 6)}</div><div id="b">${paragraphs('Other', 5)}</div><p><a href="/x">A link of thirty characters here</a></p></body></html>`, null);
-    const found = densestBlock(close);
-    expect(found.block?.getAttribute('id')).toBe('a');
-    expect(found.rivalShare).toBeGreaterThan(0.8);
-    expect(found.rivalShare).toBeLessThan(1);
-    // Eleven paragraphs of prose; the link counts for none.
-    expect(found.pageProse).toBeGreaterThan(11 * 80);
-    expect(found.pageProse).toBeLessThan(11 * 95);
-    const alone = parseHtml(`<!doctype html><html><body><div id="a">${paragraphs('Story', 6)}</div><div id="b">${paragraphs('Other', 1)}</div></body></html>`, null);
-    expect(densestBlock(alone).rivalShare).toBeLessThan(0.25);
   });
 });

@@ -91,26 +91,6 @@ describe('the signals', () => {
     expect(signals.readerable).toBe(0);
     expect(signals.extraShare).toBe(0);
   });
-
-  it("measure the share of the page's prose kept, the rival container and a page of posts", () => {
-    const content = story();
-    const prose = (content.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-    const signals = confidenceSignals({
-      readerable: true,
-      content,
-      agreement: 0.9,
-      confirmedByArticleBody: false,
-      pageProse: 2 * prose,
-      rivalShare: 0.8,
-      postGroups: 1,
-    })!;
-    expect(signals.proseShare).toBeGreaterThan(0.45);
-    expect(signals.proseShare).toBeLessThanOrEqual(0.5);
-    expect(signals.rivalShare).toBe(0.8);
-    expect(signals.postsFound).toBe(1);
-    const unknown = confidenceSignals({ readerable: true, content, agreement: 0.9, confirmedByArticleBody: false })!;
-    expect([unknown.proseShare, unknown.rivalShare, unknown.postsFound]).toEqual([1, 0, 0]);
-  });
 });
 
 describe('joining the two models', () => {

@@ -53,10 +53,11 @@ export interface PostGroups {
 export function markPosts(document: Document): PostGroups {
   const body = document.body;
   if (!body) return { groups: [] };
+  const headings = Array.from(body.querySelectorAll(HEADINGS)).filter((heading) => textOf(heading));
+  const counts = headingCounts(headings, body);
   const byShape = new Map<string, Element[]>();
-  for (const heading of Array.from(body.querySelectorAll(HEADINGS)).slice(0, MAX_HEADINGS)) {
-    if (!textOf(heading)) continue;
-    const post = postOf(heading, body);
+  for (const heading of headings.slice(0, MAX_HEADINGS)) {
+    const post = postOf(heading, body, counts);
     if (!post || !post.parentElement) continue;
     const key = shapeOf(heading, post);
     const members = byShape.get(key) ?? [];
@@ -83,17 +84,18 @@ export function markPosts(document: Document): PostGroups {
  * the heading's level or above, or null (a heading over a list of links, or one of several
  * headings set flat in one container).
  */
-function postOf(heading: Element, body: Element): Element | null {
+function postOf(heading: Element, body: Element, counts: HeadingCounts): Element | null {
   const level = headingLevel(heading);
-  const headingWords = words(textOf(heading)).length;
+  const headingText = textOf(heading);
+  const headingWords = words(headingText).length;
   let element = heading.parentElement;
   for (let climb = 0; element && element !== body && climb < MAX_CLIMB; climb++, element = element.parentElement) {
-    if (holdsOtherHeading(element, heading, level)) return null;
+    if (headingsAtOrAbove(counts, element, level) > 1) return null;
     const text = textOf(element);
-    const prose = words(text).length * (1 - linkDensity(element, text)) - headingWords;
-    if (prose < POST_MIN_WORDS) continue;
-    if (linkDensity(element, text) > POST_MAX_LINK_DENSITY) return null;
-    return text.indexOf(textOf(heading)) <= MAX_BEFORE_HEADING ? element : null;
+    const links = linkDensity(element, text);
+    if (words(text).length * (1 - links) - headingWords < POST_MIN_WORDS) continue;
+    if (links > POST_MAX_LINK_DENSITY) return null;
+    return text.indexOf(headingText) <= MAX_BEFORE_HEADING ? element : null;
   }
   return null;
 }
@@ -102,11 +104,29 @@ function headingLevel(heading: Element): number {
   return Number(heading.tagName.slice(1));
 }
 
-function holdsOtherHeading(element: Element, heading: Element, level: number): boolean {
-  for (const other of Array.from(element.querySelectorAll(HEADINGS))) {
-    if (other !== heading && !heading.contains(other) && headingLevel(other) <= level && textOf(other)) return true;
+/** For each element above a heading, how many of the page's headings of each level it holds (index 1 to 4). */
+type HeadingCounts = Map<Element, number[]>;
+
+/** Counted once per page, so that a climb asks an element without searching it (pages hold thousands of headings). */
+function headingCounts(headings: readonly Element[], body: Element): HeadingCounts {
+  const counts: HeadingCounts = new Map();
+  for (const heading of headings) {
+    const level = headingLevel(heading);
+    for (let element = heading.parentElement; element && element !== body; element = element.parentElement) {
+      let ofElement = counts.get(element);
+      if (!ofElement) counts.set(element, (ofElement = [0, 0, 0, 0, 0]));
+      ofElement[level]!++;
+    }
   }
-  return false;
+  return counts;
+}
+
+/** The headings of `level` or above (h1 … h`level`) an element holds. */
+function headingsAtOrAbove(counts: HeadingCounts, element: Element, level: number): number {
+  const ofElement = counts.get(element);
+  let held = 0;
+  for (let l = 1; l <= level; l++) held += ofElement?.[l] ?? 0;
+  return held;
 }
 
 /** Posts of one group look alike: heading level, tag, class, the tags above, and one parent chain. */

@@ -30,6 +30,7 @@ import {
 } from './quality/index.js';
 import { firstPassInstead, headlinePassInstead, recordFirstPass } from './quality/first-pass.js';
 import { headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
+import { markPosts, unmarkPosts, withEveryPost } from './quality/posts.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { withTextLengthsKept } from './readability-text-lengths.js';
@@ -209,6 +210,7 @@ function findStory(
   const articleBody = articleBodyText(harvested.articleBody);
   const pageChars = document.body ? textOf(document.body).length : 0;
   const headings = pageHeadings(document);
+  const posts = markPosts(document);
   const result = runReadability(document, options, source, pageTitlesOf(harvested));
   const metadata = mergeMetadata(
     harvested,
@@ -231,7 +233,8 @@ function findStory(
     trimmedBlocks.set(element, sumOf(trimContent(element, trimContext).removed));
     return element;
   };
-  const readabilityContent = result?.content ? prepare(result.content) : null;
+  // A page of several posts: Readability took one, the page holds them all.
+  const readabilityContent = result?.content ? prepare(withEveryPost(result.content, posts)) : null;
   const first = readabilityContent ? candidate('readability', readabilityContent, textOf(readabilityContent)) : null;
   const others: Candidate[] = [];
   if (densest) others.push(candidate('densest-block', densest, textOf(prepare(densest))));
@@ -314,6 +317,7 @@ function finishContent(story: Story, placed: Embed[], found: readonly Embed[], d
   // Read before the marks go: a caption the cleaning marked is one.
   const captions = captionsOf(content);
   for (const marked of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) marked.removeAttribute(MARK_ATTRIBUTE);
+  unmarkPosts(content);
   restorePhrasingNames(content);
   const warnings: string[] = [];
   const { relative } = resolveUrls(content, knownBaseUrl(document));

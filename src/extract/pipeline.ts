@@ -233,7 +233,6 @@ function findStory(
     trimmedBlocks.set(element, sumOf(trimContent(element, trimContext).removed));
     return element;
   };
-  // A page of several posts: Readability took one, the page holds them all.
   const readabilityContent = result?.content ? prepare(withEveryPost(result.content, posts)) : null;
   const first = readabilityContent ? candidate('readability', readabilityContent, textOf(readabilityContent)) : null;
   const others: Candidate[] = [];

@@ -35,7 +35,8 @@ export function removeTeasers(content: Element, isPlaceholder: (e: Element) => b
   const teaser = blocks.map((block) => !isPlaceholder(block) && isTeaser(block));
   let lastStory = -1;
   for (let i = 0; i < blocks.length; i++) if (!teaser[i] && isStoryParagraph(blocks[i]!)) lastStory = i;
-  if (lastStory < 0) return 0;
+  // Teasers among the story's paragraphs: the page is a digest of them, and they are its story.
+  if (lastStory < 0 || teaser.slice(0, lastStory).some(Boolean)) return 0;
   let removed = 0;
   for (let i = lastStory + 1; i < blocks.length; i++) {
     if (!teaser[i]) continue;

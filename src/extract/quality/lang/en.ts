@@ -28,7 +28,7 @@ export const en: ChromeWords = {
     'follow (?:us|me|him|her) (?:on|at)\\b', 'share (?:this (?:story|article|post|page)|on (?:facebook|twitter|x\\b|whatsapp|linkedin))', 'like this (?:story|article|post)\\b',
     'leave a (?:comment|reply)', 'post (?:a )?comment', 'add (?:a )?comment', 'skip to (?:main )?content', 'copyright\\s*(?:[©ⓒ]|\\(c\\)|\\d{4})', 'all rights reserved',
     'have a (?:news )?tip\\b', 'this (?:post|article|page) (?:may )?contains? affiliate', 'filed under\\b', 'tagged(?: with)?:', 'tags?:', 'view author archive', 'email the author',
-    'a version of this (?:article|story|column|review|post) (?:appeared|appears)\\b', 'follow\\s[^.!?]{1,60}?\\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\\b', 'tagged (?:as|in|with)\\s*:', 'tagged\\s*//', 'trackback url\\b', 'listed below are links to (?:weblogs|blogs|sites|posts)\\b', 'this (?:page|site) is best viewed\\b', 'if you (?:enjoyed|liked) this (?:article|post|story)\\b', 'sign-up (?:for|to)\\b', 'story continues below\\b', 'continue reading (?:the main story|below)\\b'],
+    'a version of this (?:article|story|column|review|post) (?:appeared|appears)\\b', 'tagged (?:as|in|with)\\s*:', 'tagged\\s*//', 'this (?:page|site) is best viewed\\b', 'if you (?:enjoyed|liked) this (?:article|post|story)\\b', 'sign-up (?:for|to)\\b', 'story continues below\\b', 'continue reading (?:the main story|below)\\b'],
   noticeLine: [
     'advert(?:isement)?s?', 'sponsored(?: content)?', 'comments?', '\\d+ comments?', 'sign up', 'subscribe', 'share', 'reading time\\b.*', '\\d+ min(?:ute)?s? read',
     '(?:photo|image|picture) ?(?:credit)?s? ?:.*',

@@ -26,6 +26,7 @@ export type TrimRule =
   | 'post-meta'
   | 'rights-line'
   | 'headline-list'
+  | 'trailing-label'
   | 'teaser'
   | 'chrome-after-story';
 
@@ -175,7 +176,8 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     else if (isAuthorBio(text, context.authors)) remove(block, 'author-bio');
     else if (text.length <= 300 && linkDensity(block, text) >= 0.7) {
       remove(block, 'trailing-links');
-    } else break;
+    } else if (isTrailingLabel(text)) remove(block, 'trailing-label');
+    else break;
     if (isStoryParagraph(block)) storySeen--;
   }
 
@@ -302,6 +304,19 @@ export function isLeadingMeta(block: Element, text: string): boolean {
   return false;
 }
 
+/** Longest label closing the content ("We Also Recommend", "JUMP TO:", "Featured Content"). */
+const TRAILING_LABEL_WORDS = 5;
+const TRAILING_LABEL_CHARS = 40;
+
+/**
+ * A label with nothing under it at the end of the content: a few words that end no sentence.
+ * A sign-off ("— Jane") or a parenthesised credit is the story's own.
+ */
+function isTrailingLabel(text: string): boolean {
+  if (text.length > TRAILING_LABEL_CHARS || countWordRuns(text) > TRAILING_LABEL_WORDS) return false;
+  return !/[.!?…"”’)\]]\s*$/u.test(text) && !/^[\s(\[—–-]/u.test(text);
+}
+
 /** A closing paragraph about the writer: "Jane Doe is a reporter …", "Jane covers …". */
 function isAuthorBio(text: string, authors: readonly string[]): boolean {
   if (text.length > 600) return false;
@@ -310,7 +325,8 @@ function isAuthorBio(text: string, authors: readonly string[]): boolean {
     if (!first || first.length < 2) continue;
     for (const name of [author, first]) {
       if (text.startsWith(name) || text.startsWith(`${name} ${name.split(/\s+/)[0]}`)) {
-        const rest = text.slice(name.length).replace(/^(?:\s+\p{Lu}[\p{L}'’-]+)*/u, '');
+        // The rest of the name, or the first name again after a slash ("Jane Doe / Jane covers …").
+        const rest = text.slice(name.length).replace(/^(?:\s+\p{Lu}[\p{L}'’-]+)*(?:\s*\/\s*\p{Lu}[\p{L}'’-]+)?/u, '');
         if (/^\s*(?:is|was|has been|writes|covers|reports|joined|lives)\b/.test(rest)) return true;
       }
     }

@@ -220,3 +220,30 @@ describe('labels and calls that are never story, in the languages of the tables'
     for (const paragraph of kept) expect(text).toContain(paragraph);
   });
 });
+
+describe('what closes the content after the story', () => {
+  it('removes a label left with nothing under it ("We Also Recommend") after the story', () => {
+    const text = extract('<p>We Also Recommend</p>');
+    expect(text).not.toContain('We Also Recommend');
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone a sign-off and a short closing sentence', () => {
+    const text = extract('<p>Thanks for reading, neighbours.</p><p>— Jane Doe</p>');
+    expect(text).toContain('Thanks for reading, neighbours.');
+    expect(text).toContain('— Jane Doe');
+  });
+
+  it("removes the writer's bio that repeats the first name after a slash, and keeps a sentence naming the writer", () => {
+    const page = (last: string) =>
+      extractArticle({
+        html: `<!doctype html><html><head><title>The harbour</title><meta name="author" content="Jane Doe"></head><body><main><article>
+          <h1>The harbour</h1>${story}<p>${last}</p></article></main></body></html>`,
+        url,
+        source: 'page.html',
+      }).text;
+    expect(page('Jane Doe / Jane covers the harbour and its ships for the Gazette, with a focus on the ferries.')).not.toContain('Jane covers the harbour');
+    const kept = 'The harbour master told Jane Doe that the wall would hold through the winter storms.';
+    expect(page(kept)).toContain(kept);
+  });
+});

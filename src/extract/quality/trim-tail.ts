@@ -33,8 +33,9 @@ const OWN_CONTENT = `figure, table, blockquote, pre, ${EMBED_PLACEHOLDER_SELECTO
 export function removeTeasers(content: Element, isPlaceholder: (e: Element) => boolean): number {
   const blocks = leafBlocks(content, isPlaceholder);
   const teaser = blocks.map((block) => !isPlaceholder(block) && isTeaser(block));
-  let lastStory = -1;
-  for (let i = 0; i < blocks.length; i++) if (!teaser[i] && isStoryParagraph(blocks[i]!)) lastStory = i;
+  if (!teaser.some(Boolean)) return 0;
+  let lastStory = blocks.length - 1;
+  while (lastStory >= 0 && (teaser[lastStory] || !isStoryParagraph(blocks[lastStory]!))) lastStory--;
   // Teasers among the story's paragraphs: the page is a digest of them, and they are its story.
   if (lastStory < 0 || teaser.slice(0, lastStory).some(Boolean)) return 0;
   let removed = 0;
@@ -56,10 +57,10 @@ export function removeTeasers(content: Element, isPlaceholder: (e: Element) => b
 }
 
 function isTeaser(block: Element): boolean {
-  const text = textOf(block);
-  if (!text || text.length > TEASER_CHARS) return false;
   const last = block.children.length > 0 ? block.children[block.children.length - 1]! : null;
   if (!last || last.tagName !== 'A') return false;
+  const text = textOf(block);
+  if (!text || text.length > TEASER_CHARS) return false;
   // Nothing but punctuation after the link.
   let tail = '';
   for (let node = last.nextSibling; node; node = node.nextSibling) tail += node.textContent ?? '';
@@ -87,11 +88,12 @@ function isStoryParagraph(block: Element): boolean {
  * footer's links). Returns how many containers went.
  */
 export function removeChromeAfterStory(content: Element, isPlaceholder: (e: Element) => boolean): number {
+  const storyChars = storyCharsWithin(content, isPlaceholder);
   let removed = 0;
   let level: Element | null = content;
   while (level) {
     const children: Element[] = Array.from(level.children);
-    const story = children.map((child) => storyChars(child, isPlaceholder));
+    const story = children.map((child) => storyChars.get(child) ?? 0);
     const most = Math.max(0, ...story);
     if (most === 0) break;
     const main = story.indexOf(most);
@@ -107,11 +109,16 @@ export function removeChromeAfterStory(content: Element, isPlaceholder: (e: Elem
   return removed;
 }
 
-/** Characters of story paragraphs inside an element (itself included). */
-function storyChars(element: Element, isPlaceholder: (e: Element) => boolean): number {
-  if (isStoryParagraph(element)) return textOf(element).length;
-  let chars = 0;
-  for (const block of leafBlocks(element, isPlaceholder)) if (isStoryParagraph(block)) chars += textOf(block).length;
+/** Characters of story paragraphs inside each element of the content (itself included), in one pass over its blocks. */
+function storyCharsWithin(content: Element, isPlaceholder: (e: Element) => boolean): Map<Element, number> {
+  const chars = new Map<Element, number>();
+  for (const block of leafBlocks(content, isPlaceholder)) {
+    if (!isStoryParagraph(block)) continue;
+    const length = textOf(block).length;
+    for (let element: Element | null = block; element && element !== content; element = element.parentElement) {
+      chars.set(element, (chars.get(element) ?? 0) + length);
+    }
+  }
   return chars;
 }
 

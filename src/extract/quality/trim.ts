@@ -176,7 +176,7 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     else if (isAuthorBio(text, context.authors)) remove(block, 'author-bio');
     else if (text.length <= 300 && linkDensity(block, text) >= 0.7) {
       remove(block, 'trailing-links');
-    } else if (isTrailingLabel(text)) remove(block, 'trailing-label');
+    } else if (block.tagName !== 'LI' && isTrailingLabel(text)) remove(block, 'trailing-label');
     else break;
     if (isStoryParagraph(block)) storySeen--;
   }
@@ -310,10 +310,11 @@ const TRAILING_LABEL_CHARS = 40;
 
 /**
  * A label with nothing under it at the end of the content: a few words that end no sentence.
- * A sign-off ("— Jane") or a parenthesised credit is the story's own.
+ * A sign-off ("— Jane"), a parenthesised credit, a figure ("Cost: 2 million") and the items of
+ * a list (the caller's) are the story's own.
  */
 function isTrailingLabel(text: string): boolean {
-  if (text.length > TRAILING_LABEL_CHARS || countWordRuns(text) > TRAILING_LABEL_WORDS) return false;
+  if (text.length > TRAILING_LABEL_CHARS || countWordRuns(text) > TRAILING_LABEL_WORDS || /\d/.test(text)) return false;
   return !/[.!?…"”’)\]]\s*$/u.test(text) && !/^[\s(\[—–-]/u.test(text);
 }
 

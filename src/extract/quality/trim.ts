@@ -26,7 +26,6 @@ export type TrimRule =
   | 'post-meta'
   | 'rights-line'
   | 'headline-list'
-  | 'trailing-label'
   | 'teaser'
   | 'chrome-after-story';
 
@@ -176,8 +175,7 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     else if (isAuthorBio(text, context.authors)) remove(block, 'author-bio');
     else if (text.length <= 300 && linkDensity(block, text) >= 0.7) {
       remove(block, 'trailing-links');
-    } else if (block.tagName !== 'LI' && isTrailingLabel(text)) remove(block, 'trailing-label');
-    else break;
+    } else break;
     if (isStoryParagraph(block)) storySeen--;
   }
 
@@ -302,20 +300,6 @@ export function isLeadingMeta(block: Element, text: string): boolean {
   if (links >= 2 && words <= 20 && linkDensity(block, text) >= 0.6) return true;
   if (/^(?:home|início|inicio|accueil|startseite|главная)\b/i.test(text) && words <= 25 && links >= 1) return true;
   return false;
-}
-
-/** Longest label closing the content ("We Also Recommend", "JUMP TO:", "Featured Content"). */
-const TRAILING_LABEL_WORDS = 5;
-const TRAILING_LABEL_CHARS = 40;
-
-/**
- * A label with nothing under it at the end of the content: a few words that end no sentence.
- * A sign-off ("— Jane"), a parenthesised credit, a figure ("Cost: 2 million") and the items of
- * a list (the caller's) are the story's own.
- */
-function isTrailingLabel(text: string): boolean {
-  if (text.length > TRAILING_LABEL_CHARS || countWordRuns(text) > TRAILING_LABEL_WORDS || /\d/.test(text)) return false;
-  return !/[.!?…"”’)\]]\s*$/u.test(text) && !/^[\s(\[—–-]/u.test(text);
 }
 
 /** A closing paragraph about the writer: "Jane Doe is a reporter …", "Jane covers …". */

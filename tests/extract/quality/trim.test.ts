@@ -221,19 +221,7 @@ describe('labels and calls that are never story, in the languages of the tables'
   });
 });
 
-describe('what closes the content after the story', () => {
-  it('removes a label left with nothing under it ("We Also Recommend") after the story', () => {
-    const text = extract('<p>We Also Recommend</p>');
-    expect(text).not.toContain('We Also Recommend');
-    expect(text).toContain('Story paragraph 4');
-  });
-
-  it('leaves alone a sign-off and a short closing sentence', () => {
-    const text = extract('<p>Thanks for reading, neighbours.</p><p>— Jane Doe</p>');
-    expect(text).toContain('Thanks for reading, neighbours.');
-    expect(text).toContain('— Jane Doe');
-  });
-
+describe("the writer's bio closing the story", () => {
   it("removes the writer's bio that repeats the first name after a slash, and keeps a sentence naming the writer", () => {
     const page = (last: string) =>
       extractArticle({

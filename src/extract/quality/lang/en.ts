@@ -28,12 +28,20 @@ export const en: ChromeWords = {
     'follow (?:us|me|him|her) (?:on|at)\\b', 'share (?:this (?:story|article|post|page)|on (?:facebook|twitter|x\\b|whatsapp|linkedin))', 'like this (?:story|article|post)\\b',
     'leave a (?:comment|reply)', 'post (?:a )?comment', 'add (?:a )?comment', 'skip to (?:main )?content', 'copyright\\s*(?:[©ⓒ]|\\(c\\)|\\d{4})', 'all rights reserved',
     'have a (?:news )?tip\\b', 'this (?:post|article|page) (?:may )?contains? affiliate', 'filed under\\b', 'tagged(?: with)?:', 'tags?:', 'view author archive', 'email the author',
-    'a version of this (?:article|story|column|review|post) (?:appeared|appears)\\b', 'tagged (?:as|in|with)\\s*:', 'tagged\\s*//', 'this (?:page|site) is best viewed\\b', 'if you (?:enjoyed|liked) this (?:article|post|story)\\b', 'sign-up (?:for|to)\\b', 'story continues below\\b', 'continue reading (?:the main story|below)\\b'],
+    // The print edition's line, tag lines, notices and calls, and "continues below" labels.
+    'a version of this (?:article|story|column|review|post) (?:appeared|appears)\\b', 'tagged (?:as|in|with)\\s*:', 'tagged\\s*//',
+    'this (?:page|site) is best viewed\\b', 'if you (?:enjoyed|liked) this (?:article|post|story)\\b', 'sign-up (?:for|to)\\b',
+    'story continues below\\b', 'continue reading (?:the main story|below)\\b',
+  ],
   noticeLine: [
     'advert(?:isement)?s?', 'sponsored(?: content)?', 'comments?', '\\d+ comments?', 'sign up', 'subscribe', 'share', 'reading time\\b.*', '\\d+ min(?:ute)?s? read',
     '(?:photo|image|picture) ?(?:credit)?s? ?:.*',
     '(?:(?:opinion|staff|senior|contributing|guest|special|chief|political|foreign|national|business|science) )*(?:columnist|writer|editor|correspondent|reporter|contributor)s?',
-    'continue reading(?: the main story)?', 'story continues(?: below)?(?: (?:the )?advertisement)?', 'enlarge this image', '(?:toggle|hide) caption', 'featured (?:posts?|content|stories|articles|videos?)', 'top stories', 'most recent', 'photos? of the day', 'jump to', 'permalink', 'about the author', 'view (?:photo )?galler(?:y|ies)', 'watch video', '\\d+ of \\d+', '(?:previous|next) (?:post|article|story)', 'archives', 'categories'],
+    // Labels of a reader's tools, of photo viewers and galleries ("3 of 6"), of boxes and pages around the story.
+    'continue reading(?: the main story)?', 'story continues(?: below)?(?: (?:the )?advertisement)?', 'enlarge this image', '(?:toggle|hide) caption',
+    'featured (?:posts?|content|stories|articles|videos?)', 'top stories', 'most recent', 'photos? of the day', 'jump to', 'permalink', 'about the author',
+    'view (?:photo )?galler(?:y|ies)', 'watch video', '\\d+ of \\d+', '(?:previous|next) (?:post|article|story)', 'archives', 'categories',
+  ],
   readMoreLink: ['read (?:more|on|the rest|the full (?:story|article|post))', 'continue reading', 'keep reading', 'full story', 'more'],
   productionCredit: ['(?:additional )?reporting by', 'editing by', 'edited by', 'writing by', 'compiled by', 'with reporting (?:by|from)', 'produced by'],
   bylineWord: ['by', 'words by', 'text by', 'written by'],

@@ -8,6 +8,7 @@ import { countWordRuns } from '../../text/index.js';
 import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
 import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
+import { removeChromeAfterStory, removeTeasers } from './trim-tail.js';
 import { POST_META, RIGHTS_RESERVED, SHARE_GLUE, SHARE_WORDS } from './lang/index.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
 import type { Element } from '../dom.js';
@@ -24,7 +25,9 @@ export type TrimRule =
   | 'share-row'
   | 'post-meta'
   | 'rights-line'
-  | 'headline-list';
+  | 'headline-list'
+  | 'teaser'
+  | 'chrome-after-story';
 
 export interface TrimReport {
   removed: Partial<Record<TrimRule, number>>;
@@ -48,7 +51,9 @@ const CUE_LINE = 120;
  */
 export function trimContent(content: Element, context: TrimContext): TrimReport {
   const report: TrimReport = { removed: {} };
-  const count = (rule: TrimRule) => (report.removed[rule] = (report.removed[rule] ?? 0) + 1);
+  const count = (rule: TrimRule, n = 1) => {
+    if (n > 0) report.removed[rule] = (report.removed[rule] ?? 0) + n;
+  };
   const remove = (element: Element, rule: TrimRule) => {
     if (!content.contains(element)) return;
     removeWithEmptyAncestors(element, content);
@@ -151,6 +156,10 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     else if (/^H[1-3]$/.test(block.tagName)) continue;
     else break;
   }
+
+  // 3b. After the story's end: teasers of other pages, and appended containers without prose.
+  count('teaser', removeTeasers(content, context.isPlaceholder));
+  count('chrome-after-story', removeChromeAfterStory(content, context.isPlaceholder));
 
   // 4. Trailing blocks: link lists, author bios, production credits.
   blocks = current();
@@ -301,7 +310,8 @@ function isAuthorBio(text: string, authors: readonly string[]): boolean {
     if (!first || first.length < 2) continue;
     for (const name of [author, first]) {
       if (text.startsWith(name) || text.startsWith(`${name} ${name.split(/\s+/)[0]}`)) {
-        const rest = text.slice(name.length).replace(/^(?:\s+\p{Lu}[\p{L}'’-]+)*/u, '');
+        // The rest of the name, or the first name again after a slash ("Jane Doe / Jane covers …").
+        const rest = text.slice(name.length).replace(/^(?:\s+\p{Lu}[\p{L}'’-]+)*(?:\s*\/\s*\p{Lu}[\p{L}'’-]+)?/u, '');
         if (/^\s*(?:is|was|has been|writes|covers|reports|joined|lives)\b/.test(rest)) return true;
       }
     }

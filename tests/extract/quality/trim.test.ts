@@ -187,3 +187,51 @@ describe("a writer's role on a line of its own", () => {
     expect(extract(`<p>${kept}</p>`)).toContain(kept);
   });
 });
+
+describe('labels and calls that are never story, in the languages of the tables', () => {
+  it('removes the print-edition line, "continue reading" and "story continues" labels, photo-viewer labels and gallery counters', () => {
+    const text = extract(
+      '<p>A version of this article appears in print on June 3, 2025, Section A, Page 12 of the edition with the headline: The harbour.</p>',
+      '<p>Continue reading the main story</p><p>Story continues below advertisement</p><p>Enlarge this image</p><p>toggle caption</p><p>3 of 6</p><p>2 von 9</p>',
+    );
+    for (const label of ['A version of this article', 'Continue reading', 'Story continues', 'Enlarge this image', 'toggle caption', '3 of 6', '2 von 9']) {
+      expect(text).not.toContain(label);
+    }
+    expect(text).toContain('Story paragraph 0');
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('removes calls to follow or subscribe in German, French, Dutch and Russian, and a "Tagged as:" line', () => {
+    const text = extract(
+      '<p>Folgen Sie uns auf Twitter und Facebook.</p><p>Abonnez-vous à notre lettre.</p><p>Volg ons op Instagram.</p>' +
+        '<p>Подписывайтесь на наш канал в Telegram.</p><p>Tagged as: harbour, storm, ferry</p>',
+    );
+    for (const call of ['Folgen Sie', 'Abonnez-vous', 'Volg ons', 'Подписывайтесь', 'Tagged as']) expect(text).not.toContain(call);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone story paragraphs with the same words inside a sentence', () => {
+    const kept = [
+      'The archivist said a version of this article appeared in the gazette in 1921, under another name.',
+      'Readers who continue reading the old minutes will find that the story continues below the waterline.',
+      'She was tagged as a troublemaker, the harbour master said, and 3 of 6 councillors agreed with him.',
+    ];
+    const text = extract(kept.map((p) => `<p>${p}</p>`).join(''));
+    for (const paragraph of kept) expect(text).toContain(paragraph);
+  });
+});
+
+describe("the writer's bio closing the story", () => {
+  it("removes the writer's bio that repeats the first name after a slash, and keeps a sentence naming the writer", () => {
+    const page = (last: string) =>
+      extractArticle({
+        html: `<!doctype html><html><head><title>The harbour</title><meta name="author" content="Jane Doe"></head><body><main><article>
+          <h1>The harbour</h1>${story}<p>${last}</p></article></main></body></html>`,
+        url,
+        source: 'page.html',
+      }).text;
+    expect(page('Jane Doe / Jane covers the harbour and its ships for the Gazette, with a focus on the ferries.')).not.toContain('Jane covers the harbour');
+    const kept = 'The harbour master told Jane Doe that the wall would hold through the winter storms.';
+    expect(page(kept)).toContain(kept);
+  });
+});

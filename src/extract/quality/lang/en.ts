@@ -9,7 +9,7 @@ export const en: ChromeWords = {
   commentsName: ['comments', 'commentlist', 'comment-?list', 'comments?-?(?:area|section|container|content|wrap(?:per)?|block|thread|stream|holder|box)', 'all-?comments', 'user-?comments', 'reader-?comments', 'discussion', 'responses', 'disqus(?:-?thread)?'],
   shareWords: ['share', 'shares', 'shared', 'tweet', 'email', 'mail', 'print', 'pin', 'pinit', 'save', 'like', 'recommend', 'follow', 'story', 'article', 'post', 'page', 'link', 'copy', 'send', 'friend', 'sms', 'permalink'],
   shareGlue: ['this', 'on', 'it', 'us', 'to', 'a', 'e', 'via', 'more'],
-  postMeta: ['this entry was posted (?:on|in)\\b', 'this (?:entry|post) was filed under\\b', 'you can follow any responses to this entry', 'you can leave a response', 'both comments and pings are', 'posted in\\b[^|]{1,120}\\|\\s*(?:no|\\d+) comments?', 'comments powered by\\b', 'bookmark the permalink', 'this entry was tagged\\b'],
+  postMeta: ['this entry was posted (?:on|in)\\b', 'this (?:entry|post) was filed under\\b', 'you can follow any responses to this entry', 'you can leave a response', 'both comments and pings are', 'posted in\\b[^|]{1,120}\\|\\s*(?:no|\\d+) comments?', 'comments powered by\\b', 'bookmark the permalink', 'this entry was tagged\\b', 'posted (?:at|in|by)\\b[^|]{1,120}\\|\\s*permalink'],
   rightsReserved: ['all rights reserved', 'some rights reserved'],
   dateWords: [
     '\\d{1,4}(?:st|nd|rd|th)', 'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
@@ -28,12 +28,21 @@ export const en: ChromeWords = {
     'follow (?:us|me|him|her) (?:on|at)\\b', 'share (?:this (?:story|article|post|page)|on (?:facebook|twitter|x\\b|whatsapp|linkedin))', 'like this (?:story|article|post)\\b',
     'leave a (?:comment|reply)', 'post (?:a )?comment', 'add (?:a )?comment', 'skip to (?:main )?content', 'copyright\\s*(?:[©ⓒ]|\\(c\\)|\\d{4})', 'all rights reserved',
     'have a (?:news )?tip\\b', 'this (?:post|article|page) (?:may )?contains? affiliate', 'filed under\\b', 'tagged(?: with)?:', 'tags?:', 'view author archive', 'email the author',
+    // The print edition's line, tag lines, notices and calls, and "continues below" labels.
+    'a version of this (?:article|story|column|review|post) (?:appeared|appears)\\b', 'tagged (?:as|in|with)\\s*:', 'tagged\\s*//',
+    'this (?:page|site) is best viewed\\b', 'if you (?:enjoyed|liked) this (?:article|post|story)\\b', 'sign-up (?:for|to)\\b',
+    'story continues below\\b', 'continue reading (?:the main story|below)\\b',
   ],
   noticeLine: [
     'advert(?:isement)?s?', 'sponsored(?: content)?', 'comments?', '\\d+ comments?', 'sign up', 'subscribe', 'share', 'reading time\\b.*', '\\d+ min(?:ute)?s? read',
     '(?:photo|image|picture) ?(?:credit)?s? ?:.*',
     '(?:(?:opinion|staff|senior|contributing|guest|special|chief|political|foreign|national|business|science) )*(?:columnist|writer|editor|correspondent|reporter|contributor)s?',
+    // Labels of a reader's tools, of photo viewers and galleries ("3 of 6"), of boxes and pages around the story.
+    'continue reading(?: the main story)?', 'story continues(?: below)?(?: (?:the )?advertisement)?', 'enlarge this image', '(?:toggle|hide) caption',
+    'featured (?:posts?|content|stories|articles|videos?)', 'top stories', 'most recent', 'photos? of the day', 'jump to', 'permalink', 'about the author',
+    'view (?:photo )?galler(?:y|ies)', 'watch video', '\\d+ of \\d+', '(?:previous|next) (?:post|article|story)', 'archives', 'categories',
   ],
+  readMoreLink: ['read (?:more|on|the rest|the full (?:story|article|post))', 'continue reading', 'keep reading', 'full story', 'more'],
   productionCredit: ['(?:additional )?reporting by', 'editing by', 'edited by', 'writing by', 'compiled by', 'with reporting (?:by|from)', 'produced by'],
   bylineWord: ['by', 'words by', 'text by', 'written by'],
   commenterBy: ['by'],

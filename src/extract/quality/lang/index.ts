@@ -75,6 +75,9 @@ export const NEVER_STORY_LINE = new RegExp(`^(?:${alternation('neverStory')}|[©
 /** A very short line (up to 80 characters) that is never story, whole. */
 export const NOTICE_LINE = new RegExp(`^(?:${alternation('noticeLine')})[\\s.:!…]*$`, 'i');
 
+/** The whole text of a link onward to the rest of another page ("Read more…", "[Continue reading →]"). */
+export const READ_MORE_LINK = new RegExp(`^[\\s\\[(«‹<]*(?:${alternation('readMoreLink')})[\\s.…:!»›>→)\\]]*$`, 'iu');
+
 /** Wire-service and production credits closing a story. */
 export const PRODUCTION_CREDIT = new RegExp(`^\\(?(?:${alternation('productionCredit')})\\b`, 'i');
 

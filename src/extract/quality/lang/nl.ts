@@ -11,8 +11,9 @@ export const nl: ChromeWords = {
   // No month names: the date-line rule has not been measured on Dutch pages.
   dateWords: [],
   relatedCue: [],
-  neverStory: [],
-  noticeLine: ['foto ?(?:credit)?s? ?:.*'],
+  neverStory: ['volg (?:ons|[^.]{1,40}) op (?:twitter|facebook|instagram)\\b', 'schrijf je in\\s', 'meld je aan voor\\s'],
+  noticeLine: ['foto ?(?:credit)?s? ?:.*', 'advertentie', 'lees (?:meer|ook|verder)', '\\d+ van \\d+'],
+  readMoreLink: ['lees meer', 'lees verder', 'verder lezen', 'meer'],
   productionCredit: [],
   bylineWord: [],
   commenterBy: ['door'],

@@ -38,6 +38,11 @@ export interface ChromeWords {
   neverStory: readonly string[];
   /** Whole very short lines that are never story: labels, counts, read times, photo credits. */
   noticeLine: readonly string[];
+  /**
+   * Whole texts of a link onward to the rest of another page, closing a teaser ("Read more…",
+   * "Continue reading", "Leia mais"); brackets, arrows and dots around them are allowed by the matcher.
+   */
+  readMoreLink: readonly string[];
   /** Openings of the wire-service and production credits closing a story ("Reporting by"). */
   productionCredit: readonly string[];
   /** Words that open a byline line before the name ("By", "Por"). */

@@ -4,6 +4,7 @@
  * The reasons are kept in provenance.
  */
 import type { Article, RenderReason } from '../article.js';
+import { decodeEntities } from '../extract/metadata/values.js';
 
 export type { RenderReason };
 
@@ -242,19 +243,11 @@ const MARKUP_TAG = /<[!/?]?[a-z][^<>]*>/gi;
 /**
  * What the markup shows, for comparing letters only: tags go whole (their names and attributes are
  * letters too: they split a teaser's words wherever a link or an emphasis sits in it, and a
- * description in a meta tag or an alt is not shown), numeric references become their characters
- * (a curly apostrophe written `&#8217;` would leave "8217" between two letters), named ones go.
+ * description in a meta tag or an alt is not shown), character references are decoded (a curly
+ * apostrophe written `&#8217;` would leave "8217" between two letters), other named ones go.
  */
 function markupText(markup: string): string {
-  return markup
-    .replace(MARKUP_TAG, '')
-    .replace(/&#(x[0-9a-f]+|[0-9]+);?/gi, (_match, code: string) => codePointText(code))
-    .replace(/&[a-z][a-z0-9]*;/gi, '');
-}
-
-function codePointText(reference: string): string {
-  const point = reference[0] === 'x' || reference[0] === 'X' ? parseInt(reference.slice(1), 16) : parseInt(reference, 10);
-  return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '';
+  return decodeEntities(markup.replace(MARKUP_TAG, '')).replace(/&[a-z][a-z0-9]*;/gi, '');
 }
 
 /** Text without tags (escaped ones in script strings too) and with runs of space collapsed. */

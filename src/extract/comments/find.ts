@@ -14,7 +14,7 @@ import {
   COMMENTS_NAME,
   COMMENTS_NAME_STEM,
   DATE_IN_TEXT_WORDS,
-  alternation,
+  SIGNATURE_LEFTOVER,
 } from '../quality/lang/index.js';
 import { classAndIdNames, STATE_PREFIX } from '../quality/vocabulary.js';
 import { linkDensity, textOf } from '../quality/dom.js';
@@ -249,9 +249,6 @@ function readComment(member: Element, members: ReadonlySet<Element>): ReaderComm
     replyDepth: replyDepth(member, members),
   };
 }
-
-/** A first line of only a comment's number and the verb after its author's name ("2. Says:"), and the blank line after it. */
-const SIGNATURE_LEFTOVER = new RegExp(String.raw`^(?:#?\d+[.)]?\s*)?(?:${alternation('commenterSays')})\s*:?[ \t]*(?:\n\s*|$)`, 'iu');
 
 /** Longest header or footer of a comment that stands beside it as a sibling. */
 const MAX_BESIDE_CHARS = 200;

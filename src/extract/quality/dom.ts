@@ -35,6 +35,11 @@ const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOT
 /** Blocks kept whole: their inside belongs to them. */
 const ATOMIC = new Set(['FIGURE', 'TABLE', 'PRE', 'BLOCKQUOTE', 'DL']);
 
+/** A heading element, h1 to h6. */
+export function isHeading(element: Element): boolean {
+  return /^H[1-6]$/.test(element.tagName);
+}
+
 /**
  * The story's blocks in document order: paragraphs, headings, list items, figures, tables,
  * embed placeholders, and text-bearing containers without block children.

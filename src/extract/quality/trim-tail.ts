@@ -4,7 +4,7 @@
  * prose (rows of links, boxes of labels and headlines). Whole blocks and containers only.
  */
 import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
-import { leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
+import { isHeading, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import { READ_MORE_LINK } from './lang/index.js';
 import type { Element } from '../dom.js';
 
@@ -13,7 +13,7 @@ const TEASER_CHARS = 500;
 /** Shortest block read as prose, and the link share above which a block is links, not prose. */
 const PROSE_CHARS = 40;
 const PROSE_LINKS = 0.5;
-/** A story paragraph, as the trimming's other rules count them. */
+/** Shortest story paragraph, as every trim rule counts them. */
 const STORY_PARAGRAPH_CHARS = 80;
 /** A container after the story is chrome when this much of its text is links, or when it is only labels. */
 const CHROME_LINKS = 0.4;
@@ -72,10 +72,11 @@ function isTeaser(block: Element): boolean {
 function isHeadline(block: Element): boolean {
   const text = textOf(block);
   if (!text || text.length > 200) return false;
-  return /^H[1-6]$/.test(block.tagName) || linkDensity(block, text) >= 0.9;
+  return isHeading(block) || linkDensity(block, text) >= 0.9;
 }
 
-function isStoryParagraph(block: Element): boolean {
+/** A paragraph of the story: a paragraph or text container long enough, and mostly not links (every trim rule counts them so). */
+export function isStoryParagraph(block: Element): boolean {
   if (block.tagName !== 'P' && block.tagName !== 'DIV') return false;
   const text = textOf(block);
   return text.length >= STORY_PARAGRAPH_CHARS && linkDensity(block, text) < PROSE_LINKS;
@@ -131,12 +132,12 @@ function isChromeContainer(element: Element, isPlaceholder: (e: Element) => bool
   if (linkDensity(element, text) >= CHROME_LINKS) return true;
   // Only labels, and at least one heading or link among them: a box's title over its items.
   const labels = blocks.every((block) => textOf(block).length <= LABEL_CHARS);
-  return labels && blocks.some((block) => /^H[1-6]$/.test(block.tagName) || linkDensity(block) >= 0.9);
+  return labels && blocks.some((block) => isHeading(block) || linkDensity(block) >= 0.9);
 }
 
 /** A block of prose: a sentence or more of words that are not links. */
 function isProse(block: Element): boolean {
-  if (/^H[1-6]$/.test(block.tagName)) return false;
+  if (isHeading(block)) return false;
   const text = textOf(block);
   return text.length >= PROSE_CHARS && linkDensity(block, text) < PROSE_LINKS && /[.!?…:;]["”’)]?(?:\s|$)/u.test(text);
 }

@@ -6,9 +6,9 @@
  */
 import { countWordRuns } from '../../text/index.js';
 import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
-import { MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
+import { isHeading, MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
-import { removeChromeAfterStory, removeTeasers } from './trim-tail.js';
+import { isStoryParagraph, removeChromeAfterStory, removeTeasers } from './trim-tail.js';
 import { POST_META, RIGHTS_RESERVED, SHARE_GLUE, SHARE_WORDS } from './lang/index.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
 import type { Element } from '../dom.js';
@@ -281,16 +281,10 @@ function hasLongParagraph(element: Element): boolean {
   return false;
 }
 
-function isStoryParagraph(block: Element): boolean {
-  if (block.tagName !== 'P' && block.tagName !== 'DIV') return false;
-  const text = textOf(block);
-  return text.length >= 80 && linkDensity(block, text) < 0.5;
-}
-
 /** A block that opens a story without being story: a byline or date line, a notice, breadcrumbs (headline.ts reads past them too). */
 export function isLeadingMeta(block: Element, text: string): boolean {
   if (text.length > 150) return false;
-  if (/^H[1-6]$/.test(block.tagName)) return false;
+  if (isHeading(block)) return false;
   if (BYLINE_LINE.test(text) && countWordRuns(text) <= 10) return true;
   // At the top of the story a looser share of date words will do ("Posted on 30 March 2015 by Admin").
   if (NEVER_STORY_LINE.test(text) || (text.length <= 80 && NOTICE_LINE.test(text)) || isDateLine(text, 0.6)) return true;

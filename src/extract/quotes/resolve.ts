@@ -199,7 +199,7 @@ export class SpeakerResolver {
     const from = lineStart + lastSentenceStart(this.text.slice(lineStart, at), this.language);
     const subject = this.sentenceSubject(from, at);
     if (!subject?.speaker) return null;
-    const mention = this.book.mentions.find((m) => m.start === subject.mentionStart);
+    const mention = this.book.mentionsWithin(subject.mentionStart, at).find((m) => m.start === subject.mentionStart);
     if (!mention || !this.book.isPersonMention(mention)) return null;
     const known = this.book.genderOf(subject.speaker);
     return gender && known && known !== gender ? null : subject.speaker;

@@ -5,12 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/extract/pipeline.js';
+import { HARBOUR_STORY, HARBOUR_URL } from './harbour-story.js';
 
-const url = 'https://paper.example/2025/06/harbour.html';
-const story = Array.from(
-  { length: 5 },
-  (_, i) => `<p>Story paragraph ${i} says how the harbour was rebuilt after the storm, stone by stone, over one long winter.</p>`,
-).join('');
+const url = HARBOUR_URL;
+const story = HARBOUR_STORY;
 
 /** The text of a page whose story is followed by `after` inside the same wrapper, and by `outside` after the article. */
 function extract(after: string, outside = ''): string {

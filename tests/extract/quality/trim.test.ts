@@ -5,12 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/extract/pipeline.js';
+import { HARBOUR_STORY, HARBOUR_URL } from './harbour-story.js';
 
-const url = 'https://paper.example/2025/06/harbour.html';
-const story = Array.from(
-  { length: 5 },
-  (_, i) => `<p>Story paragraph ${i} says how the harbour was rebuilt after the storm, stone by stone, over one long winter.</p>`,
-).join('');
+const url = HARBOUR_URL;
+const story = HARBOUR_STORY;
 
 function extract(after: string, before = ''): string {
   const html = `<!doctype html><html><head><title>The harbour</title></head><body><main><article>

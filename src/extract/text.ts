@@ -16,9 +16,15 @@ const CELL_TAGS = new Set(['TD', 'TH']);
  * The article as plain text: one blank line between blocks (paragraphs, headings, list items,
  * table rows, embeds), whitespace inside a block collapsed, no URLs.
  */
-export function renderText(content: Element, embeds: Embed[], options: { skip?: (element: Element) => boolean } = {}): string {
+export function renderText(
+  content: Element,
+  embeds: Embed[],
+  options: { skip?: (element: Element) => boolean; until?: (element: Element) => boolean } = {},
+): string {
   const blocks: string[] = [];
   let line = '';
+  // Set at the first element `until` accepts: nothing from there on is rendered.
+  let ended = false;
 
   const flush = () => {
     const text = line
@@ -36,6 +42,7 @@ export function renderText(content: Element, embeds: Embed[], options: { skip?: 
   };
 
   const visit = (node: Node): void => {
+    if (ended) return;
     if (node.nodeType === 3 /* text */) {
       // Source line breaks and tabs are just spaces; only <br> breaks a line, only a cell ends in a tab.
       line += (node.nodeValue ?? '').replace(/[\n\r\t]+/g, ' ');
@@ -44,7 +51,8 @@ export function renderText(content: Element, embeds: Embed[], options: { skip?: 
     if (node.nodeType !== 1 /* element */) return;
     const element = node as Element;
     const tag = element.nodeName;
-    if (SKIPPED_TAGS.has(tag) || options.skip?.(element)) return;
+    if (options.until?.(element)) ended = true;
+    if (ended || SKIPPED_TAGS.has(tag) || options.skip?.(element)) return;
     if (tag === EMBED_PLACEHOLDER_TAG) {
       flush();
       const embed = embeds[placeholderIndex(element)];

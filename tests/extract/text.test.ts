@@ -86,6 +86,12 @@ describe('renderText', () => {
     ).toBe('Story.\n\nMore.');
   });
 
+  it('stops at the first element the until option names: nothing from there on, text nodes included', () => {
+    expect(
+      text('<p>Jane Reed on <time>June 3</time> via mobile</p><p>Later.</p>', [], { until: (element) => element.tagName === 'TIME' }),
+    ).toBe('Jane Reed on');
+  });
+
   it('gives an empty string for content with no text', () => {
     expect(text('<div> <p> </p><img src="a.jpg"></div>')).toBe('');
   });

@@ -107,9 +107,28 @@ describe('reader comments', () => {
           <div class="comment_body">Comment number ${n} says the council should fund the bridge first.</div></div>`,
       ).join('')}</div>`),
     );
-    const authors = fanCounted.comments.map((comment) => comment.author);
-    expect(authors).toHaveLength(2);
-    authors.forEach((author, index) => expect(author).toMatch(new RegExp(`^reader${index + 1}\\b`)));
+    expect(fanCounted.comments.map((comment) => comment.author)).toEqual(['reader1', 'reader2']);
+  });
+
+  it('a header that writes the date, a "Reply" link or "said..." into the name\'s line gives the name alone', () => {
+    const comments = (header: (n: number, name: string) => string) =>
+      extract(
+        page(`<div id="comments"><h3>Comments</h3>${['Dana Reed', 'eli_stone42'].map(
+          (name, i) => `<div class="comment" id="c-${i}">${header(i + 1, name)}
+            <div class="comment-text"><p>Comment ${i + 1}: the council should fund the bridge before the road.</p></div></div>`,
+        ).join('')}</div>`),
+      ).comments.map((comment) => comment.author);
+    // The date as bare text after the name, "by" before it.
+    expect(comments((n, name) => `<div class="author"><span>by <b>${name}</b></span> July 2${n}, 2012 1:17 PM EDT</div>`)).toEqual(['Dana Reed', 'eli_stone42']);
+    // The date and a "Reply" link in blocks of their own, inside the author's block.
+    expect(
+      comments((n, name) => `<div class="comment-author"><p class="comment-url">${name}</p><p>10.2${n}.2012</p><p class="comment-reply"><a href="#r">Log in to Reply</a></p></div>`),
+    ).toEqual(['Dana Reed', 'eli_stone42']);
+    // A dated part between the name and the rest of the line ("via mobile", votes).
+    expect(
+      comments((n, name) => `<div class="byline">${name} on <span class="date">Aug ${n}, 2012 11:37 AM</span> via mobile <span class="votes">up</span></div>`),
+    ).toEqual(['Dana Reed', 'eli_stone42']);
+    expect(comments((_, name) => `<div class="comment-author">${name} said...</div>`)).toEqual(['Dana Reed', 'eli_stone42']);
   });
 
   it('never mixes them into the story: text and Markdown hold the story only', () => {

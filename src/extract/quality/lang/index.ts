@@ -94,9 +94,9 @@ function caseless(words: string): string {
 }
 
 /** What follows a commenter's name ("says:", "schrieb"), at the end of the name's text. */
-export const COMMENTER_SAYS = new RegExp(`\\s*(?:${alternation('commenterSays')})\\s*:?\\s*$`, 'iu');
+export const COMMENTER_SAYS = new RegExp(`\\s*(?:${alternation('commenterSays')})\\s*(?::|\\.{2,3}|…)?\\s*$`, 'iu');
 /** A comment's first line holding only its number and the verb after its author's name ("2. Says:"), with the blank line after it. */
-export const SIGNATURE_LEFTOVER = new RegExp(String.raw`^(?:#?\d+[.)]?\s*)?(?:${alternation('commenterSays')})\s*:?[ \t]*(?:\n\s*|$)`, 'iu');
+export const SIGNATURE_LEFTOVER = new RegExp(String.raw`^(?:#?\d+[.)]?\s*)?(?:${alternation('commenterSays')})\s*(?::|\.{2,3}|…)?[ \t]*(?:\n\s*|$)`, 'iu');
 /** What precedes a commenter's name ("by", "von"). */
 export const COMMENTER_BY = new RegExp(`^(?:${alternation('commenterBy')})\\s+`, 'i');
 

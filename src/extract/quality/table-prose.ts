@@ -1,0 +1,125 @@
+/**
+ * Stories laid out in tables: an older page sets its text in table cells, one item or one part of
+ * the story per cell (a catalogue's entries, a page of puzzles, a firm's pages of prose around its
+ * menus), each a bold title and a run of text, often without a single <p>. Readability scores
+ * one cell (or one table) and takes it; the rest of the story is in the cells beside it.
+ *
+ * By structure only. Before Readability, the page's prose is read as runs of phrasing content
+ * (text, links, bold, font, line breaks) between block boundaries; a run of PROSE_MIN_WORDS
+ * words, mostly unlinked, is prose. Where most of the page's prose words sit in table cells (the
+ * page is laid out with tables) and the chosen content holds under half of that prose, the
+ * content becomes the page's prose runs, each a paragraph, in page order.
+ */
+import { containment, shingles, words } from './agreement.js';
+import { PHRASING, textOf } from './dom.js';
+import { collapseSpace } from '../../text/index.js';
+import type { Document, Element, Node } from '../dom.js';
+
+/** A run of prose says something: a sentence or two (a menu line, a caption or a date says less). */
+const PROSE_MIN_WORDS = 20;
+/** Prose is mostly unlinked text (a row of links is a menu, whatever its length). */
+const PROSE_MAX_LINK_SHARE = 0.3;
+/** Share of the page's prose words inside table cells for the page to be laid out with tables. */
+const TABLE_LAID_SHARE = 0.6;
+/** The chosen content holds under this share of the page's prose shingles: it took one part of it. */
+const CONTENT_HOLDS_PART = 0.5;
+/** Words of prose it takes to stand in for the content (a few lines around the menus are no story). */
+const MIN_PROSE_WORDS = 150;
+
+/** Subtrees whose text is never prose: form controls and their options. */
+const NEVER_PROSE = new Set(['SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'NOSCRIPT', 'TEMPLATE']);
+
+/** The page's runs of prose, copied as paragraphs (null when the page is not laid out with tables). */
+export interface TableProse {
+  paragraphs: Element[];
+  words: number;
+}
+
+/** Reads the page's prose runs (call on the cleaned page, before Readability changes it). */
+export function tableProse(document: Document): TableProse | null {
+  const body = document.body;
+  if (!body) return null;
+  const holdsBlock = new Set<Element>();
+  markBlockHolders(body, holdsBlock);
+  const runs: Node[][] = [];
+  collectRuns(body, holdsBlock, runs);
+  const paragraphs: Element[] = [];
+  let total = 0;
+  let inCells = 0;
+  for (const run of runs) {
+    const text = collapseSpace(run.map((node) => node.textContent ?? '').join(''));
+    const count = words(text).length;
+    if (count < PROSE_MIN_WORDS || linkedShare(run, text) >= PROSE_MAX_LINK_SHARE) continue;
+    total += count;
+    if (run[0]!.parentElement?.closest('td, th')) inCells += count;
+    const p = document.createElement('p');
+    for (const node of run) p.append(node.cloneNode(true));
+    paragraphs.push(p);
+  }
+  if (total < MIN_PROSE_WORDS || inCells < TABLE_LAID_SHARE * total) return null;
+  return { paragraphs, words: total };
+}
+
+/**
+ * The page's prose in place of the content when the content holds under half of it; else null
+ * (the content is the story, or the page is not laid out with tables).
+ */
+export function proseInstead(content: Element, prose: TableProse | null): Element | null {
+  if (!prose) return null;
+  const proseShingles = shingles(prose.paragraphs.map((p) => textOf(p)).join(' '));
+  if (containment(proseShingles, shingles(textOf(content))) >= CONTENT_HOLDS_PART) return null;
+  const root = content.ownerDocument.createElement('div');
+  for (const p of prose.paragraphs) root.append(p.cloneNode(true));
+  return root;
+}
+
+/** Post-order: every element whose subtree holds a block (anything but phrasing content). */
+function markBlockHolders(element: Element, holders: Set<Element>): boolean {
+  let holds = false;
+  for (const child of Array.from(element.children)) {
+    if (markBlockHolders(child, holders) || !PHRASING.has(child.tagName)) holds = true;
+  }
+  if (holds) holders.add(element);
+  return holds;
+}
+
+/** Pre-order, in page order: the maximal runs of inline nodes (text, phrasing without blocks) under each element. */
+function collectRuns(element: Element, holdsBlock: ReadonlySet<Element>, runs: Node[][]): void {
+  let run: Node[] = [];
+  const close = () => {
+    if (run.some((node) => /\S/.test(node.textContent ?? ''))) runs.push(run);
+    run = [];
+  };
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === 3) {
+      run.push(child);
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const tag = (child as Element).tagName;
+    if (NEVER_PROSE.has(tag)) {
+      close();
+      continue;
+    }
+    if (PHRASING.has(tag) && !holdsBlock.has(child as Element)) {
+      run.push(child);
+      continue;
+    }
+    close();
+    collectRuns(child as Element, holdsBlock, runs);
+  }
+  close();
+}
+
+/** Share of a run's text inside links. */
+function linkedShare(run: readonly Node[], text: string): number {
+  if (!text) return 0;
+  let linked = 0;
+  for (const node of run) {
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    if (element.tagName === 'A') linked += textOf(element).length;
+    else for (const link of Array.from(element.querySelectorAll('a'))) linked += textOf(link).length;
+  }
+  return Math.min(1, linked / text.length);
+}

@@ -29,7 +29,7 @@ import {
   type ConfidenceSignals,
 } from './quality/index.js';
 import { firstPassInstead, headlinePassInstead, recordFirstPass } from './quality/first-pass.js';
-import { headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
+import { dropHeadingRepeatingTitle, headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
 import { markPosts, unmarkPosts, withEveryPost } from './quality/posts.js';
 import { proseInstead, tableProse } from './quality/table-prose.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
@@ -354,18 +354,6 @@ function captionsOf(content: Element): Set<Element> {
       (caption) => caption.tagName === 'FIGCAPTION' || textOf(caption).length <= 400,
     ),
   );
-}
-
-/**
- * Readability drops a leading heading that repeats the title only when its word-similarity
- * test matches, which fails for non-Latin scripts; the Markdown carries the title already.
- */
-function dropHeadingRepeatingTitle(content: Element, title: string | null): void {
-  const heading = content.querySelector('h1, h2');
-  if (!heading || !title) return;
-  const headingText = collapseSpace(heading.textContent);
-  const leadsTheArticle = collapseSpace(content.textContent).startsWith(headingText);
-  if (leadsTheArticle && headingText.toLowerCase() === collapseSpace(title).toLowerCase()) heading.remove();
 }
 
 /**

@@ -7,8 +7,9 @@
  * By structure only. Before Readability, the page's prose is read as runs of phrasing content
  * (text, links, bold, font, line breaks) between block boundaries; a run of PROSE_MIN_WORDS
  * words, mostly unlinked, is prose. Where most of the page's prose words sit in table cells (the
- * page is laid out with tables) and the chosen content holds under half of that prose, the
- * content becomes the page's prose runs, each a paragraph, in page order.
+ * page is laid out with tables) and the chosen content is one part of that prose (the prose holds
+ * most of the content, the content under half of the prose, and the prose at most a dozen times
+ * the content), the content becomes the page's prose runs, each a paragraph, in page order.
  */
 import { containment, shingles, words } from './agreement.js';
 import { PHRASING, textOf } from './dom.js';
@@ -23,8 +24,20 @@ const PROSE_MAX_LINK_SHARE = 0.3;
 const TABLE_LAID_SHARE = 0.6;
 /** The chosen content holds under this share of the page's prose shingles: it took one part of it. */
 const CONTENT_HOLDS_PART = 0.5;
+/**
+ * Share of the content's own shingles the page's prose must hold for the content to be one part of
+ * it (one cell's item); content that is something else (a story of short lines, a form) is kept.
+ */
+const CONTENT_IS_PART = 0.5;
 /** Words of prose it takes to stand in for the content (a few lines around the menus are no story). */
 const MIN_PROSE_WORDS = 150;
+
+/**
+ * The page's prose may be at most this many times the content's words: a content of one item among
+ * a dozen is a part of the page's story; a short story on a page of far more prose in other cells
+ * (a directory's descriptions, a list of other pages' abstracts) is a story of its own.
+ */
+const MAX_PROSE_TO_CONTENT = 12;
 
 /** Subtrees whose text is never prose: form controls and their options. */
 const NEVER_PROSE = new Set(['SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'NOSCRIPT', 'TEMPLATE']);
@@ -43,7 +56,7 @@ export function tableProse(document: Document): TableProse | null {
   markBlockHolders(body, holdsBlock);
   const runs: Node[][] = [];
   collectRuns(body, holdsBlock, runs);
-  const paragraphs: Element[] = [];
+  const prose: Node[][] = [];
   let total = 0;
   let inCells = 0;
   for (const run of runs) {
@@ -52,22 +65,30 @@ export function tableProse(document: Document): TableProse | null {
     if (count < PROSE_MIN_WORDS || linkedShare(run, text) >= PROSE_MAX_LINK_SHARE) continue;
     total += count;
     if (run[0]!.parentElement?.closest('td, th')) inCells += count;
-    const p = document.createElement('p');
-    for (const node of run) p.append(node.cloneNode(true));
-    paragraphs.push(p);
+    prose.push(run);
   }
   if (total < MIN_PROSE_WORDS || inCells < TABLE_LAID_SHARE * total) return null;
+  // Copied now: Readability takes the page apart afterwards.
+  const paragraphs = prose.map((run) => {
+    const p = document.createElement('p');
+    for (const node of run) p.append(node.cloneNode(true));
+    return p;
+  });
   return { paragraphs, words: total };
 }
 
 /**
- * The page's prose in place of the content when the content holds under half of it; else null
- * (the content is the story, or the page is not laid out with tables).
+ * The page's prose in place of the content when the content is one part of it; else null (the
+ * content is the story, or a story of its own beside the prose, or the page is not laid out with
+ * tables).
  */
 export function proseInstead(content: Element, prose: TableProse | null): Element | null {
   if (!prose) return null;
   const proseShingles = shingles(prose.paragraphs.map((p) => textOf(p)).join(' '));
-  if (containment(proseShingles, shingles(textOf(content))) >= CONTENT_HOLDS_PART) return null;
+  const contentShingles = shingles(textOf(content));
+  if (containment(proseShingles, contentShingles) >= CONTENT_HOLDS_PART) return null;
+  if (containment(contentShingles, proseShingles) < CONTENT_IS_PART) return null;
+  if (prose.words > MAX_PROSE_TO_CONTENT * words(textOf(content)).length) return null;
   const root = content.ownerDocument.createElement('div');
   for (const p of prose.paragraphs) root.append(p.cloneNode(true));
   return root;

@@ -11,7 +11,7 @@
  * most of the content, the content under half of the prose, and the prose at most a dozen times
  * the content), the content becomes the page's prose runs, each a paragraph, in page order.
  */
-import { containment, shingles, words } from './agreement.js';
+import { containment, shingles } from './agreement.js';
 import { PHRASING, textOf } from './dom.js';
 import { collapseSpace } from '../../text/index.js';
 import type { Document, Element, Node } from '../dom.js';
@@ -51,27 +51,30 @@ export interface TableProse {
 /** Reads the page's prose runs (call on the cleaned page, before Readability changes it). */
 export function tableProse(document: Document): TableProse | null {
   const body = document.body;
-  if (!body) return null;
+  // Most pages have no table at all: nothing to read.
+  if (!body || !body.querySelector('td')) return null;
   const holdsBlock = new Set<Element>();
   markBlockHolders(body, holdsBlock);
-  const runs: Node[][] = [];
-  collectRuns(body, holdsBlock, runs);
+  const runs: Run[] = [];
+  collectRuns(body, false, holdsBlock, runs);
   const prose: Node[][] = [];
   let total = 0;
   let inCells = 0;
-  for (const run of runs) {
-    const text = collapseSpace(run.map((node) => node.textContent ?? '').join(''));
-    const count = words(text).length;
-    if (count < PROSE_MIN_WORDS || linkedShare(run, text) >= PROSE_MAX_LINK_SHARE) continue;
+  for (const { nodes, inCell } of runs) {
+    const text = collapseSpace(nodes.map((node) => node.textContent ?? '').join(''));
+    // A run too short to hold PROSE_MIN_WORDS words is not counted (most runs: labels, links).
+    if (text.length < 2 * PROSE_MIN_WORDS) continue;
+    const count = wordCount(text);
+    if (count < PROSE_MIN_WORDS || linkedShare(nodes, text) >= PROSE_MAX_LINK_SHARE) continue;
     total += count;
-    if (run[0]!.parentElement?.closest('td, th')) inCells += count;
-    prose.push(run);
+    if (inCell) inCells += count;
+    prose.push(nodes);
   }
   if (total < MIN_PROSE_WORDS || inCells < TABLE_LAID_SHARE * total) return null;
   // Copied now: Readability takes the page apart afterwards.
-  const paragraphs = prose.map((run) => {
+  const paragraphs = prose.map((nodes) => {
     const p = document.createElement('p');
-    for (const node of run) p.append(node.cloneNode(true));
+    for (const node of nodes) p.append(node.cloneNode(true));
     return p;
   });
   return { paragraphs, words: total };
@@ -88,7 +91,7 @@ export function proseInstead(content: Element, prose: TableProse | null): Elemen
   const contentShingles = shingles(textOf(content));
   if (containment(proseShingles, contentShingles) >= CONTENT_HOLDS_PART) return null;
   if (containment(contentShingles, proseShingles) < CONTENT_IS_PART) return null;
-  if (prose.words > MAX_PROSE_TO_CONTENT * words(textOf(content)).length) return null;
+  if (prose.words > MAX_PROSE_TO_CONTENT * wordCount(textOf(content))) return null;
   const root = content.ownerDocument.createElement('div');
   for (const p of prose.paragraphs) root.append(p.cloneNode(true));
   return root;
@@ -97,23 +100,31 @@ export function proseInstead(content: Element, prose: TableProse | null): Elemen
 /** Post-order: every element whose subtree holds a block (anything but phrasing content). */
 function markBlockHolders(element: Element, holders: Set<Element>): boolean {
   let holds = false;
-  for (const child of Array.from(element.children)) {
-    if (markBlockHolders(child, holders) || !PHRASING.has(child.tagName)) holds = true;
+  // Siblings followed one by one: no array per element (this walk reads every element of the page).
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== 1) continue;
+    if (markBlockHolders(child as Element, holders) || !PHRASING.has((child as Element).tagName)) holds = true;
   }
   if (holds) holders.add(element);
   return holds;
 }
 
+/** A run of inline nodes, and whether it sits in a table cell. */
+interface Run {
+  nodes: Node[];
+  inCell: boolean;
+}
+
 /** Pre-order, in page order: the maximal runs of inline nodes (text, phrasing without blocks) under each element. */
-function collectRuns(element: Element, holdsBlock: ReadonlySet<Element>, runs: Node[][]): void {
-  let run: Node[] = [];
+function collectRuns(element: Element, inCell: boolean, holdsBlock: ReadonlySet<Element>, runs: Run[]): void {
+  let nodes: Node[] = [];
   const close = () => {
-    if (run.some((node) => /\S/.test(node.textContent ?? ''))) runs.push(run);
-    run = [];
+    if (nodes.length > 0) runs.push({ nodes, inCell });
+    nodes = [];
   };
-  for (const child of Array.from(element.childNodes)) {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      run.push(child);
+      nodes.push(child);
       continue;
     }
     if (child.nodeType !== 1) continue;
@@ -123,13 +134,20 @@ function collectRuns(element: Element, holdsBlock: ReadonlySet<Element>, runs: N
       continue;
     }
     if (PHRASING.has(tag) && !holdsBlock.has(child as Element)) {
-      run.push(child);
+      nodes.push(child);
       continue;
     }
     close();
-    collectRuns(child as Element, holdsBlock, runs);
+    collectRuns(child as Element, inCell || tag === 'TD' || tag === 'TH', holdsBlock, runs);
   }
   close();
+}
+
+/** Words of a collapsed text, as spaces separate them (cheaper than words(): read for every run of the page). */
+function wordCount(text: string): number {
+  let count = text ? 1 : 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count++;
+  return count;
 }
 
 /** Share of a run's text inside links. */

@@ -29,8 +29,9 @@ import {
   type ConfidenceSignals,
 } from './quality/index.js';
 import { firstPassInstead, headlinePassInstead, recordFirstPass } from './quality/first-pass.js';
-import { headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
+import { dropHeadingRepeatingTitle, headlineLead, headlineSaysTitle, pageHeadings } from './quality/headline.js';
 import { markPosts, unmarkPosts, withEveryPost } from './quality/posts.js';
+import { proseInstead, tableProse } from './quality/table-prose.js';
 import { findQuotes, type QuotedElement } from './quotes/index.js';
 import { takeComments } from './comments/index.js';
 import { withTextLengthsKept } from './readability-text-lengths.js';
@@ -210,6 +211,7 @@ function findStory(
   const articleBody = articleBodyText(harvested.articleBody);
   const pageChars = document.body ? textOf(document.body).length : 0;
   const headings = pageHeadings(document);
+  const prose = tableProse(document);
   const posts = markPosts(document);
   const result = runReadability(document, options, source, pageTitlesOf(harvested));
   const metadata = mergeMetadata(
@@ -240,7 +242,8 @@ function findStory(
   if (articleBody) others.push(candidate('json-ld', null, articleBody));
   const choice = choose(first, others);
   if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
-  const content = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
+  const chosenContent = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
+  const content = proseInstead(chosenContent, prose) ?? chosenContent;
   const cleanedBlocks = sumOf(cleaning.removed);
   return { content, choice, metadata, articleBody, pageChars, headings, cleanedBlocks, trimmedBlocks };
 }
@@ -351,18 +354,6 @@ function captionsOf(content: Element): Set<Element> {
       (caption) => caption.tagName === 'FIGCAPTION' || textOf(caption).length <= 400,
     ),
   );
-}
-
-/**
- * Readability drops a leading heading that repeats the title only when its word-similarity
- * test matches, which fails for non-Latin scripts; the Markdown carries the title already.
- */
-function dropHeadingRepeatingTitle(content: Element, title: string | null): void {
-  const heading = content.querySelector('h1, h2');
-  if (!heading || !title) return;
-  const headingText = collapseSpace(heading.textContent);
-  const leadsTheArticle = collapseSpace(content.textContent).startsWith(headingText);
-  if (leadsTheArticle && headingText.toLowerCase() === collapseSpace(title).toLowerCase()) heading.remove();
 }
 
 /**

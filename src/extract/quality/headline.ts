@@ -3,7 +3,7 @@
  * says. A confidence signal (confidence.ts): read before Readability, which takes the headings
  * apart.
  */
-import { wordRuns } from '../../text/index.js';
+import { collapseSpace, wordRuns } from '../../text/index.js';
 import { words } from './agreement.js';
 import { linkDensity, MARK_ATTRIBUTE, textOf } from './dom.js';
 import { isLeadingMeta } from './trim.js';
@@ -81,4 +81,16 @@ export interface HeadlineLead {
   headline: Element;
   lead: Element;
   text: string;
+}
+
+/**
+ * Readability drops a leading heading that repeats the title only when its word-similarity
+ * test matches, which fails for non-Latin scripts; the Markdown carries the title already.
+ */
+export function dropHeadingRepeatingTitle(content: Element, title: string | null): void {
+  const heading = content.querySelector('h1, h2');
+  if (!heading || !title) return;
+  const headingText = collapseSpace(heading.textContent);
+  const leadsTheArticle = collapseSpace(content.textContent).startsWith(headingText);
+  if (leadsTheArticle && headingText.toLowerCase() === collapseSpace(title).toLowerCase()) heading.remove();
 }

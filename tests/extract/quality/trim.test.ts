@@ -233,3 +233,42 @@ describe("the writer's bio closing the story", () => {
     expect(page(kept)).toContain(kept);
   });
 });
+
+describe("a site's lines about itself: rights with their year, calls to subscribe, notices, links to the next post", () => {
+  it('removes a rights notice with its year anywhere in a short line ("… © 1996-2006 …", "Copyright (c) 1999 …")', () => {
+    const text = extract('<p>Last updated: May 15, 2006 © 1996-2006 Harbour Parents Network</p><p>Powered by Forum 1.2 © 2003-2004 The Forum Group</p><p>Copyright (c) 1999 by the Harbour Trust.</p>');
+    for (const line of ['Last updated', 'Powered by', 'Harbour Trust']) expect(text).not.toContain(line);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('removes a call to subscribe in any language of the tables', () => {
+    const text = extract(
+      "<p>Don't miss a post! Subscribe to our newsletter and get weekly updates delivered straight to your inbox!</p><p>Join our mailing list for news of the harbour</p>" +
+        '<p>Abonnieren Sie unseren Newsletter und erhalten Sie alle Neuigkeiten.</p><p>Inscreva-se na nossa newsletter e receba as notícias na sua caixa de entrada.</p>',
+    );
+    for (const call of ["Don't miss a post", 'Join our mailing list', 'Abonnieren Sie', 'Inscreva-se']) expect(text).not.toContain(call);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it("removes a site's notice about itself, and a row of links to the previous and next posts", () => {
+    const text = extract(
+      '<p>The content of this site may not be copied, modified or distributed in any manner without prior agreement.</p>' +
+        '<p>This website is supported, in part, by affiliate arrangements. Affiliate links are marked in bold.</p>' +
+        '<p><a href="/older">« The old lighthouse</a> | <a href="/">Main</a> | <a href="/newer">The new ferry »</a></p>',
+    );
+    for (const line of ['may not be copied', 'affiliate arrangements', 'The old lighthouse', 'The new ferry']) expect(text).not.toContain(line);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone story paragraphs that speak of the same things, and a notice about the article', () => {
+    const kept = [
+      'The harbour trust said the rules of 1999 © its own lawyers no longer hold, and the new rules would be written in the spring.',
+      'The gazette said more readers would subscribe to the newsletter of the harbour trust once it printed the tide tables.',
+      'The views and opinions expressed in this article are those of the author and do not reflect the position of the harbour trust.',
+      'The ferry company put the plans on its website, and the harbour master said the council had not been responsible for the delay.',
+      'The harbour master answered the council with one word, in French: «non»',
+    ];
+    const text = extract(kept.map((p) => `<p>${p}</p>`).join(''));
+    for (const paragraph of kept) expect(text).toContain(paragraph);
+  });
+});

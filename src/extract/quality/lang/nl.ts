@@ -9,6 +9,9 @@ export const nl: ChromeWords = {
   postMeta: ['dit bericht is geplaatst (?:op|in)\\b', 'geplaatst in\\b[^|]{1,120}\\|\\s*(?:geen|\\d+) reacties?'],
   rightsReserved: ['alle rechten voorbehouden'],
   // No month names: the date-line rule has not been measured on Dutch pages.
+  copyrightWord: ['copyright', 'auteursrecht'],
+  newsletterCall: ['(?:abonneer je|schrijf je in|meld je aan) (?:op|voor) (?:onze|de) nieuwsbrief', 'in je (?:mailbox|inbox)'],
+  siteNotice: ['(?:inhoud|teksten|foto.s|afbeeldingen) (?:van )?(?:deze|dit) (?:site|website|blog)[^.]{0,60}(?:mag niet|mogen niet|zonder (?:voorafgaande |schriftelijke )?toestemming)', '(?:deze|dit) (?:site|website|blog) bevat affiliate'],
   dateWords: [],
   relatedCue: [],
   neverStory: ['volg (?:ons|[^.]{1,40}) op (?:twitter|facebook|instagram)\\b', 'schrijf je in\\s', 'meld je aan voor\\s'],

@@ -110,7 +110,8 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     const text = textOf(block);
     if (!text) continue;
     const chrome = chromeLine(block, text);
-    if (chrome) {
+    // Never the content's only text: a page whose story is elsewhere (its comments) still needs an article.
+    if (chrome && textOf(content).length > text.length) {
       remove(block, chrome);
       continue;
     }
@@ -278,20 +279,25 @@ function chromeLine(block: Element, text: string): TrimRule | null {
   return null;
 }
 
+/** Share of a lone share word's text in a link for it to be a tool's link ("Email", "RSS"), not a label or a heading. */
+const LONE_SHARE_LINK = 0.9;
+
 /**
  * A row of share and tool links ("Whatsapp Facebook Pint Baixar", "Share this: Twitter
  * Facebook Email"): every word a share word, a network or a joining word, at least one of
- * them not a joining word; two words only when they are links.
+ * them not a joining word; two words only when they are links, one only when it is a link.
  */
 function isShareRow(block: Element, text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < 2) return false;
+  if (words.length === 0) return false;
   let shareWords = 0;
   for (const word of words) {
     if (SHARE_WORDS.has(word)) shareWords++;
     else if (!SHARE_GLUE.has(word) && !/^\d+$/.test(word)) return false;
   }
-  return shareWords > 0 && (words.length >= 3 || linkDensity(block, text) >= 0.5);
+  if (shareWords === 0) return false;
+  if (words.length === 1) return linkDensity(block, text) >= LONE_SHARE_LINK;
+  return words.length >= 3 || linkDensity(block, text) >= 0.5;
 }
 
 function hasLongParagraph(element: Element): boolean {

@@ -272,3 +272,28 @@ describe("a site's lines about itself: rights with their year, calls to subscrib
     for (const paragraph of kept) expect(text).toContain(paragraph);
   });
 });
+
+describe('labels that jump within the page or open an image or a profile, and a lone share link', () => {
+  it('removes "Back to top", "Click to enlarge", "View Profile" in the languages of the tables, and a share link standing alone', () => {
+    const text = extract(
+      '<p>^ Back to Top</p><p>Click to enlarge</p><p><a href="/p">View Profile</a></p><p>Nach oben ↑</p><p>Voltar ao topo</p><p><a href="/e">Email</a></p><p><a href="/rss">RSS</a></p>',
+    );
+    for (const label of ['Back to Top', 'Click to enlarge', 'View Profile', 'Nach oben', 'Voltar ao topo', 'Email', 'RSS']) expect(text).not.toContain(label);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('leaves alone a sentence that opens with the same words, and a lone share word that is no link', () => {
+    const kept = 'Back to the top of the hill walked the harbour master, to see the ferry come in.';
+    const text = extract(`<p>${kept}</p><h2>Email</h2><p>${'The harbour office answers letters within the week. '.repeat(3)}</p>`);
+    expect(text).toContain(kept);
+    expect(text).toContain('Email');
+  });
+});
+
+describe('the content\'s only text', () => {
+  it('is never removed by a line rule: the page keeps an article', () => {
+    const html = `<!doctype html><html><head><title>A notice</title></head><body><main><article>
+      <p>The content of this site may not be copied, modified or distributed in any manner without prior agreement.</p></article></main></body></html>`;
+    expect(extractArticle({ html, url, source: 'page.html' }).text).toContain('may not be copied');
+  });
+});

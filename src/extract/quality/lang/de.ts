@@ -14,7 +14,7 @@ export const de: ChromeWords = {
   dateWords: ['am', 'um', 'januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
   relatedCue: ['lesen sie (?:auch|mehr)', 'mehr zum thema'],
   neverStory: ['folgen sie (?:uns|[^.]{1,40}) auf\\b', 'abonnieren sie\\b', 'melden sie sich (?:hier |jetzt )?(?:für|zum) (?:unseren |den )?newsletter'],
-  noticeLine: ['anzeige', 'foto ?(?:credit)?s? ?:.*', 'weiterlesen', 'mehr zum thema', 'bild ?:.*', '\\d+ von \\d+'],
+  noticeLine: ['anzeige', 'foto ?(?:credit)?s? ?:.*', 'weiterlesen', 'mehr zum thema', 'bild ?:.*', '\\d+ von \\d+', '[\\^↑▲]?\\s*(?:nach oben|zum seitenanfang)\\s*[\\^↑▲]?', '(?:zum vergrößern klicken|klicken zum vergrößern)', 'profil ansehen'],
   readMoreLink: ['weiterlesen', 'mehr lesen', 'mehr', 'zum artikel', 'artikel lesen'],
   productionCredit: [],
   bylineWord: ['von'],

@@ -52,6 +52,8 @@ export const en: ChromeWords = {
     'continue reading(?: the main story)?', 'story continues(?: below)?(?: (?:the )?advertisement)?', 'enlarge this image', '(?:toggle|hide) caption',
     'featured (?:posts?|content|stories|articles|videos?)', 'top stories', 'most recent', 'photos? of the day', 'jump to', 'permalink', 'about the author',
     'view (?:photo )?galler(?:y|ies)', 'watch video', '\\d+ of \\d+', '(?:previous|next) (?:post|article|story)', 'archives', 'categories',
+    // Labels that jump within the page, open an image or a profile.
+    '[\\^↑▲]?\\s*(?:back to (?:the )?top|top of (?:the )?page)\\s*[\\^↑▲]?', 'click (?:here )?to enlarge', 'view (?:full )?profile',
   ],
   readMoreLink: ['read (?:more|on|the rest|the full (?:story|article|post))', 'continue reading', 'keep reading', 'full story', 'more'],
   productionCredit: ['(?:additional )?reporting by', 'editing by', 'edited by', 'writing by', 'compiled by', 'with reporting (?:by|from)', 'produced by'],

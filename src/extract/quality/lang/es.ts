@@ -14,7 +14,7 @@ export const es: ChromeWords = {
   dateWords: ['de', 'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   relatedCue: ['lee (?:también|más)'],
   neverStory: ['síguenos en\\s', 'suscríbete\\s'],
-  noticeLine: ['publicidad', 'foto ?(?:credit)?s? ?:.*', 'leer más', '\\d+ de \\d+'],
+  noticeLine: ['publicidad', 'foto ?(?:credit)?s? ?:.*', 'leer más', '\\d+ de \\d+', '[\\^↑▲]?\\s*(?:volver arriba|ir arriba|volver al inicio)\\s*[\\^↑▲]?', '(?:haz|haga) clic para ampliar', 'ver perfil'],
   readMoreLink: ['leer más', 'seguir leyendo', 'sigue leyendo', 'ver más', 'más'],
   productionCredit: [],
   bylineWord: ['por'],

@@ -14,7 +14,7 @@ export const fr: ChromeWords = {
   dateWords: ['le', 'de', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   relatedCue: ['lire aussi', 'à lire aussi'],
   neverStory: ['suivez(?:-nous| [^.]{1,40}) sur\\s', 'abonnez-vous\\s', 'inscrivez-vous (?:à|au)\\s'],
-  noticeLine: ['publicité', 'photo ?:.*', 'lire la suite', '\\d+ sur \\d+'],
+  noticeLine: ['publicité', 'photo ?:.*', 'lire la suite', '\\d+ sur \\d+', '[\\^↑▲]?\\s*(?:retour en haut(?: de (?:la )?page)?|haut de (?:la )?page)\\s*[\\^↑▲]?', 'cliquez pour agrandir', 'voir le profil'],
   readMoreLink: ['lire la suite', 'lire plus', 'la suite', 'suite', 'en savoir plus'],
   productionCredit: [],
   bylineWord: ['par'],

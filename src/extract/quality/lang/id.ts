@@ -15,7 +15,7 @@ export const id: ChromeWords = {
   dateWords: [],
   relatedCue: ['baca juga'],
   neverStory: ['ikuti kami di\\s', 'berlangganan\\s'],
-  noticeLine: ['iklan', 'baca (?:juga|selengkapnya)', '\\d+ dari \\d+'],
+  noticeLine: ['iklan', 'baca (?:juga|selengkapnya)', '\\d+ dari \\d+', '[\\^↑▲]?\\s*(?:kembali ke atas)\\s*[\\^↑▲]?', 'klik untuk memperbesar', 'lihat profil'],
   readMoreLink: ['baca (?:selengkapnya|lebih lanjut|lanjutannya)', 'selengkapnya'],
   productionCredit: [],
   bylineWord: ['oleh'],

@@ -14,7 +14,7 @@ export const it: ChromeWords = {
   dateWords: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
   relatedCue: ['leggi anche'],
   neverStory: ['seguici su\\s', 'iscriviti (?:alla|al)\\s'],
-  noticeLine: ['foto ?(?:credit)?s? ?:.*', 'pubblicità', 'leggi (?:anche|tutto)', '\\d+ di \\d+'],
+  noticeLine: ['foto ?(?:credit)?s? ?:.*', 'pubblicità', 'leggi (?:anche|tutto)', '\\d+ di \\d+', '[\\^↑▲]?\\s*(?:torna su|torna all.inizio|torna in alto)\\s*[\\^↑▲]?', 'clicca per ingrandire', 'vedi (?:il )?profilo'],
   readMoreLink: ['leggi (?:tutto|di più|ancora|l[\'’]articolo)', 'continua a leggere', 'continua'],
   productionCredit: [],
   bylineWord: ['di'],

@@ -15,7 +15,7 @@ export const nl: ChromeWords = {
   dateWords: [],
   relatedCue: [],
   neverStory: ['volg (?:ons|[^.]{1,40}) op (?:twitter|facebook|instagram)\\b', 'schrijf je in\\s', 'meld je aan voor\\s'],
-  noticeLine: ['foto ?(?:credit)?s? ?:.*', 'advertentie', 'lees (?:meer|ook|verder)', '\\d+ van \\d+'],
+  noticeLine: ['foto ?(?:credit)?s? ?:.*', 'advertentie', 'lees (?:meer|ook|verder)', '\\d+ van \\d+', '[\\^↑▲]?\\s*(?:terug naar boven|naar boven)\\s*[\\^↑▲]?', 'klik om te vergroten', 'bekijk profiel'],
   readMoreLink: ['lees meer', 'lees verder', 'verder lezen', 'meer'],
   productionCredit: [],
   bylineWord: [],

@@ -14,7 +14,7 @@ export const pt: ChromeWords = {
   dateWords: ['de', 'em', 'janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
   relatedCue: ['leia (?:também|mais)', 'veja (?:também|mais)', 'saiba mais'],
   neverStory: ['atenção:? comentários', 'siga-nos\\s', 'inscreva-se\\s', 'assine (?:a nossa|o nosso|nossa|nosso) newsletter'],
-  noticeLine: ['publicidade', 'ver comentários', 'comentários', 'tempo de leitura\\b.*', 'foto ?(?:credit)?s? ?:.*'],
+  noticeLine: ['publicidade', 'ver comentários', 'comentários', 'tempo de leitura\\b.*', 'foto ?(?:credit)?s? ?:.*', '[\\^↑▲]?\\s*(?:voltar ao topo|ir para o topo)\\s*[\\^↑▲]?', 'clique para ampliar', 'ver perfil'],
   readMoreLink: ['leia mais', 'ler mais', 'continue lendo', 'continuar lendo', 'ver mais', 'saiba mais'],
   productionCredit: [],
   bylineWord: ['por'],

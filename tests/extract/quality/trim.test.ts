@@ -260,6 +260,12 @@ describe("a site's lines about itself: rights with their year, calls to subscrib
     expect(text).toContain('Story paragraph 4');
   });
 
+  it('removes the row of links to the previous and next posts among the story\'s paragraphs, where no trailing rule reaches it', () => {
+    const { text } = extractBoth('<p><a href="/older">« The old lighthouse</a> | <a href="/">Main</a> | <a href="/newer">The new ferry »</a></p>');
+    expect(text).not.toContain('The old lighthouse');
+    expect(text).toContain('Later paragraph 0');
+  });
+
   it('leaves alone story paragraphs that speak of the same things, and a notice about the article', () => {
     const kept = [
       'The harbour trust said the rules of 1999 © its own lawyers no longer hold, and the new rules would be written in the spring.',
@@ -280,6 +286,12 @@ describe('labels that jump within the page or open an image or a profile, and a 
     );
     for (const label of ['Back to Top', 'Click to enlarge', 'View Profile', 'Nach oben', 'Voltar ao topo', 'Email', 'RSS']) expect(text).not.toContain(label);
     expect(text).toContain('Story paragraph 4');
+  });
+
+  it('removes a share link standing alone among the story\'s paragraphs', () => {
+    const { text } = extractBoth('<p><a href="/e">Email</a></p><p><a href="/t">Twitter</a></p>');
+    expect(text).not.toMatch(/^(?:Email|Twitter)$/m);
+    expect(text).toContain('Later paragraph 0');
   });
 
   it('leaves alone a sentence that opens with the same words, and a lone share word that is no link', () => {

@@ -296,8 +296,20 @@ function isShareRow(block: Element, text: string): boolean {
     else if (!SHARE_GLUE.has(word) && !/^\d+$/.test(word)) return false;
   }
   if (shareWords === 0) return false;
-  if (words.length === 1) return linkDensity(block, text) >= LONE_SHARE_LINK;
+  if (words.length === 1) return linkDensity(block, text) >= LONE_SHARE_LINK && !standsInText(block);
   return words.length >= 3 || linkDensity(block, text) >= 0.5;
+}
+
+/**
+ * Whether a block the walk found is a phrase inside a run of text ("Read the <a>article</a> for
+ * …" in a container that also holds blocks): its parent holds words of its own beside it.
+ */
+function standsInText(block: Element): boolean {
+  if (/^(?:P|LI|H[1-6]|DT|DD)$/.test(block.tagName)) return false;
+  for (const node of Array.from(block.parentElement?.childNodes ?? [])) {
+    if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 function hasLongParagraph(element: Element): boolean {

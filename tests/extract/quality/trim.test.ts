@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/extract/pipeline.js';
+import { trimContent } from '../../../src/extract/quality/index.js';
+import { parseFullHtml } from '../../helpers/full-dom.js';
 import { HARBOUR_STORY, HARBOUR_URL } from './harbour-story.js';
 
 const url = HARBOUR_URL;
@@ -292,6 +294,15 @@ describe('labels that jump within the page or open an image or a profile, and a 
     const { text } = extractBoth('<p><a href="/e">Email</a></p><p><a href="/t">Twitter</a></p>');
     expect(text).not.toMatch(/^(?:Email|Twitter)$/m);
     expect(text).toContain('Later paragraph 0');
+  });
+
+  it('leaves alone a share word that is a link inside a run of text beside blocks (the trimming alone, on loose text Readability left)', () => {
+    const content = parseFullHtml(
+      `<!doctype html><html><body><div id="content">${story}<h3>The wall</h3>The wall was mended in May. Read the harbour master's <a href="/a">article</a> for the full story.<hr><h3>The ferry</h3>${story}</div></body></html>`,
+      url,
+    ).querySelector('#content')!;
+    trimContent(content, { isPlaceholder: () => false, authors: [] });
+    expect(content.textContent).toContain("Read the harbour master's article for the full story.");
   });
 
   it('leaves alone a sentence that opens with the same words, and a lone share word that is no link', () => {

@@ -9,7 +9,7 @@ import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
 import { isHeading, MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
 import { isStoryParagraph, removeChromeAfterStory, removeTeasers } from './trim-tail.js';
-import { POST_META, RIGHTS_RESERVED, SHARE_GLUE, SHARE_WORDS } from './lang/index.js';
+import { COPYRIGHT_YEAR, NEWSLETTER_CALL, POST_META, RIGHTS_RESERVED, SHARE_GLUE, SHARE_WORDS, SITE_NOTICE } from './lang/index.js';
 import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
 import type { Element } from '../dom.js';
 
@@ -25,6 +25,9 @@ export type TrimRule =
   | 'share-row'
   | 'post-meta'
   | 'rights-line'
+  | 'newsletter-call'
+  | 'site-notice'
+  | 'post-navigation'
   | 'headline-list'
   | 'teaser'
   | 'chrome-after-story';
@@ -107,7 +110,8 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     const text = textOf(block);
     if (!text) continue;
     const chrome = chromeLine(block, text);
-    if (chrome) {
+    // Never the content's only text: a page whose story is elsewhere (its comments) still needs an article.
+    if (chrome && textOf(content).length > text.length) {
       remove(block, chrome);
       continue;
     }
@@ -252,28 +256,60 @@ const POST_META_CHARS = 400;
 /** Longest block read as a footer's rights line. */
 const RIGHTS_LINE_CHARS = 300;
 
+/** Longest block read as a rights notice by its © and year alone ("© 2006 Newsweek, Inc. | Subscribe"): a line, not a paragraph that cites one. */
+const COPYRIGHT_LINE_CHARS = 200;
+/** Longest block read as a call to subscribe ("Don't miss a post! Subscribe to our newsletter …"): a box's few lines. */
+const NEWSLETTER_CALL_CHARS = 300;
+/** Longest block read as a site's notice about itself: a disclaimer runs to a few sentences. */
+const SITE_NOTICE_CHARS = 500;
+/** Longest row of links to the previous and next posts ("« Older post | Main | Newer post »"). */
+const POST_NAVIGATION_CHARS = 300;
+/** Share of such a row's text in links: the row is its links, with separators between them. */
+const POST_NAVIGATION_LINKS = 0.6;
+
 /** Which whole-block chrome rule a block meets, by its wording in any language of lang/, or null. */
 function chromeLine(block: Element, text: string): TrimRule | null {
   if (text.length <= SHARE_ROW_CHARS && isShareRow(block, text)) return 'share-row';
   if (text.length <= POST_META_CHARS && POST_META.test(text)) return 'post-meta';
   if (text.length <= RIGHTS_LINE_CHARS && RIGHTS_RESERVED.test(text) && /©|\(c\)|copyright|\b(?:19|20)\d\d\b/i.test(text)) return 'rights-line';
+  if (text.length <= COPYRIGHT_LINE_CHARS && COPYRIGHT_YEAR.test(text)) return 'rights-line';
+  if (text.length <= NEWSLETTER_CALL_CHARS && NEWSLETTER_CALL.test(text)) return 'newsletter-call';
+  if (text.length <= SITE_NOTICE_CHARS && SITE_NOTICE.test(text)) return 'site-notice';
+  if (text.length <= POST_NAVIGATION_CHARS && /^[«‹]|[»›]$/u.test(text) && linkDensity(block, text) >= POST_NAVIGATION_LINKS) return 'post-navigation';
   return null;
 }
+
+/** Share of a lone share word's text in a link for it to be a tool's link ("Email", "RSS"), not a label or a heading. */
+const LONE_SHARE_LINK = 0.9;
 
 /**
  * A row of share and tool links ("Whatsapp Facebook Pint Baixar", "Share this: Twitter
  * Facebook Email"): every word a share word, a network or a joining word, at least one of
- * them not a joining word; two words only when they are links.
+ * them not a joining word; two words only when they are links, one only when it is a link.
  */
 function isShareRow(block: Element, text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < 2) return false;
+  if (words.length === 0) return false;
   let shareWords = 0;
   for (const word of words) {
     if (SHARE_WORDS.has(word)) shareWords++;
     else if (!SHARE_GLUE.has(word) && !/^\d+$/.test(word)) return false;
   }
-  return shareWords > 0 && (words.length >= 3 || linkDensity(block, text) >= 0.5);
+  if (shareWords === 0) return false;
+  if (words.length === 1) return linkDensity(block, text) >= LONE_SHARE_LINK && !standsInText(block);
+  return words.length >= 3 || linkDensity(block, text) >= 0.5;
+}
+
+/**
+ * Whether a block the walk found is a phrase inside a run of text ("Read the <a>article</a> for
+ * …" in a container that also holds blocks): its parent holds words of its own beside it.
+ */
+function standsInText(block: Element): boolean {
+  if (/^(?:P|LI|H[1-6]|DT|DD)$/.test(block.tagName)) return false;
+  for (const node of Array.from(block.parentElement?.childNodes ?? [])) {
+    if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 function hasLongParagraph(element: Element): boolean {

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/extract/pipeline.js';
+import { trimContent } from '../../../src/extract/quality/index.js';
+import { parseFullHtml } from '../../helpers/full-dom.js';
 import { HARBOUR_STORY, HARBOUR_URL } from './harbour-story.js';
 
 const url = HARBOUR_URL;
@@ -231,5 +233,90 @@ describe("the writer's bio closing the story", () => {
     expect(page('Jane Doe / Jane covers the harbour and its ships for the Gazette, with a focus on the ferries.')).not.toContain('Jane covers the harbour');
     const kept = 'The harbour master told Jane Doe that the wall would hold through the winter storms.';
     expect(page(kept)).toContain(kept);
+  });
+});
+
+describe("a site's lines about itself: rights with their year, calls to subscribe, notices, links to the next post", () => {
+  it('removes a rights notice with its year anywhere in a short line ("… © 1996-2006 …", "Copyright (c) 1999 …")', () => {
+    const text = extract('<p>Last updated: May 15, 2006 © 1996-2006 Harbour Parents Network</p><p>Powered by Forum 1.2 © 2003-2004 The Forum Group</p><p>Copyright (c) 1999 by the Harbour Trust.</p>');
+    for (const line of ['Last updated', 'Powered by', 'Harbour Trust']) expect(text).not.toContain(line);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('removes a call to subscribe in any language of the tables', () => {
+    const text = extract(
+      "<p>Don't miss a post! Subscribe to our newsletter and get weekly updates delivered straight to your inbox!</p><p>Join our mailing list for news of the harbour</p>" +
+        '<p>Abonnieren Sie unseren Newsletter und erhalten Sie alle Neuigkeiten.</p><p>Inscreva-se na nossa newsletter e receba as notícias na sua caixa de entrada.</p>',
+    );
+    for (const call of ["Don't miss a post", 'Join our mailing list', 'Abonnieren Sie', 'Inscreva-se']) expect(text).not.toContain(call);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it("removes a site's notice about itself, and a row of links to the previous and next posts", () => {
+    const text = extract(
+      '<p>The content of this site may not be copied, modified or distributed in any manner without prior agreement.</p>' +
+        '<p>This website is supported, in part, by affiliate arrangements. Affiliate links are marked in bold.</p>' +
+        '<p><a href="/older">« The old lighthouse</a> | <a href="/">Main</a> | <a href="/newer">The new ferry »</a></p>',
+    );
+    for (const line of ['may not be copied', 'affiliate arrangements', 'The old lighthouse', 'The new ferry']) expect(text).not.toContain(line);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('removes the row of links to the previous and next posts among the story\'s paragraphs, where no trailing rule reaches it', () => {
+    const { text } = extractBoth('<p><a href="/older">« The old lighthouse</a> | <a href="/">Main</a> | <a href="/newer">The new ferry »</a></p>');
+    expect(text).not.toContain('The old lighthouse');
+    expect(text).toContain('Later paragraph 0');
+  });
+
+  it('leaves alone story paragraphs that speak of the same things, and a notice about the article', () => {
+    const kept = [
+      'The harbour trust said the rules of 1999 © its own lawyers no longer hold, and the new rules would be written in the spring.',
+      'The gazette said more readers would subscribe to the newsletter of the harbour trust once it printed the tide tables.',
+      'The views and opinions expressed in this article are those of the author and do not reflect the position of the harbour trust.',
+      'The ferry company put the plans on its website, and the harbour master said the council had not been responsible for the delay.',
+      'The harbour master answered the council with one word, in French: «non»',
+    ];
+    const text = extract(kept.map((p) => `<p>${p}</p>`).join(''));
+    for (const paragraph of kept) expect(text).toContain(paragraph);
+  });
+});
+
+describe('labels that jump within the page or open an image or a profile, and a lone share link', () => {
+  it('removes "Back to top", "Click to enlarge", "View Profile" in the languages of the tables, and a share link standing alone', () => {
+    const text = extract(
+      '<p>^ Back to Top</p><p>Click to enlarge</p><p><a href="/p">View Profile</a></p><p>Nach oben ↑</p><p>Voltar ao topo</p><p><a href="/e">Email</a></p><p><a href="/rss">RSS</a></p>',
+    );
+    for (const label of ['Back to Top', 'Click to enlarge', 'View Profile', 'Nach oben', 'Voltar ao topo', 'Email', 'RSS']) expect(text).not.toContain(label);
+    expect(text).toContain('Story paragraph 4');
+  });
+
+  it('removes a share link standing alone among the story\'s paragraphs', () => {
+    const { text } = extractBoth('<p><a href="/e">Email</a></p><p><a href="/t">Twitter</a></p>');
+    expect(text).not.toMatch(/^(?:Email|Twitter)$/m);
+    expect(text).toContain('Later paragraph 0');
+  });
+
+  it('leaves alone a share word that is a link inside a run of text beside blocks (the trimming alone, on loose text Readability left)', () => {
+    const content = parseFullHtml(
+      `<!doctype html><html><body><div id="content">${story}<h3>The wall</h3>The wall was mended in May. Read the harbour master's <a href="/a">article</a> for the full story.<hr><h3>The ferry</h3>${story}</div></body></html>`,
+      url,
+    ).querySelector('#content')!;
+    trimContent(content, { isPlaceholder: () => false, authors: [] });
+    expect(content.textContent).toContain("Read the harbour master's article for the full story.");
+  });
+
+  it('leaves alone a sentence that opens with the same words, and a lone share word that is no link', () => {
+    const kept = 'Back to the top of the hill walked the harbour master, to see the ferry come in.';
+    const text = extract(`<p>${kept}</p><h2>Email</h2><p>${'The harbour office answers letters within the week. '.repeat(3)}</p>`);
+    expect(text).toContain(kept);
+    expect(text).toContain('Email');
+  });
+});
+
+describe('the content\'s only text', () => {
+  it('is never removed by a line rule: the page keeps an article', () => {
+    const html = `<!doctype html><html><head><title>A notice</title></head><body><main><article>
+      <p>The content of this site may not be copied, modified or distributed in any manner without prior agreement.</p></article></main></body></html>`;
+    expect(extractArticle({ html, url, source: 'page.html' }).text).toContain('may not be copied');
   });
 });

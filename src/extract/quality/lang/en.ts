@@ -11,6 +11,17 @@ export const en: ChromeWords = {
   shareGlue: ['this', 'on', 'it', 'us', 'to', 'a', 'e', 'via', 'more'],
   postMeta: ['this entry was posted (?:on|in)\\b', 'this (?:entry|post) was filed under\\b', 'you can follow any responses to this entry', 'you can leave a response', 'both comments and pings are', 'posted in\\b[^|]{1,120}\\|\\s*(?:no|\\d+) comments?', 'comments powered by\\b', 'bookmark the permalink', 'this entry was tagged\\b', 'posted (?:at|in|by)\\b[^|]{1,120}\\|\\s*permalink'],
   rightsReserved: ['all rights reserved', 'some rights reserved'],
+  copyrightWord: ['copyright'],
+  newsletterCall: [
+    '(?:subscribe|sign[ -]?up)(?: now| today| here)?(?: to| for)? (?:our|my) (?:free |daily |weekly |monthly |e-?mail |e-)*newsletters?\\b', '^(?:subscribe|sign[ -]?up)(?: to| for)? the newsletter\\b',
+    'join (?:our|my|the) (?:[\\w-]+ )?(?:e-?mail|mailing|newsletter) list\\b', 'get (?:e-?mail|email) updates\\b', '(?:delivered|sent) (?:straight |right |directly )?to your inbox',
+    'right to your inbox', 'subscribe and stay (?:updated|tuned)', 'newsletter sign[ -]?up', 'never miss (?:a|an) (?:post|story|recipe|update)\\b',
+  ],
+  siteNotice: [
+    '(?:this|our|my) (?:site|website|web site|weblog|blog)\\b[^.]{0,100}\\b(?:may not be|be copied|reproduced|without (?:prior |written |express )?(?:permission|agreement|consent)|affiliate|are (?:my|our) own|do(?:es)? not (?:necessarily )?reflect|endorse|not (?:be )?responsible)',
+    '(?:content|material|text|photos?|images?|graphics|photographs)\\b[^.]{0,40}\\b(?:this|our|my) (?:site|website|web site|blog)\\b[^.]{0,60}\\b(?:may not be|copied|reproduced|my own|our own|permission)',
+    'this (?:site|website|web site|blog) is (?:supported|funded|sponsored|a personal)\\b', 'opinions expressed (?:on this|are not)\\b', 'is a personal (?:web ?site|blog)\\b',
+  ],
   dateWords: [
     '\\d{1,4}(?:st|nd|rd|th)', 'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
     'mon(?:day)?', 'tue(?:s(?:day)?)?', 'wed(?:nesday)?', 'thu(?:rs(?:day)?)?', 'fri(?:day)?', 'sat(?:urday)?', 'sun(?:day)?',
@@ -41,6 +52,8 @@ export const en: ChromeWords = {
     'continue reading(?: the main story)?', 'story continues(?: below)?(?: (?:the )?advertisement)?', 'enlarge this image', '(?:toggle|hide) caption',
     'featured (?:posts?|content|stories|articles|videos?)', 'top stories', 'most recent', 'photos? of the day', 'jump to', 'permalink', 'about the author',
     'view (?:photo )?galler(?:y|ies)', 'watch video', '\\d+ of \\d+', '(?:previous|next) (?:post|article|story)', 'archives', 'categories',
+    // Labels that jump within the page, open an image or a profile.
+    '[\\^↑▲]?\\s*(?:back to (?:the )?top|top of (?:the )?page)\\s*[\\^↑▲]?', 'click (?:here )?to enlarge', 'view (?:full )?profile',
   ],
   readMoreLink: ['read (?:more|on|the rest|the full (?:story|article|post))', 'continue reading', 'keep reading', 'full story', 'more'],
   productionCredit: ['(?:additional )?reporting by', 'editing by', 'edited by', 'writing by', 'compiled by', 'with reporting (?:by|from)', 'produced by'],

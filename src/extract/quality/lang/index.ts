@@ -57,6 +57,15 @@ export const POST_META = new RegExp(`^(?:${alternation('postMeta')})`, 'iu');
 /** A site footer's rights line, anywhere in a block. */
 export const RIGHTS_RESERVED = new RegExp(`(?:${alternation('rightsReserved')})`, 'iu');
 
+/** A rights notice with its year, anywhere in a block: "© 2006 …", "Copyright (c) 1999 …", "BBC © 2012". */
+export const COPYRIGHT_YEAR = new RegExp(String.raw`(?:[©ⓒ]|\(c\)|(?<![\p{L}\p{N}])(?:${alternation('copyrightWord')})(?![\p{L}\p{N}]))\s*(?:[©ⓒ]\s*)?(?:\(c\)\s*)?(?:19|20)\d\d(?!\d)`, 'iu');
+
+/** A call to subscribe to a newsletter or an e-mail list, anywhere in a block, from a word's start. */
+export const NEWSLETTER_CALL = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation('newsletterCall')})`, 'iu');
+
+/** A site's notice about itself (its rights, affiliate links, whose views it holds), anywhere in a block, from a word's start. */
+export const SITE_NOTICE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation('siteNotice')})`, 'iu');
+
 /**
  * Notation of a publishing line in every language: a number up to four digits (day, year,
  * hour) and clock and time-zone abbreviations.

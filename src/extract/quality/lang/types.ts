@@ -27,6 +27,20 @@ export interface ChromeWords {
   postMeta: readonly string[];
   /** A site footer's rights line, found anywhere in a short block ("All rights reserved"). */
   rightsReserved: readonly string[];
+  /** The word of a rights notice before its year ("Copyright 2006"), beside the © sign every language uses. */
+  copyrightWord: readonly string[];
+  /**
+   * A call to subscribe to a newsletter or an e-mail list, found anywhere in a short block
+   * ("Sign up for our newsletter", "… delivered to your inbox", "Join our mailing list").
+   */
+  newsletterCall: readonly string[];
+  /**
+   * A site's notice about itself, found anywhere in a short block: its rights, its affiliate
+   * links, whose views it holds ("the content of this site may not be copied", "This website is
+   * supported by affiliate arrangements"). A notice about the article ("the views expressed in
+   * this article") is the article's own and is not written here.
+   */
+  siteNotice: readonly string[];
   /**
    * Words of a publishing line ("Posted on 30 March 2015", "Updated Nov 19, 6:55 AM"): month and
    * day names, ordinals, the words around a date. Whole words, patterns allowed.

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   alternation,
   BYLINE_LINE,
+  COPYRIGHT_YEAR,
   COMMENTER_BY,
   COMMENTER_SAYS,
   COMMENTS_HEADING,
@@ -16,6 +17,7 @@ import {
   DATE_WORD,
   LANGUAGES,
   NEVER_STORY_LINE,
+  NEWSLETTER_CALL,
   NOTICE_LINE,
   POST_META,
   PRODUCTION_CREDIT,
@@ -23,6 +25,7 @@ import {
   RIGHTS_RESERVED,
   SHARE_GLUE,
   SHARE_WORDS,
+  SITE_NOTICE,
 } from '../../../../src/extract/quality/lang/index.js';
 
 describe('the tables', () => {
@@ -91,6 +94,21 @@ describe('line rules', () => {
     expect(POST_META.test('The entry was posted in News.')).toBe(false);
     expect(RIGHTS_RESERVED.test('© 2024 Harbour Times. All Rights Reserved.')).toBe(true);
     expect(RIGHTS_RESERVED.test('The rights of the fishermen were reserved for later.')).toBe(false);
+  });
+
+  it('COPYRIGHT_YEAR, NEWSLETTER_CALL and SITE_NOTICE find their words anywhere in a line, from a word\'s start', () => {
+    for (const line of ['© 2006 Newsweek, Inc.', 'Powered by Forum © 2003-2004', 'Copyright (c) 1999 by the Trust', 'Urheberrecht 2012 Hafenblatt']) {
+      expect(COPYRIGHT_YEAR.test(line), line).toBe(true);
+    }
+    for (const line of ['© Webster 1913.', 'copyrighted 2004', 'Copyright © International Associations']) expect(COPYRIGHT_YEAR.test(line), line).toBe(false);
+    for (const line of ['Sign up for our e-newsletter about the court', 'NEWSLETTER SIGN UP', 'Подпишитесь на нашу рассылку', 'Iscriviti alla nostra newsletter']) {
+      expect(NEWSLETTER_CALL.test(line), line).toBe(true);
+    }
+    expect(NEWSLETTER_CALL.test('Readers unsubscribe to our newsletter every spring')).toBe(false);
+    for (const line of ['The content of this site may not be copied', 'all photographs on this blog are my own', 'Os textos deste site não podem ser reproduzidos']) {
+      expect(SITE_NOTICE.test(line), line).toBe(true);
+    }
+    expect(SITE_NOTICE.test('The views expressed in this article are the author\'s own')).toBe(false);
   });
 
   it('DATE_WORD takes date notation and date words whole, in any language', () => {

@@ -92,19 +92,28 @@ function readThread(group: readonly Element[]): FoundComments | null {
   return { comments, blocks: [...blocks] };
 }
 
-/** Elements whose names, ARIA label or heading say they hold comments (outermost first, in page order). */
-function commentContainers(body: Element): Element[] {
-  const found: Element[] = [];
-  for (const element of Array.from(body.querySelectorAll('[class], [id], [aria-label], [itemtype], h2, h3, h4'))) {
-    if (isCommentsContainer(element)) found.push(element);
-    else if (/^H[2-4]$/.test(element.tagName) && COMMENTS_HEADING.test(textOf(element)) && element.parentElement && element.parentElement !== body) {
-      found.push(element.parentElement);
-    }
-  }
-  const unique = [...new Set(found)];
-  return unique.filter((element) => !unique.some((other) => other !== element && other.contains(element)));
+/** An element that holds comments, and the heading that says so when only a heading does. */
+interface CommentContainer {
+  element: Element;
+  /** "12 Responses": the comments are what follows it, never the story above it in the same parent. */
+  heading: Element | null;
 }
 
+/** Elements whose names, ARIA label or heading say they hold comments (outermost first, in page order). */
+function commentContainers(body: Element): CommentContainer[] {
+  const named = new Set<Element>();
+  const headed = new Map<Element, Element>();
+  for (const element of Array.from(body.querySelectorAll('[class], [id], [aria-label], [itemtype], h2, h3, h4'))) {
+    if (isCommentsContainer(element)) named.add(element);
+    else if (/^H[2-4]$/.test(element.tagName) && COMMENTS_HEADING.test(textOf(element)) && element.parentElement && element.parentElement !== body) {
+      if (!headed.has(element.parentElement)) headed.set(element.parentElement, element);
+    }
+  }
+  const unique = [...new Set([...named, ...headed.keys()])];
+  return unique
+    .filter((element) => !unique.some((other) => other !== element && other.contains(element)))
+    .map((element) => ({ element, heading: named.has(element) ? null : headed.get(element)! }));
+}
 
 function isCommentsContainer(element: Element): boolean {
   if (/schema\.org\/(?:UserComments|Comment)\b/.test(element.getAttribute('itemtype') ?? '')) return true;
@@ -114,15 +123,32 @@ function isCommentsContainer(element: Element): boolean {
   return COMMENTS_NAME_STEM.test(raw) && words(element).some((name) => !STATE_PREFIX.test(name) && COMMENTS_NAME.test(name));
 }
 
+/** The elements of a container that may be comments, and of those the ones above its heading. */
+function containerCandidates({ element, heading }: CommentContainer): { candidates: Element[]; aboveHeading: Element[] } {
+  if (isMicrodataComment(element)) return { candidates: [element], aboveHeading: [] };
+  const candidates = Array.from(element.querySelectorAll('*'));
+  // querySelectorAll lists in document order: the heading's ancestors and everything above it first.
+  const at = heading ? candidates.indexOf(heading) : -1;
+  return { candidates, aboveHeading: at > 0 ? candidates.slice(0, at) : [] };
+}
+
+interface ScoredGroup {
+  members: Element[];
+  text: number;
+  depth: number;
+}
+
 /**
  * The groups of repeated blocks inside the containers that could be a thread of comments, the
  * likeliest first: the most text, and of groups nearly as good, the shallowest (the whole
  * comment rather than its body). Each group's blocks are in page order.
  */
-function repeatedGroups(containers: readonly Element[], embeds: readonly Element[]): Element[][] {
+function repeatedGroups(containers: readonly CommentContainer[], embeds: readonly Element[]): Element[][] {
   const groups = new Map<string, Element[]>();
+  const above = new Set<Element>();
   for (const container of containers) {
-    const candidates = isMicrodataComment(container) ? [container] : Array.from(container.querySelectorAll('*'));
+    const { candidates, aboveHeading } = containerCandidates(container);
+    for (const element of aboveHeading) above.add(element);
     for (const element of candidates) {
       // A container of comments is not one comment, however often the page repeats it.
       if (!isMicrodataComment(element) && isCommentsContainer(element)) continue;
@@ -135,9 +161,12 @@ function repeatedGroups(containers: readonly Element[], embeds: readonly Element
       else groups.set(key, [element]);
     }
   }
-  let best: { members: Element[]; text: number; depth: number } | null = null;
-  const scored: { members: Element[]; text: number; depth: number }[] = [];
-  for (const [key, members] of groups) {
+  let best: ScoredGroup | null = null;
+  const scored: ScoredGroup[] = [];
+  for (const [key, all] of groups) {
+    // Blocks of one shape on both sides of a "Comments" heading: the story's above it, the comments below
+    // ("Leave a reply" under the thread has comments only above it, and they stay).
+    const members = all.some((member) => !above.has(member)) ? all.filter((member) => !above.has(member)) : all;
     const word = key.slice(key.indexOf('.') + 1);
     if (NOT_A_COMMENT_PART.test(word)) continue;
     const namedOne = members.some(isMicrodataComment) || ONE_COMMENT_NAME.test(word);

@@ -131,6 +131,26 @@ describe('reader comments', () => {
     expect(comments((_, name) => `<div class="comment-author">${name} said...</div>`)).toEqual(['Dana Reed', 'eli_stone42']);
   });
 
+  it('a story of the same shape as the comments under its "Comments" heading stays the story; "Leave a reply" under a thread keeps it', () => {
+    const entry = (who: string, date: string, body: string) => `<div class="entry"><div class="person"><a href="/p/${who}">${who}</a></div>
+      <div class="entrybody"><p>${body}</p></div><p class="entry-metadata"><span>${date}</span></p></div>`;
+    const storyBody = Array.from({ length: 5 }, (_, i) => `Part ${i} of the post tells how the allotment changed over the summer, bed by bed, and what grew in it.`).join(' ');
+    const html = `<!doctype html><html><head><title>The garden in June</title></head><body><div id="main">
+      <div class="entries">${entry('ada', 'Mar 01, 04:59PM', storyBody)}</div>
+      <h3>Comments:</h3>
+      <div class="thread">${entry('eli', 'Mar 25, 09:35PM', 'That is a lovely garden, and the beans look well.')}${entry('dana', 'Mar 26, 02:01AM', 'Any trouble with slugs this year at all?')}${entry('cy', 'Mar 27, 08:00AM', 'The squash look enormous, well done to you.')}</div>
+      </div></body></html>`;
+    const article = extract(html);
+    expect(article.text).toContain('Part 4 of the post');
+    expect(article.comments.map((comment) => comment.text)).toEqual([
+      expect.stringContaining('lovely garden'),
+      expect.stringContaining('trouble with slugs'),
+      expect.stringContaining('squash look enormous'),
+    ]);
+    const replyHeadingBelow = extract(page(`<div id="talk">${entry('eli', 'Mar 25, 09:35PM', 'That is a lovely garden, and the beans look well.')}${entry('dana', 'Mar 26, 02:01AM', 'Any trouble with slugs this year at all?')}${entry('cy', 'Mar 27, 08:00AM', 'The squash look enormous, well done to you.')}<h3>Leave a Reply</h3></div>`));
+    expect(replyHeadingBelow.comments).toHaveLength(3);
+  });
+
   it('never mixes them into the story: text and Markdown hold the story only', () => {
     const article = extract(page(thread));
     for (const field of [article.text, article.markdown, article.html]) {

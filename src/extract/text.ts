@@ -14,7 +14,11 @@ const CELL_TAGS = new Set(['TD', 'TH']);
 
 /**
  * The article as plain text: one blank line between blocks (paragraphs, headings, list items,
- * table rows, embeds), whitespace inside a block collapsed, no URLs.
+ * table rows, embeds), whitespace inside a block collapsed, no URLs. `skip` leaves out an element
+ * with its children; `until` ends the text at the first element it accepts.
+ *
+ * Whole on purpose: one visitor over the tree sharing the line being built, the blocks done and
+ * the end mark; split up, each part would pass all three back and forth.
  */
 export function renderText(
   content: Element,

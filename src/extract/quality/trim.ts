@@ -258,6 +258,18 @@ const RIGHTS_LINE_CHARS = 300;
 
 /** Longest block read as a rights notice by its © and year alone ("© 2006 Newsweek, Inc. | Subscribe"): a line, not a paragraph that cites one. */
 const COPYRIGHT_LINE_CHARS = 200;
+/**
+ * Most words before the © and year in a rights notice: a name, "Powered by …", "Last updated:
+ * May 15, 2006". A whole sentence before it ("The festival returns next August & so do the
+ * ships © 2024") is the story's closing line with a notice run into it, and stays.
+ */
+const MAX_WORDS_BEFORE_RIGHTS_MARK = 6;
+
+function isRightsNotice(text: string): boolean {
+  const mark = text.search(COPYRIGHT_YEAR);
+  return mark >= 0 && text.slice(0, mark).split(/\s+/).filter(Boolean).length <= MAX_WORDS_BEFORE_RIGHTS_MARK;
+}
+
 /** Longest block read as a call to subscribe ("Don't miss a post! Subscribe to our newsletter …"): a box's few lines. */
 const NEWSLETTER_CALL_CHARS = 300;
 /** Longest block read as a site's notice about itself: a disclaimer runs to a few sentences. */
@@ -272,7 +284,7 @@ function chromeLine(block: Element, text: string): TrimRule | null {
   if (text.length <= SHARE_ROW_CHARS && isShareRow(block, text)) return 'share-row';
   if (text.length <= POST_META_CHARS && POST_META.test(text)) return 'post-meta';
   if (text.length <= RIGHTS_LINE_CHARS && RIGHTS_RESERVED.test(text) && /©|\(c\)|copyright|\b(?:19|20)\d\d\b/i.test(text)) return 'rights-line';
-  if (text.length <= COPYRIGHT_LINE_CHARS && COPYRIGHT_YEAR.test(text)) return 'rights-line';
+  if (text.length <= COPYRIGHT_LINE_CHARS && isRightsNotice(text)) return 'rights-line';
   if (text.length <= NEWSLETTER_CALL_CHARS && NEWSLETTER_CALL.test(text)) return 'newsletter-call';
   if (text.length <= SITE_NOTICE_CHARS && SITE_NOTICE.test(text)) return 'site-notice';
   if (text.length <= POST_NAVIGATION_CHARS && /^[«‹]|[»›]$/u.test(text) && linkDensity(block, text) >= POST_NAVIGATION_LINKS) return 'post-navigation';

@@ -241,6 +241,8 @@ describe("a site's lines about itself: rights with their year, calls to subscrib
     const text = extract('<p>Last updated: May 15, 2006 © 1996-2006 Harbour Parents Network</p><p>Powered by Forum 1.2 © 2003-2004 The Forum Group</p><p>Copyright (c) 1999 by the Harbour Trust.</p>');
     for (const line of ['Last updated', 'Powered by', 'Harbour Trust']) expect(text).not.toContain(line);
     expect(text).toContain('Story paragraph 4');
+    // A sentence of the story with a notice run into its end stays: its words are the story's.
+    expect(extract('<p>The festival returns next August and so do the tall ships © 2024 Harbour Gazette</p>')).toContain('The festival returns next August');
   });
 
   it('removes a call to subscribe in any language of the tables', () => {

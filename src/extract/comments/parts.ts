@@ -14,6 +14,7 @@ import {
 import { classAndIdNames } from '../quality/vocabulary.js';
 import { textOf } from '../quality/dom.js';
 import { renderText } from '../text.js';
+import { collapseSpace } from '../../text/index.js';
 import type { Element } from '../dom.js';
 
 /**
@@ -96,7 +97,7 @@ const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
 
 /** A date as pages write it: "June 08, 2012", "8 June 2012", "2012-06-08", "08/06/12", "3 days ago". */
 function holdsDate(text: string): boolean {
-  return NUMERIC_DATE.test(text) || DATE_IN_TEXT_WORDS.test(text);
+  return dateStart(text) >= 0;
 }
 /** Longest line read as a comment's date line when no markup names it. */
 const MAX_DATE_LINE_CHARS = 100;
@@ -138,16 +139,13 @@ function hasShortText(element: Element, max: number): boolean {
  */
 export function authorName(element: Element): string | null {
   const besideName = (part: Element) => part !== element && (isControl(part) || isDatePart(part) || hasNamePart(part, ABOUT_AUTHOR_PART));
-  let name = collapsed(renderText(element, [], { until: besideName })) || collapsed(renderText(element, [], { skip: besideName }));
+  let name = collapseSpace(renderText(element, [], { until: besideName })) || collapseSpace(renderText(element, [], { skip: besideName }));
   const date = dateStart(name);
   if (date > 0) name = name.slice(0, date);
-  if (name.length < collapsed(textOf(element)).length) name = withoutTrailingDateWords(name);
+  // Something beside the name was cut off: the words that led into it go too.
+  if (name.length < textOf(element).length) name = withoutTrailingDateWords(name);
   name = name.replace(COMMENTER_SAYS, '').replace(COMMENTER_BY, '').trim();
   return name || null;
-}
-
-function collapsed(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Where the first date in `text` begins, or -1. */

@@ -87,11 +87,13 @@ export function tableProse(document: Document): TableProse | null {
  */
 export function proseInstead(content: Element, prose: TableProse | null): Element | null {
   if (!prose) return null;
+  const contentText = textOf(content);
+  // The cheap test first: most content is far more than a twelfth of the page's prose.
+  if (prose.words > MAX_PROSE_TO_CONTENT * wordCount(contentText)) return null;
   const proseShingles = shingles(prose.paragraphs.map((p) => textOf(p)).join(' '));
-  const contentShingles = shingles(textOf(content));
+  const contentShingles = shingles(contentText);
   if (containment(proseShingles, contentShingles) >= CONTENT_HOLDS_PART) return null;
   if (containment(contentShingles, proseShingles) < CONTENT_IS_PART) return null;
-  if (prose.words > MAX_PROSE_TO_CONTENT * wordCount(textOf(content))) return null;
   const root = content.ownerDocument.createElement('div');
   for (const p of prose.paragraphs) root.append(p.cloneNode(true));
   return root;

@@ -267,7 +267,7 @@ const MAX_WORDS_BEFORE_RIGHTS_MARK = 6;
 
 function isRightsNotice(text: string): boolean {
   const mark = text.search(COPYRIGHT_YEAR);
-  return mark >= 0 && text.slice(0, mark).split(/\s+/).filter(Boolean).length <= MAX_WORDS_BEFORE_RIGHTS_MARK;
+  return mark >= 0 && countWordRuns(text.slice(0, mark)) <= MAX_WORDS_BEFORE_RIGHTS_MARK;
 }
 
 /** Longest block read as a call to subscribe ("Don't miss a post! Subscribe to our newsletter …"): a box's few lines. */

@@ -45,8 +45,10 @@ const MIN_SHARE_SIGNED = 0.5;
  * (a forum thread, a guestbook) has them as its content, not under a story.
  */
 const MIN_STORY_CHARS_BESIDE = 400;
-/** Groups within this share of the best total text are as good; the shallowest one wins. */
+/** Groups within this share of the best total text are as good; the shallowest one that is not a wrapper of several wins. */
 const NEAR_BEST = 0.9;
+/** Blocks of another group that a wrapper holds on average: a whole comment holds its one body. */
+const MIN_HELD_BY_WRAPPER = 1.5;
 
 export interface FoundComments {
   comments: ReaderComment[];
@@ -141,7 +143,8 @@ interface ScoredGroup {
 /**
  * The groups of repeated blocks inside the containers that could be a thread of comments, the
  * likeliest first: the most text, and of groups nearly as good, the shallowest (the whole
- * comment rather than its body). Each group's blocks are in page order.
+ * comment rather than its body) that is no wrapper of several of another's. Each group's blocks
+ * are in page order.
  */
 function repeatedGroups(containers: readonly CommentContainer[], embeds: readonly Element[]): Element[][] {
   const groups = new Map<string, Element[]>();
@@ -161,7 +164,6 @@ function repeatedGroups(containers: readonly CommentContainer[], embeds: readonl
       else groups.set(key, [element]);
     }
   }
-  let best: ScoredGroup | null = null;
   const scored: ScoredGroup[] = [];
   for (const [key, all] of groups) {
     // Blocks of one shape on both sides of a "Comments" heading: the story's above it, the comments below
@@ -191,12 +193,30 @@ function repeatedGroups(containers: readonly CommentContainer[], embeds: readonl
     if (text / outer.length < MIN_MEAN_COMMENT_CHARS) continue;
     scored.push({ members, text, depth: depthOf(members[0]!) });
   }
-  for (const group of scored) if (!best || group.text > best.text) best = group;
-  if (!best) return [];
-  const top = best.text;
-  for (const group of scored) if (group.text >= NEAR_BEST * top && group.depth < best.depth) best = group;
-  const first = best;
-  return [first, ...scored.filter((g) => g !== first).sort((a, b) => b.text - a.text)].map((g) => g.members);
+  if (scored.length === 0) return [];
+  const byText = scored.sort((a, b) => b.text - a.text);
+  const near = byText.filter((group) => group.text >= NEAR_BEST * byText[0]!.text);
+  // A wrapper of several comments (the thread's box) holds as much text as they do, and is shallower.
+  const whole = near.filter((group) => !near.some((other) => other !== group && wrapsSeveral(group, other)));
+  const first = (whole.length > 0 ? whole : near).reduce((best, group) => (group.depth < best.depth ? group : best));
+  return [first, ...byText.filter((g) => g !== first)].map((g) => g.members);
+}
+
+/**
+ * Whether `outer`'s blocks are wrappers of `inner`'s: each holds, not counting what a nested block
+ * of its own group holds, several of them on average (a thread's box), where a whole comment
+ * holds its one body.
+ */
+function wrapsSeveral(outer: ScoredGroup, inner: ScoredGroup): boolean {
+  const own = new Set(outer.members);
+  const heldBy = new Map<Element, number>();
+  for (const member of inner.members) {
+    let up = member.parentElement;
+    while (up && !own.has(up)) up = up.parentElement;
+    if (up) heldBy.set(up, (heldBy.get(up) ?? 0) + 1);
+  }
+  const held = [...heldBy.values()].reduce((sum, n) => sum + n, 0);
+  return heldBy.size > 0 && held >= MIN_HELD_BY_WRAPPER * heldBy.size;
 }
 
 /** Class words that alternate between the members of one list (zebra stripes), not what they are. */

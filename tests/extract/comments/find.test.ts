@@ -151,6 +151,29 @@ describe('reader comments', () => {
     expect(replyHeadingBelow.comments).toHaveLength(3);
   });
 
+  it('a thread box per comment that also holds the comments after it gives each comment, not one per box', () => {
+    const entry = (who: string, date: string, body: string) => `<div class="entry"><div class="person"><a href="/p/${who}">${who}</a></div>
+      <div class="entrybody"><p>${body}</p></div><p class="entry-metadata"><span>${date}</span></p></div>`;
+    // Unclosed reply boxes: the first box runs on over the comments after it.
+    const html = page(`<div id="talk"><h3>Comments:</h3>
+      <div class="thread">${entry('eli', 'Mar 25, 09:35PM', 'That is a lovely garden, and the beans look well this year.')}
+        <div class="thread">${entry('dana', 'Mar 26, 02:01AM', 'Any trouble with slugs this year at all, in such a wet June?')}</div>
+        ${entry('cy', 'Mar 27, 08:00AM', 'The squash look enormous, well done to you and the neighbours.')}
+        ${entry('bo', 'Mar 28, 10:15AM', 'Which variety of runner bean grows best against that fence?')}</div>
+      <div class="thread">${entry('al', 'Mar 29, 11:40AM', 'We tried the same beds last year and the carrots failed.')}</div></div>`);
+    const article = extract(html);
+    expect(article.comments.map((comment) => comment.text)).toEqual([
+      expect.stringContaining('lovely garden'),
+      expect.stringContaining('trouble with slugs'),
+      expect.stringContaining('squash look enormous'),
+      expect.stringContaining('runner bean grows'),
+      expect.stringContaining('carrots failed'),
+    ]);
+    expect(article.comments.map((comment) => comment.date)).toEqual(['Mar 25, 09:35PM', 'Mar 26, 02:01AM', 'Mar 27, 08:00AM', 'Mar 28, 10:15AM', 'Mar 29, 11:40AM']);
+    expect(article.text).toContain('Story paragraph 5');
+    expect(article.text).not.toContain('carrots');
+  });
+
   it('never mixes them into the story: text and Markdown hold the story only', () => {
     const article = extract(page(thread));
     for (const field of [article.text, article.markdown, article.html]) {

@@ -228,10 +228,13 @@ function findStory(
   );
   const trimContext = { isPlaceholder: isEmbedPlaceholder, authors: authorNames(metadata), markedTexts: cleaning.markedTexts };
   const trimmedBlocks = new Map<Element, number>();
+  const untrimmedTexts = new Map<Element, string>();
   const prepare = (element: Element): Element => {
     // linkedom's fragment parser makes a text node of each piece between entities; merged
     // again, so markdown escaping sees whole runs of text.
     element.normalize();
+    // Read only where the page is laid out with tables (proseInstead needs it).
+    if (prose) untrimmedTexts.set(element, textOf(element));
     trimmedBlocks.set(element, sumOf(trimContent(element, trimContext).removed));
     return element;
   };
@@ -243,7 +246,9 @@ function findStory(
   const choice = choose(first, others);
   if (!choice) throw new SourceError(source, 'no-article', 'no article found in the page');
   const chosenContent = choice.chosen.element ?? contentFromText(document, choice.chosen.text);
-  const content = proseInstead(chosenContent, prose) ?? chosenContent;
+  // Whether the content is one part of the page's prose is read before the trimming: what the
+  // trimming took (a list of other stories' summaries) must not bring the page's prose back.
+  const content = proseInstead(chosenContent, prose, untrimmedTexts.get(chosenContent)) ?? chosenContent;
   const cleanedBlocks = sumOf(cleaning.removed);
   return { content, choice, metadata, articleBody, pageChars, headings, cleanedBlocks, trimmedBlocks };
 }

@@ -26,6 +26,55 @@ export function linkDensity(element: Element, text: string = textOf(element)): n
 }
 
 
+/** Inline wrappers a headline link may sit in at the head of a block (bold, italic, a font). */
+const LINK_WRAPPERS = new Set(['B', 'STRONG', 'EM', 'I', 'SPAN', 'FONT', 'BIG', 'U']);
+
+/**
+ * The link a block opens with, before any text of its own ("<b><a>Headline</a></b><br>summary"),
+ * or null: an item of a list of other pages, as a headline and its summary are set.
+ */
+export function leadingLink(block: Element): Element | null {
+  let node = block.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      if (hasText(node)) return null;
+      node = node.nextSibling;
+      continue;
+    }
+    if (node.nodeType !== 1) {
+      node = node.nextSibling;
+      continue;
+    }
+    const element = node as Element;
+    if (element.tagName === 'A') return hasText(element) ? element : null;
+    if (element.tagName === 'BR') {
+      node = node.nextSibling;
+      continue;
+    }
+    if (!LINK_WRAPPERS.has(element.tagName)) return null;
+    // Into the wrapper; text after it that comes before any link is the block's own.
+    if (!hasText(element)) {
+      node = node.nextSibling;
+      continue;
+    }
+    node = element.firstChild;
+  }
+  return null;
+}
+
+/** Whether a line break follows an element in its block, with nothing but blanks between (a line of its own). */
+export function endsLine(element: Element, block: Element): boolean {
+  let node: Node = element;
+  for (;;) {
+    let next = node.nextSibling;
+    while (next && next.nodeType !== 1 && !hasText(next)) next = next.nextSibling;
+    if (next) return next.nodeType === 1 && (next as Element).tagName === 'BR';
+    const parent = node.parentElement;
+    if (!parent || parent === block) return false;
+    node = parent;
+  }
+}
+
 /** Tags whose content is a unit of the story for the trimming rules. */
 export const LEAF_BLOCKS = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'TABLE', 'DL',
@@ -40,23 +89,57 @@ export function isHeading(element: Element): boolean {
   return /^H[1-6]$/.test(element.tagName);
 }
 
+/** A table cell holding this much text is a column of a page laid out with tables, not a datum. */
+const DATA_CELL_CHARS = 400;
+
+/**
+ * A table that lays out a page rather than holding data: one of its own cells holds a run of
+ * text no datum has. Its cells are containers like any other.
+ */
+export function isLayoutTable(table: Element): boolean {
+  return ownCells(table).some((cell) => textOf(cell).length >= DATA_CELL_CHARS);
+}
+
+/** The cells of a table's own rows (not those of tables nested in it). */
+function ownCells(table: Element): Element[] {
+  return Array.from(table.querySelectorAll('td, th')).filter((cell) => cell.closest('table') === table);
+}
+
+export interface LeafBlockOptions {
+  /**
+   * Read the cells of layout tables as containers (isLayoutTable), and the rows and cells of a
+   * table whose <table> is gone (Readability makes its top candidate a <div>); else every table
+   * is one block.
+   */
+  intoLayoutTables?: boolean;
+}
+
+/** Parts of a table, found outside one where Readability renamed the <table> of its pick. */
+const TABLE_PARTS = new Set(['TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH']);
+
 /**
  * The story's blocks in document order: paragraphs, headings, list items, figures, tables,
  * embed placeholders, and text-bearing containers without block children.
  */
-export function leafBlocks(root: Element, isPlaceholder: (e: Element) => boolean): Element[] {
+export function leafBlocks(root: Element, isPlaceholder: (e: Element) => boolean, options: LeafBlockOptions = {}): Element[] {
   const out: Element[] = [];
+  const tableParts = options.intoLayoutTables === true;
+  const visitContainer = (container: Element): void => {
+    if (hasBlockChild(container, tableParts)) visit(container);
+    else if (hasText(container)) out.push(container);
+  };
   const visit = (element: Element): void => {
     for (const child of Array.from(element.children)) {
       const tag = child.tagName;
-      if (isPlaceholder(child) || ATOMIC.has(tag)) {
+      if (tag === 'TABLE' && options.intoLayoutTables && !isPlaceholder(child) && isLayoutTable(child)) {
+        for (const cell of ownCells(child)) visitContainer(cell);
+      } else if (isPlaceholder(child) || ATOMIC.has(tag)) {
         out.push(child);
       } else if (LEAF_BLOCKS.has(tag)) {
-        if (tag === 'LI' && hasBlockChild(child)) visit(child);
+        if (tag === 'LI' && hasBlockChild(child, tableParts)) visit(child);
         else out.push(child);
-      } else if (CONTAINERS.has(tag)) {
-        if (hasBlockChild(child)) visit(child);
-        else if (hasText(child)) out.push(child);
+      } else if (CONTAINERS.has(tag) || (tableParts && TABLE_PARTS.has(tag))) {
+        visitContainer(child);
       } else if (hasText(child) || child.querySelector('img')) {
         out.push(child);
       }
@@ -66,11 +149,11 @@ export function leafBlocks(root: Element, isPlaceholder: (e: Element) => boolean
   return out;
 }
 
-/** A block child; a <span> is inline unless it holds blocks itself. */
-function hasBlockChild(element: Element): boolean {
+/** A block child; a <span> is inline unless it holds blocks itself. `tableParts`: a row or a cell is one too. */
+function hasBlockChild(element: Element, tableParts = false): boolean {
   for (const child of Array.from(element.children)) {
-    if (LEAF_BLOCKS.has(child.tagName)) return true;
-    if (CONTAINERS.has(child.tagName) && (child.tagName !== 'SPAN' || hasBlockChild(child))) return true;
+    if (LEAF_BLOCKS.has(child.tagName) || (tableParts && TABLE_PARTS.has(child.tagName))) return true;
+    if (CONTAINERS.has(child.tagName) && (child.tagName !== 'SPAN' || hasBlockChild(child, tableParts))) return true;
   }
   return false;
 }

@@ -83,11 +83,11 @@ export function tableProse(document: Document): TableProse | null {
 /**
  * The page's prose in place of the content when the content is one part of it; else null (the
  * content is the story, or a story of its own beside the prose, or the page is not laid out with
- * tables).
+ * tables). `contentText` is the content's text as the decision reads it (the pipeline passes it as
+ * it was before the trimming).
  */
-export function proseInstead(content: Element, prose: TableProse | null): Element | null {
+export function proseInstead(content: Element, prose: TableProse | null, contentText: string = textOf(content)): Element | null {
   if (!prose) return null;
-  const contentText = textOf(content);
   // The cheap test first: most content is far more than a twelfth of the page's prose.
   if (prose.words > MAX_PROSE_TO_CONTENT * wordCount(contentText)) return null;
   const proseShingles = shingles(prose.paragraphs.map((p) => textOf(p)).join(' '));

@@ -9,8 +9,9 @@ import { EMBED_PLACEHOLDER_SELECTOR } from '../markers.js';
 import { isHeading, MARK_ATTRIBUTE, leafBlocks, linkDensity, removeWithEmptyAncestors, textOf } from './dom.js';
 import type { MarkKind } from './vocabulary.js';
 import { isStoryParagraph, removeChromeAfterStory, removeTeasers } from './trim-tail.js';
+import { removeRelatedRun, type Trimming } from './trim-related.js';
 import { COPYRIGHT_YEAR, NEWSLETTER_CALL, POST_META, RIGHTS_RESERVED, SHARE_GLUE, SHARE_WORDS, SITE_NOTICE } from './lang/index.js';
-import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT, RELATED_CUE } from './vocabulary.js';
+import { BYLINE_LINE, isDateLine, NEVER_STORY_LINE, NOTICE_LINE, PRODUCTION_CREDIT } from './vocabulary.js';
 import type { Element } from '../dom.js';
 
 export type TrimRule =
@@ -62,6 +63,7 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
     removeWithEmptyAncestors(element, content);
     count(rule);
   };
+  const trimming: Trimming = { content, isPlaceholder: context.isPlaceholder, remove };
 
   // 1. What the cleaning marked: byline and date lines go; credits go; captions stay.
   for (const element of Array.from(content.querySelectorAll(`[${MARK_ATTRIBUTE}]`))) {
@@ -116,35 +118,27 @@ export function trimContent(content: Element, context: TrimContext): TrimReport 
       continue;
     }
     if (text.length > SHORT_LINE) continue;
-    const cue = text.length <= CUE_LINE ? RELATED_CUE.exec(text) : null;
-    if (cue) {
-      const rest = text.slice(cue[0].length);
-      const density = linkDensity(block, text);
-      // The cue alone ("You may also like…", "More Great Stories"), or the cue, a colon or dash,
-      // and a link ("Read more: <a>…</a>", "Also on example.com <a>…</a>").
-      const cueOnly = /^[\s.:…!—–-]*$/.test(rest);
-      const cueAndLink = density >= 0.5 || (/^\s*[:：|—–-]/.test(rest) && density >= 0.3);
-      if (cueOnly || cueAndLink) {
-        remove(block, 'related-block');
-        if (cueOnly) {
-          // The links it announces follow it.
-          for (let j = i + 1; j < blocks.length; j++) {
-            const next = blocks[j]!;
-            if (!content.contains(next)) continue;
-            if (context.isPlaceholder(next)) break;
-            const nextText = textOf(next);
-            // Links, or list items that carry one (a headline with a few words around it).
-            const nextDensity = linkDensity(next, nextText);
-            if (nextText && nextDensity < 0.6 && !(next.tagName === 'LI' && nextDensity >= 0.25)) break;
-            remove(next, 'related-block');
-            i = j;
-          }
-        }
-        continue;
-      }
+    const lastRelated = text.length <= CUE_LINE ? removeRelatedRun(blocks, i, text, trimming) : -1;
+    if (lastRelated >= 0) {
+      i = lastRelated;
+      continue;
     }
     if (NEVER_STORY_LINE.test(text) || (text.length <= 80 && NOTICE_LINE.test(text)) || isDateLine(text)) {
       remove(block, 'never-story-line');
+    }
+  }
+
+  // 2b. The same cues where the story is set in the cells of a layout table, which step 2 read
+  // as one block. Only the cues: the line rules keep to the blocks they were made for.
+  if (content.querySelector('td')) {
+    const cellBlocks = leafBlocks(content, context.isPlaceholder, { intoLayoutTables: true });
+    for (let i = 0; i < cellBlocks.length; i++) {
+      const block = cellBlocks[i]!;
+      if (!content.contains(block) || context.isPlaceholder(block) || !block.closest('td, th')) continue;
+      const text = textOf(block);
+      if (!text || text.length > CUE_LINE) continue;
+      const lastRelated = removeRelatedRun(cellBlocks, i, text, trimming);
+      if (lastRelated >= 0) i = lastRelated;
     }
   }
 

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/extract/parse.js';
 import type { Element } from '../../../src/extract/dom.js';
 import {
+  endsLine,
   hasText,
+  leadingLink,
   leafBlocks,
   linkDensity,
   paragraphAround,
@@ -71,6 +73,31 @@ describe('leafBlocks', () => {
     const r = root('<div><span>inline</span> words</div><span><p>block in span</p></span><div class="ph"><p>inside placeholder</p></div>');
     const isPlaceholder = (e: Element) => e.getAttribute('class') === 'ph';
     expect(leafBlocks(r, isPlaceholder).map(describeBlock)).toEqual(['DIV:inline words', 'P:block in span', 'DIV:inside placeholder']);
+  });
+
+  it('with intoLayoutTables, reads the cells of a table that lays out the page, and keeps a table of data whole', () => {
+    const column = 'The harbour was rebuilt after the storm, stone by stone. '.repeat(8);
+    const r = root(
+      `<table id="layout"><tr><td><a href="/">Home</a></td><td><h1>Harbour</h1><p>${column}</p><p><b>Related:</b></p></td></tr></table>` +
+        '<table id="data"><tr><th>Year</th><th>Boats</th></tr><tr><td>2024</td><td><p>12</p></td></tr></table>',
+    );
+    const blocks = leafBlocks(r, () => false, { intoLayoutTables: true });
+    expect(blocks.map((b) => b.tagName)).toEqual(['TD', 'H1', 'P', 'P', 'TABLE']);
+    expect(blocks[4]!.id).toBe('data');
+    expect(leafBlocks(r, () => false).map((b) => b.tagName)).toEqual(['TABLE', 'TABLE']);
+  });
+
+  it('with intoLayoutTables, reads the rows and cells of a table whose <table> Readability renamed', () => {
+    // Built by hand: an HTML parser drops table parts outside a table; Readability moves them.
+    const r = root('<div id="renamed"></div>');
+    const doc = r.ownerDocument;
+    const [tbody, tr, menu, column] = ['tbody', 'tr', 'td', 'td'].map((tag) => doc.createElement(tag));
+    menu!.innerHTML = '<a href="/">Home</a>';
+    column!.innerHTML = '<p>Story</p><p>More story</p>';
+    tr!.append(menu!, column!);
+    tbody!.append(tr!);
+    byId(r, 'renamed').append(tbody!);
+    expect(leafBlocks(r, () => false, { intoLayoutTables: true }).map(describeBlock)).toEqual(['TD:Home', 'P:Story', 'P:More story']);
   });
 
   it('takes another element only when it has text or an image', () => {
@@ -147,5 +174,20 @@ describe('paragraphElement', () => {
     expect(p.tagName).toBe('P');
     expect(byId(r, 'd').innerHTML).toBe('<p>Before</p><p>Loose <span id="s">words</span></p><p>After</p>');
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('leadingLink and endsLine', () => {
+  it('finds the link a block opens with through bold or italic, and none where text comes first', () => {
+    const r = root('<p id="a"> <b><a href="/x">Quay widening approved</a></b><br>Summary</p><p id="b">Read <a href="/y">this</a></p><p id="c"><b>Label</b> <a href="/z">link</a></p>');
+    expect(textOf(leadingLink(byId(r, 'a'))!)).toBe('Quay widening approved');
+    expect(leadingLink(byId(r, 'b'))).toBeNull();
+    expect(leadingLink(byId(r, 'c'))).toBeNull();
+  });
+
+  it('says whether a line break follows the link, through its wrappers', () => {
+    const r = root('<p id="a"><b><a href="/x">Headline</a></b> <br>Summary</p><p id="b"><a href="/y">The harbour master</a> said more.</p>');
+    expect(endsLine(byId(r, 'a').querySelector('a')!, byId(r, 'a'))).toBe(true);
+    expect(endsLine(byId(r, 'b').querySelector('a')!, byId(r, 'b'))).toBe(false);
   });
 });

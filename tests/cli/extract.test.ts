@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
-import { repoRoot, runCli, runCliOnTerminal, cliPath } from '../helpers/cli.js';
+import { cliEnv, repoRoot, runCli, runCliOnTerminal, cliPath } from '../helpers/cli.js';
 import { fixturePages, fixturePath } from '../helpers/fixtures.js';
 import { exec } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -186,7 +186,7 @@ describe.concurrent('clipfile extract', () => {
   it('stops quietly when the reader of stdout goes away (| head)', async () => {
     // Twenty Articles are far more than a pipe holds, so writing goes on after head has left.
     const sources = Array<string>(20).fill(`'${seedPath}'`).join(' ');
-    const { stdout, stderr } = await execAsync(`'${process.execPath}' '${cliPath}' extract ${sources} --json | head -c 100`, { cwd: repoRoot });
+    const { stdout, stderr } = await execAsync(`'${process.execPath}' '${cliPath}' extract ${sources} --json | head -c 100`, { cwd: repoRoot, env: cliEnv() });
     expect(stdout).toHaveLength(100);
     expect(stderr).toBe('');
   });

@@ -30,6 +30,20 @@ export function writeStdin(child: ChildProcess, input: string | Uint8Array | und
   else child.stdin!.end(input);
 }
 
+/**
+ * The environment of a CLI run in a test: the test process's own less NODE_EXTRA_CA_CERTS, with
+ * NO_COLOR=1, then `extra` (a value of undefined removes a variable). Node 20 parses every
+ * certificate that variable names at each start, a sixth of a short run's CPU where it names
+ * Debian's bundle, and no CLI run in the tests talks TLS to the outside: a test that needs the
+ * variable (tests/runtime/launcher.test.ts) passes it in `extra`.
+ */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  if (!('NODE_EXTRA_CA_CERTS' in extra)) delete env['NODE_EXTRA_CA_CERTS'];
+  for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name];
+  return env;
+}
+
 /** Runs the built CLI as a user would, with optional stdin and environment. */
 export function runCli(
   args: string[],
@@ -38,7 +52,7 @@ export function runCli(
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: cliEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];
@@ -69,7 +83,7 @@ export function runCliOnTerminal(args: string[], options: { env?: Record<string,
   return new Promise((resolvePromise, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: cliEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: Buffer[] = [];

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,15 +91,4 @@ export function runCliOnTerminal(args: string[], options: { env?: Record<string,
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(output).toString('utf8'), stderr: '' }));
   });
-}
-
-/**
- * Archives local files, each filed under its URL, with one CLI run (an `archive -i` list of
- * "FILE URL" lines): for tests that read back an archive of several pages, one run instead of a
- * run per page (each costs half a second of CPU or more).
- */
-export async function archiveFiles(archive: string, files: ReadonlyArray<readonly [file: string, url: string]>): Promise<CliResult> {
-  const list = join(mkdtempSync(join(tmpdir(), 'clipfile-list-')), 'sources.txt');
-  writeFileSync(list, files.map(([file, url]) => `${file} ${url}\n`).join(''));
-  return runCli(['archive', '-i', list, '-o', archive, '-q']);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogEntries, catalogLatestQuotes, catalogPages, catalogSnapshots } from '../../src/archive/catalog.js';
 import { Archive } from '../../src/archive/store.js';
-import { runCli } from '../helpers/cli.js';
+import { archiveFilesInProcess } from '../helpers/archive-in-process.js';
 import { TestServer, html } from '../helpers/server.js';
 import { story } from '../helpers/stories.js';
 
@@ -21,8 +21,7 @@ beforeAll(async () => {
   server.route('/b', html(story({ title: 'Bridge', word: 'bridge' })));
   for (const word of ['first', 'second']) {
     server.route('/a', html(story({ title: `Budget ${word}`, word })));
-    const result = await runCli(['archive', server.url('/a'), server.url('/b'), '-o', root, '--delay', '0', '--ignore-robots']);
-    expect(result.code, result.stderr).toBe(0);
+    await archiveFilesInProcess(root, [server.url('/a'), server.url('/b')]);
   }
 }, 180_000);
 afterAll(async () => server.close());

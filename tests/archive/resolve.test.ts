@@ -1,6 +1,7 @@
 /**
- * Page identity and lookups as a user meets them: pages archived by the CLI from a real local
- * server into a real folder, then found in every form a person types. Each kind of reference
+ * Page identity and lookups as a user meets them: pages fetched from a real local server into a
+ * real folder (archived in this process as `clipfile archive` archives them; a CLI run of
+ * `archive` where filing is what a test checks), then found in every form a person types. Each kind of reference
  * goes once through `history`/`show` (what a person sees, errors included); its other spellings
  * through resolvePage (src/archive/resolve.ts), which both commands call, on the same folder.
  */
@@ -12,6 +13,7 @@ import { legacyPageKey, pageKey } from '../../src/archive/layout.js';
 import { resolvePage } from '../../src/archive/resolve.js';
 import { Archive } from '../../src/archive/store.js';
 import { pageDirs } from '../helpers/archive-files.js';
+import { archiveFilesInProcess } from '../helpers/archive-in-process.js';
 import { runCli } from '../helpers/cli.js';
 import { story } from '../helpers/stories.js';
 import { TestServer, html, redirect, sequence } from '../helpers/server.js';
@@ -64,7 +66,7 @@ beforeAll(async () => {
     '/syndicated',
     html(story({ title: 'From a wire', word: 'india', canonical: 'https://elsewhere.example/original', published: '2026-11-27T08:00:00Z' })),
   );
-  await archive(
+  await archiveFilesInProcess(root, [
     server.url('/story?utm_source=newsletter&utm_medium=email&fbclid=AbC'),
     server.url('/old-link'),
     server.url('/dir/'),
@@ -73,9 +75,10 @@ beforeAll(async () => {
     server.url('/undated'),
     server.url('/amp/wide'),
     server.url('/syndicated'),
-  );
-  await archive(server.url('/latest'));
-  await archive(server.url('/latest'));
+    // Twice: a redirect to one page, then to another.
+    server.url('/latest'),
+    server.url('/latest'),
+  ]);
 });
 afterAll(async () => server.close());
 
@@ -189,7 +192,8 @@ describe('show and history find a page by', () => {
     }
     const file = join(parent, 'shared-prefix.html');
     writeFileSync(file, story({ title: 'Shared prefix', word: 'golf', published: '2026-11-25T08:00:00Z' }));
-    for (const url of pair) expect((await runCli(['archive', file, '--url', url, '-o', root])).code).toBe(0);
+    const stored = await archiveFilesInProcess(root, pair.map((url) => [file, url, 'option'] as const));
+    expect(stored.map((result) => result.status)).toEqual(['archived', 'archived']);
     const prefix = pageKey(pair[0]).slice(0, 4);
     const result = await runCli(['show', prefix.toUpperCase(), '-o', root]);
     expect(result.code).toBe(1);
@@ -221,7 +225,13 @@ describe('an archive written by an earlier clipfile', () => {
       writeFileSync(file, JSON.stringify(article));
     }
     rmSync(join(legacyRoot, 'index.db'));
-    expect((await runCli(['reindex', '-o', legacyRoot])).code).toBe(0);
+    // As `clipfile reindex` does.
+    const archive = new Archive(legacyRoot);
+    try {
+      archive.reindex();
+    } finally {
+      archive.close();
+    }
     return oldFolder;
   }
 
@@ -231,7 +241,7 @@ describe('an archive written by an earlier clipfile', () => {
   it('keeps finding and appending to a page filed under its URL with tracking parameters', async () => {
     const legacyRoot = join(mkdtempSync(join(tmpdir(), 'clipfile-legacy-')), 'archive');
     const tracked = server.url('/dir/?utm_source=feed');
-    expect((await run(legacyRoot, 'archive', tracked)).code).toBe(0);
+    await archiveFilesInProcess(legacyRoot, [tracked]);
     const oldFolder = await asEarlierClipfileWroteIt(legacyRoot, tracked);
 
     const again = await run(legacyRoot, 'archive', server.url('/dir/?utm_source=other'), '--json');
@@ -246,7 +256,7 @@ describe('an archive written by an earlier clipfile', () => {
 
   it('keeps finding and appending to a page filed under its final URL while it states a canonical one', async () => {
     const legacyRoot = join(mkdtempSync(join(tmpdir(), 'clipfile-legacy-')), 'archive');
-    expect((await run(legacyRoot, 'archive', server.url('/amp/wide'))).code).toBe(0);
+    await archiveFilesInProcess(legacyRoot, [server.url('/amp/wide')]);
     const oldFolder = await asEarlierClipfileWroteIt(legacyRoot, server.url('/amp/wide'));
 
     const again = await run(legacyRoot, 'archive', server.url('/amp/wide'), '--json');

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hostFolderName } from '../../src/archive/layout.js';
 import { fingerprint, pageDirs, snapshotDirs } from '../helpers/archive-files.js';
-import { archiveInProcess } from '../helpers/archive-in-process.js';
+import { archiveFilesInProcess, archiveInProcess } from '../helpers/archive-in-process.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
 
@@ -238,8 +238,9 @@ describe('a disk that fills up right after a snapshot is renamed into place', ()
   const measured = new Map<string, number>();
   /**
    * Blocks the snapshot of `url` takes: measured by archiving the same file on another disk
-   * with the CLI, once per file (the files' sizes do not depend on when or where it is archived,
-   * but article.json records the CLI's options).
+   * as `clipfile archive FILE --url URL` does, in this process, once per file (the files' sizes
+   * do not depend on when or where it is archived, but article.json records the CLI's options,
+   * which archiveFilesInProcess records too).
    */
   async function snapshotBlocks(url: string, file: string, blockSize: number): Promise<number> {
     const key = `${url} ${file} ${blockSize}`;
@@ -249,9 +250,8 @@ describe('a disk that fills up right after a snapshot is renamed into place', ()
 
   async function measureSnapshotBlocks(url: string, file: string, blockSize: number): Promise<number> {
     const measure = join(scratch, `measure-${Date.now()}`);
-    const result = await runCli(['archive', file, '--url', url, '-o', measure, '--json']);
-    expect(result.code, result.stderr).toBe(0);
-    const snapshot = join(measure, JSON.parse(result.stdout).snapshot);
+    const [stored] = await archiveFilesInProcess(measure, [[file, url, 'option']]);
+    const snapshot = join(measure, stored!.snapshotPath);
     return readdirSync(snapshot).reduce((sum, name) => sum + Math.ceil(statSync(join(snapshot, name)).size / blockSize), 0);
   }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDirs } from '../helpers/archive-files.js';
-import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { cliEnv, cliPath, repoRoot, runCli } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { TestServer, delayed, html, status } from '../helpers/server.js';
 
@@ -80,7 +80,7 @@ describe('Ctrl-C during a run', () => {
     // nothing but the interruption keeps the third unasked (no race with a timer).
     const child = spawn(process.execPath, [cliPath, 'archive', ...urls, '--delay', '0', '--per-host', '1', '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut], {
       cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: cliEnv(),
     });
     let stdout = '';
     let stderr = '';
@@ -137,7 +137,7 @@ describe('what a person sees', () => {
     // `script` gives the command a real pseudo-terminal.
     const command = [process.execPath, cliPath, 'archive', ...urls, '-o', join(dir, 'tty')].map((a) => `'${a}'`).join(' ');
     const onTerminal = await new Promise<string>((resolve, reject) => {
-      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '' } });
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: cliEnv({ NO_COLOR: '' }) });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.on('error', reject);

@@ -9,7 +9,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDirs } from '../helpers/archive-files.js';
-import { cliPath, repoRoot, runCli, runCliOnTerminal } from '../helpers/cli.js';
+import { cliEnv, cliPath, repoRoot, runCli, runCliOnTerminal } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { TestServer, delayed, html } from '../helpers/server.js';
 
@@ -82,7 +82,7 @@ describe('Ctrl-C twice', () => {
     const slow = [1, 2, 3, 4, 5, 6].map((n) => server.url(`/slow-${n}`));
     const sources = [server.url('/fast'), ...slow];
     const args = ['archive', ...sources, '--delay', '0', '--per-host', '3', '-c', '3', '-o', join(dir, 'archive'), '--json', '--failed-out', failedOut];
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: cliEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

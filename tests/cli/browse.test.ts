@@ -1,6 +1,6 @@
 /**
- * list, search, history and show as a person meets them: a real archive written by the CLI
- * from a local server, then changed by hand (a folder deleted, index.db truncated, a title
+ * list, search, history and show as a person meets them: a real archive of pages fetched from a
+ * local server (written in this process as `clipfile archive` writes it), then changed by hand (a folder deleted, index.db truncated, a title
  * planted with terminal escapes) between commands.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageKey } from '../../src/archive/layout.js';
 import { pageDirs } from '../helpers/archive-files.js';
-import { copyArchive } from '../helpers/archive-in-process.js';
+import { archiveFilesInProcess, copyArchive } from '../helpers/archive-in-process.js';
 import { runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
 import { story } from '../helpers/stories.js';
@@ -23,15 +23,14 @@ beforeAll(async () => {
   server.route('/parks', html(story({ title: 'Parks budget', word: 'parks', published: '2026-11-22T08:00:00Z' })));
   archivedOnce = join(mkdtempSync(join(tmpdir(), 'clipfile-browse-')), 'archive');
   const urls = ['/guns', '/rifles', '/parks'].map((path) => server.url(path));
-  const result = await runCli(['archive', ...urls, '-o', archivedOnce, '--delay', '0', '--ignore-robots']);
-  expect(result.code, result.stderr).toBe(0);
+  await archiveFilesInProcess(archivedOnce, urls);
 });
 afterAll(async () => server.close());
 
-/** The three stories, archived by the CLI once for this file (in the first beforeAll). */
+/** The three stories, archived once for this file (in the first beforeAll). */
 let archivedOnce: string;
 
-/** A fresh archive holding the three stories: a copy of the one the CLI wrote. */
+/** A fresh archive holding the three stories: a copy of the one written once. */
 function archiveOfThree(): string {
   return copyArchive(archivedOnce, join(mkdtempSync(join(tmpdir(), 'clipfile-browse-')), 'archive'));
 }

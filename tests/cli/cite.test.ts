@@ -1,6 +1,6 @@
 /**
- * `clipfile cite` on an archive the real CLI built from fixture pages and pages served on
- * 127.0.0.1: every format is read back by a parser that is not citation-js (BibTeX and
+ * `clipfile cite` on a real archive of fixture pages and pages served on 127.0.0.1 (written in
+ * this process as `clipfile archive` writes it): every format is read back by a parser that is not citation-js (BibTeX and
  * BibLaTeX by @retorquere/bibtex-parser, RIS by astrocite-ris and a strict check of its tag
  * lines, CSL-JSON against a JSON Schema of CSL's data model), and must give the fields the
  * archived Article holds.
@@ -12,6 +12,7 @@ import { parse as parseBibtexText } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { archiveFilesInProcess } from '../helpers/archive-in-process.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
 import { HOSTILE_TITLE, blogPage, hardToCitePage } from '../cite/pages.js';
@@ -20,7 +21,7 @@ const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-com
 const INDEX_URL = 'https://news.example.com/world/';
 let server: TestServer;
 let root: string;
-/** Each page's latest snapshot as `archive --json` reported it. */
+/** Each page's key and latest snapshot, as `archive --json` reports them. */
 const archived = new Map<string, { key: string; snapshot: string }>();
 
 // Each test runs the CLI several times; a loaded 2-core machine makes a run take seconds.
@@ -32,20 +33,15 @@ beforeAll(async () => {
   server.route('/garden', html(blogPage()));
   const dir = mkdtempSync(join(tmpdir(), 'clipfile-cite-'));
   root = join(dir, 'archive');
-  // One archive run for the four pages: two files with their URLs ("FILE URL" list lines), two served.
-  const files = new Map([
+  // The four pages: two files with their URLs ("FILE URL" list lines), two served.
+  const results = await archiveFilesInProcess(root, [
     [join(repoRoot, 'fixtures/pages/seed-tajik-commander.html'), SEED_URL],
     [join(repoRoot, 'fixtures/pages/index-page.html'), INDEX_URL],
+    server.url('/2024/03/05/cafes'),
+    server.url('/garden'),
   ]);
-  const list = join(dir, 'sources.txt');
-  writeFileSync(list, [...[...files].map(([file, url]) => `${file} ${url}`), server.url('/2024/03/05/cafes'), server.url('/garden'), ''].join('\n'));
-  const result = await runCli(['archive', '-i', list, '-o', root, '--json', '--delay', '0', '--ignore-robots']);
-  expect(result.code, result.stderr).toBe(0);
-  for (const line of result.stdout.trim().split('\n')) {
-    const row = JSON.parse(line) as { source: string; key: string; snapshot: string };
-    archived.set(files.get(row.source) ?? row.source, row);
-  }
-  expect(archived.size, result.stdout).toBe(4);
+  for (const result of results) archived.set(result.url, { key: result.key, snapshot: result.snapshotPath });
+  expect(archived.size).toBe(4);
 }, 180_000);
 afterAll(async () => server.close());
 

@@ -1,5 +1,5 @@
 /**
- * `clipfile export` on an archive the real CLI built from corpus pages (aeb-dev, a fixed
+ * `clipfile export` on a real archive (written in this process as `clipfile archive` writes it) of corpus pages (aeb-dev, a fixed
  * slice), the seed fixture (quotations, a tweet) and a page served on 127.0.0.1 whose title is
  * a spreadsheet formula and which changes between two runs (two snapshots). Rows are checked
  * against the archived article.json files, and the CSV read back with csv-parse must equal the
@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadAebDev } from '../../eval/corpus.js';
 import { TABLES, cellFromCsv, type TableName } from '../../src/export/tables.js';
+import { archiveFilesInProcess } from '../helpers/archive-in-process.js';
 import { runCli } from '../helpers/cli.js';
 import { TestServer, html } from '../helpers/server.js';
 import { story } from '../helpers/stories.js';
@@ -34,20 +35,17 @@ beforeAll(async () => {
   root = join(work, 'archive');
   // A missing corpus throws here: the suite fails, never skips.
   const pages = loadAebDev().slice(0, CORPUS_PAGES);
-  const list = pages.map((page) => {
+  const list = pages.map((page): [string, string] => {
     const file = join(work, `${page.id}.html`);
     writeFileSync(file, page.html);
-    return `${file}\t${page.url}`;
+    return [file, page.url];
   });
-  list.push(`${join(process.cwd(), 'fixtures/pages/seed-tajik-commander.html')}\t${SEED_URL}`);
-  writeFileSync(join(work, 'list.txt'), `${list.join('\n')}\n`);
-  const corpus = await runCli(['archive', '-i', join(work, 'list.txt'), '-o', root, '--json'], { timeoutMs: 180_000 });
-  expect(corpus.code, corpus.stderr).toBe(0);
+  list.push([join(process.cwd(), 'fixtures/pages/seed-tajik-commander.html'), SEED_URL]);
+  await archiveFilesInProcess(root, list);
 
   for (const word of ['first', 'second']) {
     server.route('/formula', html(story({ title: FORMULA_TITLE.replace('quotes', `${word} quotes`), word, published: '2026-11-20T08:00:00Z' })));
-    const result = await runCli(['archive', server.url('/formula'), '-o', root, '--delay', '0', '--ignore-robots']);
-    expect(result.code, result.stderr).toBe(0);
+    await archiveFilesInProcess(root, [server.url('/formula')]);
   }
 }, 240_000);
 afterAll(async () => server.close());

@@ -9,7 +9,7 @@ import { CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { buildProgram, main } from '../../src/cli/main.js';
-import { cliPath, packageVersion, repoRoot } from '../helpers/cli.js';
+import { cliEnv, cliPath, packageVersion, repoRoot } from '../helpers/cli.js';
 import { fixturePages, fixturePath } from '../helpers/fixtures.js';
 
 afterEach(() => {
@@ -84,6 +84,7 @@ describe('main', () => {
   it('stops quietly, exiting 0, when the reader of stdout has gone', async () => {
     const child = spawn(process.execPath, [cliPath, 'extract', fixturePath('seed-tajik-commander'), '--url', fixturePages['seed-tajik-commander']!.url, '--json'], {
       cwd: repoRoot,
+      env: cliEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // The reader is gone before clipfile writes a byte.

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { archiveFiles, repoRoot, runCli } from '../helpers/cli.js';
+import { archiveFilesInProcess } from '../helpers/archive-in-process.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 
 // One person under three forms in three articles ("Helena Marsh"; "Marsh" with "she"; "Mrs.
 // Marsh"), and a namesake under a fourth ("Victor Marsh", "he"), on two sites.
@@ -24,9 +25,9 @@ interface Identity {
 
 const jsonLines = <T>(stdout: string): T[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
 
+// Written in this process as `clipfile archive` writes it: `speakers` and `quotes` are the subject.
 beforeAll(async () => {
-  const result = await archiveFiles(archive, PAGES.map(([name, url]) => [resolve(repoRoot, 'fixtures/speakers', `${name}.html`), url] as const));
-  expect(result.code, result.stderr).toBe(0);
+  await archiveFilesInProcess(archive, PAGES.map(([name, url]) => [resolve(repoRoot, 'fixtures/speakers', `${name}.html`), url] as const));
 });
 
 describe('clipfile speakers', () => {
@@ -111,8 +112,8 @@ describe('a speaker guessed from the passage', () => {
     expect(shown.stdout).toMatch(/^Oskar Lindqvist {2}\(said\)\n {4}“We will hold the line/);
     expect(shown.stdout).toMatch(/\nOskar Lindqvist {2}\(speaker guessed from the passage\)\n {4}“Nobody will leave this room/);
 
-    const archived = await runCli(['archive', page, '--url', 'https://harbour.example.net/2024/05/night-talks', '-o', guessArchive, '-q']);
-    expect(archived.code, archived.stderr).toBe(0);
+    const [archived] = await archiveFilesInProcess(guessArchive, [[page, 'https://harbour.example.net/2024/05/night-talks', 'option']]);
+    expect(archived!.status).toBe('archived');
     const listed = await runCli(['speakers', '-o', guessArchive, '--json']);
     expect(jsonLines<Identity>(listed.stdout)).toEqual([{ name: 'Oskar Lindqvist', names: ['Oskar Lindqvist'], quotations: 1, articles: 1 }]);
     const csv = await runCli(['quotes', '-o', guessArchive, '--speaker', 'Lindqvist', '--csv']);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/pipeline.js';
 import { readabilityDir } from '../../eval/corpus.js';
-import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { cliEnv, cliPath, repoRoot, runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/pages/seed-tajik-commander.html';
 const SEED_URL = 'https://news.example.com/world/2015/05/29/us-trained-tajik-commander-defects/';
@@ -36,7 +36,7 @@ function runRecordingLoads(args: string[]): Loaded {
       builtins: process.moduleLoadList,
     })));\n`,
   );
-  const stdout = execFileSync(process.execPath, ['--require', hook, cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const stdout = execFileSync(process.execPath, ['--require', hook, cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', env: cliEnv() });
   const { files, builtins } = JSON.parse(readFileSync(record, 'utf8')) as { files: string[]; builtins: string[] };
   return { stdout, bundleFiles: files.filter((file) => file.startsWith(bundleDir + '/')), builtins };
 }
@@ -121,7 +121,7 @@ describe("the V8 flags of an extraction (src/cli/short-run.ts)", () => {
   // which short-run.ts then never changes).
   const pages = ['yahoo-2', 'nytimes-1', 'wikipedia', '001'].map((name) => join(readabilityDir(), name, 'source.html'));
   const run = (nodeFlags: string[]) =>
-    spawnSync(process.execPath, [...nodeFlags, cliPath, 'extract', ...pages, SEED, '--json'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(process.execPath, [...nodeFlags, cliPath, 'extract', ...pages, SEED, '--json'], { cwd: repoRoot, encoding: 'utf8', env: cliEnv() });
 
   it('change no page of a run of several', () => {
     const changed = run([]);

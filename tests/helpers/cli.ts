@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,6 +29,20 @@ export function writeStdin(child: ChildProcess, input: string | Uint8Array | und
   else child.stdin!.end(input);
 }
 
+/**
+ * The environment of a CLI run in a test: the test process's own less NODE_EXTRA_CA_CERTS, with
+ * NO_COLOR=1, then `extra` (a value of undefined removes a variable). Node 20 parses every
+ * certificate that variable names at each start, a sixth of a short run's CPU where it names
+ * Debian's bundle, and no CLI run in the tests talks TLS to the outside: a test that needs the
+ * variable (tests/runtime/launcher.test.ts) passes it in `extra`.
+ */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  if (!('NODE_EXTRA_CA_CERTS' in extra)) delete env['NODE_EXTRA_CA_CERTS'];
+  for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name];
+  return env;
+}
+
 /** Runs the built CLI as a user would, with optional stdin and environment. */
 export function runCli(
   args: string[],
@@ -38,7 +51,7 @@ export function runCli(
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: cliEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];
@@ -69,7 +82,7 @@ export function runCliOnTerminal(args: string[], options: { env?: Record<string,
   return new Promise((resolvePromise, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: cliEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: Buffer[] = [];
@@ -78,15 +91,4 @@ export function runCliOnTerminal(args: string[], options: { env?: Record<string,
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(output).toString('utf8'), stderr: '' }));
   });
-}
-
-/**
- * Archives local files, each filed under its URL, with one CLI run (an `archive -i` list of
- * "FILE URL" lines): for tests that read back an archive of several pages, one run instead of a
- * run per page (each costs half a second of CPU or more).
- */
-export async function archiveFiles(archive: string, files: ReadonlyArray<readonly [file: string, url: string]>): Promise<CliResult> {
-  const list = join(mkdtempSync(join(tmpdir(), 'clipfile-list-')), 'sources.txt');
-  writeFileSync(list, files.map(([file, url]) => `${file} ${url}\n`).join(''));
-  return runCli(['archive', '-i', list, '-o', archive, '-q']);
 }

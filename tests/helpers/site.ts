@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
+import { archiveFilesInProcess } from './archive-in-process.js';
 import { repoRoot, runCli } from './cli.js';
 import { fixturePages, fixturePath, fixturesDir } from './fixtures.js';
 import { findChromium, INSTALL_HINT, launchChromium as launchRenderBrowser } from '../../src/render/browser.js';
@@ -19,16 +20,17 @@ export const artifactsDir = resolve(repoRoot, 'test-artifacts', 'site');
 /** The global the hostile fixture's scripts and handlers would set, had any of them run. */
 export const HOSTILE_MARKER = '__clipfileHostileRan';
 
-/** Archives files with the real CLI, in one run: a "FILE URL" line each. */
+/**
+ * Archives files as `clipfile archive` does with a "FILE URL" line each, in this process: the
+ * site is the subject, and the CLI run that archives a page is tested in tests/cli/.
+ */
 async function archiveFiles(archive: string, files: [file: string, url: string][]): Promise<void> {
-  const list = files.map(([file, url]) => `${file}\t${url}\n`).join('');
-  const result = await runCli(['archive', '-i', '-', '-o', archive, '--json'], { input: list });
-  expect(result.code, result.stderr).toBe(0);
-  expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line).status)).toEqual(files.map(() => 'archived'));
+  const results = await archiveFilesInProcess(archive, files);
+  expect(results.map((result) => result.status)).toEqual(files.map(() => 'archived'));
 }
 
 /**
- * An archive made by the real CLI from fixture pages: the seed article, a hostile page and the
+ * An archive, as the CLI writes it, of fixture pages: the seed article, a hostile page and the
  * page of embedded posts.
  */
 export async function fixtureArchive(): Promise<string> {

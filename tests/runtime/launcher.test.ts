@@ -17,7 +17,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { cliPath, repoRoot, runCli, writeStdin, type CliResult } from '../helpers/cli.js';
+import { archiveFilesInProcess } from '../helpers/archive-in-process.js';
+import { cliEnv, cliPath, repoRoot, writeStdin, type CliResult } from '../helpers/cli.js';
 
 const TLS = resolve(repoRoot, 'fixtures/tls');
 const TEST_CA = join(TLS, 'test-ca.pem');
@@ -31,8 +32,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'clipfile-launcher-'));
 /** Runs bin/clipfile.js (or `program`) as a program, as a shell or npm's link runs it; stdin closed unless given. */
 function runProgram(args: string[], options: { env?: Record<string, string | undefined>; input?: string; program?: string; prefix?: string[] } = {}): Promise<CliResult & { pid: number }> {
   return new Promise((resolvePromise, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
-    for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name];
+    // Every call names NODE_EXTRA_CA_CERTS (set, or undefined: unset), so cliEnv keeps what it says.
+    const env = cliEnv(options.env);
     const child = spawn(options.program ?? cliPath, [...(options.prefix ?? []), ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -239,8 +240,9 @@ describe('commands the launcher runs without the certificates never load TLS', (
   let archive: string;
   beforeAll(async () => {
     archive = join(mkdtempSync(join(scratch, 'archive-')), 'archive');
-    const archived = await runCli(['archive', SEED, '--url', SEED_URL, '-o', archive, '-q']);
-    expect(archived.code).toBe(0);
+    // Written in this process as `clipfile archive SEED --url SEED_URL` writes it.
+    const [archived] = await archiveFilesInProcess(archive, [[resolve(repoRoot, SEED), SEED_URL, 'option']]);
+    expect(archived!.status).toBe('archived');
   });
   const runs: [string, (archive: string) => string[]][] = [
     ['list', (archive) => ['list', '-o', archive]],

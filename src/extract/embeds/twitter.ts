@@ -122,10 +122,11 @@ function renderedTweetPiece(element: Element, context: DetectContext): Embed | n
  */
 function findBareStatusLinks(container: Element, context: DetectContext): FoundEmbed[] {
   const hits: FoundEmbed[] = [];
-  const consider = (node: Node, ref: TweetRef | null, content: string): void => {
-    if (!ref || insideMatching(node, context.isPlatformMarkup, container)) return;
-    const element = soleContentBlock(node, container, content, context);
-    if (!element) return;
+  const consider = (node: Node, ref: TweetRef | null): void => {
+    if (!ref) return;
+    // The cheaper test first: most status links share their paragraph (a tweet's own date link).
+    const element = soleContentBlock(node, container, context);
+    if (!element || insideMatching(node, context.isPlatformMarkup, container)) return;
     hits.push({
       element,
       embed: makeEmbed('tweet', tweetUrl(ref.host, ref.handle, ref.id), {
@@ -135,14 +136,15 @@ function findBareStatusLinks(container: Element, context: DetectContext): FoundE
     });
   };
   for (const anchor of container.querySelectorAll('a[href]')) {
-    consider(anchor, parseStatusUrl(hrefOf(anchor)), collapseSpace(anchor.textContent));
+    consider(anchor, parseStatusUrl(hrefOf(anchor)));
   }
   const walker = container.ownerDocument.createTreeWalker(container, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const content = collapseSpace(node.textContent);
-    if (content === '' || node.parentElement?.closest('a')) continue;
-    // A status URL written out as text, the way WordPress leaves an embed it could not fetch.
-    if (/^https?:\/\/\S+$/.test(content)) consider(node, parseStatusUrl(content), content);
+    // A status URL written out as text, the way WordPress leaves an embed it could not fetch
+    // (tested before the climb to a link, which every text node of the page would pay).
+    if (!/^https?:\/\/\S+$/.test(content) || node.parentElement?.closest('a')) continue;
+    consider(node, parseStatusUrl(content));
   }
   return hits;
 }
@@ -158,15 +160,30 @@ function holdsEmbedMarkup(element: Element, context: DetectContext): boolean {
  * The outermost element (up to `container`) holding nothing but `node`'s content, provided it
  * is a block of its own; null when the link shares its paragraph with other text.
  */
-function soleContentBlock(node: Node, container: Element, content: string, context: DetectContext): Element | null {
+function soleContentBlock(node: Node, container: Element, context: DetectContext): Element | null {
   let sole: Element | null = null;
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (collapseSpace(el.textContent) !== content || holdsEmbedMarkup(el, context)) break;
+  let inner: Node = node;
+  for (let el = node.parentElement; el; inner = el, el = el.parentElement) {
+    if (!blankBeside(el, inner) || holdsEmbedMarkup(el, context)) break;
     sole = el;
     if (el === container) break;
   }
   if (!sole) return null;
   return sole === container || BLOCK_ELEMENTS.has(sole.localName) ? sole : null;
+}
+
+/**
+ * Whether `inner`, a child of `element`, holds all of its text (the rest is blank): read child by
+ * child, not as the element's whole text, which for each link of a page of many would be the
+ * page's text again and again.
+ */
+function blankBeside(element: Element, inner: Node): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    // Comments and the like are no text (an element's textContent leaves them out).
+    if (child === inner || (child.nodeType !== 1 && child.nodeType !== 3)) continue;
+    if (/\S/.test(child.textContent ?? '')) return false;
+  }
+  return true;
 }
 
 export const twitterProvider: EmbedProvider = {

@@ -17,19 +17,32 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*/gu;
 export function tokenize(text: string, base: number, language: QuoteLanguage): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    let word = match[0];
-    while (/[.\-'’]$/.test(word)) {
-      if (word.endsWith('.')) {
-        const stem = word.slice(0, -1).toLowerCase();
-        if (language.abbreviations.has(stem) || /^\p{Lu}$/u.test(word.slice(0, -1)) || /^(\p{L}\.)+\p{L}$/u.test(word.slice(0, -1))) break;
-      }
-      word = word.slice(0, -1);
-    }
-    if (!word) continue;
-    const start = base + match.index;
-    tokens.push({ text: word, lower: word.toLowerCase().replace(/\.$/, ''), start, end: start + word.length });
+    const token = tokenOf(match, base, language);
+    if (token) tokens.push(token);
   }
   return tokens;
+}
+
+/** The same words one at a time, for a test that may stop at the first (a stretch may be a whole run-on page). */
+export function* eachToken(text: string, base: number, language: QuoteLanguage): Generator<Token> {
+  for (const match of text.matchAll(WORD)) {
+    const token = tokenOf(match, base, language);
+    if (token) yield token;
+  }
+}
+
+function tokenOf(match: RegExpMatchArray, base: number, language: QuoteLanguage): Token | null {
+  let word = match[0];
+  while (/[.\-'’]$/.test(word)) {
+    if (word.endsWith('.')) {
+      const stem = word.slice(0, -1).toLowerCase();
+      if (language.abbreviations.has(stem) || /^\p{Lu}$/u.test(word.slice(0, -1)) || /^(\p{L}\.)+\p{L}$/u.test(word.slice(0, -1))) break;
+    }
+    word = word.slice(0, -1);
+  }
+  if (!word) return null;
+  const start = base + match.index!;
+  return { text: word, lower: word.toLowerCase().replace(/\.$/, ''), start, end: start + word.length };
 }
 
 export function isCapitalized(word: string): boolean {

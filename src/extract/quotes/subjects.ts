@@ -4,7 +4,7 @@
  * possessive with a noun of speech ("X's pledge to be “…”"), or he or she, resolved.
  */
 import { CONFIDENCE, REACH } from './confidence.js';
-import { isCapitalized, tokenize, type NameBook, type NameMention, type Token } from './names.js';
+import { eachToken, isCapitalized, tokenize, type NameBook, type NameMention, type Token } from './names.js';
 import type { SpeakerResolver } from './resolve.js';
 import type { QuoteLanguage } from './types.js';
 
@@ -85,12 +85,9 @@ export class SubjectReader {
         continue;
       }
       const word = this.verbAfterSubject(next);
-      // Only titles or capitalised words before it ("Senate Majority Leader Dana Okoro, …", "presidential nominee X, …").
-      const lead = this.text.slice(mainFrom, m.start).trim();
-      const atStart = lead.length < REACH.subjectStartChars || tokenize(lead, 0, this.language).every((t) => (isCapitalized(t.text) && !this.language.notNames.has(t.lower)) || this.language.titles.has(t.lower));
       const ok = word
         ? this.language.verbs.has(word) || this.language.subjectAuxiliaries.has(word) || this.language.finiteVerbForm(word)
-        : atStart && /^\s*,/.test(next);
+        : /^\s*,/.test(next) && this.onlyTitlesBefore(mainFrom, m.start);
       if (!ok) continue;
       return {
         mention: this.text.slice(m.start, m.end),
@@ -102,6 +99,19 @@ export class SubjectReader {
       };
     }
     return null;
+  }
+
+  /**
+   * Only titles or capitalised words from `from` to the mention at `to` ("Senate Majority Leader
+   * Dana Okoro, …", "presidential nominee X, …"); read word by word up to the first other one.
+   */
+  private onlyTitlesBefore(from: number, to: number): boolean {
+    const lead = this.text.slice(from, to).trim();
+    if (lead.length < REACH.subjectStartChars) return true;
+    for (const t of eachToken(lead, 0, this.language)) {
+      if (!((isCapitalized(t.text) && !this.language.notNames.has(t.lower)) || this.language.titles.has(t.lower))) return false;
+    }
+    return true;
   }
 
   /** "Okafor’s campaign" + a finite verb: the possessive name and at most two lower-case words ending in a role noun, as written. */
@@ -154,12 +164,17 @@ export class SubjectReader {
 
   /** "He then listed the qualities …:": a sentence that opens with he or she, resolved. */
   pronounSubjectOf(from: number, to: number): Attribution | null {
-    const tokens = tokenize(this.text.slice(from, to), from, this.language);
+    // Word by word: only the sentence's first words count, and the sentence may be a whole run-on page.
+    const words = eachToken(this.text.slice(from, to), from, this.language);
+    const opening = words.next();
+    if (opening.done || this.text.slice(from, opening.value.start).trim()) return null;
     // "And he continued …", "But then she …": a conjunction or adverb may open the sentence.
-    let k = 0;
-    while (k < tokens.length - 1 && (this.language.conjunctions.has(tokens[k]!.lower) || this.language.adverbs.has(tokens[k]!.lower)) && /^\s+$/.test(this.text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
-    const first = tokens[k];
-    if (!first || this.text.slice(from, tokens[0]!.start).trim()) return null;
+    let first = opening.value;
+    for (const next of words) {
+      const opener = this.language.conjunctions.has(first.lower) || this.language.adverbs.has(first.lower);
+      if (!opener || !/^\s+$/.test(this.text.slice(first.end, next.start))) break;
+      first = next;
+    }
     if (!this.language.subjectPronouns.has(first.lower) || !this.language.genderedPronouns.has(first.lower)) return null;
     const made = this.make([first], to, 'subject', null, CONFIDENCE.sentenceSubject);
     return made?.speaker ? made : null;

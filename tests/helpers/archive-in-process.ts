@@ -6,10 +6,9 @@
  * more; the runs a user would see stay in the tests of each behaviour.
  */
 import { cpSync } from 'node:fs';
-import { decodePage, acquire } from '../../src/acquire/index.js';
+import { acquire, decodePage, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, defaultUserAgent } from '../../src/acquire/index.js';
 import { Archive, type StoreOutcome } from '../../src/archive/store.js';
 import { extractArticle } from '../../src/extract/pipeline.js';
-import { defaultUserAgent } from '../../src/acquire/index.js';
 import { withPageUrl } from '../../src/batch/source-kinds.js';
 import { archiveSource, storeCapture, type ArchiveOptions, type ArchiveResult } from '../../src/pipeline.js';
 import { findChromium } from '../../src/render/browser.js';
@@ -29,8 +28,8 @@ export async function archiveInProcess(root: string, source: string, options: { 
   }
 }
 
-/** The fetch options `clipfile archive` records when given none (src/cli/fetch-options.ts). */
-const CLI_FETCH_DEFAULTS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
+/** The fetch options `clipfile archive` records when given none: its --timeout and --max-size defaults are acquire's. */
+const CLI_FETCH_DEFAULTS = { timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: DEFAULT_MAX_BYTES };
 
 /**
  * Archives several pages into the archive at `root`, one Archive open for all, each as one
@@ -38,8 +37,9 @@ const CLI_FETCH_DEFAULTS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
  * fetch options, and `--render auto` where a Chromium is found, the browser started only for a
  * page that needs it; robots.txt not asked, as with --ignore-robots): an http URL, fetched for
  * real, or a file filed under a URL, given as a `FILE URL` list line gives it ([file, url]) or
- * as `--url` does ([file, url, 'option']). In order, one at a time. For a test file's set-up archive, when what it tests is a later command: a
- * CLI run costs half a second of CPU or more, and a page extracted here a fraction of that.
+ * as `--url` does ([file, url, 'option']). In order, one at a time. For a test file's set-up
+ * archive, when what it tests is a later command: a CLI run costs half a second of CPU or more,
+ * and a page extracted here a fraction of that.
  */
 export async function archiveFilesInProcess(
   root: string,

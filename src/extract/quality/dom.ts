@@ -123,22 +123,22 @@ const TABLE_PARTS = new Set(['TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH']);
  */
 export function leafBlocks(root: Element, isPlaceholder: (e: Element) => boolean, options: LeafBlockOptions = {}): Element[] {
   const out: Element[] = [];
-  const tableParts = options.intoLayoutTables === true;
+  const intoTables = options.intoLayoutTables === true;
   const visitContainer = (container: Element): void => {
-    if (hasBlockChild(container, tableParts)) visit(container);
+    if (hasBlockChild(container, intoTables)) visit(container);
     else if (hasText(container)) out.push(container);
   };
   const visit = (element: Element): void => {
     for (const child of Array.from(element.children)) {
       const tag = child.tagName;
-      if (tag === 'TABLE' && options.intoLayoutTables && !isPlaceholder(child) && isLayoutTable(child)) {
+      if (tag === 'TABLE' && intoTables && !isPlaceholder(child) && isLayoutTable(child)) {
         for (const cell of ownCells(child)) visitContainer(cell);
       } else if (isPlaceholder(child) || ATOMIC.has(tag)) {
         out.push(child);
       } else if (LEAF_BLOCKS.has(tag)) {
-        if (tag === 'LI' && hasBlockChild(child, tableParts)) visit(child);
+        if (tag === 'LI' && hasBlockChild(child, intoTables)) visit(child);
         else out.push(child);
-      } else if (CONTAINERS.has(tag) || (tableParts && TABLE_PARTS.has(tag))) {
+      } else if (CONTAINERS.has(tag) || (intoTables && TABLE_PARTS.has(tag))) {
         visitContainer(child);
       } else if (hasText(child) || child.querySelector('img')) {
         out.push(child);
